@@ -1,0 +1,1 @@
+//! Bookmarks store. Not built yet.

@@ -1,0 +1,11 @@
+//! qarin: a terminal reader for right-to-left news with side-by-side source comparison.
+//!
+//! The pure cores (`corpus`, `layout`, `claims`, `bookmarks`) know nothing of the
+//! terminal; `ui` draws them with ratatui; `cli` holds the subcommands.
+
+pub mod bookmarks;
+pub mod claims;
+pub mod cli;
+pub mod corpus;
+pub mod layout;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! User interface (ratatui). Not built yet.
