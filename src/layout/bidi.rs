@@ -54,6 +54,19 @@ impl<'a> Levels<'a> {
         }
     }
 
+    /// The byte whose level and class stand for a whole unit: its first char, unless
+    /// that is a boundary neutral (a ZWJ starting a cluster), whose level X9 ignores.
+    pub fn representative(&self, text: &str, unit: std::ops::Range<usize>) -> usize {
+        if self.is_plain() || self.class(unit.start) != BidiClass::BN {
+            return unit.start;
+        }
+        text[unit.clone()]
+            .char_indices()
+            .map(|(i, _)| unit.start + i)
+            .find(|&i| self.class(i) != BidiClass::BN)
+            .unwrap_or(unit.start)
+    }
+
     /// The base level of the bidi paragraph holding byte `i`.
     pub fn para_level(&self, i: usize) -> u8 {
         match self {

@@ -141,8 +141,9 @@ impl<'t, 'l> Builder<'t, 'l> {
             self.lv.clear();
             self.classes.clear();
             for u in units {
-                self.lv.push(self.levels.level(u.src.start));
-                self.classes.push(self.levels.class(u.src.start));
+                let at = self.levels.representative(self.text, u.src.clone());
+                self.lv.push(self.levels.level(at));
+                self.classes.push(self.levels.class(at));
             }
             bidi::apply_l1(&mut self.lv, &self.classes, para);
             bidi::reorder(&self.lv, &mut self.order);
