@@ -200,8 +200,7 @@ impl<'a> Units<'a> {
             head: Some(head),
             tails: [tail, 0..0],
             width,
-            hang: raw.first == ' '
-                || unicode_bidi::bidi_class(raw.first) == unicode_bidi::BidiClass::WS,
+            hang: is_space(raw.first),
         }
     }
 }
