@@ -10,12 +10,15 @@ use std::sync::OnceLock;
 use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, Level};
 
 use super::Direction;
+use super::implicit::{self, Resolved};
 
 /// Resolved levels of one paragraph (one source line, which may still hold several
 /// bidi paragraphs split by U+2029 and the like).
 pub enum Levels<'a> {
     /// Pure-ASCII left-to-right text: every level is 0, nothing to reorder.
     Plain,
+    /// No explicit formatting characters: resolved by qarin's lean path (`implicit`).
+    Simple(Resolved),
     Full(BidiInfo<'a>),
 }
 
@@ -23,6 +26,9 @@ impl<'a> Levels<'a> {
     pub fn new(text: &'a str, direction: Option<Direction>) -> Levels<'a> {
         if direction != Some(Direction::Rtl) && text.is_ascii() {
             return Levels::Plain;
+        }
+        if let Some(r) = implicit::resolve(&FastClasses, text, direction) {
+            return Levels::Simple(r);
         }
         let default = direction.map(|d| match d {
             Direction::Ltr => Level::ltr(),
@@ -40,6 +46,7 @@ impl<'a> Levels<'a> {
     pub fn level(&self, i: usize) -> u8 {
         match self {
             Levels::Plain => 0,
+            Levels::Simple(r) => r.levels.get(i).copied().unwrap_or(r.para),
             Levels::Full(info) => info.levels.get(i).map_or(0, |l| l.number()),
         }
     }
@@ -48,6 +55,7 @@ impl<'a> Levels<'a> {
     pub fn class(&self, i: usize) -> BidiClass {
         match self {
             Levels::Plain => BidiClass::L,
+            Levels::Simple(r) => r.classes.get(i).copied().unwrap_or(BidiClass::L),
             Levels::Full(info) => info
                 .original_classes
                 .get(i)
@@ -59,7 +67,7 @@ impl<'a> Levels<'a> {
     /// The byte whose level and class stand for a whole unit: its first char, unless
     /// that is a boundary neutral (a ZWJ starting a cluster), whose level X9 ignores.
     pub fn representative(&self, text: &str, unit: std::ops::Range<usize>) -> usize {
-        if self.is_plain() || self.class(unit.start) != BidiClass::BN {
+        if !matches!(self, Levels::Full(_)) || self.class(unit.start) != BidiClass::BN {
             return unit.start;
         }
         text[unit.clone()]
@@ -73,6 +81,7 @@ impl<'a> Levels<'a> {
     pub fn para_level(&self, i: usize) -> u8 {
         match self {
             Levels::Plain => 0,
+            Levels::Simple(r) => r.para,
             Levels::Full(info) => {
                 let p = &info.paragraphs;
                 let k = p.partition_point(|para| para.range.end <= i);
@@ -84,7 +93,7 @@ impl<'a> Levels<'a> {
 
 /// unicode-bidi's own class data, with a direct table for U+0000–U+08FF (Latin and
 /// Arabic, the bulk of qarin's text) instead of a binary search per char.
-struct FastClasses;
+pub struct FastClasses;
 
 const FAST_END: u32 = 0x900;
 

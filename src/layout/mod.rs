@@ -9,6 +9,7 @@
 
 mod bidi;
 mod cluster;
+mod implicit;
 mod sanitize;
 mod shape;
 mod shape_table;
