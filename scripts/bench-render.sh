@@ -41,8 +41,9 @@ echo "  input is $(( $(stat -c %s "$big") / 1024 )) kB"
 one5=$work/one-5mb.txt
 one20=$work/one-20mb.txt
 if [ ! -s "$one20" ]; then
-    tr '\n' ' ' < "$big" | head -c 20000000 | iconv -c -f UTF-8 -t UTF-8 > "$one20"
-    head -c 5000000 "$one20" | iconv -c -f UTF-8 -t UTF-8 > "$one5"
+    # Whole source lines (never a cut character), joined by spaces into one paragraph.
+    head -c 20000000 "$big" | head -n -1 | tr '\n' ' ' > "$one20"
+    head -c 5000000 "$big" | head -n -1 | tr '\n' ' ' > "$one5"
 fi
 hyperfine --warmup 1 --runs 3 -N --output=pipe \
     "$qarin render --width 80 $one5" \

@@ -11,7 +11,7 @@ use unicode_bidi::{BidiClass, BidiDataSource};
 
 use super::Direction;
 
-/// Levels and original classes per byte of the paragraph, as `BidiInfo` keeps them.
+/// Levels and original classes per char of the paragraph.
 pub struct Resolved {
     pub para: u8,
     pub levels: Vec<u8>,
@@ -148,25 +148,20 @@ pub fn resolve(
         t[start..i].fill(fill);
     }
 
-    // I1, I2, spread over each char's bytes.
-    let mut levels = Vec::with_capacity(text.len());
-    let mut classes = Vec::with_capacity(text.len());
-    for ((c, x), o) in text.chars().zip(&t).zip(&orig) {
-        let level = match (para, x) {
+    // I1, I2.
+    let levels = t
+        .iter()
+        .map(|x| match (para, x) {
             (0, R) => 1,
             (0, AN | EN) => 2,
             (1, L | EN | AN) => 2,
             _ => para,
-        };
-        for _ in 0..c.len_utf8() {
-            levels.push(level);
-            classes.push(*o);
-        }
-    }
+        })
+        .collect();
     Some(Resolved {
         para,
         levels,
-        classes,
+        classes: orig,
     })
 }
 
@@ -270,7 +265,7 @@ mod tests {
             let ours = resolve(&HardcodedBidiData, &text, dir).expect("no explicit controls");
             let level = dir.map(|d| if d == Direction::Rtl { Level::rtl() } else { Level::ltr() });
             let info = BidiInfo::new(&text, level);
-            let theirs: Vec<u8> = info.levels.iter().map(|l| l.number()).collect();
+            let theirs: Vec<u8> = text.char_indices().map(|(i, _)| info.levels[i].number()).collect();
             prop_assert_eq!(&ours.levels, &theirs, "{:?}", text);
             if let Some(p) = info.paragraphs.first() {
                 prop_assert_eq!(ours.para, p.level.number());
