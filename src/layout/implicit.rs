@@ -45,13 +45,13 @@ pub fn resolve(
 ) -> Option<Resolved> {
     use BidiClass::*;
     let mut orig: Vec<BidiClass> = Vec::with_capacity(text.len());
+    let mut brackets = false;
     for c in text.chars() {
         let class = data.bidi_class(c);
-        if matches!(
-            class,
-            LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | B | BN
-        ) {
-            return None;
+        match class {
+            LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI | B | BN => return None,
+            ON if !brackets => brackets = bracket(data, c).is_some(),
+            _ => {}
         }
         orig.push(class);
     }
@@ -79,9 +79,8 @@ pub fn resolve(
             EN if strong == AL => *x = AN,
             _ => {}
         }
+        // W1 sees the type before W3: a mark after AL is AL, then R.
         prev = *x;
-    }
-    for x in t.iter_mut() {
         if *x == AL {
             *x = R;
         }
@@ -120,7 +119,9 @@ pub fn resolve(
         }
     }
 
-    resolve_brackets(data, text, &orig, &mut t, e);
+    if brackets {
+        resolve_brackets(data, text, &orig, &mut t, e);
+    }
 
     // N1, N2: neutrals between two like directions take it, others the embedding's.
     let dir = |c: BidiClass| match c {
