@@ -70,6 +70,8 @@ pub struct Quantity {
     pub high: Option<f64>,
     pub low_inclusive: bool,
     pub high_inclusive: bool,
+    /// The first number word carries the conjunction و/ف («وستة وستين»).
+    pub connector: bool,
 }
 
 impl Quantity {
@@ -357,6 +359,7 @@ pub fn quantities(tokens: &Tokens, numbers: &[Number], out: &mut Vec<Quantity>) 
             high: Some(n.value),
             low_inclusive: true,
             high_inclusive: true,
+            connector: n.connector,
         };
         if !q.is_claim() {
             out.push(q);

@@ -80,6 +80,17 @@ fn is_function_word(tokens: &Tokens, i: usize) -> bool {
     F.contains(&tokens.norm(i))
 }
 
+/// A word that says what happened (a verb) and is not also a counted noun.
+fn is_event(lexicon: &Lexicon, tokens: &Tokens, i: usize) -> bool {
+    let (mut event, mut noun) = (false, false);
+    lexicon.matches_at(tokens, i, |t, _| match t {
+        Target::Event(_) => event = true,
+        Target::Noun(_) | Target::Unit(_) => noun = true,
+        _ => {}
+    });
+    event && !noun
+}
+
 /// Keeps the best-scoring topic candidate: (score, topic, decided by an event).
 fn consider(best: &mut Option<(i32, usize, bool)>, score: i32, topic: usize, event: bool) {
     if best.is_none_or(|(s, _, _)| score > s) {
@@ -129,6 +140,7 @@ pub fn context(
         && tokens.toks[q.end].kind == Kind::Word
         && !starts_with_waw(tokens, q.end)
         && !is_function_word(tokens, q.end)
+        && !is_event(lexicon, tokens, q.end)
     {
         q.end + 1
     } else {
@@ -250,13 +262,22 @@ pub fn context(
         }
     }
 
-    // Hedges and attribution anywhere in the sentence.
+    // Hedges: from the start of the number's clause to the next number in the sentence
+    // («ويُعتقد أنه تم إرسال 2500 جندي», «قتل 30 شخصا، بحسب تقديرات»), so a hedge on
+    // one figure does not spill onto the next clause's figure.
+    let clause_start = (sent_first..q.first)
+        .rev()
+        .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
+        .map_or(sent_first, |j| j + 1);
     let mut hedged = false;
+    for j in clause_start..next_limit.max(q.end) {
+        lexicon.matches_at(tokens, j, |t, _| hedged |= t == Target::Hedge);
+    }
+    // Attribution: the nearest attribution verb in the sentence, before the number first.
     let mut attribution: Option<(usize, usize)> = None; // (distance, token)
     for j in sent_first..sent_end {
-        lexicon.matches_at(tokens, j, |t, _| match t {
-            Target::Hedge => hedged = true,
-            Target::Attribution => {
+        lexicon.matches_at(tokens, j, |t, _| {
+            if t == Target::Attribution {
                 let dist = if j < q.first {
                     q.first - j
                 } else {
@@ -266,7 +287,6 @@ pub fn context(
                     attribution = Some((dist, j));
                 }
             }
-            _ => {}
         });
     }
     let attribution = attribution.map(|(_, j)| attribution_span(tokens, j, sent_first, sent_end));
@@ -302,9 +322,16 @@ pub fn context(
         tokens.toks[a].span.start..tokens.toks[b - 1].span.end
     };
     let mut text = span(q.first, noun_end);
-    // The proclitic glued to the digits is not part of the claim: «و250 قطعة».
-    if let Kind::Digits(d) = tokens.toks[q.first].kind {
-        text.start = (text.start + d.prefix_len as usize).min(text.end);
+    // The proclitic glued to the number is not part of the claim: «و250 قطعة»,
+    // «وستة وستين جريحا».
+    match tokens.toks[q.first].kind {
+        Kind::Digits(d) => text.start = (text.start + d.prefix_len as usize).min(text.end),
+        Kind::Word if q.first == q.num_first && q.connector => {
+            let w = &tokens.toks[q.first];
+            let first_len = w.span.len().min(2); // و and ف are two bytes
+            text.start = (text.start + first_len).min(text.end);
+        }
+        _ => {}
     }
     Context {
         topic,
