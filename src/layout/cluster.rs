@@ -63,6 +63,16 @@ fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str)> 
     Some((start, &rest[..end]))
 }
 
+/// Display width of one char, with the common cases (printable ASCII, Arabic letters
+/// and their presentation forms, all one column) answered without a table search.
+fn char_width(c: char) -> usize {
+    if matches!(c, ' '..='~' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}')
+    {
+        return 1;
+    }
+    c.width().unwrap_or(0)
+}
+
 /// Whitespace of bidi class WS that may hang at a line end (not the no-break spaces).
 fn is_space(c: char) -> bool {
     matches!(
@@ -76,6 +86,8 @@ fn is_space(c: char) -> bool {
 pub struct Unit {
     /// Logical byte range in the paragraph.
     pub src: Range<usize>,
+    /// Index of its first char in the paragraph.
+    pub ci: usize,
     /// First printed char; `None` prints nothing (a dropped control, hidden whitespace).
     pub head: Option<char>,
     /// Paragraph bytes printed after `head`, in order (marks).
@@ -97,6 +109,7 @@ impl Unit {
 
 struct Raw {
     start: usize,
+    ci: usize,
     end: usize,
     first: char,
     treat: Treat,
@@ -112,8 +125,9 @@ impl Raw {
 /// Units of a paragraph, in logical order.
 pub struct Units<'a> {
     text: &'a str,
-    /// Start of the next cluster not read yet.
+    /// Start of the next cluster not read yet, and its char index.
     pos: usize,
+    ci: usize,
     /// Clusters read ahead to find the next joining letter.
     queue: VecDeque<Raw>,
     shape: bool,
@@ -126,6 +140,7 @@ impl<'a> Units<'a> {
         Units {
             text,
             pos: 0,
+            ci: 0,
             queue: VecDeque::new(),
             shape,
             prev_joins_next: false,
@@ -136,6 +151,8 @@ impl<'a> Units<'a> {
         let (start, s) = next_cluster(self.text, &mut self.pos)?;
         let first = s.chars().next()?;
         let len = first.len_utf8();
+        let ci = self.ci;
+        self.ci += if s.len() == len { 1 } else { s.chars().count() };
         let join = if self.shape {
             shape::cluster_join(first, &s[len..])
         } else {
@@ -147,6 +164,7 @@ impl<'a> Units<'a> {
         };
         Some(Raw {
             start,
+            ci,
             end: start + s.len(),
             first,
             treat: sanitize::treat(first),
@@ -190,13 +208,14 @@ impl<'a> Units<'a> {
     fn plain(&self, raw: &Raw, head: char) -> Unit {
         let tail = raw.tail();
         let width = if tail.is_empty() {
-            head.width().unwrap_or(0)
+            char_width(head)
         } else {
             // Measure the cluster as a whole (emoji sequences, variation selectors).
             self.text[raw.start..raw.end].width()
         };
         Unit {
             src: raw.start..raw.end,
+            ci: raw.ci,
             head: Some(head),
             tails: [tail, 0..0],
             width,
@@ -217,6 +236,7 @@ impl Iterator for Units<'_> {
                 }
                 return Some(Unit {
                     src: raw.start..raw.end,
+                    ci: raw.ci,
                     head: None,
                     tails: [0..0, 0..0],
                     width: 0,
@@ -227,6 +247,7 @@ impl Iterator for Units<'_> {
                 self.prev_joins_next = false;
                 return Some(Unit {
                     src: raw.start..raw.end,
+                    ci: raw.ci,
                     head: Some(' '),
                     tails: [0..0, 0..0],
                     width: 1,
@@ -254,9 +275,10 @@ impl Iterator for Units<'_> {
             self.prev_joins_next = next.join.joins_next;
             return Some(Unit {
                 src: raw.start..next.end,
+                ci: raw.ci,
                 head: Some(lig),
                 tails: [raw.tail(), next.tail()],
-                width: lig.width().unwrap_or(1),
+                width: char_width(lig),
                 hang: false,
             });
         }
@@ -264,10 +286,11 @@ impl Iterator for Units<'_> {
         let head = shape::form(raw.first, joined_prev, joined_next);
         Some(Unit {
             src: raw.start..raw.end,
+            ci: raw.ci,
             head: Some(head),
             tails: [raw.tail(), 0..0],
             // Presentation forms take one column; harakat none.
-            width: head.width().unwrap_or(1),
+            width: char_width(head),
             hang: false,
         })
     }
@@ -297,6 +320,16 @@ mod tests {
             }
             let theirs: Vec<_> = text.grapheme_indices(true).collect();
             assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fast_widths_agree_with_unicode_width() {
+        for c in (' '..='~')
+            .chain('\u{0600}'..='\u{06FF}')
+            .chain('\u{FE70}'..='\u{FEFF}')
+        {
+            assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
         }
     }
 

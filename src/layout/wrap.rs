@@ -141,9 +141,9 @@ impl<'t, 'l> Builder<'t, 'l> {
             self.lv.clear();
             self.classes.clear();
             for u in units {
-                let at = self.levels.representative(self.text, u.src.clone());
-                self.lv.push(self.levels.level(at));
-                self.classes.push(self.levels.class(at));
+                let (level, class) = self.levels.unit_at(self.text, u);
+                self.lv.push(level);
+                self.classes.push(class);
             }
             bidi::apply_l1(&mut self.lv, &self.classes, para);
             bidi::reorder(&self.lv, &mut self.order);
