@@ -60,9 +60,9 @@ struct Columns {
 }
 
 fn columns(width: u16, sources: usize) -> Columns {
-    let topic = (width / 7).clamp(4, 16);
-    let verdict = if width >= 70 { 10 } else { 2 };
-    let plot = if width >= 60 { width / 4 } else { 0 };
+    let topic = (width / 8).clamp(4, 14);
+    let verdict = if width >= 70 { 9 } else { 2 };
+    let plot = if width >= 60 { width / 5 } else { 0 };
     let rest = width.saturating_sub(topic + verdict + plot);
     let source = rest / (sources.max(1) as u16);
     Columns {
@@ -146,7 +146,11 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         );
         return;
     }
-    let n = state.articles.len();
+    // Only sources with a claim get a column.
+    let sources: Vec<usize> = (0..state.articles.len())
+        .filter(|ai| state.index.article_of.values().any(|a| a == ai))
+        .collect();
+    let n = sources.len();
     let c = columns(body.width, n);
     let mut widths = vec![c.topic];
     widths.extend(std::iter::repeat_n(c.source, n));
@@ -161,26 +165,14 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     };
     // Header.
     let head = cols(body.y, 1);
-    draw::text(state, buf, head[0], "الموضوع", theme.header(), Align::Right);
-    for (i, a) in state.articles.iter().enumerate() {
-        let label = format!("{} {}", i + 1, a.short);
-        draw::text(
-            state,
-            buf,
-            inset(head[1 + i]),
-            &label,
-            theme.header().patch(theme.source(i)),
-            Align::Right,
-        );
+    let hs = theme.header();
+    draw::text(state, buf, inset(head[0]), "الموضوع", hs, Align::Right);
+    for (k, ai) in sources.iter().enumerate() {
+        let label = format!("{} {}", ai + 1, state.articles[*ai].short);
+        let st = hs.patch(theme.source(*ai));
+        draw::text(state, buf, inset(head[1 + k]), &label, st, Align::Right);
     }
-    draw::text(
-        state,
-        buf,
-        head[n + 1],
-        "الحكم",
-        theme.header(),
-        Align::Right,
-    );
+    draw::text(state, buf, inset(head[n + 1]), "الحكم", hs, Align::Right);
     let rows = state.table_rows();
     let visible = body.height.saturating_sub(1);
     let mut y = body.y + 1;
@@ -208,10 +200,10 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             Align::Right,
         );
         let claims = claims_of(state, g);
-        for (ai, col) in r[1..=n].iter().enumerate() {
+        for (ai, col) in sources.iter().zip(&r[1..=n]) {
             let mine: Vec<&&Claim> = claims
                 .iter()
-                .filter(|c| state.index.article_of.get(&c.id) == Some(&ai))
+                .filter(|c| state.index.article_of.get(&c.id) == Some(ai))
                 .collect();
             for (k, cl) in mine.iter().take(h as usize).enumerate() {
                 let cell = Rect::new(col.x, y + k as u16, col.width, 1);

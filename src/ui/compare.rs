@@ -184,14 +184,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let mut area = pa.area;
         if !has_claim && area.text.height > 1 {
             let note = Rect::new(area.text.x, area.text.y, area.text.width, 1);
-            draw::text(
-                state,
-                buf,
-                note,
-                "(no claim on this topic)",
-                theme.dim(),
-                Align::Center,
-            );
+            draw::text(state, buf, note, "(no claim)", theme.dim(), Align::Center);
             area.outer.y += 1;
             area.outer.height -= 1;
             area.text.y += 1;

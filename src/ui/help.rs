@@ -56,8 +56,11 @@ pub fn draw(state: &State, buf: &mut Buffer, offset: usize) {
     );
     let visible = inner.height as usize;
     let offset = offset.min(rows.len().saturating_sub(visible));
-    let kw = (inner.width / 5).clamp(4, 18);
-    let nw = (inner.width / 5).clamp(4, 16);
+    let widest = |f: &dyn Fn(&(String, String, &str)) -> usize| {
+        rows.iter().map(f).max().unwrap_or(0) as u16 + 1
+    };
+    let kw = widest(&|r| r.0.chars().count()).min(inner.width / 3);
+    let nw = widest(&|r| r.1.len()).min(inner.width / 3);
     for (i, (keys, name, desc)) in rows.iter().skip(offset).take(visible).enumerate() {
         let y = inner.y + i as u16;
         draw::text(

@@ -236,14 +236,21 @@ impl State {
         })
     }
 
-    /// The articles shown in compare, in source order (first source first). With a
-    /// topic chosen and more articles than fit, those with a claim on it come first.
+    /// How many panes fit: about 24 columns each, two to five.
+    pub fn max_panes(&self) -> usize {
+        (self.size.width as usize / 24).clamp(2, MAX_PANES)
+    }
+
+    /// The articles shown in compare, in source order (first source first). With more
+    /// articles than fit, those with a claim on the chosen topic come first, then the
+    /// current article and those after it.
     pub fn compare_articles(&self) -> Vec<usize> {
         let n = self.articles.len();
-        if n <= MAX_PANES {
+        let max = self.max_panes().min(n);
+        if n <= max {
             return (0..n).collect();
         }
-        let mut with: Vec<usize> = self
+        let mut order: Vec<usize> = self
             .compare
             .group
             .and_then(|g| self.analysis.groups.get(g))
@@ -254,11 +261,10 @@ impl State {
                     .collect()
             })
             .unwrap_or_default();
-        with.push(self.current);
-        with.extend(0..n);
+        order.extend((0..n).map(|i| (self.current + i) % n));
         let mut out = Vec::new();
-        for a in with {
-            if !out.contains(&a) && out.len() < MAX_PANES {
+        for a in order {
+            if !out.contains(&a) && out.len() < max {
                 out.push(a);
             }
         }
