@@ -47,12 +47,17 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
 fn tmux_available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -70,8 +75,22 @@ fn a_session_in_tmux() {
         config.path().display(),
         env!("CARGO_BIN_EXE_qarin")
     );
-    let out = tmux.cmd(&["new-session", "-d", "-x", "120", "-y", "40", "-s", "t", &command]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-s",
+        "t",
+        &command,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // The reader opens on the first seed: title bar with position, hints at the bottom.
     let screen = tmux.wait_for("the reader", |s| s.contains("1/5"));
@@ -80,7 +99,10 @@ fn a_session_in_tmux() {
     assert!(screen.contains("? help"), "{screen}");
     // Right-aligned Arabic: text ends at the right margin, not the left.
     let line2 = screen.lines().nth(1).unwrap_or("");
-    assert!(line2.starts_with("     "), "RTL lines are right-aligned: {line2:?}");
+    assert!(
+        line2.starts_with("     "),
+        "RTL lines are right-aligned: {line2:?}"
+    );
 
     tmux.keys(&["Tab"]);
     tmux.wait_for("the second article", |s| s.contains("2/5"));
@@ -104,7 +126,9 @@ fn a_session_in_tmux() {
     tmux.wait_for("the fourth article", |s| s.contains("4/5"));
 
     tmux.keys(&["G"]);
-    tmux.wait_for("the end", |s| s.lines().next().unwrap_or("").contains("End"));
+    tmux.wait_for("the end", |s| {
+        s.lines().next().unwrap_or("").contains("End")
+    });
 
     // Shrinking to almost nothing shows a notice; growing back restores the reader.
     tmux.cmd(&["resize-window", "-t", "t", "-x", "15", "-y", "4"]);
@@ -114,7 +138,9 @@ fn a_session_in_tmux() {
 
     tmux.keys(&["/"]);
     tmux.keys(&["-l", "توكاييف"]);
-    tmux.wait_for("the search prompt", |s| s.contains("matches in this article"));
+    tmux.wait_for("the search prompt", |s| {
+        s.contains("matches in this article")
+    });
     tmux.keys(&["Enter"]);
     tmux.wait_for("the first match", |s| s.contains("match 1/"));
 

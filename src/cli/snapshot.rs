@@ -31,5 +31,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut state = prepare(&args.paths, args.lossy, args.bidi, cols, rows)?;
     let screen = ui::snapshot(&mut state, &keys);
     print!("{screen}");
+    // Freeing a large article paragraph by paragraph takes longer than the process exit
+    // that reclaims it anyway.
+    std::mem::forget(state);
     Ok(ExitCode::SUCCESS)
 }
