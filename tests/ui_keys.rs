@@ -41,7 +41,6 @@ fn assert_troops_on_one_screen(state: &mut qarin::ui::state::State) {
 }
 
 #[test]
-#[ignore = "needs layout engine (the placeholder wraps inside numbers)"]
 fn compare_jumps_to_the_troops_conflict_fixture() {
     let mut state = fixture_state(120, 40);
     assert_troops_on_one_screen(&mut state);

@@ -143,13 +143,19 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let title = format!(" compare: {} sources ", state.compare_articles().len());
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let tb = screen::topic_bar(size);
+    // With a topic chosen the bar is Arabic: right to left, whatever the label.
+    let align = if state.compare.group.is_some() {
+        Align::Right
+    } else {
+        Align::Center
+    };
     draw::text(
         state,
         buf,
         tb,
         &topic_bar_text(state),
         theme.header(),
-        Align::Center,
+        align,
     );
     let focused = state.focused_article();
     let group = state

@@ -191,7 +191,7 @@ pub fn text_with_highlight(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let lines = state.cache.string(s, area.width as usize);
+    let lines = state.cache.string(s, area.width as usize, None);
     if let Some(first) = lines.first() {
         let align = Align::Auto;
         line(buf, area, first, align, |c| {
@@ -216,7 +216,14 @@ pub fn text_aligned(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let lines = state.cache.string(s, area.width as usize);
+    // Left-aligned interface text is English chrome that may quote Arabic: LTR. Right
+    // aligned text is Arabic (titles, values): RTL. Otherwise the first strong character.
+    let direction = match align {
+        Align::Left => Some(Direction::Ltr),
+        Align::Right => Some(Direction::Rtl),
+        Align::Auto | Align::Center => None,
+    };
+    let lines = state.cache.string(s, area.width as usize, direction);
     if let Some(first) = lines.first() {
         line(buf, area, first, align, |_| style);
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::corpus::Article;
-use crate::layout::{self, BidiMode, Line, Options};
+use crate::layout::{self, BidiMode, Direction, Line, Options};
 
 /// Beyond this many cached paragraphs the cache starts afresh; a screen needs a few dozen.
 const MAX_ENTRIES: usize = 50_000;
@@ -20,7 +20,7 @@ type Memo<K> = RefCell<HashMap<K, Rc<[Line]>>>;
 pub struct TextCache {
     bidi: BidiMode,
     paragraphs: Memo<(usize, usize, usize)>,
-    strings: Memo<(String, usize)>,
+    strings: Memo<(String, usize, Option<Direction>)>,
 }
 
 impl TextCache {
@@ -63,13 +63,18 @@ impl TextCache {
         lines
     }
 
-    /// Lines of a piece of interface text (titles, labels, the topic bar).
-    pub fn string(&self, text: &str, width: usize) -> Rc<[Line]> {
-        let key = (text.to_owned(), width.max(1));
+    /// Lines of a piece of interface text (titles, labels, the topic bar), with its
+    /// base direction forced or (`None`) from its first strong character.
+    pub fn string(&self, text: &str, width: usize, direction: Option<Direction>) -> Rc<[Line]> {
+        let key = (text.to_owned(), width.max(1), direction);
         if let Some(l) = self.strings.borrow().get(&key) {
             return Rc::clone(l);
         }
-        let lines: Rc<[Line]> = layout::layout_paragraph(text, &self.options(width)).into();
+        let opts = Options {
+            direction,
+            ..self.options(width)
+        };
+        let lines: Rc<[Line]> = layout::layout_paragraph(text, &opts).into();
         let mut map = self.strings.borrow_mut();
         if map.len() >= MAX_ENTRIES {
             map.clear();
