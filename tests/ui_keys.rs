@@ -274,3 +274,19 @@ fn unbound_keys_say_so_and_change_nothing() {
     assert_eq!(state.reader[0], before);
     assert!(screen(&state).contains("C-z: not bound"));
 }
+
+#[test]
+fn enter_on_a_passage_with_a_claim_compares_its_topic() {
+    let mut state = fixture_state(120, 40);
+    keys(&mut state, "Enter");
+    assert_eq!(state.view, View::Reader, "the first passage has no claim");
+    // Seed 000's troops claim: walk the cursor to its passage.
+    let para = state.analysis.claims[0].paragraph - 1;
+    while state.reader[0].cursor < para {
+        keys(&mut state, "}");
+    }
+    keys(&mut state, "Enter");
+    assert_eq!(state.view, View::Compare);
+    let g = state.compare.group.expect("a topic is chosen");
+    assert_eq!(state.analysis.groups[g].topic, "troops");
+}

@@ -264,3 +264,39 @@ pub fn buffer_text(buf: &Buffer) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_theme_uses_no_colours() {
+        let t = Theme { color: false };
+        let styles = [
+            t.dim(),
+            t.cursor_mark(),
+            t.claim(Some("troops"), true),
+            t.conflict_mark(),
+            t.search_match(true),
+            t.search_match(false),
+            t.source(3),
+        ];
+        for s in styles {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        // Matches still stand out without colour.
+        assert_ne!(t.search_match(true), Style::default());
+        let c = Theme { color: true };
+        assert_ne!(c.claim(Some("troops"), false).fg, None);
+    }
+
+    #[test]
+    fn wide_and_zero_width_cells_are_placed_by_width() {
+        let l = crate::layout::layout_paragraph("a\u{4E2D}b", &crate::layout::Options::default());
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        line(&mut buf, Rect::new(0, 0, 6, 1), &l[0], Align::Left, |_| {
+            Style::default()
+        });
+        assert_eq!(buffer_text(&buf), "a\u{4E2D}b\n");
+    }
+}

@@ -34,7 +34,27 @@ pub fn handle(state: &mut State, action: Action) {
             state.search.matches.retain(|m| m.article == state.current);
             state.with_reader(|p, s| p.refit(s));
         }
+        Action::Open => open_claim(state),
         _ => {}
+    }
+}
+
+/// Enter on a passage with a claim: compare the sources on that claim's topic.
+fn open_claim(state: &mut State) {
+    let ai = state.current;
+    let para = state.reader.get(ai).map_or(0, |s| s.cursor);
+    let group = state
+        .index
+        .by_para
+        .get(&(ai, para))
+        .and_then(|ids| ids.iter().find_map(|id| state.index.group_of.get(id)))
+        .copied();
+    match group {
+        Some(g) => {
+            state.go(super::state::View::Compare);
+            state.select_group(g);
+        }
+        None => state.status = Some("no claim in this passage to compare".into()),
     }
 }
 
