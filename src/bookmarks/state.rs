@@ -1,0 +1,92 @@
+//! Where each article was left (`state.json`), written with the same atomic machinery as
+//! the bookmarks but apart from them, so frequent position saves never touch bookmarks.
+
+use std::path::Path;
+
+use super::atomic::JsonFile;
+use super::error::StoreError;
+use super::model::{Position, StateFile};
+use super::time::now_rfc3339;
+
+#[derive(Debug, Clone)]
+pub struct ReadingState {
+    file: JsonFile<StateFile>,
+}
+
+impl ReadingState {
+    pub fn in_dir(dir: &Path) -> Self {
+        ReadingState {
+            file: JsonFile::new(dir.join("state.json")),
+        }
+    }
+
+    pub fn open_default() -> Result<Self, StoreError> {
+        Ok(ReadingState::in_dir(&super::data_dir()?))
+    }
+
+    pub fn path(&self) -> &Path {
+        self.file.path()
+    }
+
+    /// Records that article `key` (see `article_key`) was left at `paragraph` (1-based).
+    pub fn remember_position(
+        &self,
+        key: &str,
+        hash: &str,
+        paragraph: usize,
+    ) -> Result<(), StoreError> {
+        self.file.update(|f| {
+            let same = f
+                .positions
+                .get(key)
+                .is_some_and(|p| p.paragraph == paragraph && p.hash == hash);
+            if !same {
+                f.positions.insert(
+                    key.to_owned(),
+                    Position {
+                        paragraph,
+                        hash: hash.to_owned(),
+                        updated: now_rfc3339(),
+                        extra: Default::default(),
+                    },
+                );
+            }
+            Ok(())
+        })
+    }
+
+    /// The paragraph article `key` was left at, if any. An unreadable state file is no
+    /// reason to refuse to open an article: the caller starts at the top.
+    pub fn position(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.file.load()?.positions.get(key).map(|p| p.paragraph))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip_per_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = ReadingState::in_dir(dir.path());
+        assert_eq!(s.position("/a.txt").unwrap(), None);
+        s.remember_position("/a.txt", "h1", 7).unwrap();
+        s.remember_position("/b.txt", "h2", 3).unwrap();
+        s.remember_position("/a.txt", "h1", 9).unwrap();
+        let again = ReadingState::in_dir(dir.path());
+        assert_eq!(again.position("/a.txt").unwrap(), Some(9));
+        assert_eq!(again.position("/b.txt").unwrap(), Some(3));
+        assert!(!dir.path().join("bookmarks.json").exists());
+    }
+
+    #[test]
+    fn a_corrupt_state_file_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = ReadingState::in_dir(dir.path());
+        std::fs::write(s.path(), "{oops").unwrap();
+        assert!(s.remember_position("/a", "h", 1).is_err());
+        assert!(s.position("/a").is_err());
+        assert_eq!(std::fs::read_to_string(s.path()).unwrap(), "{oops");
+    }
+}
