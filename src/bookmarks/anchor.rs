@@ -169,6 +169,12 @@ fn similar_paragraph(needle: &str, paragraphs: &[String], old: Location) -> Anch
     }
 }
 
+/// Text for loose matching (search, filters): spacing folded, harakat, tatweel and
+/// invisible format characters dropped, lower case.
+pub fn fold(s: &str) -> String {
+    Normalized::new(s).text.to_lowercase()
+}
+
 /// Text with spacing runs folded to one space, harakat, tatweel and invisible format
 /// characters dropped, and a map back to the original byte offsets.
 struct Normalized {

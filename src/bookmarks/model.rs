@@ -20,10 +20,16 @@ pub struct BookmarkFile {
     pub version: u32,
     /// The id the next bookmark gets; ids are never reused, so `remove 7` can never hit
     /// a newer bookmark that took the place of an old 7.
+    #[serde(default = "first_id")]
     pub next_id: u64,
+    #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
+}
+
+fn first_id() -> u64 {
+    1
 }
 
 impl Default for BookmarkFile {
@@ -119,11 +125,35 @@ impl NewBookmark {
     }
 }
 
+impl NewBookmark {
+    /// Bytes `start..end` of paragraph `paragraph` (1-based), e.g. a range of lines picked
+    /// in the reader. `None` when out of range, empty, or not on char boundaries.
+    pub fn range(
+        article: &Article,
+        path: String,
+        paragraph: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<Self> {
+        let para = article.paragraphs.get(paragraph.checked_sub(1)?)?;
+        let text = para.get(start..end).filter(|t| !t.is_empty())?;
+        Some(NewBookmark {
+            article: ArticleRef::of(article, path),
+            paragraph,
+            start,
+            end,
+            text: text.to_owned(),
+            note: None,
+        })
+    }
+}
+
 /// The reading state file (`state.json`): where each article was left.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StateFile {
     pub version: u32,
     /// Keyed by article path (as stored in bookmarks).
+    #[serde(default)]
     pub positions: BTreeMap<String, Position>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -187,6 +217,26 @@ mod tests {
             created: "2026-01-01T00:00:00Z".into(),
             extra: BTreeMap::new(),
         }
+    }
+
+    #[test]
+    fn ranges_must_be_inside_one_paragraph_on_char_boundaries() {
+        let art = &crate::corpus::seeds()[3];
+        let p = &art.paragraphs[4];
+        let end = p.char_indices().nth(5).map(|(i, _)| i).unwrap();
+        let nb = NewBookmark::range(art, "k".into(), 5, 0, end).unwrap();
+        assert_eq!(nb.text, p[..end]);
+        assert_eq!((nb.start, nb.end), (0, end));
+        assert!(NewBookmark::range(art, "k".into(), 5, 0, 1).is_none()); // inside a letter
+        assert!(NewBookmark::range(art, "k".into(), 5, 3, 3).is_none()); // empty
+        assert!(NewBookmark::range(art, "k".into(), 5, 0, p.len() + 1).is_none());
+        assert!(NewBookmark::range(art, "k".into(), 0, 0, 1).is_none());
+    }
+
+    #[test]
+    fn a_minimal_file_is_valid() {
+        let f: BookmarkFile = serde_json::from_str(r#"{"version": 1}"#).unwrap();
+        assert_eq!(f, BookmarkFile::default());
     }
 
     #[test]

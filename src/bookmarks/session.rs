@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::anchor::{Anchor, reanchor};
+use super::anchor::{Anchor, fold, reanchor};
 use super::error::StoreError;
 use super::model::{Bookmark, BookmarkFile, NewBookmark};
 use super::store::Store;
@@ -15,6 +15,31 @@ pub struct Session {
     file: BookmarkFile,
     /// Why bookmarks cannot be changed (corrupt file, newer format, no data dir).
     read_only: Option<String>,
+    /// This session's own changes, newest last, for `undo`.
+    undo: Vec<Undo>,
+}
+
+/// A change this session made, and so can take back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Undo {
+    Added(u64),
+    Removed(Box<Bookmark>),
+    Note { id: u64, old: Option<String> },
+}
+
+/// Whether `bm` matches a filter typed in the bookmarks list: every word of `query`
+/// occurs in its title, outlet, article id, note or passage, ignoring case, harakat,
+/// tatweel and spacing.
+pub fn matches(bm: &Bookmark, query: &str) -> bool {
+    let hay = fold(&format!(
+        "{} {} {} {} {}",
+        bm.article.title,
+        bm.article.outlet,
+        bm.article.id,
+        bm.note.as_deref().unwrap_or(""),
+        bm.text
+    ));
+    fold(query).split(' ').all(|w| hay.contains(w))
 }
 
 impl Session {
@@ -26,11 +51,13 @@ impl Session {
                 store: Some(store),
                 file,
                 read_only: None,
+                undo: Vec::new(),
             },
             Err(e) => Session {
                 store: Some(store),
                 file: BookmarkFile::default(),
                 read_only: Some(e.to_string()),
+                undo: Vec::new(),
             },
         }
     }
@@ -43,6 +70,7 @@ impl Session {
                 store: None,
                 file: BookmarkFile::default(),
                 read_only: Some(e.to_string()),
+                undo: Vec::new(),
             },
         }
     }
@@ -59,21 +87,64 @@ impl Session {
         self.file.get(id)
     }
 
+    /// Re-reads the file, to show what another qarin changed.
+    pub fn reload(&mut self) {
+        if let Some(store) = &self.store {
+            match store.load() {
+                Ok(file) => {
+                    self.file = file;
+                    self.read_only = None;
+                }
+                Err(e) => self.read_only = Some(e.to_string()),
+            }
+        }
+    }
+
     pub fn add(&mut self, new: NewBookmark) -> Result<Bookmark, StoreError> {
-        self.change(|s| s.add(new))
+        let bm = self.change(|s| s.add(new))?;
+        self.undo.push(Undo::Added(bm.id));
+        Ok(bm)
     }
 
     pub fn remove(&mut self, id: u64) -> Result<Bookmark, StoreError> {
-        self.change(|s| s.remove(id))
-    }
-
-    /// Undo of `remove`.
-    pub fn restore(&mut self, bm: Bookmark) -> Result<(), StoreError> {
-        self.change(|s| s.restore(bm))
+        let bm = self.change(|s| s.remove(id))?;
+        self.undo.push(Undo::Removed(Box::new(bm.clone())));
+        Ok(bm)
     }
 
     pub fn set_note(&mut self, id: u64, note: Option<String>) -> Result<Bookmark, StoreError> {
-        self.change(|s| s.set_note(id, note))
+        let old = self.get(id).and_then(|b| b.note.clone());
+        let bm = self.change(|s| s.set_note(id, note))?;
+        self.undo.push(Undo::Note { id, old });
+        Ok(bm)
+    }
+
+    /// Whether `undo` has something to take back.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Takes back this session's last change (a removed bookmark comes back with its id).
+    /// Returns what was undone, `None` if nothing was left to undo.
+    pub fn undo(&mut self) -> Result<Option<Undo>, StoreError> {
+        let Some(last) = self.undo.pop() else {
+            return Ok(None);
+        };
+        let result = match last.clone() {
+            Undo::Added(id) => self.change(|s| s.remove(id)).map(|_| ()),
+            Undo::Removed(bm) => self.change(|s| s.restore(*bm)),
+            Undo::Note { id, old } => self.change(|s| s.set_note(id, old)).map(|_| ()),
+        };
+        match result {
+            Ok(()) => Ok(Some(last)),
+            Err(e) => {
+                // Still undoable once the cause (say a full disk) is gone.
+                if !matches!(e, StoreError::UnknownId { .. }) {
+                    self.undo.push(last);
+                }
+                Err(e)
+            }
+        }
     }
 
     /// Runs a change on the store, then reloads so others' changes show too. A file that
@@ -136,6 +207,57 @@ mod tests {
         s.add(new).unwrap();
         assert_eq!(s.marked_paragraphs(art), BTreeSet::from([5]));
         assert!(s.marked_paragraphs(&corpus::seeds()[0]).is_empty());
+    }
+
+    #[test]
+    fn delete_edit_and_add_undo_in_reverse_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::open(Store::in_dir(dir.path()));
+        let art = &corpus::seeds()[1];
+        let a = s
+            .add(NewBookmark::paragraph(art, art.path.clone(), 5).unwrap())
+            .unwrap();
+        let b = s
+            .add(NewBookmark::paragraph(art, art.path.clone(), 7).unwrap())
+            .unwrap();
+        s.set_note(a.id, Some("أولى".into())).unwrap();
+        s.set_note(a.id, Some("ثانية".into())).unwrap();
+        s.remove(a.id).unwrap();
+        assert_eq!(s.bookmarks().len(), 1);
+
+        assert!(matches!(s.undo(), Ok(Some(Undo::Removed(_)))));
+        assert_eq!(s.get(a.id).and_then(|x| x.note.as_deref()), Some("ثانية"));
+        assert!(matches!(s.undo(), Ok(Some(Undo::Note { .. }))));
+        assert_eq!(s.get(a.id).and_then(|x| x.note.as_deref()), Some("أولى"));
+        s.undo().unwrap();
+        assert_eq!(s.get(a.id).and_then(|x| x.note.as_deref()), None);
+        s.undo().unwrap(); // the add of b
+        assert!(s.get(b.id).is_none());
+        s.undo().unwrap();
+        assert!(s.bookmarks().is_empty());
+        assert!(!s.can_undo());
+        assert_eq!(s.undo().unwrap(), None);
+        // All of it went through the file.
+        assert!(
+            Store::in_dir(dir.path())
+                .load()
+                .unwrap()
+                .bookmarks
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn filter_matches_every_word_loosely() {
+        let art = &corpus::seeds()[3];
+        let mut nb = NewBookmark::paragraph(art, art.path.clone(), 5).unwrap();
+        nb.note = Some("Troops مهمّ".into());
+        let dir = tempfile::tempdir().unwrap();
+        let bm = Store::in_dir(dir.path()).add(nb).unwrap();
+        assert!(matches(&bm, "troops"));
+        assert!(matches(&bm, "مهم  القوات")); // harakat and spacing ignored
+        assert!(matches(&bm, ""));
+        assert!(!matches(&bm, "troops بطاطس"));
     }
 
     #[test]
