@@ -68,17 +68,27 @@ impl<T: Versioned> JsonFile<T> {
         let before = contents.clone();
         let result = change(&mut contents)?;
         if contents != before {
-            self.remove_stray_temporaries(&dir);
-            self.write(&dir, &contents)?;
+            let target = self.target()?;
+            let target_dir = parent(&target);
+            self.remove_stray_temporaries(&target_dir);
+            self.write(&target_dir, &target, &contents)?;
         }
         Ok(result)
     }
 
-    fn dir(&self) -> PathBuf {
-        match self.path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
+    /// The file to replace: a symlinked store (dotfiles kept elsewhere) is written
+    /// through to where the link points, and the link is kept.
+    fn target(&self) -> Result<PathBuf, StoreError> {
+        match fs::symlink_metadata(&self.path) {
+            Ok(md) if md.file_type().is_symlink() => {
+                fs::canonicalize(&self.path).map_err(|source| self.write_error(&self.path, source))
+            }
+            _ => Ok(self.path.clone()),
         }
+    }
+
+    fn dir(&self) -> PathBuf {
+        parent(&self.path)
     }
 
     fn file_name(&self) -> String {
@@ -134,9 +144,9 @@ impl<T: Versioned> JsonFile<T> {
         }
     }
 
-    fn write(&self, dir: &Path, contents: &T) -> Result<(), StoreError> {
+    fn write(&self, dir: &Path, target: &Path, contents: &T) -> Result<(), StoreError> {
         let json = serde_json::to_string_pretty(contents)
-            .map_err(|e| self.write_error(&self.path, std::io::Error::other(e.to_string())))?;
+            .map_err(|e| self.write_error(target, std::io::Error::other(e.to_string())))?;
         let text = escape_json(&json) + "\n";
         let mut tmp = tempfile::Builder::new()
             .prefix(&self.temp_prefix())
@@ -144,7 +154,7 @@ impl<T: Versioned> JsonFile<T> {
             .tempfile_in(dir)
             .map_err(|source| self.write_error(dir, source))?;
         // Keep the permissions the user gave the file (the temporary starts as 0600).
-        if let Ok(md) = fs::metadata(&self.path) {
+        if let Ok(md) = fs::metadata(target) {
             tmp.as_file()
                 .set_permissions(md.permissions())
                 .map_err(|source| self.write_error(tmp.path(), source))?;
@@ -152,12 +162,19 @@ impl<T: Versioned> JsonFile<T> {
         tmp.write_all(text.as_bytes())
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|source| self.write_error(tmp.path(), source))?;
-        tmp.persist(&self.path)
-            .map_err(|e| self.write_error(&self.path, e.error))?;
+        tmp.persist(target)
+            .map_err(|e| self.write_error(target, e.error))?;
         // The rename is durable only once the directory entry is on disk.
         File::open(dir)
             .and_then(|d| d.sync_all())
             .map_err(|source| self.write_error(dir, source))
+    }
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 
@@ -237,6 +254,34 @@ mod tests {
             assert!(err.contains(want), "{err}");
             assert_eq!(fs::read(f.path()).unwrap(), bytes, "file untouched");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_store_is_written_through_and_keeps_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let real = elsewhere.path().join("real.json");
+        fs::write(&real, "{\"version\": 1}").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("bookmarks.json");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let f = file(dir.path());
+        f.update(|c| {
+            c.next_id = 4;
+            Ok(())
+        })
+        .unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(f.load().unwrap().next_id, 4);
+        let md = fs::metadata(&real).unwrap();
+        assert_eq!(md.permissions().mode() & 0o777, 0o640);
     }
 
     #[test]
