@@ -55,10 +55,15 @@ impl ReadingState {
         })
     }
 
-    /// The paragraph article `key` was left at, if any. An unreadable state file is no
-    /// reason to refuse to open an article: the caller starts at the top.
-    pub fn position(&self, key: &str) -> Result<Option<usize>, StoreError> {
-        Ok(self.file.load()?.positions.get(key).map(|p| p.paragraph))
+    /// The paragraph article `key` was left at, if any; an article moved or copied
+    /// elsewhere is recognised by its `hash`. An unreadable state file is no reason to
+    /// refuse to open an article: callers start at the top on `Err`.
+    pub fn position(&self, key: &str, hash: &str) -> Result<Option<usize>, StoreError> {
+        let f = self.file.load()?;
+        Ok(f.positions
+            .get(key)
+            .or_else(|| f.positions.values().find(|p| p.hash == hash))
+            .map(|p| p.paragraph))
     }
 }
 
@@ -70,13 +75,16 @@ mod tests {
     fn positions_round_trip_per_article() {
         let dir = tempfile::tempdir().unwrap();
         let s = ReadingState::in_dir(dir.path());
-        assert_eq!(s.position("/a.txt").unwrap(), None);
+        assert_eq!(s.position("/a.txt", "h1").unwrap(), None);
         s.remember_position("/a.txt", "h1", 7).unwrap();
         s.remember_position("/b.txt", "h2", 3).unwrap();
         s.remember_position("/a.txt", "h1", 9).unwrap();
         let again = ReadingState::in_dir(dir.path());
-        assert_eq!(again.position("/a.txt").unwrap(), Some(9));
-        assert_eq!(again.position("/b.txt").unwrap(), Some(3));
+        assert_eq!(again.position("/a.txt", "h1").unwrap(), Some(9));
+        assert_eq!(again.position("/b.txt", "changed").unwrap(), Some(3));
+        // Same bytes under another path: the same article.
+        assert_eq!(again.position("/copy/b.txt", "h2").unwrap(), Some(3));
+        assert_eq!(again.position("/c.txt", "h3").unwrap(), None);
         assert!(!dir.path().join("bookmarks.json").exists());
     }
 
@@ -86,7 +94,7 @@ mod tests {
         let s = ReadingState::in_dir(dir.path());
         std::fs::write(s.path(), "{oops").unwrap();
         assert!(s.remember_position("/a", "h", 1).is_err());
-        assert!(s.position("/a").is_err());
+        assert!(s.position("/a", "h").is_err());
         assert_eq!(std::fs::read_to_string(s.path()).unwrap(), "{oops");
     }
 }
