@@ -62,6 +62,17 @@ impl Session {
         }
     }
 
+    /// A session with no store: nothing listed, every change refused with `reason`
+    /// (tests and snapshots that must not touch the user's bookmarks).
+    pub fn detached(reason: &str) -> Self {
+        Session {
+            store: None,
+            file: BookmarkFile::default(),
+            read_only: Some(reason.to_owned()),
+            undo: Vec::new(),
+        }
+    }
+
     /// The store of `$QARIN_DATA_DIR` or the platform data directory.
     pub fn open_default() -> Self {
         match Store::open_default() {

@@ -35,21 +35,28 @@ impl ReadingState {
         hash: &str,
         paragraph: usize,
     ) -> Result<(), StoreError> {
+        self.remember_positions(&[(key, hash, paragraph)])
+    }
+
+    /// Several articles' positions (key, hash, 1-based paragraph) in one write.
+    pub fn remember_positions(&self, positions: &[(&str, &str, usize)]) -> Result<(), StoreError> {
         self.file.update(|f| {
-            let same = f
-                .positions
-                .get(key)
-                .is_some_and(|p| p.paragraph == paragraph && p.hash == hash);
-            if !same {
-                f.positions.insert(
-                    key.to_owned(),
-                    Position {
-                        paragraph,
-                        hash: hash.to_owned(),
-                        updated: now_rfc3339(),
-                        extra: Default::default(),
-                    },
-                );
+            for &(key, hash, paragraph) in positions {
+                let same = f
+                    .positions
+                    .get(key)
+                    .is_some_and(|p| p.paragraph == paragraph && p.hash == hash);
+                if !same {
+                    f.positions.insert(
+                        key.to_owned(),
+                        Position {
+                            paragraph,
+                            hash: hash.to_owned(),
+                            updated: now_rfc3339(),
+                            extra: Default::default(),
+                        },
+                    );
+                }
             }
             Ok(())
         })
@@ -80,6 +87,14 @@ mod tests {
         s.remember_position("/b.txt", "h2", 3).unwrap();
         s.remember_position("/a.txt", "h1", 9).unwrap();
         let again = ReadingState::in_dir(dir.path());
+        let written = std::fs::read(again.path()).unwrap();
+        s.remember_positions(&[("/a.txt", "h1", 9), ("/b.txt", "h2", 3)])
+            .unwrap();
+        assert_eq!(
+            std::fs::read(again.path()).unwrap(),
+            written,
+            "no change, no write"
+        );
         assert_eq!(again.position("/a.txt", "h1").unwrap(), Some(9));
         assert_eq!(again.position("/b.txt", "changed").unwrap(), Some(3));
         // Same bytes under another path: the same article.
