@@ -62,16 +62,28 @@ impl ReadingState {
         })
     }
 
+    /// For each (key, hash), the paragraph that article was left at: one read for many.
+    pub fn positions(&self, articles: &[(&str, &str)]) -> Result<Vec<Option<usize>>, StoreError> {
+        let f = self.file.load()?;
+        Ok(articles
+            .iter()
+            .map(|(key, hash)| lookup(&f, key, hash))
+            .collect())
+    }
+
     /// The paragraph article `key` was left at, if any; an article moved or copied
     /// elsewhere is recognised by its `hash`. An unreadable state file is no reason to
     /// refuse to open an article: callers start at the top on `Err`.
     pub fn position(&self, key: &str, hash: &str) -> Result<Option<usize>, StoreError> {
-        let f = self.file.load()?;
-        Ok(f.positions
-            .get(key)
-            .or_else(|| f.positions.values().find(|p| p.hash == hash))
-            .map(|p| p.paragraph))
+        Ok(lookup(&self.file.load()?, key, hash))
     }
+}
+
+fn lookup(f: &StateFile, key: &str, hash: &str) -> Option<usize> {
+    f.positions
+        .get(key)
+        .or_else(|| f.positions.values().find(|p| p.hash == hash))
+        .map(|p| p.paragraph)
 }
 
 #[cfg(test)]
@@ -100,6 +112,12 @@ mod tests {
         // Same bytes under another path: the same article.
         assert_eq!(again.position("/copy/b.txt", "h2").unwrap(), Some(3));
         assert_eq!(again.position("/c.txt", "h3").unwrap(), None);
+        assert_eq!(
+            again
+                .positions(&[("/a.txt", "h1"), ("/c.txt", "h3")])
+                .unwrap(),
+            [Some(9), None]
+        );
         assert!(!dir.path().join("bookmarks.json").exists());
     }
 
