@@ -52,7 +52,6 @@ fn compare_jumps_to_the_troops_conflict_fixture() {
 }
 
 #[test]
-#[ignore = "needs claims engine"]
 fn compare_jumps_to_the_troops_conflict_real_engine() {
     let mut state = seeds_state(120, 40);
     assert_troops_on_one_screen(&mut state);
