@@ -328,6 +328,20 @@ impl State {
             })
     }
 
+    /// A group's name: its topic's label, the scope and year when it has them
+    /// («القتلى · قوات الأمن»).
+    pub fn group_label(&self, g: &crate::claims::Group) -> String {
+        let mut s = self.lexicon.label(&g.topic).to_owned();
+        if let Some(scope) = &g.scope {
+            s.push_str(" · ");
+            s.push_str(self.lexicon.scope_label(scope));
+        }
+        if let Some(y) = g.year {
+            s.push_str(&format!(" ({y})"));
+        }
+        s
+    }
+
     /// Groups with verdict conflict, in analysis order.
     pub fn conflict_groups(&self) -> Vec<usize> {
         (0..self.analysis.groups.len())
