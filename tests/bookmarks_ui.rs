@@ -326,3 +326,18 @@ fn snapshot_command_uses_an_explicit_data_dir_only() {
         "{out}"
     );
 }
+
+#[test]
+fn a_click_selects_a_row_of_the_list() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = two_bookmarks(data.path());
+    keys(&mut s, "B");
+    assert_eq!(s.bookmarks.sel, 0);
+    // Row 0 is the title bar, row 1 the header, rows 2.. the bookmarks.
+    s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 3 });
+    assert_eq!(s.bookmarks.sel, 1);
+    s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 20 });
+    assert_eq!(s.bookmarks.sel, 1, "below the last row: the last row");
+    s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 2 });
+    assert_eq!(s.bookmarks.sel, 0);
+}

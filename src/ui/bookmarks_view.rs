@@ -283,6 +283,14 @@ pub fn handle(state: &mut State, action: Action) {
     }
 }
 
+/// A click on row `row` of the list (0 = first row under the header).
+pub fn click_row(state: &mut State, row: usize) {
+    let rows = screen::body(state.size).height.saturating_sub(1) as usize;
+    let b = &mut state.bookmarks;
+    let first = b.sel.saturating_sub(rows.saturating_sub(1));
+    b.sel = (first + row).min(b.visible().len().saturating_sub(1));
+}
+
 /// Enter: the reader at the selected bookmark's passage, where it is now.
 fn jump(state: &mut State) {
     let Some(bm) = state.bookmarks.selected() else {

@@ -564,6 +564,7 @@ impl State {
                     self.table_sel = i;
                 }
             }
+            View::Bookmarks => super::bookmarks_view::click_row(self, row),
             _ => {}
         }
     }
