@@ -64,6 +64,9 @@ fn claim(
         hedged: false,
         attribution: None,
         year: None,
+        kind: "count".into(),
+        scope: None,
+        date: None,
     }
 }
 
@@ -121,12 +124,16 @@ pub fn fixture_analysis(articles: &[Article]) -> Analysis {
             verdict: Verdict::Compatible,
             claims: vec![3, 4],
             conflicts: vec![],
+            year: None,
+            scope: None,
         },
         Group {
             topic: "troops".into(),
             verdict: Verdict::Conflict,
             claims: vec![0, 1, 2],
             conflicts: vec![(1, 2), (0, 2)],
+            year: None,
+            scope: None,
         },
     ];
     Analysis { claims, groups }
