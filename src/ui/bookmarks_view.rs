@@ -202,10 +202,13 @@ pub fn bookmark_here(state: &mut State) {
     }
     let (ai, para) = match state.view {
         View::Compare => match state.focused_article() {
-            Some(ai) => (ai, state.compare.scroll[ai].cursor),
+            Some(ai) => (ai, state.compare.scroll.get(ai).map_or(0, |s| s.cursor)),
             None => return,
         },
-        View::Reader => (state.current, state.reader[state.current].cursor),
+        View::Reader => (
+            state.current,
+            state.reader.get(state.current).map_or(0, |s| s.cursor),
+        ),
         _ => {
             state.status = Some("b bookmarks a passage in the reader or compare view".into());
             return;
