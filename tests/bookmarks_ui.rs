@@ -341,3 +341,56 @@ fn a_click_selects_a_row_of_the_list() {
     s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 2 });
     assert_eq!(s.bookmarks.sel, 0);
 }
+
+#[test]
+fn jump_finds_the_passage_in_an_edited_article() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("article.txt");
+    std::fs::write(&file, corpus::SEEDS[3].1).unwrap();
+    let open = |data: &Path| {
+        let arts = corpus::load_paths(std::slice::from_ref(&file), Default::default()).unwrap();
+        let mut s = qarin::ui::test_state(arts, 100, 24);
+        attach(&mut s, Session::open(Store::in_dir(data)), None);
+        s
+    };
+    let mut s = open(data.path());
+    cursor_to(&mut s, 4);
+    let para = s.reader[0].cursor;
+    keys(&mut s, "b Enter");
+
+    // Two lines added on top: the passage moves down by two.
+    std::fs::write(&file, format!("سطر\nسطر\n{}", corpus::SEEDS[3].1)).unwrap();
+    let mut s = open(data.path());
+    assert!(s.bookmarks.is_marked(0, para + 2));
+    assert!(!s.bookmarks.is_marked(0, para));
+    keys(&mut s, "B Enter");
+    assert_eq!(s.reader[0].cursor, para + 2);
+
+    // The passage deleted: the list flags it with `?`, Enter says so.
+    let text = corpus::SEEDS[3]
+        .1
+        .replace(&corpus::seeds()[3].paragraphs[para], "");
+    std::fs::write(&file, text).unwrap();
+    let mut s = open(data.path());
+    keys(&mut s, "B");
+    let row = screen(&s).lines().nth(2).unwrap_or("").to_owned();
+    // The flag leads the article column, which is read first: at the far right.
+    assert!(row.trim_end().ends_with(" ?"), "{row}");
+    keys(&mut s, "Enter");
+    assert!(screen(&s).contains("the passage is gone"));
+}
+
+#[test]
+fn no_articles_no_panic() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = qarin::ui::test_state(Vec::new(), 80, 24);
+    attach(
+        &mut s,
+        Session::open(Store::in_dir(data.path())),
+        Some(ReadingState::in_dir(data.path())),
+    );
+    keys(&mut s, "b Enter B e d u / x Enter Enter Esc s b q");
+    assert!(s.quit);
+    assert!(stored(data.path()).is_empty());
+}
