@@ -45,7 +45,9 @@ pub enum CorpusError {
         "{path}: invalid UTF-8 at byte offset {offset} (use --lossy to read it anyway, replacing bad bytes)"
     )]
     InvalidUtf8 { path: PathBuf, offset: usize },
-    #[error("{path}: looks like UTF-16 text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")]
+    #[error(
+        "{path}: looks like UTF-16 text (byte-order mark); convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)"
+    )]
     Utf16 { path: PathBuf },
     #[error("{path}: binary file (NUL byte at offset {offset}), refusing to read it as an article")]
     Binary { path: PathBuf, offset: usize },
@@ -241,7 +243,11 @@ pub fn decode(path: &Path, bytes: &[u8], opts: LoadOptions) -> Result<String, Co
         });
     }
     // A UTF-8 byte-order mark is not part of the first paragraph.
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let body = &bytes[bom..];
     match std::str::from_utf8(body) {
         Ok(s) => Ok(s.to_owned()),
@@ -347,7 +353,10 @@ mod tests {
 
     #[test]
     fn paragraphs_split_on_every_line_ending() {
-        assert_eq!(split_paragraphs("a\r\nb\rc\n\nd\n"), ["a", "b", "c", "", "d"]);
+        assert_eq!(
+            split_paragraphs("a\r\nb\rc\n\nd\n"),
+            ["a", "b", "c", "", "d"]
+        );
         assert!(split_paragraphs("").is_empty());
         assert_eq!(split_paragraphs(" "), [" "]);
     }
@@ -373,6 +382,9 @@ mod tests {
             "a\u{fffd}b"
         );
         let msg = decode(p, b"abc\xff", o).unwrap_err().to_string();
-        assert!(msg.contains("x.txt") && msg.contains("byte offset 3"), "{msg}");
+        assert!(
+            msg.contains("x.txt") && msg.contains("byte offset 3"),
+            "{msg}"
+        );
     }
 }

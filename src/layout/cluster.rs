@@ -1,0 +1,268 @@
+//! The paragraph as a stream of display units: grapheme clusters (UAX #29) in logical
+//! order, sanitized, shaped, and measured on the shaped text.
+//!
+//! A unit prints as `head` followed by up to two byte ranges of the paragraph (the
+//! cluster's marks, kept after their letter), so no unit allocates.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::sanitize::{self, Treat};
+use super::shape::{self, ClusterJoin};
+
+/// One display unit: normally one grapheme cluster; a lam-alef ligature covers two.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Logical byte range in the paragraph.
+    pub src: Range<usize>,
+    /// First printed char; `None` prints nothing (a dropped control, hidden whitespace).
+    pub head: Option<char>,
+    /// Paragraph bytes printed after `head`, in order (marks).
+    pub tails: [Range<usize>; 2],
+    /// Display columns.
+    pub width: usize,
+    /// Whitespace that may hang past the end of a line (not printed there).
+    pub hang: bool,
+}
+
+impl Unit {
+    /// Prints nothing and takes no room (whitespace hanging past a line end).
+    pub fn hide(&mut self) {
+        self.head = None;
+        self.tails = [0..0, 0..0];
+        self.width = 0;
+    }
+}
+
+struct Raw {
+    start: usize,
+    end: usize,
+    first: char,
+    treat: Treat,
+    join: ClusterJoin,
+}
+
+impl Raw {
+    fn tail(&self) -> Range<usize> {
+        self.start + self.first.len_utf8()..self.end
+    }
+}
+
+/// Units of a paragraph, in logical order.
+pub struct Units<'a> {
+    text: &'a str,
+    graphemes: GraphemeIndices<'a>,
+    /// Clusters read ahead to find the next joining letter.
+    queue: VecDeque<Raw>,
+    shape: bool,
+    /// The last non-transparent cluster can join the next letter.
+    prev_joins_next: bool,
+}
+
+impl<'a> Units<'a> {
+    pub fn new(text: &'a str, shape: bool) -> Self {
+        Units {
+            text,
+            graphemes: text.grapheme_indices(true),
+            queue: VecDeque::new(),
+            shape,
+            prev_joins_next: false,
+        }
+    }
+
+    fn pull(&mut self) -> Option<Raw> {
+        let (start, s) = self.graphemes.next()?;
+        let first = s.chars().next()?;
+        let len = first.len_utf8();
+        let join = if self.shape {
+            shape::cluster_join(first, &s[len..])
+        } else {
+            ClusterJoin {
+                transparent: true,
+                joins_prev: false,
+                joins_next: false,
+            }
+        };
+        Some(Raw {
+            start,
+            end: start + s.len(),
+            first,
+            treat: sanitize::treat(first),
+            join,
+        })
+    }
+
+    fn next_raw(&mut self) -> Option<Raw> {
+        match self.queue.pop_front() {
+            Some(r) => Some(r),
+            None => self.pull(),
+        }
+    }
+
+    fn peek_raw(&mut self) -> Option<&Raw> {
+        if self.queue.is_empty() {
+            let r = self.pull()?;
+            self.queue.push_back(r);
+        }
+        self.queue.front()
+    }
+
+    /// Whether the next non-transparent cluster can join the one before it.
+    fn next_joins_prev(&mut self) -> bool {
+        let mut i = 0;
+        loop {
+            if i == self.queue.len() {
+                match self.pull() {
+                    Some(r) => self.queue.push_back(r),
+                    None => return false,
+                }
+            }
+            let r = &self.queue[i];
+            if !r.join.transparent {
+                return r.join.joins_prev;
+            }
+            i += 1;
+        }
+    }
+
+    fn plain(&self, raw: &Raw, head: char) -> Unit {
+        let tail = raw.tail();
+        let width = if tail.is_empty() {
+            head.width().unwrap_or(0)
+        } else {
+            // Measure the cluster as a whole (emoji sequences, variation selectors).
+            self.text[raw.start..raw.end].width()
+        };
+        Unit {
+            src: raw.start..raw.end,
+            head: Some(head),
+            tails: [tail, 0..0],
+            width,
+            hang: raw.first == ' '
+                || unicode_bidi::bidi_class(raw.first) == unicode_bidi::BidiClass::WS,
+        }
+    }
+}
+
+impl Iterator for Units<'_> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        let raw = self.next_raw()?;
+        match raw.treat {
+            Treat::Drop => {
+                if !raw.join.transparent {
+                    self.prev_joins_next = false;
+                }
+                return Some(Unit {
+                    src: raw.start..raw.end,
+                    head: None,
+                    tails: [0..0, 0..0],
+                    width: 0,
+                    hang: false,
+                });
+            }
+            Treat::Space => {
+                self.prev_joins_next = false;
+                return Some(Unit {
+                    src: raw.start..raw.end,
+                    head: Some(' '),
+                    tails: [0..0, 0..0],
+                    width: 1,
+                    hang: true,
+                });
+            }
+            Treat::Show => {}
+        }
+        if !self.shape || raw.join.transparent {
+            return Some(self.plain(&raw, raw.first));
+        }
+        let joined_prev = raw.join.joins_prev && self.prev_joins_next;
+        self.prev_joins_next = raw.join.joins_next;
+        if !shape::has_forms(raw.first) {
+            return Some(self.plain(&raw, raw.first));
+        }
+        // Lam directly followed by an alef: one ligature cell for both clusters.
+        let alef = self
+            .peek_raw()
+            .filter(|next| next.treat == Treat::Show)
+            .and_then(|next| shape::lam_alef(raw.first, next.first, joined_prev));
+        if let Some(lig) = alef
+            && let Some(next) = self.next_raw()
+        {
+            self.prev_joins_next = next.join.joins_next;
+            return Some(Unit {
+                src: raw.start..next.end,
+                head: Some(lig),
+                tails: [raw.tail(), next.tail()],
+                width: lig.width().unwrap_or(1),
+                hang: false,
+            });
+        }
+        let joined_next = raw.join.joins_next && self.next_joins_prev();
+        let head = shape::form(raw.first, joined_prev, joined_next);
+        Some(Unit {
+            src: raw.start..raw.end,
+            head: Some(head),
+            tails: [raw.tail(), 0..0],
+            // Presentation forms take one column; harakat none.
+            width: head.width().unwrap_or(1),
+            hang: false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heads(text: &str, shape: bool) -> String {
+        Units::new(text, shape).filter_map(|u| u.head).collect()
+    }
+
+    #[test]
+    fn shapes_a_word_in_logical_order() {
+        // بيت: initial beh, medial yeh, final teh.
+        assert_eq!(heads("بيت", true), "\u{FE91}\u{FEF4}\u{FE96}");
+        assert_eq!(heads("بيت", false), "بيت");
+    }
+
+    #[test]
+    fn harakat_are_transparent_for_joining_and_stay_in_their_cluster() {
+        let text = "بَيت";
+        let units: Vec<Unit> = Units::new(text, true).collect();
+        assert_eq!(units.len(), 3);
+        assert_eq!(units[0].head, Some('\u{FE91}'));
+        assert_eq!(&text[units[0].tails[0].clone()], "\u{064E}");
+        assert_eq!(units[1].head, Some('\u{FEF4}'));
+    }
+
+    #[test]
+    fn lam_alef_makes_one_cell() {
+        // سلام: seen initial, lam-alef final, meem isolated.
+        let units: Vec<Unit> = Units::new("سلام", true).collect();
+        let h: String = units.iter().filter_map(|u| u.head).collect();
+        assert_eq!(h, "\u{FEB3}\u{FEFC}\u{FEE1}");
+        assert_eq!(units[1].src, 2..6);
+        assert_eq!(units[1].width, 1);
+    }
+
+    #[test]
+    fn allah_is_not_one_glyph() {
+        let h = heads("الله", true);
+        assert!(!h.contains('\u{FDF2}'));
+        assert_eq!(h, "\u{FE8D}\u{FEDF}\u{FEE0}\u{FEEA}");
+    }
+
+    #[test]
+    fn controls_print_nothing_and_bidi_marks_do_not_break_joining() {
+        let units: Vec<Unit> = Units::new("ب\u{200F}ب\u{1b}x", true).collect();
+        assert_eq!(units[0].head, Some('\u{FE91}'));
+        assert_eq!(units[1].head, None);
+        assert_eq!(units[2].head, Some('\u{FE90}'));
+        assert_eq!(units[3].head, None);
+    }
+}
