@@ -1,11 +1,29 @@
 //! The claims engine (pure, no terminal types): numbers ► quantities ► claims ► groups.
 //!
-//! INTERFACE STUB: the types below are the contract (`../shared/design.md` §4) that the
-//! UI and `qarin claims` code against. `analyze` is a placeholder until the engine lands.
+//! - `tokens`: one pass over a paragraph into normalised words, digit runs, punctuation.
+//! - `numbers`: digits and number words into values («ثلاثة آلاف» → 3000).
+//! - `quantities`: what a number is (count, percentage, year, date...) and its qualifier
+//!   as an interval.
+//! - `lexicon` + `topics`: what it counts, scope, unit, hedge, attribution.
+//! - `group`: claims on the same topic and scope across articles, and verdicts.
+//! - `table`: the claims table as plain lines and as Markdown, for `qarin claims` and
+//!   the TUI.
+
+mod group;
+mod lexicon;
+mod numbers;
+mod quantities;
+pub mod table;
+mod tokens;
+mod topics;
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+
+pub use group::{MAX_CONFLICT_PAIRS, disjoint};
+pub use lexicon::{Lexicon, LexiconError, ScopeDef, TopicDef, UnitDef};
+pub use quantities::ABOUT_TOLERANCE;
 
 /// One numeric claim in one article. Field names are the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +54,19 @@ pub struct Claim {
     pub hedged: bool,
     pub attribution: Option<String>,
     pub year: Option<i32>,
+    /// `count` or `percent` (percentages never group with counts).
+    #[serde(default = "count_kind")]
+    pub kind: String,
+    /// Subject scope from the lexicon (`security_forces`, `civilians`...).
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// A date the sentence ties the claim to («حتى 10 يناير»), as written.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+fn count_kind() -> String {
+    "count".into()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +76,17 @@ pub enum Verdict {
     Compatible,
     Conflict,
     Single,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Compatible => "compatible",
+            Verdict::Conflict => "conflict",
+            Verdict::Single => "single",
+        }
+    }
 }
 
 /// Claims on the same topic and scope across articles.
@@ -57,6 +99,12 @@ pub struct Group {
     /// Pairs of claim ids whose intervals are disjoint.
     #[serde(default)]
     pub conflicts: Vec<(usize, usize)>,
+    /// The year the claims are about, when their sentences name one.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Subject scope (`security_forces`...), when the claims name one.
+    #[serde(default)]
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -65,24 +113,173 @@ pub struct Analysis {
     pub groups: Vec<Group>,
 }
 
-/// Topic words and labels; the built-in one comes from `assets/`, users extend it
-/// with `--lexicon FILE`.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {}
-
-impl Lexicon {
-    pub fn builtin() -> Lexicon {
-        Lexicon {}
+impl Analysis {
+    /// The claims of one article (by `Article::id`), in text order.
+    pub fn claims_in<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
+        self.claims.iter().filter(move |c| c.article == article)
     }
 
-    /// A topic's display label in Arabic («القوات»), falling back to its key.
-    pub fn label<'a>(&'a self, topic: &'a str) -> &'a str {
-        topic
+    /// The group a claim belongs to, if any.
+    pub fn group_of(&self, claim: usize) -> Option<&Group> {
+        self.groups.iter().find(|g| g.claims.contains(&claim))
     }
+}
+
+/// Reusable buffers for one paragraph at a time.
+#[derive(Default)]
+struct Scratch {
+    tokens: tokens::Tokens,
+    numbers: Vec<numbers::Number>,
+    quants: Vec<quantities::Quantity>,
+    sents: Vec<u32>,
 }
 
 /// Finds the claims of every article and groups them across articles. `all` keeps
 /// quantities with no topic too.
-pub fn analyze(_articles: &[Article], _lexicon: &Lexicon, _all: bool) -> Analysis {
-    Analysis::default()
+pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
+    let mut claims = Vec::new();
+    let mut scratch = Scratch::default();
+    for article in articles {
+        for (i, p) in article.paragraphs.iter().enumerate() {
+            paragraph_claims(
+                &article.id,
+                i + 1,
+                p,
+                lexicon,
+                all,
+                &mut scratch,
+                &mut claims,
+            );
+        }
+    }
+    let groups = group::group(&claims, lexicon);
+    Analysis { claims, groups }
+}
+
+/// True if a paragraph may hold a number: a digit, or a letter that starts or ends a
+/// number word. A cheap byte scan that lets most prose skip the deeper work.
+fn may_hold_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_digit()
+            || (c == 0xD9 && matches!(b.get(i + 1), Some(0xA0..=0xA9)))
+            || (c == 0xDB && matches!(b.get(i + 1), Some(0xB0..=0xB9)))
+    }) || numbers::may_hold_number_word(text)
+}
+
+fn paragraph_claims(
+    article: &str,
+    paragraph: usize,
+    text: &str,
+    lexicon: &Lexicon,
+    all: bool,
+    s: &mut Scratch,
+    out: &mut Vec<Claim>,
+) {
+    if !may_hold_number(text) {
+        return;
+    }
+    s.tokens.scan(text);
+    numbers::find_numbers(&s.tokens, &mut s.numbers);
+    if s.numbers.is_empty() {
+        return;
+    }
+    quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
+    topics::sentences(&s.tokens, &mut s.sents);
+    for qi in 0..s.quants.len() {
+        let mut q = s.quants[qi];
+        if !q.is_claim() {
+            continue;
+        }
+        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon);
+        let topic = ctx
+            .topic
+            .and_then(|t| lexicon.topic_def(t))
+            .map(|t| t.key.clone());
+        if topic.is_none() && !all {
+            continue;
+        }
+        let unit_def = ctx.unit.and_then(|u| lexicon.unit_def(u));
+        if let Some(u) = unit_def {
+            q.scale(u.factor);
+        }
+        let percent = q.kind == quantities::QKind::Percent;
+        let unit = if percent {
+            Some("percent".to_owned())
+        } else {
+            unit_def.map(|u| u.key.clone())
+        };
+        let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("").trim().to_owned();
+        out.push(Claim {
+            id: out.len(),
+            article: article.to_owned(),
+            paragraph,
+            start: ctx.text.start,
+            end: ctx.text.end,
+            text: slice(ctx.text.clone()),
+            sentence: slice(ctx.sentence.clone()),
+            topic,
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            low_inclusive: q.low_inclusive,
+            high_inclusive: q.high_inclusive,
+            qualifier: q.qualifier.as_str().to_owned(),
+            unit,
+            hedged: ctx.hedged,
+            attribution: ctx.attribution.map(slice),
+            year: ctx.year,
+            kind: if percent { "percent" } else { "count" }.to_owned(),
+            scope: ctx
+                .scope
+                .and_then(|sc| lexicon.scope_def(sc))
+                .map(|sc| sc.key.clone()),
+            date: ctx.date.map(slice),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            name: format!("{id}.txt"),
+            title: String::new(),
+            outlet: String::new(),
+            short: id.into(),
+            paragraphs: crate::corpus::split_paragraphs(text),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_claim_has_its_context() {
+        let a = article(
+            "a",
+            "وقالت الشرطة إن 16 من أفراد قوات الأمن قتلوا في عام 2022.",
+        );
+        let r = analyze(&[a], &Lexicon::builtin(), false);
+        assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
+        let c = &r.claims[0];
+        assert_eq!(c.topic.as_deref(), Some("killed"));
+        assert_eq!(c.scope.as_deref(), Some("security_forces"));
+        assert_eq!(c.year, Some(2022));
+        assert_eq!(c.value, 16.0);
+        assert_eq!(c.attribution.as_deref(), Some("وقالت الشرطة إن"));
+        let p = "وقالت الشرطة إن 16 من أفراد قوات الأمن قتلوا في عام 2022.";
+        assert_eq!(&p[c.start..c.end], c.text);
+    }
+
+    #[test]
+    fn prefilter_sees_digits_and_words() {
+        assert!(may_hold_number("في 2019"));
+        assert!(may_hold_number("في ٢٠١٩"));
+        assert!(may_hold_number("في ۲۰۱۹"));
+        assert!(may_hold_number("ثلاثة رجال"));
+        assert!(!may_hold_number("لا شيء هنا"));
+    }
 }

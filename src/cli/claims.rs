@@ -1,13 +1,139 @@
-//! `qarin claims` (not built yet).
+//! `qarin claims`: the numeric claims of articles, grouped across sources, with verdicts.
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::claims::{self, Analysis, Claim, Group, Lexicon, table};
+use crate::corpus::{self, Article, LoadOptions};
+use crate::layout;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Groups by topic, one column per source, for a terminal.
+    Table,
+    /// Articles, claims and groups as JSON.
+    Json,
+    /// The table as Markdown.
+    Markdown,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Articles: files, directories, or `-` for standard input.
-    pub paths: Vec<std::path::PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Also list quantities with no topic.
+    #[arg(long)]
+    pub all: bool,
+    /// A lexicon file (TOML, same format as assets/lexicon.toml) merged into the
+    /// built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// Read files that are not valid UTF-8, replacing bad bytes.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
+    pub paths: Vec<PathBuf>,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`claims` is not implemented yet")
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    outlet: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    articles: Vec<JsonArticle<'a>>,
+    claims: &'a [Claim],
+    groups: &'a [Group],
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut lexicon = Lexicon::builtin();
+    for path in &args.lexicon {
+        lexicon.merge(Lexicon::from_file(path)?);
+    }
+    let articles = corpus::load_paths(&args.paths, LoadOptions { lossy: args.lossy })?;
+    let analysis = claims::analyze(&articles, &lexicon, args.all);
+    let text = match args.format {
+        Format::Json => json(&articles, &analysis)?,
+        Format::Markdown => table::render_markdown(&analysis, &articles, &lexicon),
+        Format::Table => {
+            let width = terminal_width();
+            let mut lines = table::render_lines(
+                &analysis,
+                &articles,
+                &lexicon,
+                width,
+                &layout::Options::default(),
+            );
+            if args.all {
+                lines.extend(untopical(&analysis));
+            }
+            let mut s = lines.join("\n");
+            s.push('\n');
+            s
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`qarin claims | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("writing to standard output"),
+    }
+}
+
+/// The JSON document of design.md §4.
+pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
+    let doc = JsonOut {
+        articles: articles
+            .iter()
+            .map(|a| JsonArticle {
+                id: &a.id,
+                path: &a.path,
+                title: &a.title,
+                outlet: &a.outlet,
+            })
+            .collect(),
+        claims: &analysis.claims,
+        groups: &analysis.groups,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).context("serialising claims")?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// With `--all`: the quantities no topic claimed, one per line.
+fn untopical(analysis: &Analysis) -> Vec<String> {
+    let rest: Vec<String> = analysis
+        .claims
+        .iter()
+        .filter(|c| c.topic.is_none())
+        .map(|c| format!("  {} ¶{}: {}", c.article, c.paragraph, c.text))
+        .collect();
+    if rest.is_empty() {
+        return rest;
+    }
+    std::iter::once(String::new())
+        .chain(std::iter::once("no topic:".to_owned()))
+        .chain(rest)
+        .collect()
+}
+
+fn terminal_width() -> usize {
+    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return w;
+    }
+    match crossterm::terminal::size() {
+        Ok((w, _)) if w > 0 => usize::from(w),
+        _ => 100,
+    }
 }

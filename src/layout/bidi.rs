@@ -5,15 +5,21 @@
 //! unicode-bidi's `visual_runs` can panic near level 126 and its `reorder_line` reverses
 //! chars (putting harakat before their letter), so neither is used.
 
-use unicode_bidi::{BidiClass, BidiInfo, Level};
+use std::sync::OnceLock;
+
+use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, Level};
 
 use super::Direction;
+use super::cluster::Unit;
+use super::implicit::{self, Resolved};
 
 /// Resolved levels of one paragraph (one source line, which may still hold several
 /// bidi paragraphs split by U+2029 and the like).
 pub enum Levels<'a> {
     /// Pure-ASCII left-to-right text: every level is 0, nothing to reorder.
     Plain,
+    /// No explicit formatting characters: resolved by qarin's lean path (`implicit`).
+    Simple(Resolved),
     Full(BidiInfo<'a>),
 }
 
@@ -22,11 +28,18 @@ impl<'a> Levels<'a> {
         if direction != Some(Direction::Rtl) && text.is_ascii() {
             return Levels::Plain;
         }
+        if let Some(r) = implicit::resolve(&FastClasses::new(), text, direction) {
+            return Levels::Simple(r);
+        }
         let default = direction.map(|d| match d {
             Direction::Ltr => Level::ltr(),
             Direction::Rtl => Level::rtl(),
         });
-        Levels::Full(BidiInfo::new(text, default))
+        Levels::Full(BidiInfo::new_with_data_source(
+            &FastClasses::new(),
+            text,
+            default,
+        ))
     }
 
     /// Whether any reordering can happen at all.
@@ -34,48 +47,82 @@ impl<'a> Levels<'a> {
         matches!(self, Levels::Plain)
     }
 
-    /// The level of the character starting at byte `i`, before L1.
-    pub fn level(&self, i: usize) -> u8 {
+    /// The level (before L1) and original class of the char starting at byte `byte`,
+    /// the `ci`-th char of the paragraph.
+    pub fn char_at(&self, byte: usize, ci: usize) -> (u8, BidiClass) {
         match self {
-            Levels::Plain => 0,
-            Levels::Full(info) => info.levels.get(i).map_or(0, |l| l.number()),
+            Levels::Plain => (0, BidiClass::L),
+            Levels::Simple(r) => (
+                r.levels.get(ci).copied().unwrap_or(r.para),
+                r.classes.get(ci).copied().unwrap_or(BidiClass::L),
+            ),
+            Levels::Full(info) => (
+                info.levels.get(byte).map_or(0, |l| l.number()),
+                info.original_classes
+                    .get(byte)
+                    .copied()
+                    .unwrap_or(BidiClass::L),
+            ),
         }
     }
 
-    /// The bidi class of the character starting at byte `i`.
-    pub fn class(&self, i: usize) -> BidiClass {
-        match self {
-            Levels::Plain => BidiClass::L,
-            Levels::Full(info) => info
-                .original_classes
-                .get(i)
-                .copied()
-                .unwrap_or(BidiClass::L),
+    /// Level and class standing for a whole unit (grapheme cluster): its first char's,
+    /// unless that is a boundary neutral (a ZWJ starting a cluster), whose level X9
+    /// ignores; then the first other char's.
+    pub fn unit_at(&self, text: &str, unit: &Unit) -> (u8, BidiClass) {
+        let first = self.char_at(unit.src.start, unit.ci);
+        if first.1 != BidiClass::BN || !matches!(self, Levels::Full(_)) {
+            return first;
         }
-    }
-
-    /// The byte whose level and class stand for a whole unit: its first char, unless
-    /// that is a boundary neutral (a ZWJ starting a cluster), whose level X9 ignores.
-    pub fn representative(&self, text: &str, unit: std::ops::Range<usize>) -> usize {
-        if self.is_plain() || self.class(unit.start) != BidiClass::BN {
-            return unit.start;
-        }
-        text[unit.clone()]
+        text[unit.src.clone()]
             .char_indices()
-            .map(|(i, _)| unit.start + i)
-            .find(|&i| self.class(i) != BidiClass::BN)
-            .unwrap_or(unit.start)
+            .map(|(i, _)| self.char_at(unit.src.start + i, 0))
+            .find(|(_, class)| *class != BidiClass::BN)
+            .unwrap_or(first)
     }
 
     /// The base level of the bidi paragraph holding byte `i`.
     pub fn para_level(&self, i: usize) -> u8 {
         match self {
             Levels::Plain => 0,
+            Levels::Simple(r) => r.para,
             Levels::Full(info) => {
                 let p = &info.paragraphs;
                 let k = p.partition_point(|para| para.range.end <= i);
                 p.get(k).or(p.last()).map_or(0, |para| para.level.number())
             }
+        }
+    }
+}
+
+/// unicode-bidi's own class data, with a direct table for U+0000–U+08FF (Latin and
+/// Arabic, the bulk of qarin's text) instead of a binary search per char.
+pub struct FastClasses {
+    low: &'static [BidiClass],
+}
+
+impl FastClasses {
+    pub fn new() -> Self {
+        FastClasses { low: low_classes() }
+    }
+}
+
+const FAST_END: u32 = 0x900;
+
+fn low_classes() -> &'static [BidiClass] {
+    static LOW: OnceLock<Vec<BidiClass>> = OnceLock::new();
+    LOW.get_or_init(|| {
+        (0..FAST_END)
+            .map(|u| char::from_u32(u).map_or(BidiClass::L, unicode_bidi::bidi_class))
+            .collect()
+    })
+}
+
+impl BidiDataSource for FastClasses {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        match self.low.get(c as usize) {
+            Some(&class) => class,
+            None => unicode_bidi::bidi_class(c),
         }
     }
 }
@@ -117,6 +164,11 @@ pub fn reorder(levels: &[u8], order: &mut Vec<usize>) {
     };
     let lowest_odd = min | 1;
     if max < lowest_odd {
+        return;
+    }
+    if min == max {
+        // One run at an odd level (a purely right-to-left line).
+        order.reverse();
         return;
     }
     let mut lv: Vec<u8> = levels.to_vec();
@@ -166,8 +218,8 @@ mod tests {
     fn levels_of_mixed_text() {
         let text = "abc אבג";
         let lv = Levels::new(text, None);
-        assert_eq!(lv.level(0), 0);
-        assert_eq!(lv.level(4), 1);
+        assert_eq!(lv.char_at(0, 0).0, 0);
+        assert_eq!(lv.char_at(4, 4).0, 1);
         assert_eq!(lv.para_level(4), 0);
         assert!(Levels::new("plain", None).is_plain());
         assert!(!Levels::new("plain", Some(Direction::Rtl)).is_plain());

@@ -7,17 +7,87 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::sanitize::{self, Treat};
 use super::shape::{self, ClusterJoin};
+
+/// Characters with Grapheme_Cluster_Break=Other that are common in Arabic and Latin
+/// text: a cluster may end right before one of them.
+fn simple_base(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{0621}'..='\u{064A}'
+            | '\u{0660}'..='\u{066D}'
+            | '\u{0671}'..='\u{06D3}'
+            | '\u{060C}'
+            | '\u{061B}'
+            | '\u{061F}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{201C}'
+            | '\u{201D}'
+    )
+}
+
+/// Harakat: Grapheme_Cluster_Break=Extend, always inside their letter's cluster.
+fn simple_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+/// The grapheme cluster (UAX #29, extended) starting at `*pos`. A simple letter followed
+/// by harakat and then another simple letter is cut directly; anything else is left to
+/// unicode-segmentation. Cuts are the same either way (tested against it below).
+fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str)> {
+    let start = *pos;
+    let rest = text.get(start..)?;
+    let mut chars = rest.char_indices();
+    let (_, c) = chars.next()?;
+    let mut end = c.len_utf8();
+    let fast = simple_base(c)
+        && loop {
+            match chars.next() {
+                None => break true,
+                Some((i, m)) if simple_mark(m) => end = i + m.len_utf8(),
+                Some((_, n)) => break simple_base(n),
+            }
+        };
+    if !fast {
+        end = rest.graphemes(true).next().map_or(rest.len(), str::len);
+    }
+    *pos = start + end;
+    Some((start, &rest[..end]))
+}
+
+/// Display width of one char, with the common cases (printable ASCII, Arabic letters
+/// and their presentation forms, all one column) answered without a table search.
+fn char_width(c: char) -> usize {
+    if matches!(c, ' '..='~' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}')
+    {
+        return 1;
+    }
+    c.width().unwrap_or(0)
+}
+
+/// Whitespace of bidi class WS that may hang at a line end (not the no-break spaces).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{205F}' | '\u{3000}'
+    )
+}
 
 /// One display unit: normally one grapheme cluster; a lam-alef ligature covers two.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     /// Logical byte range in the paragraph.
     pub src: Range<usize>,
+    /// Index of its first char in the paragraph.
+    pub ci: usize,
     /// First printed char; `None` prints nothing (a dropped control, hidden whitespace).
     pub head: Option<char>,
     /// Paragraph bytes printed after `head`, in order (marks).
@@ -39,6 +109,7 @@ impl Unit {
 
 struct Raw {
     start: usize,
+    ci: usize,
     end: usize,
     first: char,
     treat: Treat,
@@ -54,7 +125,9 @@ impl Raw {
 /// Units of a paragraph, in logical order.
 pub struct Units<'a> {
     text: &'a str,
-    graphemes: GraphemeIndices<'a>,
+    /// Start of the next cluster not read yet, and its char index.
+    pos: usize,
+    ci: usize,
     /// Clusters read ahead to find the next joining letter.
     queue: VecDeque<Raw>,
     shape: bool,
@@ -66,7 +139,8 @@ impl<'a> Units<'a> {
     pub fn new(text: &'a str, shape: bool) -> Self {
         Units {
             text,
-            graphemes: text.grapheme_indices(true),
+            pos: 0,
+            ci: 0,
             queue: VecDeque::new(),
             shape,
             prev_joins_next: false,
@@ -74,9 +148,11 @@ impl<'a> Units<'a> {
     }
 
     fn pull(&mut self) -> Option<Raw> {
-        let (start, s) = self.graphemes.next()?;
+        let (start, s) = next_cluster(self.text, &mut self.pos)?;
         let first = s.chars().next()?;
         let len = first.len_utf8();
+        let ci = self.ci;
+        self.ci += if s.len() == len { 1 } else { s.chars().count() };
         let join = if self.shape {
             shape::cluster_join(first, &s[len..])
         } else {
@@ -88,6 +164,7 @@ impl<'a> Units<'a> {
         };
         Some(Raw {
             start,
+            ci,
             end: start + s.len(),
             first,
             treat: sanitize::treat(first),
@@ -131,18 +208,18 @@ impl<'a> Units<'a> {
     fn plain(&self, raw: &Raw, head: char) -> Unit {
         let tail = raw.tail();
         let width = if tail.is_empty() {
-            head.width().unwrap_or(0)
+            char_width(head)
         } else {
             // Measure the cluster as a whole (emoji sequences, variation selectors).
             self.text[raw.start..raw.end].width()
         };
         Unit {
             src: raw.start..raw.end,
+            ci: raw.ci,
             head: Some(head),
             tails: [tail, 0..0],
             width,
-            hang: raw.first == ' '
-                || unicode_bidi::bidi_class(raw.first) == unicode_bidi::BidiClass::WS,
+            hang: is_space(raw.first),
         }
     }
 }
@@ -159,6 +236,7 @@ impl Iterator for Units<'_> {
                 }
                 return Some(Unit {
                     src: raw.start..raw.end,
+                    ci: raw.ci,
                     head: None,
                     tails: [0..0, 0..0],
                     width: 0,
@@ -169,6 +247,7 @@ impl Iterator for Units<'_> {
                 self.prev_joins_next = false;
                 return Some(Unit {
                     src: raw.start..raw.end,
+                    ci: raw.ci,
                     head: Some(' '),
                     tails: [0..0, 0..0],
                     width: 1,
@@ -196,9 +275,10 @@ impl Iterator for Units<'_> {
             self.prev_joins_next = next.join.joins_next;
             return Some(Unit {
                 src: raw.start..next.end,
+                ci: raw.ci,
                 head: Some(lig),
                 tails: [raw.tail(), next.tail()],
-                width: lig.width().unwrap_or(1),
+                width: char_width(lig),
                 hang: false,
             });
         }
@@ -206,10 +286,11 @@ impl Iterator for Units<'_> {
         let head = shape::form(raw.first, joined_prev, joined_next);
         Some(Unit {
             src: raw.start..raw.end,
+            ci: raw.ci,
             head: Some(head),
             tails: [raw.tail(), 0..0],
             // Presentation forms take one column; harakat none.
-            width: head.width().unwrap_or(1),
+            width: char_width(head),
             hang: false,
         })
     }
@@ -221,6 +302,35 @@ mod tests {
 
     fn heads(text: &str, shape: bool) -> String {
         Units::new(text, shape).filter_map(|u| u.head).collect()
+    }
+
+    #[test]
+    fn fast_clusters_match_unicode_segmentation() {
+        let samples = [
+            "بَيْتٌ كبير، «نعم» — a (b) 12\u{0301}x",
+            "e\u{0301}\u{0327}ب\u{200D}ا\r\nx\u{1F1EB}\u{1F1F7}y",
+            "\u{0600}1 ب\u{093F}ا 👩\u{200D}🔬 ل\u{064E}\u{200C}ا",
+            "\u{064E}\u{064E}a\u{1b}\u{0651}\u{202E}ب\u{0670}",
+        ];
+        for text in samples {
+            let mut pos = 0;
+            let mut ours = Vec::new();
+            while let Some((i, s)) = next_cluster(text, &mut pos) {
+                ours.push((i, s));
+            }
+            let theirs: Vec<_> = text.grapheme_indices(true).collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fast_widths_agree_with_unicode_width() {
+        for c in (' '..='~')
+            .chain('\u{0600}'..='\u{06FF}')
+            .chain('\u{FE70}'..='\u{FEFF}')
+        {
+            assert_eq!(char_width(c), c.width().unwrap_or(0), "{c:?}");
+        }
     }
 
     #[test]

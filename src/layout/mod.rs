@@ -9,6 +9,7 @@
 
 mod bidi;
 mod cluster;
+mod implicit;
 mod sanitize;
 mod shape;
 mod shape_table;
@@ -132,9 +133,11 @@ pub fn layout_paragraph_with(text: &str, opts: &Options, mut f: impl FnMut(&Line
 /// (explicit embeddings and boundary neutrals). Used by the conformance test.
 pub fn resolved_levels(text: &str, direction: Option<Direction>) -> Vec<Option<u8>> {
     let levels = bidi::Levels::new(text, direction);
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let classes: Vec<_> = starts.iter().map(|&i| levels.class(i)).collect();
-    let mut lv: Vec<u8> = starts.iter().map(|&i| levels.level(i)).collect();
+    let (mut lv, classes): (Vec<u8>, Vec<_>) = text
+        .char_indices()
+        .enumerate()
+        .map(|(ci, (i, _))| levels.char_at(i, ci))
+        .unzip();
     bidi::apply_l1(&mut lv, &classes, levels.para_level(0));
     use unicode_bidi::BidiClass::*;
     classes

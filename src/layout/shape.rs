@@ -76,9 +76,10 @@ pub fn cluster_join(base: char, tail: &str) -> ClusterJoin {
     join
 }
 
-/// Whether `c` has presentation forms worth looking up.
+/// Whether `c` is a joining letter with presentation forms. Non-joining letters (hamza)
+/// stay as they are, as fribidi leaves them.
 pub fn has_forms(c: char) -> bool {
-    entry(c).is_some_and(|(_, f)| f[0] != 0 || f[1] != 0)
+    entry(c).is_some_and(|(j, f)| *j != Joining::U && (f[0] != 0 || f[1] != 0))
 }
 
 /// The contextual form of `c`, or `c` itself when Unicode has none for it.

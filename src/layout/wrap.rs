@@ -141,9 +141,9 @@ impl<'t, 'l> Builder<'t, 'l> {
             self.lv.clear();
             self.classes.clear();
             for u in units {
-                let at = self.levels.representative(self.text, u.src.clone());
-                self.lv.push(self.levels.level(at));
-                self.classes.push(self.levels.class(at));
+                let (level, class) = self.levels.unit_at(self.text, u);
+                self.lv.push(level);
+                self.classes.push(class);
             }
             bidi::apply_l1(&mut self.lv, &self.classes, para);
             bidi::reorder(&self.lv, &mut self.order);
@@ -169,7 +169,9 @@ fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool) {
     if let Some(head) = u.head {
         line.text.push(if mirror { mirrored(head) } else { head });
         for r in &u.tails {
-            line.text.push_str(&text[r.clone()]);
+            if !r.is_empty() {
+                line.text.push_str(&text[r.clone()]);
+            }
         }
     }
     line.cells.push(Cell {
@@ -181,8 +183,22 @@ fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool) {
 
 /// Rule L4: the mirrored glyph of a Bidi_Mirrored char at an odd level.
 fn mirrored(c: char) -> char {
-    // Letters (the bulk of RTL text) never mirror: skip the table search.
-    if c.is_alphanumeric() {
+    // Arabic letters and presentation forms, the bulk of RTL text, never mirror: skip the
+    // table search for them.
+    if c.is_ascii() {
+        return match c {
+            '(' => ')',
+            ')' => '(',
+            '<' => '>',
+            '>' => '<',
+            '[' => ']',
+            ']' => '[',
+            '{' => '}',
+            '}' => '{',
+            _ => c,
+        };
+    }
+    if matches!(c, '\u{0600}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
         return c;
     }
     unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c)

@@ -1,0 +1,494 @@
+//! The topic lexicon: what is counted and what happened to it, scopes, units, hedges and
+//! attribution verbs. Data, not code: `assets/lexicon.toml` is compiled in and users
+//! extend it with `--lexicon FILE` (same format; entries merge by key).
+//!
+//! Words are matched after normalisation (see `tokens`), with proclitics و ف ب ل ك and
+//! the article ال stripped; a trailing `*` matches any ending (`اعتقل*`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::tokens::{Kind, Tokens, normalize, stems};
+
+const BUILTIN: &str = include_str!("../../assets/lexicon.toml");
+
+/// Why a lexicon file was refused. The message names the file, line and column.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{path}: cannot read lexicon: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// One topic as written in the lexicon file.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    pub key: String,
+    /// Arabic display label («القوات»).
+    #[serde(default)]
+    pub label: String,
+    /// English display label.
+    #[serde(default)]
+    pub en: String,
+    /// A colour hint for views (a ratatui/terminal colour name).
+    #[serde(default)]
+    pub colour: Option<String>,
+    /// What happened (مقتل، اعتقل*): decides the topic before the counted noun.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// What is counted (جندي، راكب).
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Units that imply this topic on their own (square metres → area).
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// The topic applies only with one of these units (border length needs metres).
+    #[serde(default)]
+    pub requires_unit: Vec<String>,
+    /// A catch-all topic (people in general): a more specific topic named earlier in
+    /// the sentence wins over it.
+    #[serde(default)]
+    pub generic: bool,
+}
+
+/// A subject scope that splits a topic (security forces vs civilians).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeDef {
+    pub key: String,
+    #[serde(default)]
+    pub label: String,
+    pub words: Vec<String>,
+}
+
+/// A unit and the factor to its base unit (كيلومتر → metre × 1000).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    pub key: String,
+    #[serde(default = "one")]
+    pub factor: f64,
+    pub words: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    hedges: Vec<String>,
+    #[serde(default)]
+    attribution: Vec<String>,
+    #[serde(default, rename = "topic")]
+    topics: Vec<TopicDef>,
+    #[serde(default, rename = "scope")]
+    scopes: Vec<ScopeDef>,
+    #[serde(default, rename = "unit")]
+    units: Vec<UnitDef>,
+}
+
+/// What a lexicon phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Event(usize),
+    Noun(usize),
+    Scope(usize),
+    Unit(usize),
+    Hedge,
+    Attribution,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// Normalised words; a word ending in `*` matches by prefix.
+    words: Vec<(String, bool)>,
+    target: Target,
+}
+
+/// Topic words and labels; the built-in one comes from `assets/`, users extend it
+/// with `--lexicon FILE`.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    file: LexiconFile,
+    patterns: Vec<Pattern>,
+    /// First word (exact) → patterns.
+    exact: HashMap<String, Vec<usize>>,
+    /// Patterns whose first word is a prefix.
+    prefixed: Vec<usize>,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Lexicon {
+        // The asset is checked by a unit test; if it ever failed to parse, qarin would
+        // still run with no topics rather than fail the user.
+        Lexicon::from_toml(BUILTIN, Path::new("assets/lexicon.toml")).unwrap_or_default()
+    }
+
+    /// Parses a lexicon in the TOML format of `assets/lexicon.toml`. `path` names it in
+    /// errors.
+    pub fn from_toml(src: &str, path: &Path) -> Result<Lexicon, LexiconError> {
+        let file: LexiconFile = toml::from_str(src).map_err(|e| {
+            let (line, column) = e.span().map(|s| line_col(src, s.start)).unwrap_or((1, 1));
+            LexiconError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().to_owned(),
+            }
+        })?;
+        validate(&file, path)?;
+        Ok(Lexicon::compile(file))
+    }
+
+    /// Reads and parses a lexicon file.
+    pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
+        let src = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Lexicon::from_toml(&src, path)
+    }
+
+    /// Adds `other` to this lexicon: words of topics, scopes and units with the same key
+    /// are appended, new ones come after the existing ones.
+    pub fn merge(&mut self, other: Lexicon) {
+        let mut file = std::mem::take(&mut self.file);
+        let o = other.file;
+        file.hedges.extend(o.hedges);
+        file.attribution.extend(o.attribution);
+        for t in o.topics {
+            match file.topics.iter_mut().find(|x| x.key == t.key) {
+                Some(x) => {
+                    x.events.extend(t.events);
+                    x.nouns.extend(t.nouns);
+                    x.units.extend(t.units);
+                    x.requires_unit.extend(t.requires_unit);
+                    if !t.label.is_empty() {
+                        x.label = t.label;
+                    }
+                    if !t.en.is_empty() {
+                        x.en = t.en;
+                    }
+                    x.generic |= t.generic;
+                    if t.colour.is_some() {
+                        x.colour = t.colour;
+                    }
+                }
+                None => file.topics.push(t),
+            }
+        }
+        for s in o.scopes {
+            match file.scopes.iter_mut().find(|x| x.key == s.key) {
+                Some(x) => x.words.extend(s.words),
+                None => file.scopes.push(s),
+            }
+        }
+        for u in o.units {
+            match file
+                .units
+                .iter_mut()
+                .find(|x| x.key == u.key && x.factor == u.factor)
+            {
+                Some(x) => x.words.extend(u.words),
+                None => file.units.push(u),
+            }
+        }
+        *self = Lexicon::compile(file);
+    }
+
+    /// A topic's display label in Arabic («القوات»), falling back to its key.
+    pub fn label<'a>(&'a self, topic: &'a str) -> &'a str {
+        match self.topic(topic) {
+            Some(t) if !t.label.is_empty() => &t.label,
+            _ => topic,
+        }
+    }
+
+    /// A topic's English label, falling back to its key.
+    pub fn label_en<'a>(&'a self, topic: &'a str) -> &'a str {
+        match self.topic(topic) {
+            Some(t) if !t.en.is_empty() => &t.en,
+            _ => topic,
+        }
+    }
+
+    /// A colour hint for a topic (a terminal colour name), if the lexicon gives one.
+    pub fn colour(&self, topic: &str) -> Option<&str> {
+        self.topic(topic).and_then(|t| t.colour.as_deref())
+    }
+
+    /// A scope's display label, falling back to its key.
+    pub fn scope_label<'a>(&'a self, scope: &'a str) -> &'a str {
+        match self.file.scopes.iter().find(|s| s.key == scope) {
+            Some(s) if !s.label.is_empty() => &s.label,
+            _ => scope,
+        }
+    }
+
+    /// Topic definitions in display order.
+    pub fn topics(&self) -> &[TopicDef] {
+        &self.file.topics
+    }
+
+    pub fn topic(&self, key: &str) -> Option<&TopicDef> {
+        self.file.topics.iter().find(|t| t.key == key)
+    }
+
+    pub fn topic_def(&self, i: usize) -> Option<&TopicDef> {
+        self.file.topics.get(i)
+    }
+
+    pub fn scope_def(&self, i: usize) -> Option<&ScopeDef> {
+        self.file.scopes.get(i)
+    }
+
+    pub fn unit_def(&self, i: usize) -> Option<&UnitDef> {
+        self.file.units.get(i)
+    }
+
+    /// Position of a topic in display order (unknown topics last).
+    pub fn topic_order(&self, key: &str) -> usize {
+        self.file
+            .topics
+            .iter()
+            .position(|t| t.key == key)
+            .unwrap_or(usize::MAX)
+    }
+
+    fn compile(file: LexiconFile) -> Lexicon {
+        let mut patterns = Vec::new();
+        let mut add = |words: &[String], target: Target| {
+            for w in words {
+                let parsed: Vec<(String, bool)> = normalize(w)
+                    .split(' ')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        let (s, prefix) = match s.strip_suffix('*') {
+                            Some(p) => (p, true),
+                            None => (s, false),
+                        };
+                        (strip_article(s).to_owned(), prefix)
+                    })
+                    .filter(|(s, _)| !s.is_empty())
+                    .collect();
+                if !parsed.is_empty() {
+                    patterns.push(Pattern {
+                        words: parsed,
+                        target,
+                    });
+                }
+            }
+        };
+        add(&file.hedges, Target::Hedge);
+        add(&file.attribution, Target::Attribution);
+        for (i, t) in file.topics.iter().enumerate() {
+            add(&t.events, Target::Event(i));
+            add(&t.nouns, Target::Noun(i));
+        }
+        for (i, s) in file.scopes.iter().enumerate() {
+            add(&s.words, Target::Scope(i));
+        }
+        for (i, u) in file.units.iter().enumerate() {
+            add(&u.words, Target::Unit(i));
+        }
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut prefixed = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let (first, prefix) = &p.words[0];
+            if *prefix {
+                prefixed.push(i);
+            } else {
+                exact.entry(first.clone()).or_default().push(i);
+            }
+        }
+        Lexicon {
+            file,
+            patterns,
+            exact,
+            prefixed,
+        }
+    }
+
+    /// Calls `f(target, tokens_matched)` for every lexicon phrase starting at token `i`.
+    pub fn matches_at(&self, tokens: &Tokens, i: usize, mut f: impl FnMut(Target, usize)) {
+        if !matches!(tokens.toks.get(i).map(|t| t.kind), Some(Kind::Word)) {
+            return;
+        }
+        let word = tokens.norm(i);
+        let try_pattern = |pi: usize, f: &mut dyn FnMut(Target, usize)| {
+            let p = &self.patterns[pi];
+            if let Some(len) = match_rest(tokens, i, &p.words) {
+                f(p.target, len);
+            }
+        };
+        for (stem, _) in stems(word) {
+            if let Some(list) = self.exact.get(stem) {
+                for &pi in list {
+                    try_pattern(pi, &mut f);
+                }
+            }
+        }
+        for &pi in &self.prefixed {
+            try_pattern(pi, &mut f);
+        }
+    }
+}
+
+/// Matches a pattern's words at tokens `i..`, skipping quote marks between words.
+/// Returns how many tokens it spans.
+fn match_rest(tokens: &Tokens, i: usize, words: &[(String, bool)]) -> Option<usize> {
+    let mut j = i;
+    for (k, (w, prefix)) in words.iter().enumerate() {
+        if k > 0 {
+            j += 1;
+            while matches!(tokens.toks.get(j).map(|t| t.kind), Some(Kind::Mark(_))) {
+                j += 1;
+            }
+        }
+        let tok = tokens.toks.get(j)?;
+        if tok.kind != Kind::Word {
+            return None;
+        }
+        let norm = tokens.norm(j);
+        let ok = stems(norm).any(|(s, _)| {
+            if *prefix {
+                s.starts_with(w.as_str())
+            } else {
+                s == w
+            }
+        });
+        if !ok {
+            return None;
+        }
+    }
+    Some(j + 1 - i)
+}
+
+fn strip_article(s: &str) -> &str {
+    match s.strip_prefix("ال") {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => s,
+    }
+}
+
+fn validate(file: &LexiconFile, path: &Path) -> Result<(), LexiconError> {
+    let bad = |message: String| LexiconError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    };
+    for t in &file.topics {
+        if t.key.trim().is_empty() {
+            return Err(bad("a [[topic]] has an empty key".into()));
+        }
+    }
+    for u in &file.units {
+        if !(u.factor.is_finite() && u.factor > 0.0) {
+            return Err(bad(format!(
+                "unit `{}` has a factor that is not a positive number",
+                u.key
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let l = Lexicon::from_toml(BUILTIN, Path::new("assets/lexicon.toml"));
+        let l = l.unwrap_or_else(|e| panic!("{e}"));
+        for key in [
+            "troops",
+            "killed",
+            "injured",
+            "arrested",
+            "border_length",
+            "area",
+            "money",
+            "missing",
+            "on_board",
+        ] {
+            assert!(l.topic(key).is_some(), "{key}");
+        }
+        assert_eq!(l.label("troops"), "القوات");
+        assert_eq!(l.label("no_such_topic"), "no_such_topic");
+    }
+
+    #[test]
+    fn parse_errors_name_file_line_and_column() {
+        let src = "hedges = [\"x\"]\n[[topic]]\nkey = \"a\"\nwords = 3\n";
+        let e = Lexicon::from_toml(src, Path::new("my.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("my.toml:4:"), "{e}");
+        let e = Lexicon::from_toml("[[topic]\n", Path::new("x.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("x.toml:1:"), "{e}");
+        let e = Lexicon::from_toml(
+            "[[unit]]\nkey=\"m\"\nfactor=-1\nwords=[]\n",
+            Path::new("u.toml"),
+        );
+        assert!(e.unwrap_err().to_string().contains("positive"));
+    }
+
+    #[test]
+    fn merge_extends_and_adds_topics() {
+        let mut l = Lexicon::builtin();
+        let n = l.topics().len();
+        let extra = Lexicon::from_toml(
+            "[[topic]]\nkey = \"killed\"\nevents = [\"استشهد*\"]\n[[topic]]\nkey = \"sheep\"\nlabel = \"أغنام\"\nnouns = [\"رأس غنم\"]\n",
+            Path::new("extra.toml"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        l.merge(extra);
+        assert_eq!(l.topics().len(), n + 1);
+        assert_eq!(l.label("sheep"), "أغنام");
+        assert_eq!(l.label("killed"), Lexicon::builtin().label("killed"));
+        let mut t = Tokens::default();
+        t.scan("واستشهد رأس غنم");
+        let mut hits = Vec::new();
+        l.matches_at(&t, 0, |target, len| hits.push((target, len)));
+        let killed = l.topic_order("killed");
+        assert!(hits.contains(&(Target::Event(killed), 1)), "{hits:?}");
+        hits.clear();
+        l.matches_at(&t, 1, |target, len| hits.push((target, len)));
+        assert!(hits.contains(&(Target::Noun(n), 2)), "{hits:?}");
+    }
+}

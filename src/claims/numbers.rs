@@ -1,0 +1,571 @@
+//! Number expressions: digit runs, number words and their compounds, over tokens.
+//!
+//! «ثلاثة آلاف وخمسمئة» → 3500, «7 آلاف» → 7000, «2.7 مليون» → 2 700 000,
+//! «ملياري» → 2 000 000 000, «العشرات» → the vague interval [20, 100).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::tokens::{Kind, Tokens, is_mark, push_normalized, stems};
+
+/// What one number word means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Word {
+    /// 1–10 (واحد ... عشرة). `teen_only`: أحد/إحدى, a number only before عشر.
+    Unit { v: u8, teen_only: bool },
+    /// عشر/عشرة after a unit: a teen (خمسة عشر).
+    Ten,
+    /// 20–90.
+    Tens(u8),
+    /// 100–900; `bare`: مئة alone, which multiplies a preceding unit (ثلاث مئة).
+    Hundreds { v: u16, bare: bool },
+    /// ألف, مليون, مليار...: `count` is 1 (singular), 2 (dual) or 0 (plural: needs a
+    /// preceding count, else vague).
+    Scale { scale: f64, count: u8 },
+    /// نصف after a scale: «مليون ونصف» is one and a half million.
+    Half,
+    /// A vague count of a scale: عشرات (×10), مئات (×100); بضع (3..10 of what follows).
+    Vague { scale: f64, lo: f64 },
+}
+
+/// A number expression found in the tokens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    /// Token range `first..last+1`.
+    pub first: usize,
+    pub end: usize,
+    pub value: f64,
+    /// Vague counts: `[low, high)`.
+    pub vague: Option<(f64, f64)>,
+    /// Written with words (at least partly).
+    pub words: bool,
+    /// Only a plain digit run (candidate year, article number...).
+    pub plain_digits: Option<u32>,
+    /// Starts with the connector و/ف (a list item or range end).
+    pub connector: bool,
+    /// The single digit run is not a count (time, identifier, ordinal, phone).
+    pub not_count: Option<NotCount>,
+}
+
+/// Why a digit run is not a count by its form alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotCount {
+    Time,
+    Identifier,
+    Ordinal,
+    Phone,
+}
+
+fn table() -> &'static HashMap<String, Word> {
+    static TABLE: OnceLock<HashMap<String, Word>> = OnceLock::new();
+    TABLE.get_or_init(build_table)
+}
+
+fn build_table() -> HashMap<String, Word> {
+    use super::tokens::normalize;
+    let mut t = HashMap::new();
+    let mut add = |forms: &[&str], w: Word| {
+        for f in forms {
+            t.insert(normalize(f), w);
+        }
+    };
+    let unit = |v| Word::Unit {
+        v,
+        teen_only: false,
+    };
+    add(&["واحد", "واحدة", "واحدا", "واحداً"], unit(1));
+    add(
+        &["أحد", "إحدى"],
+        Word::Unit {
+            v: 1,
+            teen_only: true,
+        },
+    );
+    add(
+        &[
+            "اثنان",
+            "اثنين",
+            "اثنتان",
+            "اثنتين",
+            "اثنا",
+            "اثني",
+            "اثنتا",
+            "اثنتي",
+            "إثنان",
+            "إثنين",
+            "اتنين",
+            "ثنتين",
+        ],
+        unit(2),
+    );
+    add(&["ثلاث", "ثلاثة", "تلاتة", "تلات"], unit(3));
+    add(&["أربع", "أربعة"], unit(4));
+    add(&["خمس", "خمسة"], unit(5));
+    add(&["ست", "ستة"], unit(6));
+    add(&["سبع", "سبعة"], unit(7));
+    add(&["ثمان", "ثماني", "ثمانية", "تمانية"], unit(8));
+    add(&["تسع", "تسعة"], unit(9));
+    add(&["عشر", "عشرة"], Word::Ten);
+    let tens = [
+        (20, "عشر"),
+        (30, "ثلاث"),
+        (40, "أربع"),
+        (50, "خمس"),
+        (60, "ست"),
+        (70, "سبع"),
+        (80, "ثمان"),
+        (90, "تسع"),
+    ];
+    for (v, stem) in tens {
+        add(&[&format!("{stem}ون"), &format!("{stem}ين")], Word::Tens(v));
+    }
+    let hundred = ["مئة", "مائة", "مية", "ميه", "مئه", "مائه"];
+    add(&hundred, Word::Hundreds { v: 100, bare: true });
+    add(
+        &[
+            "مئتان",
+            "مئتين",
+            "مئتا",
+            "مئتي",
+            "مائتان",
+            "مائتين",
+            "مائتا",
+            "مائتي",
+            "ميتين",
+        ],
+        Word::Hundreds {
+            v: 200,
+            bare: false,
+        },
+    );
+    let units = [
+        (3, "ثلاث"),
+        (4, "أربع"),
+        (5, "خمس"),
+        (6, "ست"),
+        (7, "سبع"),
+        (8, "ثمان"),
+        (8, "ثماني"),
+        (9, "تسع"),
+    ];
+    for (u, stem) in units {
+        for h in hundred {
+            add(
+                &[&format!("{stem}{h}")],
+                Word::Hundreds {
+                    v: u * 100,
+                    bare: false,
+                },
+            );
+        }
+    }
+    // (scale, singular forms, dual forms, plural forms)
+    type Forms<'a> = (f64, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    let scales: [Forms; 5] = [
+        (
+            1e3,
+            &["ألف", "ألفا", "ألفاً"],
+            &["ألفان", "ألفين", "ألفي"],
+            &["آلاف", "ألوف", "الاف"],
+        ),
+        (
+            1e6,
+            &["مليون", "مليونا", "مليوناً"],
+            &["مليونان", "مليونين", "مليوني"],
+            &["ملايين"],
+        ),
+        (
+            1e9,
+            &["مليار", "مليارا", "ملياراً", "بليون"],
+            &["ملياران", "مليارين", "ملياري", "بليونين"],
+            &["مليارات", "بلايين"],
+        ),
+        (
+            1e12,
+            &["تريليون", "ترليون"],
+            &["تريليونين", "ترليونين"],
+            &["تريليونات", "ترليونات"],
+        ),
+        (0.0, &[], &[], &[]),
+    ];
+    for (scale, one, two, many) in scales {
+        if scale == 0.0 {
+            continue;
+        }
+        add(one, Word::Scale { scale, count: 1 });
+        add(two, Word::Scale { scale, count: 2 });
+        add(many, Word::Scale { scale, count: 0 });
+    }
+    add(&["نصف"], Word::Half);
+    add(
+        &["عشرات"],
+        Word::Vague {
+            scale: 10.0,
+            lo: 2.0,
+        },
+    );
+    add(
+        &["مئات", "مئات", "ميات"],
+        Word::Vague {
+            scale: 100.0,
+            lo: 2.0,
+        },
+    );
+    add(
+        &["بضع", "بضعة"],
+        Word::Vague {
+            scale: 1.0,
+            lo: 3.0,
+        },
+    );
+    t
+}
+
+/// The number word a token is, with whether the article ال was stripped to find it.
+pub fn number_word(tokens: &Tokens, i: usize) -> Option<(Word, bool, bool)> {
+    let t = tokens.toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = tokens.norm(i);
+    // Number words are short; this also skips long words cheaply.
+    if w.len() > 24 || w.len() < 4 {
+        return None;
+    }
+    let table = table();
+    for (stem, al) in stems(w) {
+        if let Some(word) = table.get(stem) {
+            let connector = stem.len() < w.len() && w.starts_with(['و', 'ف']);
+            return Some((*word, al, connector));
+        }
+    }
+    None
+}
+
+/// True if some word of `text` is a number word (the pre-filter for paragraphs without
+/// digits; one small buffer per call, no tokens built).
+pub fn may_hold_number_word(text: &str) -> bool {
+    let table = table();
+    let mut buf = String::with_capacity(64);
+    for w in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
+        if w.len() < 4 || w.len() > 48 {
+            continue;
+        }
+        buf.clear();
+        for c in w.chars() {
+            push_normalized(c, &mut buf);
+        }
+        if stems(&buf).any(|(s, _)| table.contains_key(s)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Finds every number expression in a tokenised paragraph, left to right.
+pub fn find_numbers(tokens: &Tokens, out: &mut Vec<Number>) {
+    out.clear();
+    let mut i = 0;
+    while i < tokens.len() {
+        match parse_at(tokens, i) {
+            Some(n) => {
+                i = n.end;
+                out.push(n);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Parser state for one compound.
+struct Acc {
+    total: f64,
+    cur: f64,
+    /// The last scale applied (1 before any).
+    last_scale: f64,
+    /// What the last part was, to check what may follow.
+    last: Last,
+    vague: Option<(f64, f64)>,
+    words: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    Unit,
+    Teen,
+    Tens,
+    Hundreds,
+    Scale,
+    Digits,
+    Vague,
+}
+
+fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
+    let tok = &tokens.toks[i];
+    let mut acc = Acc {
+        total: 0.0,
+        cur: 0.0,
+        last_scale: f64::INFINITY,
+        last: Last::Unit,
+        vague: None,
+        words: false,
+    };
+    let mut number = Number {
+        first: i,
+        end: i + 1,
+        value: 0.0,
+        vague: None,
+        words: false,
+        plain_digits: None,
+        connector: false,
+        not_count: None,
+    };
+    match tok.kind {
+        Kind::Digits(d) => {
+            number.connector = d.connector;
+            number.not_count = if d.glued_latin || d.digits > 15 || !d.value.is_finite() {
+                Some(NotCount::Identifier)
+            } else if d.colon {
+                Some(NotCount::Time)
+            } else if d.definite {
+                Some(NotCount::Ordinal)
+            } else if d.leading_zero && d.plain && d.digits >= 7 {
+                Some(NotCount::Phone)
+            } else {
+                None
+            };
+            if d.plain {
+                number.plain_digits = Some(d.digits);
+            }
+            if number.not_count.is_some() {
+                number.value = d.value;
+                return Some(number);
+            }
+            acc.cur = d.value;
+            acc.last = Last::Digits;
+        }
+        Kind::Word => {
+            let (w, al, connector) = number_word(tokens, i)?;
+            // Definite cardinals are adjectives or names (الاثنين is Monday, في المئة is
+            // percent); only vague plurals keep the article (العشرات، الآلاف).
+            let vague_plural = matches!(w, Word::Vague { .. } | Word::Scale { count: 0, .. });
+            if al && !vague_plural {
+                return None;
+            }
+            number.connector = connector;
+            if !start(&mut acc, w) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let mut j = i + 1;
+    while j < tokens.len() {
+        if !continue_with(tokens, j, &mut acc) {
+            break;
+        }
+        j += 1;
+    }
+    number.end = j;
+    number.words = acc.words;
+    if number.end > i + 1 {
+        number.plain_digits = None;
+    }
+    if let Some((lo, hi)) = acc.vague {
+        number.vague = Some((lo, hi));
+        number.value = lo;
+    } else {
+        number.value = acc.total + acc.cur;
+        if !number.value.is_finite() {
+            number.not_count = Some(NotCount::Identifier);
+        }
+    }
+    // A lone واحد is «one», as in «خلال أسبوع واحد», not a count worth reporting.
+    if number.words && number.end == i + 1 && number.value == 1.0 && number.vague.is_none() {
+        return None;
+    }
+    Some(number)
+}
+
+/// The first word of a compound.
+fn start(acc: &mut Acc, w: Word) -> bool {
+    acc.words = true;
+    match w {
+        Word::Unit {
+            teen_only: true, ..
+        } => {
+            acc.cur = 1.0;
+            acc.last = Last::Unit;
+            // Only valid if عشر follows; checked by the caller through `Last::Unit` and
+            // the value 1 (a lone أحد is dropped like a lone واحد).
+        }
+        Word::Unit { v, .. } => {
+            acc.cur = f64::from(v);
+            acc.last = Last::Unit;
+        }
+        Word::Ten => {
+            acc.cur = 10.0;
+            acc.last = Last::Teen;
+        }
+        Word::Tens(v) => {
+            acc.cur = f64::from(v);
+            acc.last = Last::Tens;
+        }
+        Word::Hundreds { v, .. } => {
+            acc.cur = f64::from(v);
+            acc.last = Last::Hundreds;
+        }
+        Word::Scale { scale, count } => {
+            if count == 0 {
+                // «آلاف» alone: thousands, a vague count.
+                acc.vague = Some((2.0 * scale, 10.0 * scale));
+                acc.last = Last::Vague;
+            } else {
+                acc.total = f64::from(count) * scale;
+                acc.last_scale = scale;
+                acc.last = Last::Scale;
+            }
+        }
+        Word::Vague { scale, lo } => {
+            acc.vague = Some((lo * scale, 10.0 * scale));
+            acc.last = Last::Vague;
+        }
+        Word::Half => return false,
+    }
+    true
+}
+
+/// Tries to extend the compound with token `j`; false ends it.
+fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
+    let tok = &tokens.toks[j];
+    if let Kind::Digits(d) = tok.kind {
+        // «3 آلاف و500»: digits after a scale, joined by و and smaller than it.
+        let ok = d.connector
+            && d.prefix_len <= 2
+            && acc.vague.is_none()
+            && acc.last == Last::Scale
+            && acc.cur == 0.0
+            && d.value < acc.last_scale
+            && !d.colon
+            && !d.glued_latin;
+        if ok {
+            acc.cur = d.value;
+            acc.last = Last::Digits;
+        }
+        return ok;
+    }
+    let Some((w, al, connector)) = number_word(tokens, j) else {
+        return false;
+    };
+    if let Some((lo, hi)) = acc.vague {
+        // «عشرات الآلاف», «بضعة آلاف», «مئات الملايين»: a scale multiplies the interval.
+        return match w {
+            Word::Scale { scale, .. } | Word::Vague { scale, .. } if !connector => {
+                acc.vague = Some((lo * scale, hi * scale));
+                true
+            }
+            _ => false,
+        };
+    }
+    if al {
+        return false;
+    }
+    match (w, connector) {
+        // Teens: «خمسة عشر», «إحدى عشرة».
+        (Word::Ten, false) if acc.last == Last::Unit && acc.cur % 100.0 < 10.0 => {
+            acc.cur += 10.0;
+            acc.last = Last::Teen;
+            true
+        }
+        // «ثلاث مئة»: a bare hundred multiplies a unit.
+        (Word::Hundreds { v: 100, bare: true }, false)
+            if acc.last == Last::Unit && acc.cur < 10.0 =>
+        {
+            acc.cur *= 100.0;
+            acc.last = Last::Hundreds;
+            true
+        }
+        // «خمسة وعشرون»: unit then tens.
+        (Word::Tens(v), true) if acc.last == Last::Unit && acc.cur % 100.0 < 10.0 => {
+            acc.cur += f64::from(v);
+            acc.last = Last::Tens;
+            true
+        }
+        // «مئة وخمسون», «مئة وخمسة», «مئتان وخمسة عشر».
+        (Word::Tens(v), true) if acc.last == Last::Hundreds => {
+            acc.cur += f64::from(v);
+            acc.last = Last::Tens;
+            true
+        }
+        (Word::Unit { v, .. }, true) if acc.last == Last::Hundreds => {
+            acc.cur += f64::from(v);
+            acc.last = Last::Unit;
+            true
+        }
+        (Word::Ten, true) if acc.last == Last::Hundreds => {
+            acc.cur += 10.0;
+            acc.last = Last::Teen;
+            true
+        }
+        // After a scale: «ألفين وخمسمئة», «مليون وثلاثمئة ألف».
+        (Word::Unit { v, .. }, true) if acc.last == Last::Scale && acc.cur == 0.0 => {
+            acc.cur = f64::from(v);
+            acc.last = Last::Unit;
+            true
+        }
+        (Word::Ten, true) if acc.last == Last::Scale && acc.cur == 0.0 => {
+            acc.cur = 10.0;
+            acc.last = Last::Teen;
+            true
+        }
+        (Word::Tens(v), true) if acc.last == Last::Scale && acc.cur == 0.0 => {
+            acc.cur = f64::from(v);
+            acc.last = Last::Tens;
+            true
+        }
+        (Word::Hundreds { v, .. }, true) if acc.last == Last::Scale && acc.cur == 0.0 => {
+            acc.cur = f64::from(v);
+            acc.last = Last::Hundreds;
+            true
+        }
+        (Word::Scale { scale, count }, true)
+            if acc.last == Last::Scale && acc.cur == 0.0 && scale < acc.last_scale && count > 0 =>
+        {
+            acc.total += f64::from(count) * scale;
+            acc.last_scale = scale;
+            true
+        }
+        (Word::Half, true) if acc.last == Last::Scale && acc.cur == 0.0 => {
+            acc.total += 0.5 * acc.last_scale;
+            acc.last = Last::Digits;
+            true
+        }
+        // A scale after a count: «7 آلاف», «ثلاثة آلاف», «عشرين ألفا», «2.7 مليون».
+        (Word::Scale { scale, count }, false)
+            if acc.cur > 0.0 && acc.last != Last::Scale && scale < acc.last_scale =>
+        {
+            // Dual forms do not take a count before them («ثلاثة ألفين» is not Arabic).
+            if count == 2 {
+                return false;
+            }
+            acc.total += acc.cur * scale;
+            acc.cur = 0.0;
+            acc.last_scale = scale;
+            acc.last = Last::Scale;
+            acc.words = true;
+            true
+        }
+        // «ألف مليار»: a larger scale right after a scale multiplies the whole.
+        (Word::Scale { scale, count: 1 }, false)
+            if acc.last == Last::Scale && acc.cur == 0.0 && scale > acc.last_scale =>
+        {
+            acc.total *= scale;
+            acc.last_scale = scale;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

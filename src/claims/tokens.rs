@@ -1,0 +1,446 @@
+//! Tokenizer: one pass over a paragraph's bytes into words, digit runs and punctuation.
+//!
+//! Words are normalised into one reused arena (no allocation per token): harakat and
+//! tatweel dropped, alef forms → ا, ى → ي, ة → ه, ؤ → و, ئ → ي, so Egyptian and Gulf
+//! spellings and missing hamzas compare equal.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Letters only (possibly with digits glued after a prefix, see `Digits`).
+    Word,
+    /// A run of digits, maybe with an Arabic prefix glued before it (و250).
+    Digits(DigitRun),
+    /// Punctuation that ends a clause (. ، , ؛ ; : ! ? ؟ ( ) …).
+    Stop(char),
+    /// Punctuation that does not end a clause (quotes, dashes, %, /).
+    Mark(char),
+}
+
+/// A digit run and how it was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DigitRun {
+    pub value: f64,
+    /// Number of digits (all groups).
+    pub digits: u32,
+    /// Only digits: no separator, decimal point or colon.
+    pub plain: bool,
+    /// Contains a colon between digits (05:53): a clock time or a score.
+    pub colon: bool,
+    /// Starts with a zero and has more digits (phone numbers, codes).
+    pub leading_zero: bool,
+    /// Letters glued after the digits or Latin letters anywhere: an identifier (F16).
+    pub glued_latin: bool,
+    /// Bytes of Arabic letters glued before the digits (و، ب، ال، الـ...), in the source.
+    pub prefix_len: u32,
+    /// The prefix is the article (ال / الـ): an ordinal («الـ5»).
+    pub definite: bool,
+    /// Prefix was و or ف: continues a list or a compound.
+    pub connector: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte range in the paragraph.
+    pub span: Range<usize>,
+    pub kind: Kind,
+    /// Normalised letters in `Tokens::arena` (empty for punctuation).
+    pub norm: Range<usize>,
+    /// Whitespace (or the paragraph start) directly before the token.
+    pub space_before: bool,
+}
+
+/// A tokenised paragraph; reuse one value across paragraphs to keep allocations flat.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    pub arena: String,
+}
+
+impl Tokens {
+    pub fn norm(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map(|t| &self.arena[t.norm.clone()])
+            .unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Tokenises `text`, replacing the previous content.
+    pub fn scan(&mut self, text: &str) {
+        self.toks.clear();
+        self.arena.clear();
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() || is_invisible(c) {
+                space_before = true;
+                continue;
+            }
+            if is_word_char(c) || digit_value(c).is_some() {
+                let start = i;
+                let norm_start = self.arena.len();
+                let mut end = i + c.len_utf8();
+                let mut run = RunBuilder::default();
+                run.push(c, i, &mut self.arena);
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) || digit_value(d).is_some() {
+                        run.push(d, j, &mut self.arena);
+                    } else if is_number_joiner(d) && run.last_digit {
+                        // A joiner only counts when a digit follows it directly.
+                        let mut ahead = text[j + d.len_utf8()..].chars();
+                        if ahead.next().and_then(digit_value).is_none() {
+                            break;
+                        }
+                        run.joiner(d);
+                    } else {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                let kind = run.finish(start);
+                self.toks.push(Token {
+                    span: start..end,
+                    kind,
+                    norm: norm_start..self.arena.len(),
+                    space_before,
+                });
+            } else {
+                let kind = if is_stop(c) {
+                    Kind::Stop(c)
+                } else {
+                    Kind::Mark(c)
+                };
+                let n = self.arena.len();
+                self.toks.push(Token {
+                    span: i..i + c.len_utf8(),
+                    kind,
+                    norm: n..n,
+                    space_before,
+                });
+            }
+            space_before = false;
+        }
+    }
+}
+
+/// Accumulates one word-or-number run.
+#[derive(Default)]
+struct RunBuilder {
+    has_digit: bool,
+    last_digit: bool,
+    prefix_bytes: u32,
+    latin: bool,
+    int_part: f64,
+    frac_part: f64,
+    frac_scale: f64,
+    in_frac: bool,
+    digits: u32,
+    first_digit: Option<u32>,
+    group_len: u32,
+    commas: u32,
+    dots: u32,
+    colon: bool,
+    plain: bool,
+    prefix_norm: String,
+}
+
+impl RunBuilder {
+    fn push(&mut self, c: char, _at: usize, arena: &mut String) {
+        if let Some(d) = digit_value(c) {
+            if !self.has_digit {
+                self.plain = true;
+            }
+            self.has_digit = true;
+            self.last_digit = true;
+            self.digits += 1;
+            self.group_len += 1;
+            if self.first_digit.is_none() {
+                self.first_digit = Some(d);
+            }
+            if self.in_frac {
+                self.frac_scale /= 10.0;
+                self.frac_part += f64::from(d) * self.frac_scale;
+            } else {
+                self.int_part = self.int_part * 10.0 + f64::from(d);
+            }
+            return;
+        }
+        self.last_digit = false;
+        if !self.has_digit {
+            self.prefix_bytes += c.len_utf8() as u32;
+        }
+        if c.is_ascii_alphabetic() {
+            self.latin = true;
+        }
+        let before = arena.len();
+        push_normalized(c, arena);
+        if !self.has_digit {
+            self.prefix_norm.push_str(&arena[before..]);
+        }
+    }
+
+    fn joiner(&mut self, c: char) {
+        self.plain = false;
+        self.last_digit = false;
+        match c {
+            ':' => self.colon = true,
+            '.' | '\u{066B}' => {
+                self.dots += 1;
+                self.start_fraction();
+            }
+            ',' | '\u{066C}' => {
+                // A thousands separator is followed by exactly three digits; checked at
+                // the next joiner or the end. Until then assume thousands.
+                self.commas += 1;
+            }
+            _ => {}
+        }
+        self.group_len = 0;
+    }
+
+    fn start_fraction(&mut self) {
+        if !self.in_frac {
+            self.in_frac = true;
+            self.frac_scale = 1.0;
+        } else {
+            // A second dot: «1.000.000» uses dots as thousands separators.
+            self.int_part += self.frac_part;
+            self.int_part *= (1.0 / self.frac_scale).round();
+            self.frac_part = 0.0;
+            self.frac_scale = 1.0;
+        }
+    }
+
+    fn finish(self, _start: usize) -> Kind {
+        if !self.has_digit {
+            return Kind::Word;
+        }
+        let mut value = self.int_part + self.frac_part;
+        // Dots as thousands separators: «1.000.000» (two dots, three-digit groups).
+        if self.dots >= 2 && self.group_len == 3 {
+            value = self.int_part * 1000.0 + (self.frac_part * 1000.0).round();
+        }
+        // A single comma not followed by three digits is a decimal comma («1,5»).
+        if self.commas == 1 && self.dots == 0 && self.group_len != 3 {
+            let frac_digits = self.group_len as i32;
+            let all = self.int_part;
+            let scale = 10f64.powi(frac_digits);
+            value = (all / scale).trunc() + (all % scale) / scale;
+        }
+        let definite = matches!(self.prefix_norm.as_str(), "ال" | "وال" | "بال" | "لل");
+        let connector = self.prefix_norm.starts_with('و') || self.prefix_norm.starts_with('ف');
+        Kind::Digits(DigitRun {
+            value,
+            digits: self.digits,
+            plain: self.plain,
+            colon: self.colon,
+            leading_zero: self.first_digit == Some(0) && self.digits > 1 && self.dots == 0,
+            glued_latin: self.latin,
+            prefix_len: self.prefix_bytes,
+            definite,
+            connector,
+        })
+    }
+}
+
+/// The decimal value of a Western, Arabic-Indic or Extended Arabic-Indic digit.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+fn is_number_joiner(c: char) -> bool {
+    matches!(c, ',' | '.' | ':' | '\u{066B}' | '\u{066C}')
+}
+
+/// Harakat, tatweel, superscript alef, and other marks that belong to a word.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c)
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | '\u{060C}'
+            | '\u{061B}'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\u{061F}'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '\u{2026}'
+            | '\u{06D4}'
+    )
+}
+
+/// Appends the normalised form of one letter (nothing for marks).
+pub fn push_normalized(c: char, out: &mut String) {
+    let n = match c {
+        _ if is_mark(c) => return,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ئ' | 'ی' | 'ي' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ك' | 'ک' => 'ك',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    };
+    out.push(n);
+}
+
+/// The normalised form of a whole string (used for lexicon entries, not per token).
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            push_normalized(c, &mut out);
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// Candidate stems of a normalised word: itself, then with the proclitics و/ف, ب/ل/ك and
+/// the article ال stripped in turn. Each comes with whether the article was removed.
+/// At most five stems, none shorter than two letters.
+pub fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
+    let long = |s: &str| s.chars().count() >= 2;
+    let mut out: [Option<(&str, bool)>; 5] = [None; 5];
+    let mut n = 0;
+    let mut rest = word;
+    out[n] = Some((rest, false));
+    n += 1;
+    if let Some(r) = rest.strip_prefix(['و', 'ف'])
+        && long(r)
+    {
+        rest = r;
+        out[n] = Some((rest, false));
+        n += 1;
+    }
+    // ل + ال with the alef dropped: للشرطة.
+    if let Some(r) = rest.strip_prefix("لل")
+        && long(r)
+    {
+        out[n] = Some((r, true));
+        n += 1;
+        return out.into_iter().take(n).flatten();
+    }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك'])
+        && long(r)
+    {
+        rest = r;
+        out[n] = Some((rest, false));
+        n += 1;
+    }
+    if let Some(r) = rest.strip_prefix("ال")
+        && long(r)
+    {
+        out[n] = Some((r, true));
+        n += 1;
+    }
+    out.into_iter().take(n).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, Kind)> {
+        let mut t = Tokens::default();
+        t.scan(text);
+        t.toks
+            .iter()
+            .map(|k| (text[k.span.clone()].to_owned(), k.kind))
+            .collect()
+    }
+
+    fn digits(text: &str) -> DigitRun {
+        match kinds(text)[0].1 {
+            Kind::Digits(d) => d,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn words_are_normalised() {
+        let mut t = Tokens::default();
+        t.scan("ويُعتقد أنّ مائة، إلى");
+        assert_eq!(t.norm(0), "ويعتقد");
+        assert_eq!(t.norm(1), "ان");
+        assert_eq!(t.norm(2), "مايه");
+        assert!(matches!(t.toks[3].kind, Kind::Stop('،')));
+        assert_eq!(t.norm(4), "الي");
+    }
+
+    #[test]
+    fn digit_runs_with_separators() {
+        assert_eq!(digits("8,000").value, 8000.0);
+        assert_eq!(digits("1,234,567").value, 1234567.0);
+        assert_eq!(digits("٨٬٠٠٠").value, 8000.0);
+        assert_eq!(digits("2.7").value, 2.7);
+        assert_eq!(digits("٢٫٥").value, 2.5);
+        assert_eq!(digits("1.000.000").value, 1_000_000.0);
+        assert_eq!(digits("1,5").value, 1.5);
+        assert!(digits("05:53").colon);
+        let d = digits("و250");
+        assert_eq!(d.value, 250.0);
+        assert!(d.connector);
+        assert!(digits("الـ5").definite);
+        assert!(digits("F16").glued_latin);
+    }
+
+    #[test]
+    fn trailing_comma_is_punctuation() {
+        let k = kinds("2000، و");
+        assert!(matches!(k[0].1, Kind::Digits(d) if d.value == 2000.0 && d.plain));
+        assert!(matches!(k[1].1, Kind::Stop('،')));
+        let k = kinds("2019.");
+        assert!(matches!(k[1].1, Kind::Stop('.')));
+    }
+
+    #[test]
+    fn stems_strip_proclitics() {
+        let s: Vec<_> = stems("وبالالاف").collect();
+        assert_eq!(
+            s,
+            [
+                ("وبالالاف", false),
+                ("بالالاف", false),
+                ("الالاف", false),
+                ("الاف", true)
+            ]
+        );
+        let s: Vec<_> = stems("للشرطه").collect();
+        assert_eq!(s.last(), Some(&("شرطه", true)));
+    }
+}
