@@ -42,7 +42,7 @@ fn simple_mark(c: char) -> bool {
 /// The grapheme cluster (UAX #29, extended) starting at `*pos`. A simple letter followed
 /// by harakat and then another simple letter is cut directly; anything else is left to
 /// unicode-segmentation. Cuts are the same either way (tested against it below).
-fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str)> {
+fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str, char)> {
     let start = *pos;
     let rest = text.get(start..)?;
     let mut chars = rest.char_indices();
@@ -60,7 +60,7 @@ fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str)> 
         end = rest.graphemes(true).next().map_or(rest.len(), str::len);
     }
     *pos = start + end;
-    Some((start, &rest[..end]))
+    Some((start, &rest[..end], c))
 }
 
 /// Display width of one char, with the common cases (printable ASCII, Arabic letters
@@ -150,8 +150,7 @@ impl<'a> Units<'a> {
     }
 
     fn pull(&mut self) -> Option<Raw> {
-        let (start, s) = next_cluster(self.text, &mut self.pos)?;
-        let first = s.chars().next()?;
+        let (start, s, first) = next_cluster(self.text, &mut self.pos)?;
         let len = first.len_utf8();
         let ci = self.ci;
         self.ci += if s.len() == len { 1 } else { s.chars().count() };
@@ -326,7 +325,8 @@ mod tests {
         for text in samples {
             let mut pos = 0;
             let mut ours = Vec::new();
-            while let Some((i, s)) = next_cluster(text, &mut pos) {
+            while let Some((i, s, c)) = next_cluster(text, &mut pos) {
+                assert!(s.starts_with(c));
                 ours.push((i, s));
             }
             let theirs: Vec<_> = text.grapheme_indices(true).collect();
