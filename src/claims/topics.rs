@@ -14,6 +14,11 @@ use super::tokens::{Kind, Tokens};
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
 const AFTER_WINDOW: usize = 6;
+/// Tokens of the sentence looked at on either side of the number (attribution, hedges,
+/// year, the sentence shown). Real sentences are far shorter; the bound keeps a
+/// paragraph with no full stop and thousands of numbers (a hostile one-line article)
+/// linear instead of quadratic in time and in the size of the `sentence` fields.
+const SENTENCE_WINDOW: usize = 256;
 
 /// Everything known about one claim in its paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +103,59 @@ fn consider(best: &mut Option<(i32, usize, bool)>, score: i32, topic: usize, eve
     }
 }
 
+/// Lexicon matches of a paragraph by starting token, found once: the contexts of
+/// neighbouring numbers look at the same words again, and a paragraph of thousands of
+/// numbers (a hostile one-line article) would otherwise take quadratic time.
+#[derive(Debug, Default)]
+pub struct Matches {
+    /// `found[starts[j]..starts[j + 1]]`: the matches starting at token `j`.
+    starts: Vec<usize>,
+    found: Vec<(Target, usize)>,
+    /// Tokens where an attribution verb starts, in order.
+    attributions: Vec<usize>,
+    /// Tokens where a hedge starts, in order.
+    hedges: Vec<usize>,
+}
+
+impl Matches {
+    /// Finds every match in `tokens`, replacing the previous paragraph's.
+    pub fn find(&mut self, lexicon: &Lexicon, tokens: &Tokens) {
+        self.starts.clear();
+        self.found.clear();
+        self.attributions.clear();
+        self.hedges.clear();
+        for j in 0..tokens.len() {
+            let start = self.found.len();
+            self.starts.push(start);
+            let found = &mut self.found;
+            lexicon.matches_at(tokens, j, |t, len| found.push((t, len)));
+            let here = &self.found[start..];
+            if here.iter().any(|&(t, _)| t == Target::Attribution) {
+                self.attributions.push(j);
+            }
+            if here.iter().any(|&(t, _)| t == Target::Hedge) {
+                self.hedges.push(j);
+            }
+        }
+        self.starts.push(self.found.len());
+    }
+
+    /// The matches starting at token `j` (none past the end).
+    fn at(&self, j: usize) -> &[(Target, usize)] {
+        match (self.starts.get(j), self.starts.get(j + 1)) {
+            (Some(&a), Some(&b)) => &self.found[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// The positions of sorted `list` that fall in `range`.
+fn within(list: &[usize], range: Range<usize>) -> &[usize] {
+    let a = list.partition_point(|&p| p < range.start);
+    let b = list.partition_point(|&p| p < range.end).max(a);
+    &list[a..b]
+}
+
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
 pub fn context(
     tokens: &Tokens,
@@ -105,14 +163,19 @@ pub fn context(
     quants: &[Quantity],
     qi: usize,
     lexicon: &Lexicon,
+    matches: &Matches,
 ) -> Context {
     let q = &quants[qi];
     let sent = sents.get(q.num_first).copied().unwrap_or(0);
-    let sent_first = sents.iter().position(|&s| s == sent).unwrap_or(0);
-    let sent_end = sents
-        .iter()
-        .rposition(|&s| s == sent)
-        .map_or(tokens.len(), |p| p + 1);
+    // The sentence, cut to SENTENCE_WINDOW tokens on each side of the number.
+    let lo = q.first.min(q.num_first).saturating_sub(SENTENCE_WINDOW);
+    let hi = (q.end.max(q.num_first) + SENTENCE_WINDOW).min(tokens.len());
+    let in_sent = |j: usize| sents.get(j) == Some(&sent);
+    let sent_first = (lo..q.num_first)
+        .rev()
+        .find(|&j| !in_sent(j))
+        .map_or(lo, |j| j + 1);
+    let sent_end = (q.num_first..hi).find(|&j| !in_sent(j)).unwrap_or(hi);
     let prev_limit = quants[..qi]
         .iter()
         .rev()
@@ -126,14 +189,14 @@ pub fn context(
     // The unit (or currency) right after the number.
     let mut unit = None;
     let mut unit_len = 0;
-    lexicon.matches_at(tokens, q.end, |t, len| {
+    for &(t, len) in matches.at(q.end) {
         if let Target::Unit(u) = t
             && len > unit_len
         {
             unit = Some(u);
             unit_len = len;
         }
-    });
+    }
     let noun_end = if unit_len > 0 {
         q.end + unit_len
     } else if q.end < next_limit
@@ -177,11 +240,13 @@ pub fn context(
             break;
         }
         d += 1;
-        lexicon.matches_at(tokens, j, |t, _| match t {
-            Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
-            Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
-            _ => {}
-        });
+        for &(t, _) in matches.at(j) {
+            match t {
+                Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
+                Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
+                _ => {}
+            }
+        }
         j += 1;
         after_end = j;
     }
@@ -198,11 +263,13 @@ pub fn context(
             _ => {}
         }
         d += 1;
-        lexicon.matches_at(tokens, j, |t, _| match t {
-            Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
-            Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
-            _ => {}
-        });
+        for &(t, _) in matches.at(j) {
+            match t {
+                Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
+                Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
+                _ => {}
+            }
+        }
         before_start = j;
     }
     // A unit can imply the topic (square metres → area, dollars → money).
@@ -226,14 +293,16 @@ pub fn context(
         let mut j = before_start;
         while j > sent_first && found.is_none() {
             j -= 1;
-            lexicon.matches_at(tokens, j, |t, _| match t {
-                Target::Event(k) | Target::Noun(k)
-                    if unit_ok(k) && lexicon.topic_def(k).is_some_and(|d| !d.generic) =>
-                {
-                    consider(&mut found, 10, k, false)
+            for &(t, _) in matches.at(j) {
+                match t {
+                    Target::Event(k) | Target::Noun(k)
+                        if unit_ok(k) && lexicon.topic_def(k).is_some_and(|d| !d.generic) =>
+                    {
+                        consider(&mut found, 10, k, false)
+                    }
+                    _ => {}
                 }
-                _ => {}
-            });
+            }
         }
         if found.is_some() {
             best = found;
@@ -251,11 +320,11 @@ pub fn context(
         .is_none_or(|u| u.key == "person" || u.key == "soldier");
     if by_event && people {
         for j in q.end..after_end {
-            lexicon.matches_at(tokens, j, |t, _| {
+            for &(t, _) in matches.at(j) {
                 if let Target::Scope(s) = t {
                     scope.get_or_insert(s);
                 }
-            });
+            }
             if scope.is_some() {
                 break;
             }
@@ -269,48 +338,44 @@ pub fn context(
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
         .map_or(sent_first, |j| j + 1);
-    let mut hedged = false;
-    for j in clause_start..next_limit.max(q.end) {
-        lexicon.matches_at(tokens, j, |t, _| hedged |= t == Target::Hedge);
-    }
+    let hedged = !within(&matches.hedges, clause_start..next_limit.max(q.end)).is_empty();
     // Attribution: the nearest attribution verb in the sentence, before the number first.
     let mut attribution: Option<(usize, usize)> = None; // (distance, token)
-    for j in sent_first..sent_end {
-        lexicon.matches_at(tokens, j, |t, _| {
-            if t == Target::Attribution {
-                let dist = if j < q.first {
-                    q.first - j
-                } else {
-                    (j - q.end) * 2
-                };
-                if attribution.is_none_or(|(d, _)| dist < d) {
-                    attribution = Some((dist, j));
-                }
-            }
-        });
+    for &j in within(&matches.attributions, sent_first..sent_end) {
+        let dist = if j < q.first {
+            q.first - j
+        } else {
+            (j - q.end) * 2
+        };
+        if attribution.is_none_or(|(d, _)| dist < d) {
+            attribution = Some((dist, j));
+        }
     }
     let attribution = attribution.map(|(_, j)| attribution_span(tokens, j, sent_first, sent_end));
 
     // Year scope: the nearest year in the sentence, before the number first.
     let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
-    let in_sentence = |p: &&Quantity| sents.get(p.num_first) == Some(&sent);
+    // Quantities are in text order: stop at the window's edge, not the paragraph's.
+    let in_window = |p: &&Quantity| (sent_first..sent_end).contains(&p.num_first);
     let year = quants[..qi]
         .iter()
         .rev()
-        .filter(in_sentence)
+        .take_while(|p| p.num_first >= sent_first)
+        .filter(in_window)
         .find_map(year_of)
         .or_else(|| {
             quants[qi + 1..]
                 .iter()
-                .filter(in_sentence)
+                .take_while(|p| p.num_first < sent_end)
+                .filter(in_window)
                 .find_map(year_of)
         });
-    // Date scope: a date right after the claim in the same clause («حتى 10 يناير»).
+    // Date scope: a date right after the claim in the same clause («حتى 10 يناير»):
+    // the first date of the sentence after the claim, if it is that close.
     let date = quants[qi + 1..]
         .iter()
-        .take_while(|p| sents.get(p.num_first) == Some(&sent))
+        .take_while(|p| sents.get(p.num_first) == Some(&sent) && p.first <= after_end + 3)
         .find(|p| p.kind == QKind::Date)
-        .filter(|p| p.first <= after_end + 3)
         .map(|p| {
             let end = (p.end + 1).min(tokens.len());
             tokens.toks[p.first].span.start..tokens.toks[end - 1].span.end
