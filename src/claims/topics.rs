@@ -14,6 +14,8 @@ use super::tokens::{Kind, Tokens};
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
 const AFTER_WINDOW: usize = 6;
+/// Tokens quoted each side of a claim in its `sentence` (words and punctuation).
+const SENTENCE_WINDOW: usize = 80;
 
 /// Everything known about one claim in its paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -361,7 +363,12 @@ pub fn context(
         year,
         date,
         text,
-        sentence: span(sent_first, sent_end),
+        // A sentence with no full stop can be a whole megabyte-long paragraph: quote at
+        // most SENTENCE_WINDOW tokens each side of the claim so output stays linear.
+        sentence: span(
+            sent_first.max(q.first.saturating_sub(SENTENCE_WINDOW)),
+            sent_end.min(noun_end + SENTENCE_WINDOW),
+        ),
     }
 }
 
