@@ -314,22 +314,23 @@ pub fn context(
 
     // Year scope: the nearest year in the sentence, before the number first.
     let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
-    let in_sentence = |p: &&Quantity| sents.get(p.num_first) == Some(&sent);
+    // Quantities are in text order and sentences contiguous, so `take_while` stops at the
+    // first one out of the sentence or the reach: linear even for a stop-less paragraph.
+    let near = |p: &&Quantity| {
+        sents.get(p.num_first) == Some(&sent)
+            && p.first + SENTENCE_REACH >= q.first
+            && p.first <= q.end + SENTENCE_REACH
+    };
     let year = quants[..qi]
         .iter()
         .rev()
-        .filter(in_sentence)
+        .take_while(near)
         .find_map(year_of)
-        .or_else(|| {
-            quants[qi + 1..]
-                .iter()
-                .filter(in_sentence)
-                .find_map(year_of)
-        });
+        .or_else(|| quants[qi + 1..].iter().take_while(near).find_map(year_of));
     // Date scope: a date right after the claim in the same clause («حتى 10 يناير»).
     let date = quants[qi + 1..]
         .iter()
-        .take_while(|p| sents.get(p.num_first) == Some(&sent))
+        .take_while(near)
         .find(|p| p.kind == QKind::Date)
         .filter(|p| p.first <= after_end + 3)
         .map(|p| {
