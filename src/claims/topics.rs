@@ -18,7 +18,7 @@ const AFTER_WINDOW: usize = 6;
 /// year, the sentence shown). Real sentences are far shorter; the bound keeps a
 /// paragraph with no full stop and thousands of numbers (a hostile one-line article)
 /// linear instead of quadratic in time and in the size of the `sentence` fields.
-const SENTENCE_WINDOW: usize = 256;
+const SENTENCE_WINDOW: usize = 64;
 
 /// Everything known about one claim in its paragraph.
 #[derive(Debug, Clone, PartialEq)]
