@@ -131,8 +131,7 @@ struct Scratch {
     tokens: tokens::Tokens,
     numbers: Vec<numbers::Number>,
     quants: Vec<quantities::Quantity>,
-    sents: Vec<u32>,
-    matches: topics::Matches,
+    sents: topics::Sentences,
 }
 
 /// Finds the claims of every article and groups them across articles. `all` keeps
@@ -186,14 +185,13 @@ fn paragraph_claims(
         return;
     }
     quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
-    topics::sentences(&s.tokens, &mut s.sents);
-    s.matches.find(lexicon, &s.tokens);
+    s.sents.scan(&s.tokens);
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {
             continue;
         }
-        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &s.matches);
+        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon);
         let topic = ctx
             .topic
             .and_then(|t| lexicon.topic_def(t))

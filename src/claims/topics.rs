@@ -14,11 +14,6 @@ use super::tokens::{Kind, Tokens};
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
 const AFTER_WINDOW: usize = 6;
-/// Tokens of the sentence looked at on either side of the number (attribution, hedges,
-/// year, the sentence shown). Real sentences are far shorter; the bound keeps a
-/// paragraph with no full stop and thousands of numbers (a hostile one-line article)
-/// linear instead of quadratic in time and in the size of the `sentence` fields.
-const SENTENCE_WINDOW: usize = 64;
 
 /// Everything known about one claim in its paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,20 +33,35 @@ pub struct Context {
     pub sentence: Range<usize>,
 }
 
-/// Sentence index of every token; sentences end at . ! ? ؟ and the like.
-pub fn sentences(tokens: &Tokens, out: &mut Vec<u32>) {
-    out.clear();
-    let mut s = 0u32;
-    for t in &tokens.toks {
-        out.push(s);
-        if matches!(
-            t.kind,
-            Kind::Stop('.' | '!' | '?' | '\u{061F}' | '\u{2026}' | '\u{06D4}')
-        ) {
-            s += 1;
+/// Sentences of a paragraph: the sentence of every token and each sentence's tokens.
+/// Sentences end at . ! ? ؟ and the like.
+#[derive(Debug, Default)]
+pub struct Sentences {
+    pub of_token: Vec<u32>,
+    pub bounds: Vec<(usize, usize)>,
+}
+
+impl Sentences {
+    pub fn scan(&mut self, tokens: &Tokens) {
+        self.of_token.clear();
+        self.bounds.clear();
+        let mut start = 0;
+        for (i, t) in tokens.toks.iter().enumerate() {
+            self.of_token.push(self.bounds.len() as u32);
+            if matches!(
+                t.kind,
+                Kind::Stop('.' | '!' | '?' | '\u{061F}' | '\u{2026}' | '\u{06D4}')
+            ) {
+                self.bounds.push((start, i + 1));
+                start = i + 1;
+            }
         }
+        self.bounds.push((start, tokens.len()));
     }
 }
+
+/// How far (in tokens) attribution and topic fallbacks look from the number.
+const SENTENCE_REACH: usize = 40;
 
 fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
     tokens.toks[i].kind == Kind::Word && tokens.norm(i).starts_with('و')
@@ -103,79 +113,22 @@ fn consider(best: &mut Option<(i32, usize, bool)>, score: i32, topic: usize, eve
     }
 }
 
-/// Lexicon matches of a paragraph by starting token, found once: the contexts of
-/// neighbouring numbers look at the same words again, and a paragraph of thousands of
-/// numbers (a hostile one-line article) would otherwise take quadratic time.
-#[derive(Debug, Default)]
-pub struct Matches {
-    /// `found[starts[j]..starts[j + 1]]`: the matches starting at token `j`.
-    starts: Vec<usize>,
-    found: Vec<(Target, usize)>,
-    /// Tokens where an attribution verb starts, in order.
-    attributions: Vec<usize>,
-    /// Tokens where a hedge starts, in order.
-    hedges: Vec<usize>,
-}
-
-impl Matches {
-    /// Finds every match in `tokens`, replacing the previous paragraph's.
-    pub fn find(&mut self, lexicon: &Lexicon, tokens: &Tokens) {
-        self.starts.clear();
-        self.found.clear();
-        self.attributions.clear();
-        self.hedges.clear();
-        for j in 0..tokens.len() {
-            let start = self.found.len();
-            self.starts.push(start);
-            let found = &mut self.found;
-            lexicon.matches_at(tokens, j, |t, len| found.push((t, len)));
-            let here = &self.found[start..];
-            if here.iter().any(|&(t, _)| t == Target::Attribution) {
-                self.attributions.push(j);
-            }
-            if here.iter().any(|&(t, _)| t == Target::Hedge) {
-                self.hedges.push(j);
-            }
-        }
-        self.starts.push(self.found.len());
-    }
-
-    /// The matches starting at token `j` (none past the end).
-    fn at(&self, j: usize) -> &[(Target, usize)] {
-        match (self.starts.get(j), self.starts.get(j + 1)) {
-            (Some(&a), Some(&b)) => &self.found[a..b],
-            _ => &[],
-        }
-    }
-}
-
-/// The positions of sorted `list` that fall in `range`.
-fn within(list: &[usize], range: Range<usize>) -> &[usize] {
-    let a = list.partition_point(|&p| p < range.start);
-    let b = list.partition_point(|&p| p < range.end).max(a);
-    &list[a..b]
-}
-
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
 pub fn context(
     tokens: &Tokens,
-    sents: &[u32],
+    sentences: &Sentences,
     quants: &[Quantity],
     qi: usize,
     lexicon: &Lexicon,
-    matches: &Matches,
 ) -> Context {
     let q = &quants[qi];
+    let sents = &sentences.of_token;
     let sent = sents.get(q.num_first).copied().unwrap_or(0);
-    // The sentence, cut to SENTENCE_WINDOW tokens on each side of the number.
-    let lo = q.first.min(q.num_first).saturating_sub(SENTENCE_WINDOW);
-    let hi = (q.end.max(q.num_first) + SENTENCE_WINDOW).min(tokens.len());
-    let in_sent = |j: usize| sents.get(j) == Some(&sent);
-    let sent_first = (lo..q.num_first)
-        .rev()
-        .find(|&j| !in_sent(j))
-        .map_or(lo, |j| j + 1);
-    let sent_end = (q.num_first..hi).find(|&j| !in_sent(j)).unwrap_or(hi);
+    let (sent_first, sent_end) = sentences
+        .bounds
+        .get(sent as usize)
+        .copied()
+        .unwrap_or((0, tokens.len()));
     let prev_limit = quants[..qi]
         .iter()
         .rev()
@@ -189,14 +142,14 @@ pub fn context(
     // The unit (or currency) right after the number.
     let mut unit = None;
     let mut unit_len = 0;
-    for &(t, len) in matches.at(q.end) {
+    lexicon.matches_at(tokens, q.end, |t, len| {
         if let Target::Unit(u) = t
             && len > unit_len
         {
             unit = Some(u);
             unit_len = len;
         }
-    }
+    });
     let noun_end = if unit_len > 0 {
         q.end + unit_len
     } else if q.end < next_limit
@@ -240,13 +193,11 @@ pub fn context(
             break;
         }
         d += 1;
-        for &(t, _) in matches.at(j) {
-            match t {
-                Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
-                Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
-                _ => {}
-            }
-        }
+        lexicon.matches_at(tokens, j, |t, _| match t {
+            Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
+            Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
+            _ => {}
+        });
         j += 1;
         after_end = j;
     }
@@ -263,13 +214,11 @@ pub fn context(
             _ => {}
         }
         d += 1;
-        for &(t, _) in matches.at(j) {
-            match t {
-                Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
-                Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
-                _ => {}
-            }
-        }
+        lexicon.matches_at(tokens, j, |t, _| match t {
+            Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
+            Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
+            _ => {}
+        });
         before_start = j;
     }
     // A unit can imply the topic (square metres → area, dollars → money).
@@ -291,18 +240,17 @@ pub fn context(
     if generic && (best.is_none() || is_generic(&best)) {
         let mut found = None;
         let mut j = before_start;
-        while j > sent_first && found.is_none() {
+        let floor = sent_first.max(before_start.saturating_sub(SENTENCE_REACH));
+        while j > floor && found.is_none() {
             j -= 1;
-            for &(t, _) in matches.at(j) {
-                match t {
-                    Target::Event(k) | Target::Noun(k)
-                        if unit_ok(k) && lexicon.topic_def(k).is_some_and(|d| !d.generic) =>
-                    {
-                        consider(&mut found, 10, k, false)
-                    }
-                    _ => {}
+            lexicon.matches_at(tokens, j, |t, _| match t {
+                Target::Event(k) | Target::Noun(k)
+                    if unit_ok(k) && lexicon.topic_def(k).is_some_and(|d| !d.generic) =>
+                {
+                    consider(&mut found, 10, k, false)
                 }
-            }
+                _ => {}
+            });
         }
         if found.is_some() {
             best = found;
@@ -320,11 +268,11 @@ pub fn context(
         .is_none_or(|u| u.key == "person" || u.key == "soldier");
     if by_event && people {
         for j in q.end..after_end {
-            for &(t, _) in matches.at(j) {
+            lexicon.matches_at(tokens, j, |t, _| {
                 if let Target::Scope(s) = t {
                     scope.get_or_insert(s);
                 }
-            }
+            });
             if scope.is_some() {
                 break;
             }
@@ -334,48 +282,54 @@ pub fn context(
     // Hedges: from the start of the number's clause to the next number in the sentence
     // («ويُعتقد أنه تم إرسال 2500 جندي», «قتل 30 شخصا، بحسب تقديرات»), so a hedge on
     // one figure does not spill onto the next clause's figure.
-    let clause_start = (sent_first..q.first)
+    let clause_start = (sent_first.max(q.first.saturating_sub(SENTENCE_REACH))..q.first)
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
         .map_or(sent_first, |j| j + 1);
-    let hedged = !within(&matches.hedges, clause_start..next_limit.max(q.end)).is_empty();
+    let mut hedged = false;
+    for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
+        lexicon.matches_at(tokens, j, |t, _| hedged |= t == Target::Hedge);
+    }
     // Attribution: the nearest attribution verb in the sentence, before the number first.
     let mut attribution: Option<(usize, usize)> = None; // (distance, token)
-    for &j in within(&matches.attributions, sent_first..sent_end) {
-        let dist = if j < q.first {
-            q.first - j
-        } else {
-            (j - q.end) * 2
-        };
-        if attribution.is_none_or(|(d, _)| dist < d) {
-            attribution = Some((dist, j));
-        }
+    let reach = sent_first.max(q.first.saturating_sub(SENTENCE_REACH))
+        ..sent_end.min(q.end + SENTENCE_REACH);
+    for j in reach {
+        lexicon.matches_at(tokens, j, |t, _| {
+            if t == Target::Attribution {
+                let dist = if j < q.first {
+                    q.first - j
+                } else {
+                    (j - q.end) * 2
+                };
+                if attribution.is_none_or(|(d, _)| dist < d) {
+                    attribution = Some((dist, j));
+                }
+            }
+        });
     }
     let attribution = attribution.map(|(_, j)| attribution_span(tokens, j, sent_first, sent_end));
 
     // Year scope: the nearest year in the sentence, before the number first.
     let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
-    // Quantities are in text order: stop at the window's edge, not the paragraph's.
-    let in_window = |p: &&Quantity| (sent_first..sent_end).contains(&p.num_first);
+    let in_sentence = |p: &&Quantity| sents.get(p.num_first) == Some(&sent);
     let year = quants[..qi]
         .iter()
         .rev()
-        .take_while(|p| p.num_first >= sent_first)
-        .filter(in_window)
+        .filter(in_sentence)
         .find_map(year_of)
         .or_else(|| {
             quants[qi + 1..]
                 .iter()
-                .take_while(|p| p.num_first < sent_end)
-                .filter(in_window)
+                .filter(in_sentence)
                 .find_map(year_of)
         });
-    // Date scope: a date right after the claim in the same clause («حتى 10 يناير»):
-    // the first date of the sentence after the claim, if it is that close.
+    // Date scope: a date right after the claim in the same clause («حتى 10 يناير»).
     let date = quants[qi + 1..]
         .iter()
-        .take_while(|p| sents.get(p.num_first) == Some(&sent) && p.first <= after_end + 3)
+        .take_while(|p| sents.get(p.num_first) == Some(&sent))
         .find(|p| p.kind == QKind::Date)
+        .filter(|p| p.first <= after_end + 3)
         .map(|p| {
             let end = (p.end + 1).min(tokens.len());
             tokens.toks[p.first].span.start..tokens.toks[end - 1].span.end

@@ -63,7 +63,8 @@ pub fn prepare(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let state = prepare(&args.paths, args.lossy, args.bidi, 80, 24)?;
+    let mut state = prepare(&args.paths, args.lossy, args.bidi, 80, 24)?;
+    crate::ui::bookmarks_view::attach_default(&mut state);
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "standard output is not a terminal; use `qarin snapshot` for a text picture of the screen or `qarin render` for the text"

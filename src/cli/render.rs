@@ -264,7 +264,7 @@ fn render_paragraph(
     align: bool,
 ) -> io::Result<()> {
     let mut result = Ok(());
-    layout::layout_paragraph_with(para, opts, |line| {
+    layout::layout_paragraph_text(para, opts, |line| {
         if result.is_err() {
             return;
         }

@@ -42,7 +42,7 @@ fn simple_mark(c: char) -> bool {
 /// The grapheme cluster (UAX #29, extended) starting at `*pos`. A simple letter followed
 /// by harakat and then another simple letter is cut directly; anything else is left to
 /// unicode-segmentation. Cuts are the same either way (tested against it below).
-fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str)> {
+fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str, char)> {
     let start = *pos;
     let rest = text.get(start..)?;
     let mut chars = rest.char_indices();
@@ -60,7 +60,7 @@ fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str)> 
         end = rest.graphemes(true).next().map_or(rest.len(), str::len);
     }
     *pos = start + end;
-    Some((start, &rest[..end]))
+    Some((start, &rest[..end], c))
 }
 
 /// Display width of one char, with the common cases (printable ASCII, Arabic letters
@@ -114,6 +114,8 @@ struct Raw {
     first: char,
     treat: Treat,
     join: ClusterJoin,
+    /// Shaping table entry of `first` (only when shaping).
+    entry: Option<shape::Entry>,
 }
 
 impl Raw {
@@ -148,13 +150,17 @@ impl<'a> Units<'a> {
     }
 
     fn pull(&mut self) -> Option<Raw> {
-        let (start, s) = next_cluster(self.text, &mut self.pos)?;
-        let first = s.chars().next()?;
+        let (start, s, first) = next_cluster(self.text, &mut self.pos)?;
         let len = first.len_utf8();
         let ci = self.ci;
         self.ci += if s.len() == len { 1 } else { s.chars().count() };
+        let entry = if self.shape {
+            shape::entry(first)
+        } else {
+            None
+        };
         let join = if self.shape {
-            shape::cluster_join(first, &s[len..])
+            shape::cluster_join(first, entry, &s[len..])
         } else {
             ClusterJoin {
                 transparent: true,
@@ -169,6 +175,7 @@ impl<'a> Units<'a> {
             first,
             treat: sanitize::treat(first),
             join,
+            entry,
         })
     }
 
@@ -261,14 +268,17 @@ impl Iterator for Units<'_> {
         }
         let joined_prev = raw.join.joins_prev && self.prev_joins_next;
         self.prev_joins_next = raw.join.joins_next;
-        if !shape::has_forms(raw.first) {
+        if !shape::entry_has_forms(raw.entry) {
             return Some(self.plain(&raw, raw.first));
         }
         // Lam directly followed by an alef: one ligature cell for both clusters.
-        let alef = self
-            .peek_raw()
-            .filter(|next| next.treat == Treat::Show)
-            .and_then(|next| shape::lam_alef(raw.first, next.first, joined_prev));
+        let alef = if raw.first == shape::LAM {
+            self.peek_raw()
+                .filter(|next| next.treat == Treat::Show)
+                .and_then(|next| shape::lam_alef(raw.first, next.first, joined_prev))
+        } else {
+            None
+        };
         if let Some(lig) = alef
             && let Some(next) = self.next_raw()
         {
@@ -283,7 +293,7 @@ impl Iterator for Units<'_> {
             });
         }
         let joined_next = raw.join.joins_next && self.next_joins_prev();
-        let head = shape::form(raw.first, joined_prev, joined_next);
+        let head = shape::form_in(raw.entry, raw.first, joined_prev, joined_next);
         Some(Unit {
             src: raw.start..raw.end,
             ci: raw.ci,
@@ -315,7 +325,8 @@ mod tests {
         for text in samples {
             let mut pos = 0;
             let mut ours = Vec::new();
-            while let Some((i, s)) = next_cluster(text, &mut pos) {
+            while let Some((i, s, c)) = next_cluster(text, &mut pos) {
+                assert!(s.starts_with(c));
                 ours.push((i, s));
             }
             let theirs: Vec<_> = text.grapheme_indices(true).collect();

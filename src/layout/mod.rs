@@ -125,7 +125,13 @@ pub fn layout_paragraph(text: &str, opts: &Options) -> Vec<Line> {
 /// Like [`layout_paragraph`], but hands each line to `f` as soon as it is made, reusing
 /// one buffer: memory stays bounded however long the paragraph.
 pub fn layout_paragraph_with(text: &str, opts: &Options, mut f: impl FnMut(&Line)) {
-    wrap::layout_with(text, opts, &mut f);
+    wrap::layout_with(text, opts, true, &mut f);
+}
+
+/// Like [`layout_paragraph_with`], but the lines' `cells` are left empty: for printers
+/// that need only each line's text, width and direction (`qarin render`).
+pub fn layout_paragraph_text(text: &str, opts: &Options, mut f: impl FnMut(&Line)) {
+    wrap::layout_with(text, opts, false, &mut f);
 }
 
 /// The resolved embedding level of every char of `text` laid out as one line (rules
@@ -278,6 +284,24 @@ mod tests {
                 assert!(l.width <= w);
             }
             assert_eq!(at, text.len());
+        }
+    }
+
+    #[test]
+    fn text_only_layout_prints_the_same_lines() {
+        let text = "أرسلت روسيا (أكثر من 2000 جندي) «نحو» abc def";
+        for w in [1, 9, 30] {
+            let full = layout_paragraph(text, &Options::default().with_width(w));
+            let mut lean = Vec::new();
+            layout_paragraph_text(text, &Options::default().with_width(w), |l| {
+                assert!(l.cells.is_empty());
+                lean.push((l.text.clone(), l.width, l.source.clone()));
+            });
+            let full: Vec<_> = full
+                .into_iter()
+                .map(|l| (l.text, l.width, l.source))
+                .collect();
+            assert_eq!(full, lean);
         }
     }
 

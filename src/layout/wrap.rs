@@ -13,9 +13,12 @@ pub const PLACEHOLDER: char = '?';
 
 /// Lays `text` out, handing each finished line to `f` (the same `Line` buffer is
 /// reused, so nothing is kept per line unless the caller clones it).
-pub fn layout_with(text: &str, opts: &Options, f: &mut dyn FnMut(&Line)) {
+/// With `cells` false the lines carry only their text, width, direction and source
+/// (`cells` stays empty): what a printer needs, for less work.
+pub fn layout_with(text: &str, opts: &Options, cells: bool, f: &mut dyn FnMut(&Line)) {
     let levels = Levels::new(text, opts.direction);
     let mut b = Builder::new(text, &levels, opts);
+    b.cells = cells;
     let mut opps = linebreaks(text).peekable();
     for unit in Units::new(text, opts.shape) {
         let s = unit.src.start;
@@ -44,6 +47,7 @@ struct Builder<'t, 'l> {
     levels: &'l Levels<'t>,
     width: usize,
     app: bool,
+    cells: bool,
     direction: Option<Direction>,
     /// Units of the line being filled, in logical order.
     units: Vec<Unit>,
@@ -65,6 +69,7 @@ impl<'t, 'l> Builder<'t, 'l> {
             levels,
             width: opts.width.max(1),
             app: opts.bidi == BidiMode::App,
+            cells: true,
             direction: opts.direction,
             units: Vec::new(),
             used: 0,
@@ -148,11 +153,11 @@ impl<'t, 'l> Builder<'t, 'l> {
             bidi::apply_l1(&mut self.lv, &self.classes, para);
             bidi::reorder(&self.lv, &mut self.order);
             for &i in &self.order {
-                push_cell(line, self.text, &units[i], self.lv[i] % 2 == 1);
+                push_cell(line, self.text, &units[i], self.lv[i] % 2 == 1, self.cells);
             }
         } else {
             for u in units {
-                push_cell(line, self.text, u, false);
+                push_cell(line, self.text, u, false, self.cells);
             }
         }
         f(line);
@@ -164,7 +169,7 @@ impl<'t, 'l> Builder<'t, 'l> {
     }
 }
 
-fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool) {
+fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool, cells: bool) {
     let start = line.text.len();
     if let Some(head) = u.head {
         line.text.push(if mirror { mirrored(head) } else { head });
@@ -173,6 +178,9 @@ fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool) {
                 line.text.push_str(&text[r.clone()]);
             }
         }
+    }
+    if !cells {
+        return;
     }
     line.cells.push(Cell {
         text: start..line.text.len(),

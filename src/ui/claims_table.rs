@@ -61,7 +61,7 @@ struct Columns {
 
 fn columns(width: u16, sources: usize) -> Columns {
     let topic = (width / 8).clamp(4, 14);
-    let verdict = if width >= 70 { 9 } else { 2 };
+    let verdict = if width >= 70 { 11 } else { 2 };
     let plot = if width >= 60 { width / 5 } else { 0 };
     let rest = width.saturating_sub(topic + verdict + plot);
     let source = rest / (sources.max(1) as u16);
@@ -195,7 +195,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             state,
             buf,
             trow,
-            state.lexicon.label(&g.topic),
+            &state.group_label(g),
             tstyle,
             Align::Right,
         );

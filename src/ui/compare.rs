@@ -114,7 +114,7 @@ pub fn topic_bar_text(state: &State) -> String {
                 .map(value_text)
                 .collect();
             if vals.is_empty() {
-                "—".into()
+                "·".into()
             } else {
                 vals.join("، ")
             }
@@ -129,7 +129,7 @@ pub fn topic_bar_text(state: &State) -> String {
     };
     format!(
         "{}: {} — {}",
-        state.lexicon.label(&g.topic),
+        state.group_label(g),
         ordered.join(" │ "),
         verdict_text(g.verdict)
     )

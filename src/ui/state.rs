@@ -30,6 +30,7 @@ pub enum View {
     Claims,
     Library,
     SearchResults,
+    Bookmarks,
 }
 
 /// Start-up settings.
@@ -125,6 +126,9 @@ pub struct State {
     pub quit: bool,
     /// Per article, byte offset where each paragraph starts (for the position %).
     offsets: Vec<Vec<usize>>,
+    /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
+    /// reader attaches the user's store.
+    pub bookmarks: super::bookmarks_view::BookmarksUi,
 }
 
 impl State {
@@ -209,6 +213,7 @@ impl State {
             status,
             quit: false,
             offsets,
+            bookmarks: super::bookmarks_view::BookmarksUi::detached(),
         }
     }
 
@@ -328,6 +333,20 @@ impl State {
             })
     }
 
+    /// A group's name: its topic's label, the scope and year when it has them
+    /// («القتلى · قوات الأمن»).
+    pub fn group_label(&self, g: &crate::claims::Group) -> String {
+        let mut s = self.lexicon.label(&g.topic).to_owned();
+        if let Some(scope) = &g.scope {
+            s.push_str(" · ");
+            s.push_str(self.lexicon.scope_label(scope));
+        }
+        if let Some(y) = g.year {
+            s.push_str(&format!(" ({y})"));
+        }
+        s
+    }
+
     /// Groups with verdict conflict, in analysis order.
     pub fn conflict_groups(&self) -> Vec<usize> {
         (0..self.analysis.groups.len())
@@ -375,6 +394,10 @@ impl State {
     pub fn key(&mut self, key: Key) {
         if self.search.editing {
             self.prompt_key(key);
+            return;
+        }
+        if self.bookmarks.takes_text() {
+            super::bookmarks_view::text_key(self, key);
             return;
         }
         match self.keymap.action(key) {
@@ -493,7 +516,7 @@ impl State {
                     }
                 }
             }
-            View::Claims | View::Library | View::SearchResults => {
+            View::Claims | View::Library | View::SearchResults | View::Bookmarks => {
                 if delta != 0 {
                     let a = if delta > 0 {
                         Action::LineDown
@@ -555,6 +578,7 @@ impl State {
                     self.table_sel = i;
                 }
             }
+            View::Bookmarks => super::bookmarks_view::click_row(self, row),
             _ => {}
         }
     }
@@ -802,7 +826,10 @@ pub fn handle(state: &mut State, action: Action) {
         return;
     }
     match action {
-        Action::Quit => state.quit = true,
+        Action::Quit => {
+            super::bookmarks_view::save_positions(state);
+            state.quit = true
+        }
         Action::Help => state.help = Some(0),
         Action::Back => state.back(),
         Action::Reader => {
@@ -827,6 +854,9 @@ pub fn handle(state: &mut State, action: Action) {
             state.library_sel = state.current;
             state.go(View::Library);
         }
+        Action::Search if state.view == View::Bookmarks => {
+            super::bookmarks_view::handle(state, action)
+        }
         Action::Search => state.open_search(false),
         Action::SearchAll => state.open_search(true),
         Action::NextMatch => state.step_match(true),
@@ -839,8 +869,14 @@ pub fn handle(state: &mut State, action: Action) {
                 state.select_group(g);
             }
         }
-        Action::Bookmark | Action::Bookmarks => {
-            state.status = Some("bookmarks: coming".into());
+        Action::Bookmark => super::bookmarks_view::bookmark_here(state),
+        Action::Bookmarks => super::bookmarks_view::open_list(state),
+        Action::Undo => super::bookmarks_view::undo(state),
+        Action::EditNote | Action::Delete if state.view != View::Bookmarks => {
+            let k = state.keymap.hint(Action::Bookmarks);
+            state.status = Some(format!(
+                "{k} opens the bookmarks list, where this key works"
+            ));
         }
         Action::NextConflict | Action::PrevConflict => {
             let forward = action == Action::NextConflict;
@@ -863,6 +899,7 @@ pub fn handle(state: &mut State, action: Action) {
             View::Claims => super::claims_table::handle(state, action),
             View::Library => super::library::handle(state, action),
             View::SearchResults => results_handle(state, action),
+            View::Bookmarks => super::bookmarks_view::handle(state, action),
         },
     }
 }
