@@ -28,12 +28,12 @@ pub fn safe_line(s: &str) -> String {
 
 /// Serialized JSON with every unsafe non-ASCII character written as a `\uXXXX` escape.
 /// serde_json escapes C0 controls in strings itself (the newlines left are layout) but
-/// writes C1 and bidi controls raw; JSON structure is ASCII, so such characters can only
-/// sit inside strings, where the escape means the same.
+/// writes DEL, C1 and bidi controls raw; JSON structure is printable ASCII, so such
+/// characters can only sit inside strings, where the escape means the same.
 pub fn escape_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if !c.is_ascii() && is_unsafe(c) {
+        if (c == '\u{7f}' || !c.is_ascii()) && is_unsafe(c) {
             // Everything `is_unsafe` accepts is in the Basic Multilingual Plane.
             out.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
@@ -46,6 +46,15 @@ pub fn escape_json(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_json_leaves_no_control_raw() {
+        let json = serde_json::to_string("a\u{7f}\u{9b}\u{202e}\u{1b}b\u{2069}ق").unwrap();
+        let out = escape_json(&json);
+        assert_eq!(out, r#""a\u007f\u009b\u202e\u001bb\u2069ق""#);
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, "a\u{7f}\u{9b}\u{202e}\u{1b}b\u{2069}ق");
+    }
 
     #[test]
     fn lines_lose_controls_but_keep_arabic() {

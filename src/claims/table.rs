@@ -196,8 +196,9 @@ pub fn render_lines(
     out
 }
 
+/// One Markdown cell: pipes escaped, controls and bidi overrides shown as `<U+XXXX>`.
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::bookmarks::display::safe_line(s).replace('|', "\\|")
 }
 
 /// The table as Markdown (text in logical order; renderers do the bidi).

@@ -106,7 +106,9 @@ pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String>
         claims: &analysis.claims,
         groups: &analysis.groups,
     };
-    let mut s = serde_json::to_string_pretty(&doc).context("serialising claims")?;
+    let s = serde_json::to_string_pretty(&doc).context("serialising claims")?;
+    // Article text may hold escape sequences and bidi overrides: none leaves raw.
+    let mut s = crate::bookmarks::display::escape_json(&s);
     s.push('\n');
     Ok(s)
 }
@@ -117,7 +119,10 @@ fn untopical(analysis: &Analysis) -> Vec<String> {
         .claims
         .iter()
         .filter(|c| c.topic.is_none())
-        .map(|c| format!("  {} ¶{}: {}", c.article, c.paragraph, c.text))
+        .map(|c| {
+            let text = crate::bookmarks::display::safe_line(&c.text);
+            format!("  {} ¶{}: {text}", c.article, c.paragraph)
+        })
         .collect();
     if rest.is_empty() {
         return rest;
