@@ -284,10 +284,13 @@ pub fn context(
     // Hedges: from the start of the number's clause to the next number in the sentence
     // («ويُعتقد أنه تم إرسال 2500 جندي», «قتل 30 شخصا، بحسب تقديرات»), so a hedge on
     // one figure does not spill onto the next clause's figure.
-    let clause_start = (sent_first.max(q.first.saturating_sub(SENTENCE_REACH))..q.first)
+    // With no stop within reach the clause starts at the reach's edge, not the
+    // sentence's: a stop-less paragraph of thousands of numbers stays linear.
+    let reach_start = sent_first.max(q.first.saturating_sub(SENTENCE_REACH));
+    let clause_start = (reach_start..q.first)
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
-        .map_or(sent_first, |j| j + 1);
+        .map_or(reach_start, |j| j + 1);
     let mut hedged = false;
     for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
         lexicon.matches_at(tokens, j, |t, _| hedged |= t == Target::Hedge);
