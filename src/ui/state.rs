@@ -12,7 +12,7 @@ use crate::layout::BidiMode;
 use super::action::Action;
 use super::draw::Theme;
 use super::keymap::{Key, Keymap, Side};
-use super::pane::{Pane, Scroll};
+use super::pane::{self, Block, Pane, Scroll};
 use super::screen;
 use super::search::{self, Match};
 use super::text::TextCache;
@@ -125,6 +125,8 @@ pub struct State {
     pub quit: bool,
     /// Per article, byte offset where each paragraph starts (for the position %).
     offsets: Vec<Vec<usize>>,
+    /// Per article, its units of layout.
+    blocks: Vec<Vec<Block>>,
 }
 
 impl State {
@@ -183,6 +185,7 @@ impl State {
             })
             .collect();
         let n = articles.len();
+        let blocks = articles.iter().map(pane::blocks).collect();
         State {
             first_right: keymap.first_source == Side::Right,
             articles,
@@ -209,6 +212,7 @@ impl State {
             status,
             quit: false,
             offsets,
+            blocks,
         }
     }
 
@@ -226,10 +230,11 @@ impl State {
         self.pane(self.current, area)
     }
 
-    fn pane(&self, ai: usize, area: Rect) -> Option<Pane<'_>> {
+    pub fn pane(&self, ai: usize, area: Rect) -> Option<Pane<'_>> {
         Some(Pane {
             ai,
             article: self.articles.get(ai)?,
+            blocks: self.blocks.get(ai)?,
             cache: &self.cache,
             width: area.width.max(1) as usize,
             height: area.height.max(1) as usize,
@@ -299,7 +304,10 @@ impl State {
         let offs = &self.offsets[ai];
         let total = offs.last().map(|o| o + 1).unwrap_or(0).max(1)
             + self.articles[ai].paragraphs.last().map_or(0, |p| p.len());
-        let at = offs.get(s.top.0).copied().unwrap_or(0);
+        let block = self.blocks[ai].get(s.top.0);
+        let at = block.map_or(0, |b| {
+            offs.get(b.para).copied().unwrap_or(0) + b.range.start
+        });
         let end = pane.at_end(s.top);
         let pct = if end { 100 } else { at * 100 / total };
         (pct, end)
@@ -458,14 +466,8 @@ impl State {
         let Some(pane) = self.reader_pane() else {
             return;
         };
-        let line = pane
-            .cache
-            .paragraph(m.article, pane.article, m.para, pane.width)
-            .iter()
-            .position(|l| l.source.contains(&m.range.start))
-            .unwrap_or(0);
         let mut s = self.reader[m.article];
-        pane.show(&mut s, m.para, line);
+        pane.show(&mut s, m.para, m.range.start);
         self.reader[m.article] = s;
     }
 
@@ -533,10 +535,15 @@ impl State {
         };
         if delta != 0 {
             pane.scroll(&mut s, delta);
-        } else if let Some((p, _)) = pane.visible(s.top).get(y.saturating_sub(text.y) as usize)
-            && !self.articles[ai].paragraphs[*p].trim().is_empty()
-        {
-            s.cursor = *p;
+        } else if let Some((b, _)) = pane.visible(s.top).get(y.saturating_sub(text.y) as usize) {
+            let p = pane.para_of(*b);
+            if self.articles[ai]
+                .paragraphs
+                .get(p)
+                .is_some_and(|t| !t.trim().is_empty())
+            {
+                s.cursor = p;
+            }
         }
         if compare {
             self.compare.scroll[ai] = s;
@@ -653,15 +660,7 @@ impl State {
                 .cloned();
             let Some(c) = claim else { continue };
             let para = c.paragraph.saturating_sub(1);
-            self.with_compare(ai, |pane, s| {
-                let line = pane
-                    .cache
-                    .paragraph(ai, pane.article, para, pane.width)
-                    .iter()
-                    .position(|l| l.source.contains(&c.start))
-                    .unwrap_or(0);
-                pane.show(s, para, line);
-            });
+            self.with_compare(ai, |pane, s| pane.show(s, para, c.start));
         }
     }
 
