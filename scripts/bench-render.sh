@@ -40,7 +40,7 @@ echo "  input is $(( $(stat -c %s "$big") / 1024 )) kB"
 # One paragraph (no line breaks) of 5 and 20 MB: the larger must take about 4x as long.
 one5=$work/one-5mb.txt
 one20=$work/one-20mb.txt
-if [ ! -s "$one20" ]; then
+if [ ! -s "$one20" ] || [ ! -s "$one5" ]; then
     # Whole source lines (never a cut character), joined by spaces into one paragraph.
     head -c 20000000 "$big" | head -n -1 | tr '\n' ' ' > "$one20"
     head -c 5000000 "$big" | head -n -1 | tr '\n' ' ' > "$one5"

@@ -181,15 +181,6 @@ fn paging_moves_and_stops_at_the_ends() {
 }
 
 #[test]
-fn bookmark_keys_are_reserved() {
-    let mut state = seeds_state(80, 24);
-    keys(&mut state, "b");
-    assert!(screen(&state).contains("bookmarks: coming"));
-    keys(&mut state, "B");
-    assert!(screen(&state).contains("bookmarks: coming"));
-}
-
-#[test]
 fn claims_table_enter_opens_compare_on_that_topic() {
     let mut state = fixture_state(120, 40);
     keys(&mut state, "c");

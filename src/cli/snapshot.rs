@@ -29,6 +29,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (cols, rows) = args.size;
     let keys = Key::parse_seq(&args.keys).map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
     let mut state = prepare(&args.paths, args.lossy, args.bidi, cols, rows)?;
+    // Only an explicit data directory: a snapshot must not depend on, or change, the
+    // user's own bookmarks.
+    if std::env::var_os("QARIN_DATA_DIR").is_some_and(|d| !d.is_empty()) {
+        crate::ui::bookmarks_view::attach_default(&mut state);
+    }
     let screen = ui::snapshot(&mut state, &keys);
     print!("{screen}");
     // Freeing a large article paragraph by paragraph takes longer than the process exit

@@ -114,6 +114,8 @@ struct Raw {
     first: char,
     treat: Treat,
     join: ClusterJoin,
+    /// Shaping table entry of `first` (only when shaping).
+    entry: Option<shape::Entry>,
 }
 
 impl Raw {
@@ -153,8 +155,13 @@ impl<'a> Units<'a> {
         let len = first.len_utf8();
         let ci = self.ci;
         self.ci += if s.len() == len { 1 } else { s.chars().count() };
+        let entry = if self.shape {
+            shape::entry(first)
+        } else {
+            None
+        };
         let join = if self.shape {
-            shape::cluster_join(first, &s[len..])
+            shape::cluster_join(first, entry, &s[len..])
         } else {
             ClusterJoin {
                 transparent: true,
@@ -169,6 +176,7 @@ impl<'a> Units<'a> {
             first,
             treat: sanitize::treat(first),
             join,
+            entry,
         })
     }
 
@@ -261,14 +269,17 @@ impl Iterator for Units<'_> {
         }
         let joined_prev = raw.join.joins_prev && self.prev_joins_next;
         self.prev_joins_next = raw.join.joins_next;
-        if !shape::has_forms(raw.first) {
+        if !shape::entry_has_forms(raw.entry) {
             return Some(self.plain(&raw, raw.first));
         }
         // Lam directly followed by an alef: one ligature cell for both clusters.
-        let alef = self
-            .peek_raw()
-            .filter(|next| next.treat == Treat::Show)
-            .and_then(|next| shape::lam_alef(raw.first, next.first, joined_prev));
+        let alef = if raw.first == shape::LAM {
+            self.peek_raw()
+                .filter(|next| next.treat == Treat::Show)
+                .and_then(|next| shape::lam_alef(raw.first, next.first, joined_prev))
+        } else {
+            None
+        };
         if let Some(lig) = alef
             && let Some(next) = self.next_raw()
         {
@@ -283,7 +294,7 @@ impl Iterator for Units<'_> {
             });
         }
         let joined_next = raw.join.joins_next && self.next_joins_prev();
-        let head = shape::form(raw.first, joined_prev, joined_next);
+        let head = shape::form_in(raw.entry, raw.first, joined_prev, joined_next);
         Some(Unit {
             src: raw.start..raw.end,
             ci: raw.ci,

@@ -23,9 +23,13 @@ pub enum Joining {
     T,
 }
 
-const LAM: char = '\u{0644}';
+pub const LAM: char = '\u{0644}';
 
-fn entry(c: char) -> Option<&'static (Joining, [u16; 4])> {
+/// A letter's joining type and presentation forms, if it is in the table.
+pub type Entry = &'static (Joining, [u16; 4]);
+
+/// The table entry of `c`.
+pub fn entry(c: char) -> Option<Entry> {
     (c as u32)
         .checked_sub(FIRST)
         .and_then(|i| TABLE.get(i as usize))
@@ -57,10 +61,15 @@ pub struct ClusterJoin {
     pub joins_next: bool,
 }
 
-/// Joining behaviour of a cluster whose first character is `base` and whose remaining
-/// characters are `tail` (marks, ZWJ / ZWNJ).
-pub fn cluster_join(base: char, tail: &str) -> ClusterJoin {
-    let j = joining(base);
+/// Joining behaviour of a cluster whose first character is `base` (with table entry
+/// `e`) and whose remaining characters are `tail` (marks, ZWJ / ZWNJ).
+pub fn cluster_join(base: char, e: Option<Entry>, tail: &str) -> ClusterJoin {
+    let j = match (base, e) {
+        ('\u{200D}', _) => Joining::C,
+        ('\u{200C}', _) => Joining::U,
+        (_, Some((j, _))) => *j,
+        (c, None) => joining(c),
+    };
     let mut join = ClusterJoin {
         transparent: j == Joining::T,
         joins_prev: matches!(j, Joining::R | Joining::D | Joining::C),
@@ -76,15 +85,21 @@ pub fn cluster_join(base: char, tail: &str) -> ClusterJoin {
     join
 }
 
-/// Whether `c` is a joining letter with presentation forms. Non-joining letters (hamza)
-/// stay as they are, as fribidi leaves them.
-pub fn has_forms(c: char) -> bool {
-    entry(c).is_some_and(|(j, f)| *j != Joining::U && (f[0] != 0 || f[1] != 0))
+/// Whether an entry is a joining letter with presentation forms. Non-joining letters
+/// (hamza) stay as they are, as fribidi leaves them.
+pub fn entry_has_forms(e: Option<Entry>) -> bool {
+    e.is_some_and(|(j, f)| *j != Joining::U && (f[0] != 0 || f[1] != 0))
 }
 
 /// The contextual form of `c`, or `c` itself when Unicode has none for it.
+#[cfg(test)]
 pub fn form(c: char, joined_prev: bool, joined_next: bool) -> char {
-    let Some((_, f)) = entry(c) else { return c };
+    form_in(entry(c), c, joined_prev, joined_next)
+}
+
+/// The contextual form of `c` from its table entry `e`.
+pub fn form_in(e: Option<Entry>, c: char, joined_prev: bool, joined_next: bool) -> char {
+    let Some((_, f)) = e else { return c };
     let want = match (joined_prev, joined_next) {
         (true, true) => 3,
         (true, false) => 1,
@@ -152,7 +167,7 @@ mod tests {
         assert_eq!(joining('\u{064E}'), Joining::T);
         assert_eq!(joining('\u{200F}'), Joining::T);
         assert_eq!(joining('x'), Joining::U);
-        let zwnj = cluster_join('\u{0628}', "\u{200C}");
+        let zwnj = cluster_join('\u{0628}', entry('\u{0628}'), "\u{200C}");
         assert!(zwnj.joins_prev && !zwnj.joins_next);
     }
 

@@ -39,11 +39,14 @@ pub enum Action {
     Back,
     Bookmark,
     Bookmarks,
+    EditNote,
+    Delete,
+    Undo,
 }
 
 impl Action {
     /// All actions, in the order the help overlay lists them.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 35] = [
         Action::Quit,
         Action::Help,
         Action::LineDown,
@@ -76,6 +79,9 @@ impl Action {
         Action::Back,
         Action::Bookmark,
         Action::Bookmarks,
+        Action::EditNote,
+        Action::Delete,
+        Action::Undo,
     ];
 
     /// The keymap name (`line_down`).
@@ -123,6 +129,9 @@ impl Action {
             Action::Back => "back to the previous view, close overlay",
             Action::Bookmark => "bookmark the current passage",
             Action::Bookmarks => "list bookmarks",
+            Action::EditNote => "bookmarks list: edit the note",
+            Action::Delete => "bookmarks list: delete the bookmark",
+            Action::Undo => "undo the last bookmark change",
         }
     }
 }

@@ -228,12 +228,11 @@ pub fn text_aligned(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    // Left-aligned interface text is English chrome that may quote Arabic: LTR. Right
-    // aligned text is Arabic (titles, values): RTL. Otherwise the first strong character.
+    // Left-aligned interface text is English chrome that may quote Arabic: LTR.
+    // Otherwise the first strong character decides («5.5 KB» stays LTR, titles RTL).
     let direction = match align {
         Align::Left => Some(Direction::Ltr),
-        Align::Right => Some(Direction::Rtl),
-        Align::Auto | Align::Center => None,
+        Align::Right | Align::Auto | Align::Center => None,
     };
     let lines = state
         .cache

@@ -87,8 +87,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             a.outlet.clone(),
             size_text(bytes),
             claims.to_string(),
-            // The bookmark store comes with its own issue.
-            "–".to_owned(),
+            state.bookmarks.count(i).to_string(),
         ];
         for (r, t) in c.iter().zip(cells.iter()) {
             draw::text(state, buf, inset(*r), t, st, Align::Right);

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks_view;
 pub mod claims_table;
 pub mod compare;
 pub mod draw;
@@ -49,6 +50,7 @@ pub fn render(state: &State, buf: &mut Buffer) {
         View::Compare => compare::draw(state, buf),
         View::Claims => claims_table::draw(state, buf),
         View::Library => library::draw(state, buf),
+        View::Bookmarks => bookmarks_view::draw(state, buf),
         View::SearchResults => {
             let bar = Rect::new(size.x, size.y, size.width, 1);
             draw::fill(buf, bar, state.theme().bar());
@@ -64,6 +66,7 @@ pub fn render(state: &State, buf: &mut Buffer) {
         }
     }
     status_bar(state, buf);
+    bookmarks_view::draw_prompt(state, buf);
     if let Some(offset) = state.help {
         help::draw(state, buf, offset);
     }

@@ -184,8 +184,8 @@ pub fn draw_pane(
         };
         let row_area = Rect::new(area.text.x, y, area.text.width, 1);
         draw::line(buf, row_area, line, Align::Auto, style_of);
-        // Margins: the passage cursor at the start side of the line, a conflict mark
-        // at the other side.
+        // Margins: the passage cursor at the start side of the line, conflict and
+        // bookmark marks at the other side.
         let (start_x, end_x) = if line.direction == Direction::Rtl {
             (area.outer.right().saturating_sub(1), area.outer.x)
         } else {
@@ -193,6 +193,12 @@ pub fn draw_pane(
         };
         if p == scroll.cursor && focused && area.outer.width >= 3 {
             draw::put(buf, start_x, y, "▌", theme.cursor_mark());
+        }
+        // A bookmarked passage: a mark on its first line, on the conflict side (a
+        // conflict mark on that line wins).
+        if l == 0 && state.bookmarks.is_marked(ai, p) && area.outer.width >= 3 {
+            let style = super::bookmarks_view::mark_style(theme);
+            draw::put(buf, end_x, y, super::bookmarks_view::MARK, style);
         }
         let conflict_here = claims.iter().any(|cl| {
             state.in_conflict(cl.id)

@@ -17,8 +17,9 @@ use super::screen;
 use super::search::{self, Match};
 use super::text::TextCache;
 
-/// Above this much text, claims are not analysed at start (it would delay opening).
-pub const ANALYZE_LIMIT: usize = 8 << 20;
+/// Above this much text, claims are not analysed before the first screen (it would delay
+/// opening); the interactive reader analyses them in the background instead.
+pub const ANALYZE_LIMIT: usize = 1 << 20;
 /// The compare view shows at most this many sources.
 pub const MAX_PANES: usize = 5;
 
@@ -30,6 +31,7 @@ pub enum View {
     Claims,
     Library,
     SearchResults,
+    Bookmarks,
 }
 
 /// Start-up settings.
@@ -93,6 +95,17 @@ pub struct ClaimIndex {
     pub group_of: HashMap<usize, usize>,
     /// claim id → article index.
     pub article_of: HashMap<usize, usize>,
+    /// Claims in a conflict (a group with verdict conflict, in one of its disjoint
+    /// pairs when the engine lists them). Built once: groups can hold many pairs.
+    pub conflicting: std::collections::HashSet<usize>,
+}
+
+/// Bytes of text in the articles.
+pub fn text_size(articles: &[Article]) -> usize {
+    articles
+        .iter()
+        .map(|a| a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>())
+        .sum()
 }
 
 pub struct State {
@@ -127,6 +140,9 @@ pub struct State {
     offsets: Vec<Vec<usize>>,
     /// Per article, its units of layout.
     blocks: Vec<Vec<Block>>,
+    /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
+    /// reader attaches the user's store.
+    pub bookmarks: super::bookmarks_view::BookmarksUi,
 }
 
 impl State {
@@ -140,18 +156,15 @@ impl State {
         rows: u16,
     ) -> State {
         let lexicon = Lexicon::builtin();
-        let total: usize = articles
-            .iter()
-            .map(|a| a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>())
-            .sum();
+        let total = text_size(&articles);
         let (analysis, status) = if total <= ANALYZE_LIMIT {
             (crate::claims::analyze(&articles, &lexicon, false), None)
         } else {
             (
                 Analysis::default(),
                 Some(format!(
-                    "claims not analysed: {} MB of text is over the {} MB limit",
-                    total >> 20,
+                    "claims not analysed: {:.1} MB of text is over the {} MB limit",
+                    total as f64 / f64::from(1 << 20),
                     ANALYZE_LIMIT >> 20
                 )),
             )
@@ -213,6 +226,7 @@ impl State {
             quit: false,
             offsets,
             blocks,
+            bookmarks: super::bookmarks_view::BookmarksUi::detached(),
         }
     }
 
@@ -277,6 +291,14 @@ impl State {
         out
     }
 
+    /// The first layout block of paragraph `para` of article `ai` (scroll positions
+    /// count blocks; a block is a paragraph unless the paragraph is huge).
+    pub fn first_block(&self, ai: usize, para: usize) -> usize {
+        self.blocks
+            .get(ai)
+            .map_or(0, |b| b.partition_point(|bl| bl.para < para))
+    }
+
     /// The compare panes in screen order, left to right: (article, its pane areas).
     pub fn compare_layout(&self) -> Vec<(usize, screen::PaneArea)> {
         let mut arts = self.compare_articles();
@@ -325,15 +347,18 @@ impl State {
 
     /// Whether claim `id` is part of a conflict.
     pub fn in_conflict(&self, id: usize) -> bool {
-        self.index
-            .group_of
-            .get(&id)
-            .and_then(|g| self.analysis.groups.get(*g))
-            .is_some_and(|g| {
-                g.verdict == Verdict::Conflict
-                    && (g.conflicts.is_empty()
-                        || g.conflicts.iter().any(|(a, b)| *a == id || *b == id))
-            })
+        self.index.conflicting.contains(&id)
+    }
+
+    /// Installs an analysis made later (in the background), keeping everything else.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.index = build_index(&self.articles, &analysis);
+        self.analysis = analysis;
+        self.status = Some(format!(
+            "claims analysed: {} claims, {} topics",
+            self.analysis.claims.len(),
+            self.analysis.groups.len()
+        ));
     }
 
     /// A group's name: its topic's label, the scope and year when it has them
@@ -397,6 +422,10 @@ impl State {
     pub fn key(&mut self, key: Key) {
         if self.search.editing {
             self.prompt_key(key);
+            return;
+        }
+        if self.bookmarks.takes_text() {
+            super::bookmarks_view::text_key(self, key);
             return;
         }
         match self.keymap.action(key) {
@@ -509,7 +538,7 @@ impl State {
                     }
                 }
             }
-            View::Claims | View::Library | View::SearchResults => {
+            View::Claims | View::Library | View::SearchResults | View::Bookmarks => {
                 if delta != 0 {
                     let a = if delta > 0 {
                         Action::LineDown
@@ -576,6 +605,7 @@ impl State {
                     self.table_sel = i;
                 }
             }
+            View::Bookmarks => super::bookmarks_view::click_row(self, row),
             _ => {}
         }
     }
@@ -793,6 +823,16 @@ fn build_index(articles: &[Article], analysis: &Analysis) -> ClaimIndex {
         for c in &group.claims {
             ix.group_of.insert(*c, g);
         }
+        if group.verdict == Verdict::Conflict {
+            if group.conflicts.is_empty() {
+                ix.conflicting.extend(group.claims.iter().copied());
+            } else {
+                for (a, b) in &group.conflicts {
+                    ix.conflicting.insert(*a);
+                    ix.conflicting.insert(*b);
+                }
+            }
+        }
     }
     ix
 }
@@ -815,7 +855,10 @@ pub fn handle(state: &mut State, action: Action) {
         return;
     }
     match action {
-        Action::Quit => state.quit = true,
+        Action::Quit => {
+            super::bookmarks_view::save_positions(state);
+            state.quit = true
+        }
         Action::Help => state.help = Some(0),
         Action::Back => state.back(),
         Action::Reader => {
@@ -840,6 +883,9 @@ pub fn handle(state: &mut State, action: Action) {
             state.library_sel = state.current;
             state.go(View::Library);
         }
+        Action::Search if state.view == View::Bookmarks => {
+            super::bookmarks_view::handle(state, action)
+        }
         Action::Search => state.open_search(false),
         Action::SearchAll => state.open_search(true),
         Action::NextMatch => state.step_match(true),
@@ -852,8 +898,14 @@ pub fn handle(state: &mut State, action: Action) {
                 state.select_group(g);
             }
         }
-        Action::Bookmark | Action::Bookmarks => {
-            state.status = Some("bookmarks: coming".into());
+        Action::Bookmark => super::bookmarks_view::bookmark_here(state),
+        Action::Bookmarks => super::bookmarks_view::open_list(state),
+        Action::Undo => super::bookmarks_view::undo(state),
+        Action::EditNote | Action::Delete if state.view != View::Bookmarks => {
+            let k = state.keymap.hint(Action::Bookmarks);
+            state.status = Some(format!(
+                "{k} opens the bookmarks list, where this key works"
+            ));
         }
         Action::NextConflict | Action::PrevConflict => {
             let forward = action == Action::NextConflict;
@@ -876,6 +928,7 @@ pub fn handle(state: &mut State, action: Action) {
             View::Claims => super::claims_table::handle(state, action),
             View::Library => super::library::handle(state, action),
             View::SearchResults => results_handle(state, action),
+            View::Bookmarks => super::bookmarks_view::handle(state, action),
         },
     }
 }
