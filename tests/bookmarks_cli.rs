@@ -307,3 +307,26 @@ fn read_only_data_dir_is_an_error_and_loses_nothing() {
     fs::set_permissions(data.path(), fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(fs::read(&file).unwrap(), before);
 }
+
+#[test]
+fn bookmarks_of_bundled_seeds_resolve_from_any_directory() {
+    // The reader run without paths shows the bundled seeds, stored as `seeds/NAME`.
+    let data = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let seed = &qarin::corpus::seeds()[3];
+    let store = qarin::bookmarks::Store::in_dir(data.path());
+    let new = qarin::bookmarks::NewBookmark::paragraph(seed, seed.path.clone(), 5).unwrap();
+    store.add(new).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_qarin"))
+        .env("QARIN_DATA_DIR", data.path())
+        .current_dir(elsewhere.path())
+        .args(["bookmarks", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["bookmarks"][0]["article"]["path"],
+        "seeds/003_b61dba046c2e7809.txt"
+    );
+    assert_eq!(v["bookmarks"][0]["status"], "same");
+}

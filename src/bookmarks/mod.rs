@@ -61,3 +61,42 @@ pub fn resolve_article(r: &ArticleRef) -> Option<Article> {
     }
     corpus::seeds().into_iter().find(|a| a.path == r.path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(path: &str) -> ArticleRef {
+        ArticleRef {
+            path: path.into(),
+            hash: String::new(),
+            id: String::new(),
+            title: String::new(),
+            outlet: String::new(),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn bookmarks_of_bundled_seeds_resolve_from_any_directory() {
+        // The file on disk from the crate root, the bundled copy elsewhere: same bytes.
+        let r = reference("seeds/003_b61dba046c2e7809.txt");
+        let found = resolve_article(&r).map(|a| a.hash);
+        assert_eq!(found, Some(corpus::seeds()[3].hash.clone()));
+        assert!(resolve_article(&reference("seeds/999_missing.txt")).is_none());
+        assert!(resolve_article(&reference("/no/such/article.txt")).is_none());
+    }
+
+    #[test]
+    fn files_are_keyed_by_canonical_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "نص\n").unwrap();
+        let via_dots = dir.path().join(".").join("a.txt");
+        let arts = corpus::load_paths(&[via_dots], LoadOptions::default()).unwrap();
+        let key = article_key(&arts[0]);
+        assert_eq!(Path::new(&key), std::fs::canonicalize(&file).unwrap());
+        let seed = &corpus::seeds()[0];
+        assert!(article_key(seed).ends_with("seeds/000_4af10400c2144222.txt"));
+    }
+}

@@ -105,6 +105,31 @@ struct LexiconFile {
     units: Vec<UnitDef>,
 }
 
+/// FNV-1a: lexicon keys are short words we wrote or the user wrote, so a fast
+/// non-keyed hash is fine (SipHash dominated the profile).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
 /// What a lexicon phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -130,9 +155,9 @@ pub struct Lexicon {
     file: LexiconFile,
     patterns: Vec<Pattern>,
     /// First word (exact) → patterns.
-    exact: HashMap<String, Vec<usize>>,
-    /// Patterns whose first word is a prefix.
-    prefixed: Vec<usize>,
+    exact: HashMap<String, Vec<usize>, FastHash>,
+    /// Patterns whose first word is a prefix, by the prefix's first two letters.
+    prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
 }
 
 impl Lexicon {
@@ -310,12 +335,16 @@ impl Lexicon {
         for (i, u) in file.units.iter().enumerate() {
             add(&u.words, Target::Unit(i));
         }
-        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut prefixed = Vec::new();
+        let mut exact: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
+        let mut prefixed: HashMap<(char, char), Vec<usize>, FastHash> = HashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             let (first, prefix) = &p.words[0];
             if *prefix {
-                prefixed.push(i);
+                // A one-letter prefix would match too much; it is kept as exact.
+                match first_two(first) {
+                    Some(k) => prefixed.entry(k).or_default().push(i),
+                    None => exact.entry(first.clone()).or_default().push(i),
+                }
             } else {
                 exact.entry(first.clone()).or_default().push(i);
             }
@@ -346,9 +375,11 @@ impl Lexicon {
                     try_pattern(pi, &mut f);
                 }
             }
-        }
-        for &pi in &self.prefixed {
-            try_pattern(pi, &mut f);
+            if let Some(list) = first_two(stem).and_then(|k| self.prefixed.get(&k)) {
+                for &pi in list {
+                    try_pattern(pi, &mut f);
+                }
+            }
         }
     }
 }
@@ -381,6 +412,11 @@ fn match_rest(tokens: &Tokens, i: usize, words: &[(String, bool)]) -> Option<usi
         }
     }
     Some(j + 1 - i)
+}
+
+fn first_two(s: &str) -> Option<(char, char)> {
+    let mut c = s.chars();
+    Some((c.next()?, c.next()?))
 }
 
 fn strip_article(s: &str) -> &str {

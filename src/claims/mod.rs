@@ -131,7 +131,7 @@ struct Scratch {
     tokens: tokens::Tokens,
     numbers: Vec<numbers::Number>,
     quants: Vec<quantities::Quantity>,
-    sents: Vec<u32>,
+    sents: topics::Sentences,
 }
 
 /// Finds the claims of every article and groups them across articles. `all` keeps
@@ -185,7 +185,7 @@ fn paragraph_claims(
         return;
     }
     quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
-    topics::sentences(&s.tokens, &mut s.sents);
+    s.sents.scan(&s.tokens);
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {

@@ -56,14 +56,16 @@ pub enum NotCount {
     Phone,
 }
 
-fn table() -> &'static HashMap<String, Word> {
-    static TABLE: OnceLock<HashMap<String, Word>> = OnceLock::new();
+type Table = HashMap<String, Word, super::lexicon::FastHash>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(build_table)
 }
 
-fn build_table() -> HashMap<String, Word> {
+fn build_table() -> Table {
     use super::tokens::normalize;
-    let mut t = HashMap::new();
+    let mut t = Table::default();
     let mut add = |forms: &[&str], w: Word| {
         for f in forms {
             t.insert(normalize(f), w);

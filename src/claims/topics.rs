@@ -33,20 +33,35 @@ pub struct Context {
     pub sentence: Range<usize>,
 }
 
-/// Sentence index of every token; sentences end at . ! ? ؟ and the like.
-pub fn sentences(tokens: &Tokens, out: &mut Vec<u32>) {
-    out.clear();
-    let mut s = 0u32;
-    for t in &tokens.toks {
-        out.push(s);
-        if matches!(
-            t.kind,
-            Kind::Stop('.' | '!' | '?' | '\u{061F}' | '\u{2026}' | '\u{06D4}')
-        ) {
-            s += 1;
+/// Sentences of a paragraph: the sentence of every token and each sentence's tokens.
+/// Sentences end at . ! ? ؟ and the like.
+#[derive(Debug, Default)]
+pub struct Sentences {
+    pub of_token: Vec<u32>,
+    pub bounds: Vec<(usize, usize)>,
+}
+
+impl Sentences {
+    pub fn scan(&mut self, tokens: &Tokens) {
+        self.of_token.clear();
+        self.bounds.clear();
+        let mut start = 0;
+        for (i, t) in tokens.toks.iter().enumerate() {
+            self.of_token.push(self.bounds.len() as u32);
+            if matches!(
+                t.kind,
+                Kind::Stop('.' | '!' | '?' | '\u{061F}' | '\u{2026}' | '\u{06D4}')
+            ) {
+                self.bounds.push((start, i + 1));
+                start = i + 1;
+            }
         }
+        self.bounds.push((start, tokens.len()));
     }
 }
+
+/// How far (in tokens) attribution and topic fallbacks look from the number.
+const SENTENCE_REACH: usize = 40;
 
 fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
     tokens.toks[i].kind == Kind::Word && tokens.norm(i).starts_with('و')
@@ -101,18 +116,19 @@ fn consider(best: &mut Option<(i32, usize, bool)>, score: i32, topic: usize, eve
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
 pub fn context(
     tokens: &Tokens,
-    sents: &[u32],
+    sentences: &Sentences,
     quants: &[Quantity],
     qi: usize,
     lexicon: &Lexicon,
 ) -> Context {
     let q = &quants[qi];
+    let sents = &sentences.of_token;
     let sent = sents.get(q.num_first).copied().unwrap_or(0);
-    let sent_first = sents.iter().position(|&s| s == sent).unwrap_or(0);
-    let sent_end = sents
-        .iter()
-        .rposition(|&s| s == sent)
-        .map_or(tokens.len(), |p| p + 1);
+    let (sent_first, sent_end) = sentences
+        .bounds
+        .get(sent as usize)
+        .copied()
+        .unwrap_or((0, tokens.len()));
     let prev_limit = quants[..qi]
         .iter()
         .rev()
@@ -224,7 +240,8 @@ pub fn context(
     if generic && (best.is_none() || is_generic(&best)) {
         let mut found = None;
         let mut j = before_start;
-        while j > sent_first && found.is_none() {
+        let floor = sent_first.max(before_start.saturating_sub(SENTENCE_REACH));
+        while j > floor && found.is_none() {
             j -= 1;
             lexicon.matches_at(tokens, j, |t, _| match t {
                 Target::Event(k) | Target::Noun(k)
@@ -265,17 +282,19 @@ pub fn context(
     // Hedges: from the start of the number's clause to the next number in the sentence
     // («ويُعتقد أنه تم إرسال 2500 جندي», «قتل 30 شخصا، بحسب تقديرات»), so a hedge on
     // one figure does not spill onto the next clause's figure.
-    let clause_start = (sent_first..q.first)
+    let clause_start = (sent_first.max(q.first.saturating_sub(SENTENCE_REACH))..q.first)
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
         .map_or(sent_first, |j| j + 1);
     let mut hedged = false;
-    for j in clause_start..next_limit.max(q.end) {
+    for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
         lexicon.matches_at(tokens, j, |t, _| hedged |= t == Target::Hedge);
     }
     // Attribution: the nearest attribution verb in the sentence, before the number first.
     let mut attribution: Option<(usize, usize)> = None; // (distance, token)
-    for j in sent_first..sent_end {
+    let reach = sent_first.max(q.first.saturating_sub(SENTENCE_REACH))
+        ..sent_end.min(q.end + SENTENCE_REACH);
+    for j in reach {
         lexicon.matches_at(tokens, j, |t, _| {
             if t == Target::Attribution {
                 let dist = if j < q.first {

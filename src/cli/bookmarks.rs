@@ -185,7 +185,13 @@ fn list(store: &Store, format: ListFormat) -> anyhow::Result<String> {
             };
             Ok(escape_json(&serde_json::to_string_pretty(&doc)?) + "\n")
         }
-        ListFormat::Table => Ok(table(&rows)),
+        ListFormat::Table => {
+            if rows.is_empty() {
+                // On stderr: a script reading the table still sees an empty one.
+                eprintln!("no bookmarks in {}", store.path().display());
+            }
+            Ok(table(&rows))
+        }
     }
 }
 

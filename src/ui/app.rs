@@ -49,6 +49,7 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
     while !state.quit {
         if dirty {
             terminal.draw(|f| super::render(&state, f.buffer_mut()))?;
+            test_panic_after_draw();
         }
         // Only events that reach the state cause a redraw.
         dirty = match event::read()? {
@@ -84,4 +85,12 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         };
     }
     Ok(())
+}
+
+/// TEST ONLY: `QARIN_TEST_PANIC=after-draw` panics once a screen is drawn, so that
+/// tests/terminal_restore.rs can check that a panic leaves the terminal as it found it.
+fn test_panic_after_draw() {
+    if std::env::var_os("QARIN_TEST_PANIC").is_some_and(|v| v == "after-draw") {
+        panic!("QARIN_TEST_PANIC=after-draw: panic injected for a test");
+    }
 }

@@ -22,6 +22,7 @@ static EXPLICIT: AtomicBool = AtomicBool::new(false);
 /// terminal must not reorder again.
 pub fn enter(explicit_bidi: bool) -> io::Result<()> {
     install_panic_hook();
+    install_signal_handlers()?;
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     EXPLICIT.store(explicit_bidi, Ordering::SeqCst);
@@ -68,4 +69,33 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT would kill qarin with the terminal still raw, on
+/// the alternate screen, cursor hidden. A thread waits for them, restores the terminal,
+/// then dies of the same signal, so that the shell still sees how qarin ended.
+fn install_signal_handlers() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        result = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).and_then(
+            |mut signals| {
+                std::thread::Builder::new()
+                    .name("qarin-signals".into())
+                    .spawn(move || {
+                        if let Some(sig) = signals.forever().next() {
+                            // Holding stdout lets a frame being written finish first and
+                            // keeps any later one from landing on the restored screen.
+                            let _out = io::stdout().lock();
+                            restore();
+                            let _ = signal_hook::low_level::emulate_default_handler(sig);
+                            std::process::exit(128 + sig);
+                        }
+                    })
+                    .map(|_| ())
+            },
+        );
+    });
+    result
 }
