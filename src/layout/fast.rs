@@ -42,9 +42,12 @@ pub struct FastUnits<'a> {
     ci: usize,
     shape: bool,
     prev_joins_next: bool,
+    /// The cluster at `pos`, when already read as a look-ahead.
+    ahead: Option<Cluster>,
 }
 
 /// One cluster: its base and where its marks end.
+#[derive(Clone, Copy)]
 struct Cluster {
     start: usize,
     base: char,
@@ -63,17 +66,33 @@ impl<'a> FastUnits<'a> {
             ci: 0,
             shape,
             prev_joins_next: false,
+            ahead: None,
         }
     }
 
     /// The char at byte `i` (a char boundary) and its length.
     fn char_at(&self, i: usize) -> Option<(char, usize)> {
-        let b = *self.bytes.get(i)?;
-        if b < 0x80 {
-            return Some((b as char, 1));
+        // Every char this path handles is one, two or three bytes long.
+        match self.bytes.get(i..)? {
+            [] => None,
+            &[b, ..] if b < 0x80 => Some((b as char, 1)),
+            &[b0, b1, ..] if b0 < 0xE0 => {
+                let u = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                Some((char::from_u32(u)?, 2))
+            }
+            &[b0, b1, b2, ..] if b0 < 0xF0 => {
+                let u = (u32::from(b0 & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                Some((char::from_u32(u)?, 3))
+            }
+            _ => self
+                .text
+                .get(i..)?
+                .chars()
+                .next()
+                .map(|c| (c, c.len_utf8())),
         }
-        let c = self.text[i..].chars().next()?;
-        Some((c, c.len_utf8()))
     }
 
     /// The cluster starting at byte `start`.
@@ -120,7 +139,10 @@ impl Iterator for FastUnits<'_> {
     type Item = Unit;
 
     fn next(&mut self) -> Option<Unit> {
-        let c = self.cluster(self.pos)?;
+        let c = match self.ahead.take() {
+            Some(c) => c,
+            None => self.cluster(self.pos)?,
+        };
         let unit = self.unit(&c);
         Some(unit)
     }
@@ -167,6 +189,7 @@ impl FastUnits<'_> {
             };
         }
         let joined_next = jn && next.is_some_and(|n| joins(shape::entry(n.base)).0);
+        self.ahead = next;
         let head = shape::form_in(entry, c.base, joined_prev, joined_next);
         self.ci += c.chars;
         Unit {
