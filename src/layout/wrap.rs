@@ -175,6 +175,7 @@ impl<'t, 'l> Builder<'t, 'l> {
     }
 }
 
+#[inline]
 fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool, cells: bool) {
     let start = line.text.len();
     if let Some(head) = u.head {
@@ -196,6 +197,7 @@ fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool, cells: bool) {
 }
 
 /// Rule L4: the mirrored glyph of a Bidi_Mirrored char at an odd level.
+#[inline]
 fn mirrored(c: char) -> char {
     // Arabic letters and presentation forms, the bulk of RTL text, never mirror: skip the
     // table search for them.
