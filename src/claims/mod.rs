@@ -132,6 +132,7 @@ struct Scratch {
     numbers: Vec<numbers::Number>,
     quants: Vec<quantities::Quantity>,
     sents: topics::Sentences,
+    hits: topics::Hits,
 }
 
 /// Finds the claims of every article and groups them across articles. `all` keeps
@@ -186,12 +187,13 @@ fn paragraph_claims(
     }
     quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
     s.sents.scan(&s.tokens);
+    s.hits.reset(&s.tokens);
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {
             continue;
         }
-        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon);
+        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &mut s.hits);
         let topic = ctx
             .topic
             .and_then(|t| lexicon.topic_def(t))
