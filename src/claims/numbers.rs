@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::tokens::{Kind, Tokens, is_mark, push_normalized, stems};
+use super::tokens::{Kind, Tokens, is_word_char, push_normalized, stems};
 
 /// What one number word means.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -249,7 +249,7 @@ pub fn number_word(tokens: &Tokens, i: usize) -> Option<(Word, bool, bool)> {
 pub fn may_hold_number_word(text: &str) -> bool {
     let table = table();
     let mut buf = String::with_capacity(64);
-    for w in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
+    for w in text.split(|c: char| !is_word_char(c)) {
         if w.len() < 4 || w.len() > 48 {
             continue;
         }

@@ -277,8 +277,17 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c)
+/// Letters and marks. Arabic and ASCII are decided by range (this runs on every
+/// character; the general Unicode lookup dominated the profile).
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        _ if c.is_ascii() => false,
+        '\u{0621}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}' => true,
+        '\u{06FA}'..='\u{06FF}' | '\u{0670}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic() || is_mark(c),
+    }
 }
 
 fn is_stop(c: char) -> bool {
@@ -309,7 +318,9 @@ pub fn push_normalized(c: char, out: &mut String) {
         'ى' | 'ئ' | 'ی' | 'ي' => 'ي',
         'ة' => 'ه',
         'ؤ' => 'و',
-        'ك' | 'ک' => 'ك',
+        'ک' => 'ك',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{0600}'..='\u{06FF}' => c,
         _ => c.to_lowercase().next().unwrap_or(c),
     };
     out.push(n);
