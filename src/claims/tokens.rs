@@ -284,7 +284,7 @@ pub fn is_word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' => true,
         _ if c.is_ascii() => false,
         '\u{0621}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}' => true,
-        '\u{06FA}'..='\u{06FF}' | '\u{0670}' => true,
+        '\u{06FA}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{06FF}' => false,
         _ => c.is_alphabetic() || is_mark(c),
     }
