@@ -312,8 +312,16 @@ fn is_stop(c: char) -> bool {
 
 /// Appends the normalised form of one letter (nothing for marks).
 pub fn push_normalized(c: char, out: &mut String) {
-    let n = match c {
-        _ if is_mark(c) => return,
+    if let Some(n) = normalized_char(c) {
+        out.push(n);
+    }
+}
+
+/// The normalised form of one letter; `None` for marks.
+#[inline]
+pub fn normalized_char(c: char) -> Option<char> {
+    Some(match c {
+        _ if is_mark(c) => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ى' | 'ئ' | 'ی' | 'ي' => 'ي',
         'ة' => 'ه',
@@ -322,8 +330,7 @@ pub fn push_normalized(c: char, out: &mut String) {
         _ if c.is_ascii() => c.to_ascii_lowercase(),
         '\u{0600}'..='\u{06FF}' => c,
         _ => c.to_lowercase().next().unwrap_or(c),
-    };
-    out.push(n);
+    })
 }
 
 /// The normalised form of a whole string (used for lexicon entries, not per token).
@@ -345,7 +352,7 @@ pub fn normalize(s: &str) -> String {
 /// the article ال stripped in turn. Each comes with whether the article was removed.
 /// At most five stems, none shorter than two letters.
 pub fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
-    let long = |s: &str| s.chars().count() >= 2;
+    let long = |s: &str| s.chars().nth(1).is_some();
     let mut out: [Option<(&str, bool)>; 5] = [None; 5];
     let mut n = 0;
     let mut rest = word;
