@@ -161,11 +161,12 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
 /// number word. A cheap byte scan that lets most prose skip the deeper work.
 fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c.is_ascii_digit()
-            || (c == 0xD9 && matches!(b.get(i + 1), Some(0xA0..=0xA9)))
-            || (c == 0xDB && matches!(b.get(i + 1), Some(0xB0..=0xB9)))
-    }) || numbers::may_hold_number_word(text)
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(2).any(|w| {
+            (w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+                || (w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
+        })
+        || numbers::may_hold_number_word(text)
 }
 
 fn paragraph_claims(

@@ -63,6 +63,8 @@ type Table = HashMap<String, Word, super::lexicon::FastHash>;
 struct Words {
     table: Table,
     pairs: [u64; 64],
+    /// Letters some number word ends with.
+    lasts: u64,
 }
 
 fn letter_index(c: char) -> Option<usize> {
@@ -85,6 +87,9 @@ impl Words {
         let Some(last) = w.chars().rev().find(|&c| !is_mark(c)).and_then(letter) else {
             return false;
         };
+        if self.lasts & (1 << last) == 0 {
+            return false;
+        }
         let mut rest = w;
         for _ in 0..4 {
             let mut chars = rest.chars();
@@ -107,6 +112,9 @@ impl Words {
     /// whether a و/ف was.
     fn get(&self, w: &str) -> Option<(Word, bool, bool)> {
         let last = w.chars().next_back().and_then(letter_index)?;
+        if self.lasts & (1 << last) == 0 {
+            return None;
+        }
         for (stem, al) in stems(w) {
             if !self.may_be(stem, last) {
                 continue;
@@ -132,7 +140,12 @@ fn words() -> &'static Words {
                 pairs[f] |= 1 << l;
             }
         }
-        Words { table, pairs }
+        let lasts = pairs.iter().fold(0, |a, p| a | p);
+        Words {
+            table,
+            pairs,
+            lasts,
+        }
     })
 }
 

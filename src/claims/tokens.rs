@@ -320,6 +320,10 @@ pub fn push_normalized(c: char, out: &mut String) {
 /// The normalised form of one letter; `None` for marks.
 #[inline]
 pub fn normalized_char(c: char) -> Option<char> {
+    // Most letters are plain Arabic letters that stay as they are.
+    if matches!(c, 'ا' | 'ب' | 'ت' | 'ث'..='غ' | 'ف'..='و') {
+        return Some(c);
+    }
     Some(match c {
         _ if is_mark(c) => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
