@@ -265,7 +265,9 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        match rest.find(['\n', '\r']) {
+        // A byte search: both line endings are ASCII, so any hit is a char boundary, and
+        // it is several times faster than a char pattern on large articles.
+        match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) => {
                 out.push(rest[..i].to_owned());
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };

@@ -1,13 +1,75 @@
-//! `qarin read` (not built yet).
+//! `qarin [PATH...]`: the interactive reader.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::corpus::{self, LoadOptions};
+use crate::layout::BidiMode;
+use crate::ui::keymap::Keymap;
+use crate::ui::state::{Settings, State};
+
+/// Who reorders right-to-left text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Bidi {
+    /// qarin reorders; bidi terminals are switched to explicit mode while it runs.
+    #[default]
+    App,
+    /// Lines stay in logical order for a terminal that reorders by itself.
+    Terminal,
+}
+
+impl From<Bidi> for BidiMode {
+    fn from(b: Bidi) -> BidiMode {
+        match b {
+            Bidi::App => BidiMode::App,
+            Bidi::Terminal => BidiMode::Terminal,
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Articles: files, directories, or `-` for standard input.
-    pub paths: Vec<std::path::PathBuf>,
+    pub paths: Vec<PathBuf>,
+    /// Who reorders right-to-left text: qarin (`app`) or the terminal.
+    #[arg(long, value_enum, default_value_t = Bidi::App)]
+    pub bidi: Bidi,
+    /// Read files that are not valid UTF-8, replacing bad bytes.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`read` is not implemented yet")
+/// Loads the articles and the user's keymap, as the reader and `snapshot` both need.
+/// Every failure here is reported before any screen opens.
+pub fn prepare(
+    paths: &[PathBuf],
+    lossy: bool,
+    bidi: Bidi,
+    cols: u16,
+    rows: u16,
+) -> anyhow::Result<State> {
+    let articles = corpus::load_paths(paths, LoadOptions { lossy })?;
+    let keymap =
+        Keymap::load_user(Keymap::user_config_path().as_deref()).context("in the config file")?;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let settings = Settings {
+        bidi: bidi.into(),
+        color,
+    };
+    Ok(State::new(articles, keymap, settings, cols, rows))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut state = prepare(&args.paths, args.lossy, args.bidi, 80, 24)?;
+    crate::ui::bookmarks_view::attach_default(&mut state);
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "standard output is not a terminal; use `qarin snapshot` for a text picture of the screen or `qarin render` for the text"
+        );
+    }
+    crate::ui::app::run(state, args.bidi == Bidi::App)?;
+    Ok(ExitCode::SUCCESS)
 }

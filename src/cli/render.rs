@@ -1,13 +1,344 @@
-//! `qarin render` (not built yet).
+//! `qarin render`: lays articles out for a terminal and prints them, one display line
+//! per output line (design.md §3).
+//!
+//! Files are read whole, checked and decoded once, and their paragraphs laid out in
+//! parallel batches (in order) into one locked, buffered stdout. Peak memory stays near
+//! twice the largest file (its bytes and its text, briefly) plus one batch of output.
 
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context;
+use rayon::prelude::*;
+
+use crate::corpus::{self, CorpusError, LoadOptions};
+use crate::layout::{self, BidiMode, Options};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Bidi {
+    /// qarin reorders: lines in visual order.
+    App,
+    /// The terminal reorders: the same lines and breaks, in logical order.
+    Terminal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Align {
+    /// Right-align right-to-left paragraphs to the width with spaces.
+    Auto,
+    /// No padding.
+    None,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Articles: files, directories, or `-` for standard input.
-    pub paths: Vec<std::path::PathBuf>,
+    /// Columns per line [default: the terminal's width, else 80].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub width: Option<u32>,
+    /// Who reorders right-to-left text.
+    #[arg(long, value_enum, default_value_t = Bidi::App)]
+    pub bidi: Bidi,
+    /// Arabic presentation forms and lam-alef ligatures.
+    #[arg(long, value_enum, default_value_t = Switch::On)]
+    pub shape: Switch,
+    /// Alignment of right-to-left paragraphs (with `--bidi app`).
+    #[arg(long, value_enum, default_value_t = Align::Auto)]
+    pub align: Align,
+    /// Read invalid UTF-8 anyway, replacing bad bytes with U+FFFD.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Articles: files, directories (their .txt and .md files in name order), or `-`
+    /// for standard input. None: the bundled seed articles.
+    pub paths: Vec<PathBuf>,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`render` is not implemented yet")
+/// One article to print, not read yet.
+enum Input {
+    Seed(corpus::Article),
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Seed(a) => a.name.clone(),
+            Input::Stdin => "-".to_owned(),
+            Input::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+        }
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let load = LoadOptions { lossy: args.lossy };
+    let inputs = expand(&args.paths, load)?;
+    let stdout = io::stdout();
+    let tty = stdout.is_terminal();
+    let width = match args.width {
+        Some(w) => w as usize,
+        None if tty => crossterm::terminal::size().map_or(80, |(c, _)| c.max(1) as usize),
+        None => 80,
+    };
+    let opts = Options {
+        width,
+        bidi: match args.bidi {
+            Bidi::App => BidiMode::App,
+            Bidi::Terminal => BidiMode::Terminal,
+        },
+        shape: args.shape == Switch::On,
+        direction: None,
+    };
+    let align = args.align == Align::Auto && opts.bidi == BidiMode::App;
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // A terminal that reorders by itself must not reverse our visual lines again: switch
+    // it to explicit mode (BDSM) while we print, and back afterwards whatever happens.
+    let bdsm = tty && opts.bidi == BidiMode::App;
+    if bdsm {
+        out.write_all(b"\x1b[8l")?;
+    }
+    let result = print_all(&mut out, &inputs, &opts, align, load);
+    if bdsm {
+        let _ = out.write_all(b"\x1b[8h");
+    }
+    let flushed = out.flush();
+    match result.and_then(|()| flushed.map_err(anyhow::Error::from)) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // The reader went away (`qarin render | head`): not an error.
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Checks every path first, so a missing one fails before anything is printed.
+fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
+    if paths.is_empty() {
+        let seeds = corpus::load_paths(&[], load)?;
+        return Ok(seeds.into_iter().map(Input::Seed).collect());
+    }
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        if !md.is_dir() {
+            inputs.push(Input::File(path.clone()));
+            continue;
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| io_error(path, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file() && matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md"))
+            })
+            .collect();
+        if files.is_empty() {
+            return Err(CorpusError::EmptyDir { path: path.clone() }.into());
+        }
+        files.sort();
+        inputs.extend(files.into_iter().map(Input::File));
+    }
+    Ok(inputs)
+}
+
+fn io_error(path: &Path, e: io::Error) -> CorpusError {
+    if e.kind() == io::ErrorKind::NotFound {
+        CorpusError::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        CorpusError::Unreadable {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+/// Reads and decodes one input with corpus's checks (binary, UTF-16, invalid UTF-8).
+fn read_text(input: &Input, load: LoadOptions) -> anyhow::Result<String> {
+    let (path, bytes) = match input {
+        Input::Seed(a) => return Ok(a.paragraphs.join("\n")),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| io_error(Path::new("-"), e))?;
+            (Path::new("-"), bytes)
+        }
+        Input::File(p) => (p.as_path(), std::fs::read(p).map_err(|e| io_error(p, e))?),
+    };
+    Ok(corpus::decode(path, &bytes, load)?)
+}
+
+fn print_all(
+    out: &mut impl Write,
+    inputs: &[Input],
+    opts: &Options,
+    align: bool,
+    load: LoadOptions,
+) -> anyhow::Result<()> {
+    let headers = inputs.len() > 1;
+    for input in inputs {
+        let text = read_text(input, load)?;
+        if headers {
+            writeln!(out, "==> {} <==", input.name())?;
+        }
+        print_text(out, &text, opts, align).with_context(|| format!("writing {}", input.name()))?;
+    }
+    Ok(())
+}
+
+/// Paragraphs laid out together in one parallel batch: enough work to share, small
+/// enough that the batch's output stays a few megabytes.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Prints every paragraph of `text` (one per source line) in order.
+pub fn print_text(out: &mut impl Write, text: &str, opts: &Options, align: bool) -> io::Result<()> {
+    let mut batch: Vec<&str> = Vec::new();
+    let mut batch_bytes = 0;
+    for para in paragraphs(text) {
+        if para.len() >= BATCH_BYTES {
+            // One huge paragraph: stream its lines straight out.
+            flush_batch(out, &mut batch, opts, align)?;
+            batch_bytes = 0;
+            render_paragraph(out, para, opts, align)?;
+            continue;
+        }
+        batch.push(para);
+        batch_bytes += para.len();
+        if batch_bytes >= BATCH_BYTES {
+            flush_batch(out, &mut batch, opts, align)?;
+            batch_bytes = 0;
+        }
+    }
+    flush_batch(out, &mut batch, opts, align)
+}
+
+fn flush_batch(
+    out: &mut impl Write,
+    batch: &mut Vec<&str>,
+    opts: &Options,
+    align: bool,
+) -> io::Result<()> {
+    const CHUNK: usize = 64;
+    let parts: Vec<Vec<u8>> = batch
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.len() * 2).sum());
+            for para in chunk {
+                // Writing into a Vec cannot fail.
+                let _ = render_paragraph(&mut buf, para, opts, align);
+            }
+            buf
+        })
+        .collect();
+    for part in parts {
+        out.write_all(&part)?;
+    }
+    batch.clear();
+    Ok(())
+}
+
+fn render_paragraph(
+    out: &mut impl Write,
+    para: &str,
+    opts: &Options,
+    align: bool,
+) -> io::Result<()> {
+    let mut result = Ok(());
+    layout::layout_paragraph_text(para, opts, |line| {
+        if result.is_err() {
+            return;
+        }
+        let indent = if align { line.indent(opts.width) } else { 0 };
+        result = write_line(out, indent, &line.text);
+    });
+    result
+}
+
+fn write_line(out: &mut impl Write, indent: usize, text: &str) -> io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 256];
+    let mut left = indent;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// One paragraph per source line: `\r\n`, `\n` and a lone `\r` end a line, and a final
+/// line ending makes no extra empty paragraph (as `corpus::split_paragraphs`).
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        match memchr_line_end(bytes) {
+            Some(i) => {
+                let para = &rest[..i];
+                let skip = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                rest = &rest[i + skip..];
+                Some(para)
+            }
+            None => {
+                let para = rest;
+                rest = "";
+                Some(para)
+            }
+        }
+    })
+}
+
+fn memchr_line_end(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n' || b == b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_match_corpus_splitting() {
+        for text in ["a\r\nb\rc\n\nd\n", "", " ", "x\n\n", "\r\r\n"] {
+            let ours: Vec<&str> = paragraphs(text).collect();
+            assert_eq!(ours, corpus::split_paragraphs(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn renders_rtl_right_aligned_and_empty_lines() {
+        let opts = Options {
+            width: 10,
+            ..Options::default()
+        };
+        let mut out = Vec::new();
+        print_text(&mut out, "abc\n\nאבג\n", &opts, true).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "abc\n\n       גבא\n");
+    }
 }

@@ -1,13 +1,43 @@
-//! `qarin snapshot` (not built yet).
+//! `qarin snapshot`: replays keys through the reader and prints the final screen.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use crate::cli::read::{Bidi, prepare};
+use crate::ui::{self, keymap::Key};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Articles: files, directories, or `-` for standard input.
-    pub paths: Vec<std::path::PathBuf>,
+    pub paths: Vec<PathBuf>,
+    /// Screen size as COLSxROWS.
+    #[arg(long, default_value = "120x40", value_parser = ui::parse_size)]
+    pub size: (u16, u16),
+    /// Keys to replay, space-separated: a character, `C-x`, or Enter Esc Tab BackTab Up
+    /// Down Left Right PageUp PageDown Home End Space.
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
+    pub keys: String,
+    /// Who reorders right-to-left text: qarin (`app`) or the terminal.
+    #[arg(long, value_enum, default_value_t = Bidi::App)]
+    pub bidi: Bidi,
+    /// Read files that are not valid UTF-8, replacing bad bytes.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`snapshot` is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let (cols, rows) = args.size;
+    let keys = Key::parse_seq(&args.keys).map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
+    let mut state = prepare(&args.paths, args.lossy, args.bidi, cols, rows)?;
+    // Only an explicit data directory: a snapshot must not depend on, or change, the
+    // user's own bookmarks.
+    if std::env::var_os("QARIN_DATA_DIR").is_some_and(|d| !d.is_empty()) {
+        crate::ui::bookmarks_view::attach_default(&mut state);
+    }
+    let screen = ui::snapshot(&mut state, &keys);
+    print!("{screen}");
+    // Freeing a large article paragraph by paragraph takes longer than the process exit
+    // that reclaims it anyway.
+    std::mem::forget(state);
+    Ok(ExitCode::SUCCESS)
 }

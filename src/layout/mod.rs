@@ -1,12 +1,24 @@
 //! The RTL text layout engine (pure, no terminal types).
 //!
-//! INTERFACE STUB: the types and signatures below are the contract the UI and the
-//! subcommands code against. The implementation here is a naive placeholder (no bidi,
-//! no shaping, char-wise wrapping) until the real engine lands.
+//! A paragraph (one source line) goes through: levels resolved on the whole paragraph
+//! (unicode-bidi, `bidi`) → grapheme clusters sanitized and shaped in logical order
+//! (`cluster`, `sanitize`, `shape`) → greedy wrapping in logical order at UAX #14
+//! opportunities by display width → each line reordered on its own, L1/L2 over clusters,
+//! mirroring at odd levels (`wrap`). Every cell remembers its logical byte range.
+//! See docs/layout.md for the choices made.
+
+mod bidi;
+mod cluster;
+mod implicit;
+mod sanitize;
+mod shape;
+mod shape_table;
+mod wrap;
+
+pub use sanitize::is_dropped;
+pub use wrap::PLACEHOLDER;
 
 use std::ops::Range;
-
-use unicode_width::UnicodeWidthStr;
 
 /// A paragraph's base direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -45,6 +57,18 @@ impl Default for Options {
             shape: true,
             direction: None,
         }
+    }
+}
+
+impl Options {
+    /// The same options at another width.
+    pub fn with_width(self, width: usize) -> Self {
+        Options { width, ..self }
+    }
+
+    /// The same options with another reordering mode.
+    pub fn with_bidi(self, bidi: BidiMode) -> Self {
+        Options { bidi, ..self }
     }
 }
 
@@ -91,47 +115,255 @@ pub fn paragraph_direction(text: &str) -> Direction {
 }
 
 /// Lays out one paragraph (one source line) into display lines. An empty paragraph gives
-/// one empty line.
+/// one empty line. The lines' `source` ranges tile the paragraph in order.
 pub fn layout_paragraph(text: &str, opts: &Options) -> Vec<Line> {
-    // PLACEHOLDER: char-wise wrap, logical order, no shaping.
-    let direction = opts.direction.unwrap_or_else(|| paragraph_direction(text));
-    let width = opts.width.max(1);
     let mut lines = Vec::new();
-    let mut cur = Line {
-        text: String::new(),
-        cells: Vec::new(),
-        width: 0,
-        direction,
-        source: 0..0,
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_control() {
-            continue;
-        }
-        let s = c.to_string();
-        let w = s.width();
-        if cur.width + w > width && !cur.cells.is_empty() {
-            let end = i;
-            cur.source.end = end;
-            let next = Line {
-                text: String::new(),
-                cells: Vec::new(),
-                width: 0,
-                direction,
-                source: end..end,
-            };
-            lines.push(std::mem::replace(&mut cur, next));
-        }
-        let at = cur.text.len();
-        cur.text.push_str(&s);
-        cur.cells.push(Cell {
-            text: at..cur.text.len(),
-            width: w,
-            source: i..i + c.len_utf8(),
-        });
-        cur.width += w;
-    }
-    cur.source.end = text.len();
-    lines.push(cur);
+    layout_paragraph_with(text, opts, |line| lines.push(line.clone()));
     lines
+}
+
+/// Like [`layout_paragraph`], but hands each line to `f` as soon as it is made, reusing
+/// one buffer: memory stays bounded however long the paragraph.
+pub fn layout_paragraph_with(text: &str, opts: &Options, mut f: impl FnMut(&Line)) {
+    wrap::layout_with(text, opts, true, &mut f);
+}
+
+/// Like [`layout_paragraph_with`], but the lines' `cells` are left empty: for printers
+/// that need only each line's text, width and direction (`qarin render`).
+pub fn layout_paragraph_text(text: &str, opts: &Options, mut f: impl FnMut(&Line)) {
+    wrap::layout_with(text, opts, false, &mut f);
+}
+
+/// The resolved embedding level of every char of `text` laid out as one line (rules
+/// P2–I2 by unicode-bidi, then qarin's L1), `None` for the chars rule X9 removes
+/// (explicit embeddings and boundary neutrals). Used by the conformance test.
+pub fn resolved_levels(text: &str, direction: Option<Direction>) -> Vec<Option<u8>> {
+    let levels = bidi::Levels::new(text, direction);
+    let (mut lv, classes): (Vec<u8>, Vec<_>) = text
+        .char_indices()
+        .enumerate()
+        .map(|(ci, (i, _))| levels.char_at(i, ci))
+        .unzip();
+    bidi::apply_l1(&mut lv, &classes, levels.para_level(0));
+    use unicode_bidi::BidiClass::*;
+    classes
+        .iter()
+        .zip(lv)
+        .map(|(c, l)| (!matches!(c, LRE | RLE | LRO | RLO | PDF | BN)).then_some(l))
+        .collect()
+}
+
+impl Line {
+    /// Spaces to print before the line to right-align an RTL line in `width` columns.
+    pub fn indent(&self, width: usize) -> usize {
+        match self.direction {
+            Direction::Rtl => width.saturating_sub(self.width),
+            Direction::Ltr => 0,
+        }
+    }
+
+    /// The cell showing logical byte `byte` of the paragraph, if this line shows it.
+    pub fn cell_at(&self, byte: usize) -> Option<usize> {
+        self.cells.iter().position(|c| c.source.contains(&byte))
+    }
+
+    /// The first column of cell `i`, counted from the line's left edge (no indent).
+    pub fn column_of(&self, i: usize) -> usize {
+        self.cells[..i.min(self.cells.len())]
+            .iter()
+            .map(|c| c.width)
+            .sum()
+    }
+
+    /// The columns (left to right, no indent) of the cells showing any byte of the
+    /// logical range `range`. A logical range may fall apart on screen in mixed text.
+    pub fn columns(&self, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut col = 0;
+        for c in &self.cells {
+            let hit = c.source.start < range.end && range.start < c.source.end;
+            if hit && c.width > 0 {
+                match out.last_mut() {
+                    Some(last) if last.end == col => last.end = col + c.width,
+                    _ => out.push(col..col + c.width),
+                }
+            }
+            col += c.width;
+        }
+        out
+    }
+
+    /// The cell at display column `col` (no indent), for mouse clicks.
+    pub fn cell_at_column(&self, col: usize) -> Option<usize> {
+        let mut x = 0;
+        for (i, c) in self.cells.iter().enumerate() {
+            if c.width > 0 && (x..x + c.width).contains(&col) {
+                return Some(i);
+            }
+            x += c.width;
+        }
+        None
+    }
+}
+
+/// Where logical byte `byte` of a paragraph is on screen: (line index, column from the
+/// line's left edge, no indent). `None` if no printed cell shows it.
+pub fn locate(lines: &[Line], byte: usize) -> Option<(usize, usize)> {
+    lines.iter().enumerate().find_map(|(n, line)| {
+        let i = line.cell_at(byte)?;
+        Some((n, line.column_of(i)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(width: usize) -> Options {
+        Options {
+            width,
+            shape: false,
+            ..Options::default()
+        }
+    }
+
+    fn texts(text: &str, o: &Options) -> Vec<String> {
+        layout_paragraph(text, o)
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn rtl_lines_stay_in_reading_order_top_to_bottom() {
+        // Hebrew keeps the test free of shaping: אבג דהו זחט, width 7.
+        assert_eq!(texts("אבג דהו זחט", &opts(7)), ["והד גבא", "טחז"]);
+    }
+
+    #[test]
+    fn numbers_stay_left_to_right_and_brackets_mirror() {
+        let lines = texts("جندي (2500) «نحو»", &opts(80));
+        assert_eq!(lines, ["«وحن» (2500) يدنج"]);
+    }
+
+    #[test]
+    fn harakat_follow_their_letter_on_screen() {
+        let text = "بَيت";
+        let line = &layout_paragraph(text, &opts(10))[0];
+        assert_eq!(line.text, "تيبَ");
+        let last = line.cells.len() - 1;
+        assert_eq!(line.cell_text(last), "بَ");
+        assert_eq!(line.cells[last].source, 0..4);
+    }
+
+    #[test]
+    fn long_words_break_between_graphemes_and_width_holds() {
+        let lines = layout_paragraph("abcdefg hi", &opts(3));
+        let t: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["abc", "def", "g ", "hi"]);
+        assert!(lines.iter().all(|l| l.width <= 3));
+    }
+
+    #[test]
+    fn wide_char_at_width_one_becomes_a_placeholder() {
+        let lines = layout_paragraph("a漢b", &opts(1));
+        let t: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(t, ["a", "?", "b"]);
+        assert_eq!(lines[1].cells[0].source, 1..4);
+    }
+
+    #[test]
+    fn line_sources_tile_the_paragraph() {
+        let text = "كازاخستان تشهد اضطرابات سياسية تعيد تسليط الضوء";
+        for w in [1, 5, 13, 80] {
+            let lines = layout_paragraph(text, &Options::default().with_width(w));
+            let mut at = 0;
+            for l in &lines {
+                assert_eq!(l.source.start, at);
+                at = l.source.end;
+                assert!(l.width <= w);
+            }
+            assert_eq!(at, text.len());
+        }
+    }
+
+    #[test]
+    fn text_only_layout_prints_the_same_lines() {
+        let text = "أرسلت روسيا (أكثر من 2000 جندي) «نحو» abc def";
+        for w in [1, 9, 30] {
+            let full = layout_paragraph(text, &Options::default().with_width(w));
+            let mut lean = Vec::new();
+            layout_paragraph_text(text, &Options::default().with_width(w), |l| {
+                assert!(l.cells.is_empty());
+                lean.push((l.text.clone(), l.width, l.source.clone()));
+            });
+            let full: Vec<_> = full
+                .into_iter()
+                .map(|l| (l.text, l.width, l.source))
+                .collect();
+            assert_eq!(full, lean);
+        }
+    }
+
+    #[test]
+    fn empty_paragraph_is_one_empty_line() {
+        let lines = layout_paragraph("", &Options::default());
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].text.is_empty() && lines[0].cells.is_empty());
+    }
+
+    #[test]
+    fn controls_never_reach_the_text() {
+        let text = "a\u{1b}[31mb\u{202e}c\u{9b}d\u{7f}\te";
+        let lines = layout_paragraph(text, &opts(80));
+        assert_eq!(lines[0].text, "a[31mbdc e");
+        assert!(!lines[0].text.chars().any(is_dropped));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_crash() {
+        let text = format!(
+            "{}abc אבג{}",
+            "\u{202B}".repeat(130),
+            "\u{202C}".repeat(130)
+        );
+        let lines = layout_paragraph(&text, &opts(5));
+        assert!(lines.iter().all(|l| l.width <= 5));
+        let iso = format!("{}abc{}", "\u{2067}".repeat(130), "\u{2069}".repeat(130));
+        assert!(!layout_paragraph(&iso, &opts(2)).is_empty());
+    }
+
+    #[test]
+    fn terminal_mode_keeps_logical_order_and_the_same_breaks() {
+        let text = "أكثر من 2000 جندي (تقريبا)";
+        let app = layout_paragraph(text, &opts(12));
+        let term = layout_paragraph(text, &opts(12).with_bidi(BidiMode::Terminal));
+        let src = |ls: &[Line]| ls.iter().map(|l| l.source.clone()).collect::<Vec<_>>();
+        assert_eq!(src(&app), src(&term));
+        assert_eq!(term[0].text, "أكثر من 2000");
+        assert_eq!(term[0].source, 0..19);
+    }
+
+    #[test]
+    fn locate_maps_bytes_to_screen() {
+        let text = "abc אבג";
+        let lines = layout_paragraph(text, &opts(80));
+        // 'א' (byte 4) is shown rightmost.
+        assert_eq!(locate(&lines, 4), Some((0, 6)));
+        assert_eq!(lines[0].columns(4..6), vec![6..7]);
+        assert_eq!(
+            lines[0]
+                .cell_at_column(6)
+                .map(|i| lines[0].cells[i].source.clone()),
+            Some(4..6)
+        );
+        assert_eq!(lines[0].indent(10), 0);
+    }
+
+    #[test]
+    fn levels_follow_l1() {
+        let lv = resolved_levels("אב ab ", None);
+        assert_eq!(lv, [Some(1), Some(1), Some(1), Some(2), Some(2), Some(1)]);
+        assert_eq!(resolved_levels("a\u{202B}b", None)[1], None);
+    }
 }

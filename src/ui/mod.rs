@@ -1,1 +1,167 @@
-//! User interface (ratatui). Not built yet.
+//! The interactive reader (ratatui). `state` holds everything and knows no terminal;
+//! `render` draws a `&State` into a buffer; `app` runs the terminal event loop and
+//! `snapshot` replays keys through the same state and rendering for tests and reports.
+
+pub mod action;
+pub mod app;
+pub mod bookmarks_view;
+pub mod claims_table;
+pub mod compare;
+pub mod draw;
+pub mod help;
+pub mod keymap;
+pub mod library;
+pub mod pane;
+pub mod reader;
+pub mod screen;
+pub mod search;
+pub mod state;
+pub mod term;
+pub mod text;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::corpus::Article;
+use action::Action;
+use draw::Align;
+use keymap::{Key, Keymap};
+use state::{Settings, State, View};
+
+/// Draws the whole screen for `state` into `buf` (whose area is the screen).
+pub fn render(state: &State, buf: &mut Buffer) {
+    let size = buf.area;
+    if screen::too_small(size) {
+        let msg = format!(
+            "too small: {}×{} (needs {}×{})",
+            size.width,
+            size.height,
+            screen::MIN_COLS,
+            screen::MIN_ROWS
+        );
+        let y = size.y + size.height / 2;
+        buf.set_stringn(size.x, y, &msg, size.width as usize, state.theme().plain());
+        return;
+    }
+    match state.view {
+        View::Reader => reader::draw(state, buf),
+        View::Compare => compare::draw(state, buf),
+        View::Claims => claims_table::draw(state, buf),
+        View::Library => library::draw(state, buf),
+        View::Bookmarks => bookmarks_view::draw(state, buf),
+        View::SearchResults => {
+            let bar = Rect::new(size.x, size.y, size.width, 1);
+            draw::fill(buf, bar, state.theme().bar());
+            draw::text(
+                state,
+                buf,
+                bar,
+                " search results ",
+                state.theme().bar(),
+                Align::Left,
+            );
+            search::draw_results(state, screen::body(size), buf);
+        }
+    }
+    status_bar(state, buf);
+    bookmarks_view::draw_prompt(state, buf);
+    if let Some(offset) = state.help {
+        help::draw(state, buf, offset);
+    }
+}
+
+/// The bottom row: the search prompt, a message, or hints for the main keys.
+fn status_bar(state: &State, buf: &mut Buffer) {
+    let size = buf.area;
+    let row = Rect::new(size.x, size.bottom().saturating_sub(1), size.width, 1);
+    let theme = state.theme();
+    let s = &state.search;
+    let text = if s.editing {
+        let scope = if s.all {
+            "all articles"
+        } else {
+            "this article"
+        };
+        format!(
+            "/{}▏ {} matches in {scope} (Enter done, Esc cancel)",
+            s.query,
+            s.matches.len()
+        )
+    } else if let Some(msg) = &state.status {
+        msg.clone()
+    } else if !s.matches.is_empty() && state.view == View::Reader {
+        format!(
+            "«{}»: match {}/{} ({}/{} next/previous, Esc clears)",
+            s.query,
+            s.selected + 1,
+            s.matches.len(),
+            state.keymap.hint(Action::NextMatch),
+            state.keymap.hint(Action::PrevMatch)
+        )
+    } else {
+        let k = |a| state.keymap.hint(a);
+        format!(
+            "{} help  {} compare  {} claims  {} library  {} search  {} conflict  {} quit",
+            k(Action::Help),
+            k(Action::Compare),
+            k(Action::Claims),
+            k(Action::Library),
+            k(Action::Search),
+            k(Action::NextConflict),
+            k(Action::Quit)
+        )
+    };
+    draw::text(state, buf, row, &text, theme.dim(), Align::Left);
+}
+
+/// Parses `COLSxROWS`.
+pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let err = || format!("bad size {s:?}: expected COLSxROWS, e.g. 120x40");
+    let (c, r) = s.split_once(['x', 'X']).ok_or_else(err)?;
+    let c: u16 = c.trim().parse().map_err(|_| err())?;
+    let r: u16 = r.trim().parse().map_err(|_| err())?;
+    if c == 0 || r == 0 {
+        return Err(err());
+    }
+    Ok((c, r))
+}
+
+/// Replays `keys` on a fresh state and returns the final screen as text, one row per
+/// line: the same state, actions and drawing as the interactive reader, on
+/// ratatui's `TestBackend`.
+pub fn snapshot(state: &mut State, keys: &[Key]) -> String {
+    for k in keys {
+        if state.quit {
+            break;
+        }
+        state.key(*k);
+    }
+    screen_text(state)
+}
+
+/// The current screen of `state` as text.
+pub fn screen_text(state: &State) -> String {
+    let backend = TestBackend::new(state.size.width, state.size.height);
+    match Terminal::new(backend) {
+        Ok(mut term) => {
+            // TestBackend cannot fail to draw; were it to, an empty screen is the answer.
+            let _ = term.draw(|f| render(state, f.buffer_mut()));
+            draw::buffer_text(term.backend().buffer())
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// A state over the articles at the given size with the default keys and colours,
+/// as the tests and benchmarks use it.
+pub fn test_state(articles: Vec<Article>, cols: u16, rows: u16) -> State {
+    State::new(
+        articles,
+        Keymap::defaults(),
+        Settings::default(),
+        cols,
+        rows,
+    )
+}

@@ -1,0 +1,52 @@
+//! Numbers and claims parser over arbitrary text. NUL bytes split the input into up to
+//! four articles so that grouping across sources is exercised too. Checks the JSON
+//! contract: offsets on char boundaries inside their paragraph, ids consistent,
+//! intervals ordered, output serialisable.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use qarin::claims::{Lexicon, analyze};
+use qarin::corpus::{Article, split_paragraphs};
+
+fuzz_target!(|data: &[u8]| {
+    let articles: Vec<Article> = data
+        .split(|&b| b == 0)
+        .take(4)
+        .enumerate()
+        .map(|(i, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            Article {
+                id: format!("{i:03}"),
+                path: format!("fuzz/{i:03}.txt"),
+                name: format!("{i:03}.txt"),
+                title: String::new(),
+                outlet: String::new(),
+                short: format!("{i}"),
+                paragraphs: split_paragraphs(&text),
+                hash: String::new(),
+            }
+        })
+        .collect();
+    let lexicon = Lexicon::builtin();
+    for all in [false, true] {
+        let analysis = analyze(&articles, &lexicon, all);
+        for (i, c) in analysis.claims.iter().enumerate() {
+            assert_eq!(c.id, i, "claim id is not its index");
+            let art = articles.iter().find(|a| a.id == c.article).expect("claim names a known article");
+            assert!(c.paragraph >= 1 && c.paragraph <= art.paragraphs.len(), "paragraph out of range");
+            let para = &art.paragraphs[c.paragraph - 1];
+            assert!(c.start <= c.end && c.end <= para.len(), "offsets out of the paragraph");
+            assert!(para.is_char_boundary(c.start) && para.is_char_boundary(c.end));
+            if let (Some(lo), Some(hi)) = (c.low, c.high) {
+                assert!(lo <= hi, "interval {lo}..{hi} reversed");
+            }
+            assert!(all || c.topic.is_some(), "topic-less claim without --all");
+        }
+        for g in &analysis.groups {
+            for id in &g.claims {
+                assert!(*id < analysis.claims.len(), "group names an unknown claim");
+            }
+        }
+        serde_json::to_string(&analysis).expect("analysis serialises");
+    }
+});

@@ -1,0 +1,43 @@
+//! What can go wrong with the bookmark files. Every message names the file.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no data directory: neither QARIN_DATA_DIR nor a home directory is set")]
+    NoDataDir,
+    #[error("{path}: cannot read {what}: {source}")]
+    Unreadable {
+        path: PathBuf,
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: not a valid {what} file ({reason}); it is left untouched — fix it or move it aside"
+    )]
+    Corrupt {
+        path: PathBuf,
+        what: &'static str,
+        reason: String,
+    },
+    #[error(
+        "{path}: written by a newer qarin (format version {found}; this one knows up to {supported}); it is left untouched"
+    )]
+    FutureVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    #[error("{path}: cannot save {what}: {source}; nothing was changed")]
+    Write {
+        path: PathBuf,
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: no bookmark with id {id}")]
+    UnknownId { path: PathBuf, id: u64 },
+    #[error("bookmarks are read-only in this session: {reason}")]
+    ReadOnly { reason: String },
+}

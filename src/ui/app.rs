@@ -1,0 +1,96 @@
+//! The event loop: terminal events in, actions on the state, a redraw when something
+//! changed. All decisions are in `State`; this file only translates events.
+
+use std::io;
+
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::keymap::Key;
+use super::state::{MouseInput, State};
+use super::term;
+
+/// A crossterm key as a qarin `Key`; `None` for keys qarin does not use.
+pub fn key_of(ev: &KeyEvent) -> Option<Key> {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match ev.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Backspace => Key::Backspace,
+        _ => return None,
+    })
+}
+
+/// Runs the reader until the user quits. The terminal is restored on return, on error
+/// and on panic.
+pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
+    term::enter(explicit_bidi)?;
+    let _guard = term::Guard;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    state.resize(size.width, size.height);
+    let mut dirty = true;
+    while !state.quit {
+        if dirty {
+            terminal.draw(|f| super::render(&state, f.buffer_mut()))?;
+            test_panic_after_draw();
+        }
+        // Only events that reach the state cause a redraw.
+        dirty = match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => match key_of(&k) {
+                Some(key) => {
+                    state.key(key);
+                    true
+                }
+                None => false,
+            },
+            Event::Mouse(m) => {
+                let (x, y) = (m.column, m.row);
+                let input = match m.kind {
+                    MouseEventKind::ScrollUp => Some(MouseInput::WheelUp { x, y }),
+                    MouseEventKind::ScrollDown => Some(MouseInput::WheelDown { x, y }),
+                    MouseEventKind::Down(MouseButton::Left) => Some(MouseInput::Click { x, y }),
+                    _ => None,
+                };
+                match input {
+                    Some(i) => {
+                        state.mouse(i);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Event::Resize(w, h) => {
+                state.resize(w, h);
+                terminal.autoresize()?;
+                true
+            }
+            _ => false,
+        };
+    }
+    Ok(())
+}
+
+/// TEST ONLY: `QARIN_TEST_PANIC=after-draw` panics once a screen is drawn, so that
+/// tests/terminal_restore.rs can check that a panic leaves the terminal as it found it.
+fn test_panic_after_draw() {
+    if std::env::var_os("QARIN_TEST_PANIC").is_some_and(|v| v == "after-draw") {
+        panic!("QARIN_TEST_PANIC=after-draw: panic injected for a test");
+    }
+}

@@ -1,0 +1,302 @@
+//! The claims table: topics × sources with values and verdict, and a small range plot
+//! per topic (each claim's interval as a bar on one axis) so disagreement is seen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::claims::{Claim, Group};
+
+use super::action::Action;
+use super::compare::value_text;
+use super::draw::{self, Align};
+use super::screen;
+use super::state::{SortKey, State, View};
+
+pub fn handle(state: &mut State, action: Action) {
+    let n = state.analysis.groups.len();
+    let last = n.saturating_sub(1);
+    match action {
+        Action::LineDown | Action::NextParagraph => {
+            state.table_sel = (state.table_sel + 1).min(last)
+        }
+        Action::LineUp | Action::PrevParagraph => {
+            state.table_sel = state.table_sel.saturating_sub(1)
+        }
+        Action::PageDown => state.table_sel = (state.table_sel + 5).min(last),
+        Action::PageUp => state.table_sel = state.table_sel.saturating_sub(5),
+        Action::Top => state.table_sel = 0,
+        Action::Bottom => state.table_sel = last,
+        Action::Sort => {
+            state.sort = match state.sort {
+                SortKey::Topic => SortKey::Verdict,
+                SortKey::Verdict => SortKey::Spread,
+                SortKey::Spread => SortKey::Topic,
+            };
+        }
+        Action::Open => {
+            if let Some(g) = state.table_rows().get(state.table_sel).copied() {
+                state.go(View::Compare);
+                state.select_group(g);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn sort_name(s: SortKey) -> &'static str {
+    match s {
+        SortKey::Topic => "topic",
+        SortKey::Verdict => "verdict",
+        SortKey::Spread => "spread",
+    }
+}
+
+/// Column widths: topic, one per source, verdict, plot.
+struct Columns {
+    topic: u16,
+    source: u16,
+    verdict: u16,
+    plot: u16,
+}
+
+fn columns(width: u16, sources: usize) -> Columns {
+    let topic = (width / 8).clamp(4, 14);
+    let verdict = if width >= 70 { 11 } else { 2 };
+    let plot = if width >= 60 { width / 5 } else { 0 };
+    let rest = width.saturating_sub(topic + verdict + plot);
+    let source = rest / (sources.max(1) as u16);
+    Columns {
+        topic,
+        source,
+        verdict,
+        plot,
+    }
+}
+
+fn claims_of<'a>(state: &'a State, g: &Group) -> Vec<&'a Claim> {
+    g.claims.iter().filter_map(|id| state.claim(*id)).collect()
+}
+
+/// Rows a group takes: one per claim (each gets its own plot bar).
+fn height(state: &State, g: &Group) -> u16 {
+    claims_of(state, g).len().clamp(1, 8) as u16
+}
+
+/// The first row shown, so that the selection is visible in `rows` screen rows.
+fn first_row(state: &State, rows: &[usize], visible: u16) -> usize {
+    let sel = state.table_sel.min(rows.len().saturating_sub(1));
+    let mut first = 0;
+    loop {
+        let used: u16 = rows[first..=sel.max(first)]
+            .iter()
+            .map(|g| height(state, &state.analysis.groups[*g]))
+            .sum();
+        if used <= visible || first >= sel {
+            return first;
+        }
+        first += 1;
+    }
+}
+
+/// The table row (index into `table_rows`) at screen row `y`.
+pub fn row_at(state: &State, y: u16) -> Option<usize> {
+    let body = screen::body(state.size);
+    let rows = state.table_rows();
+    if rows.is_empty() {
+        return None;
+    }
+    let visible = body.height.saturating_sub(1);
+    let mut at = body.y + 1;
+    for (i, g) in rows
+        .iter()
+        .enumerate()
+        .skip(first_row(state, &rows, visible))
+    {
+        let h = height(state, &state.analysis.groups[*g]);
+        if y >= at && y < at + h {
+            return Some(i);
+        }
+        at += h;
+    }
+    None
+}
+
+pub fn draw(state: &State, buf: &mut Buffer) {
+    let size = state.size;
+    let theme = state.theme();
+    let bar = Rect::new(size.x, size.y, size.width, 1);
+    draw::fill(buf, bar, theme.bar());
+    let title = format!(
+        " claims: {} topics · sort: {} ({}) · Enter compares ",
+        state.analysis.groups.len(),
+        sort_name(state.sort),
+        state.keymap.hint(Action::Sort)
+    );
+    draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
+    let body = screen::body(size);
+    if state.analysis.groups.is_empty() {
+        let msg = "no numeric claims with a topic were found in these articles";
+        draw::text(
+            state,
+            buf,
+            Rect::new(body.x, body.y + 1, body.width, 1),
+            msg,
+            theme.plain(),
+            Align::Center,
+        );
+        return;
+    }
+    // Only sources with a claim get a column.
+    let sources: Vec<usize> = (0..state.articles.len())
+        .filter(|ai| state.index.article_of.values().any(|a| a == ai))
+        .collect();
+    let n = sources.len();
+    let c = columns(body.width, n);
+    let mut widths = vec![c.topic];
+    widths.extend(std::iter::repeat_n(c.source, n));
+    widths.push(c.verdict);
+    widths.push(c.plot);
+    let cols = |y: u16, h: u16| {
+        screen::columns(
+            Rect::new(body.x, y, body.width, h),
+            &widths,
+            state.first_right,
+        )
+    };
+    // Header.
+    let head = cols(body.y, 1);
+    let hs = theme.header();
+    draw::text(state, buf, inset(head[0]), "الموضوع", hs, Align::Right);
+    for (k, ai) in sources.iter().enumerate() {
+        let label = format!("{} {}", ai + 1, state.articles[*ai].short);
+        let st = hs.patch(theme.source(*ai));
+        draw::text(state, buf, inset(head[1 + k]), &label, st, Align::Right);
+    }
+    draw::text(state, buf, inset(head[n + 1]), "الحكم", hs, Align::Right);
+    let rows = state.table_rows();
+    let visible = body.height.saturating_sub(1);
+    let mut y = body.y + 1;
+    for (i, gi) in rows
+        .iter()
+        .enumerate()
+        .skip(first_row(state, &rows, visible))
+    {
+        let g = &state.analysis.groups[*gi];
+        let h = height(state, g).min(body.bottom().saturating_sub(y));
+        if h == 0 {
+            break;
+        }
+        let r = cols(y, h);
+        let sel = i == state.table_sel;
+        let tstyle = if sel { theme.selected() } else { theme.plain() };
+        let trow = Rect::new(r[0].x, y, r[0].width, 1);
+        draw::fill(buf, trow, tstyle);
+        draw::text(
+            state,
+            buf,
+            trow,
+            &state.group_label(g),
+            tstyle,
+            Align::Right,
+        );
+        let claims = claims_of(state, g);
+        for (ai, col) in sources.iter().zip(&r[1..=n]) {
+            let mine: Vec<&&Claim> = claims
+                .iter()
+                .filter(|c| state.index.article_of.get(&c.id) == Some(ai))
+                .collect();
+            for (k, cl) in mine.iter().take(h as usize).enumerate() {
+                let cell = Rect::new(col.x, y + k as u16, col.width, 1);
+                let st = theme.claim(cl.topic.as_deref(), state.in_conflict(cl.id));
+                draw::text(state, buf, inset(cell), &value_text(cl), st, Align::Right);
+            }
+        }
+        let verdict = if c.verdict >= 8 {
+            super::compare::verdict_text(g.verdict).to_owned()
+        } else {
+            short_verdict(g.verdict).to_owned()
+        };
+        let vcell = Rect::new(r[n + 1].x, y, r[n + 1].width, 1);
+        let vstyle = if g.verdict == crate::claims::Verdict::Conflict {
+            theme.conflict_mark()
+        } else {
+            theme.plain()
+        };
+        draw::text(state, buf, inset(vcell), &verdict, vstyle, Align::Right);
+        if c.plot > 0 {
+            plot(state, buf, r[n + 2], &claims);
+        }
+        y += h;
+    }
+}
+
+fn inset(r: Rect) -> Rect {
+    Rect::new(r.x, r.y, r.width.saturating_sub(1), r.height)
+}
+
+fn short_verdict(v: crate::claims::Verdict) -> &'static str {
+    use crate::claims::Verdict::*;
+    match v {
+        Conflict => "≠",
+        Compatible => "≈",
+        Agree => "=",
+        Single => "·",
+    }
+}
+
+/// One bar per claim on a shared axis: `[`/`]` closed ends, `(`/`)` open ends, `<`/`>`
+/// unbounded, `┃` a single value; axis minimum on the left, maximum on the right.
+fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
+    let theme = state.theme();
+    let w = area.width.saturating_sub(2);
+    if w < 4 {
+        return;
+    }
+    let bounds: Vec<f64> = claims
+        .iter()
+        .flat_map(|c| [c.low, c.high, Some(c.value)])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .collect();
+    let Some(mut lo) = bounds.iter().cloned().reduce(f64::min) else {
+        return;
+    };
+    let mut hi = bounds.iter().cloned().fold(lo, f64::max);
+    let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.02).max(1.0);
+    lo -= pad;
+    hi += pad;
+    let col = |v: f64| -> u16 {
+        (((v - lo) / (hi - lo)) * f64::from(w - 1))
+            .round()
+            .clamp(0.0, f64::from(w - 1)) as u16
+    };
+    for (k, c) in claims.iter().enumerate().take(area.height as usize) {
+        let y = area.y + k as u16;
+        let ai = state.index.article_of.get(&c.id).copied().unwrap_or(0);
+        let st = theme.source(ai);
+        let x0 = area.x + 1;
+        let a = c.low.map(col).unwrap_or(0);
+        let b = c.high.map(col).unwrap_or(w - 1);
+        for x in a..=b.max(a) {
+            draw::put(buf, x0 + x, y, "━", st);
+        }
+        if a == b && c.low.is_some() && c.high.is_some() {
+            draw::put(buf, x0 + a, y, "┃", st);
+        } else {
+            let left = match c.low {
+                None => "<",
+                Some(_) if c.low_inclusive => "[",
+                Some(_) => "(",
+            };
+            let right = match c.high {
+                None => ">",
+                Some(_) if c.high_inclusive => "]",
+                Some(_) => ")",
+            };
+            draw::put(buf, x0 + a, y, left, st);
+            draw::put(buf, x0 + b.max(a), y, right, st);
+        }
+        // The source's number at the far left of the row says whose bar it is.
+        draw::put(buf, area.x, y, &format!("{}", (ai + 1) % 10), st);
+    }
+}

@@ -1,0 +1,302 @@
+//! Drawing helpers: laid-out lines into a ratatui `Buffer` cell by cell (ratatui's own
+//! `Paragraph` knows no bidi and drops zero-width clusters), and the colour theme.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::layout::{Cell, Direction, Line};
+
+use super::state::State;
+
+/// Styles for the 16-colour palette, or for no colour at all (`NO_COLOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+const TOPIC_COLORS: [Color; 6] = [
+    Color::Cyan,
+    Color::Green,
+    Color::Magenta,
+    Color::Yellow,
+    Color::Blue,
+    Color::LightRed,
+];
+
+impl Theme {
+    pub fn plain(&self) -> Style {
+        Style::default()
+    }
+
+    pub fn bar(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn header(&self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        }
+    }
+
+    pub fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn cursor_mark(&self) -> Style {
+        if self.color {
+            Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// A claim's number: a colour per topic; in conflict also bold and underlined.
+    pub fn claim(&self, topic: Option<&str>, conflict: bool) -> Style {
+        let mut s = if self.color {
+            let h = topic
+                .unwrap_or("")
+                .bytes()
+                .fold(7usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
+            Style::default().fg(TOPIC_COLORS[h % TOPIC_COLORS.len()])
+        } else {
+            Style::default().add_modifier(Modifier::UNDERLINED)
+        };
+        if conflict {
+            s = s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        }
+        s
+    }
+
+    pub fn conflict_mark(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The claim of the topic chosen in compare.
+    pub fn focus_claim(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn search_match(&self, current: bool) -> Style {
+        match (self.color, current) {
+            (true, true) => Style::default().bg(Color::Yellow).fg(Color::Black),
+            (true, false) => Style::default().bg(Color::Blue).fg(Color::White),
+            (false, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (false, false) => Style::default().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// The colour of source number `i` (claims table plot and headers).
+    pub fn source(&self, i: usize) -> Style {
+        if self.color {
+            Style::default().fg(TOPIC_COLORS[i % TOPIC_COLORS.len()])
+        } else {
+            Style::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// RTL right, LTR left.
+    Auto,
+    Left,
+    Right,
+    Center,
+}
+
+/// The column where a line of `line_width` starts in `area` with `align`.
+fn start_x(area: Rect, line: &Line, align: Align) -> u16 {
+    let w = line.width.min(area.width as usize) as u16;
+    let right = matches!(align, Align::Right)
+        || (matches!(align, Align::Auto) && line.direction == Direction::Rtl);
+    match align {
+        Align::Center => area.x + (area.width - w) / 2,
+        _ if right => area.x + area.width - w,
+        _ => area.x,
+    }
+}
+
+/// Draws one laid-out line on row `area.y`, cell by cell, styling each cell with
+/// `style_of`. Zero-width clusters join the cell before them rather than vanish.
+pub fn line(
+    buf: &mut Buffer,
+    area: Rect,
+    line: &Line,
+    align: Align,
+    style_of: impl Fn(&Cell) -> Style,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let mut x = start_x(area, line, align);
+    let mut prev: Option<(u16, u16)> = None;
+    for (i, cell) in line.cells.iter().enumerate() {
+        let sym = line.cell_text(i);
+        if cell.width == 0 {
+            if let (false, Some(c)) = (sym.is_empty(), prev.and_then(|p| buf.cell_mut(p))) {
+                let joined = format!("{}{}", c.symbol(), sym);
+                c.set_symbol(&joined);
+            }
+            continue;
+        }
+        if x + cell.width as u16 > area.right() {
+            break;
+        }
+        if let Some(c) = buf.cell_mut((x, area.y)) {
+            c.set_symbol(sym).set_style(style_of(cell));
+        }
+        // Cells under a wide character must not keep old symbols.
+        for k in 1..cell.width as u16 {
+            if let Some(c) = buf.cell_mut((x + k, area.y)) {
+                c.reset();
+                c.set_symbol("");
+                c.set_style(style_of(cell));
+            }
+        }
+        prev = Some((x, area.y));
+        x += cell.width as u16;
+    }
+}
+
+/// Interface text on one row: laid out (bidi, shaping) and cut to the width.
+pub fn text(state: &State, buf: &mut Buffer, area: Rect, s: &str, style: Style, align: Align) {
+    text_aligned(state, buf, area, s, style, align);
+}
+
+/// Like `text`, with the bytes `hit` of `s` in `hit_style`.
+pub fn text_with_highlight(
+    state: &State,
+    buf: &mut Buffer,
+    area: Rect,
+    s: &str,
+    hit: Range<usize>,
+    style: Style,
+    hit_style: Style,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let lines = state.cache.string(s, area.width as usize, None);
+    if let Some(first) = lines.first() {
+        let align = Align::Auto;
+        line(buf, area, first, align, |c| {
+            if c.source.start < hit.end && hit.start < c.source.end {
+                hit_style
+            } else {
+                style
+            }
+        });
+    }
+}
+
+/// Like `text` with an explicit alignment.
+pub fn text_aligned(
+    state: &State,
+    buf: &mut Buffer,
+    area: Rect,
+    s: &str,
+    style: Style,
+    align: Align,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    // Left-aligned interface text is English chrome that may quote Arabic: LTR. Right
+    // aligned text is Arabic (titles, values): RTL. Otherwise the first strong character.
+    let direction = match align {
+        Align::Left => Some(Direction::Ltr),
+        Align::Right => Some(Direction::Rtl),
+        Align::Auto | Align::Center => None,
+    };
+    let lines = state.cache.string(s, area.width as usize, direction);
+    if let Some(first) = lines.first() {
+        line(buf, area, first, align, |_| style);
+    }
+}
+
+/// Fills a row with a style (bars).
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    buf.set_style(area, style);
+}
+
+/// Puts a single ASCII or box-drawing symbol.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, sym: &str, style: Style) {
+    if let Some(c) = buf.cell_mut((x, y)) {
+        c.set_symbol(sym).set_style(style);
+    }
+}
+
+/// The screen as plain text, one row per line, trailing spaces trimmed: what
+/// `qarin snapshot` prints.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            let Some(c) = buf.cell((x, y)) else { continue };
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = c.symbol();
+            row.push_str(if sym.is_empty() { " " } else { sym });
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_theme_uses_no_colours() {
+        let t = Theme { color: false };
+        let styles = [
+            t.dim(),
+            t.cursor_mark(),
+            t.claim(Some("troops"), true),
+            t.conflict_mark(),
+            t.search_match(true),
+            t.search_match(false),
+            t.source(3),
+        ];
+        for s in styles {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        // Matches still stand out without colour.
+        assert_ne!(t.search_match(true), Style::default());
+        let c = Theme { color: true };
+        assert_ne!(c.claim(Some("troops"), false).fg, None);
+    }
+
+    #[test]
+    fn wide_and_zero_width_cells_are_placed_by_width() {
+        let l = crate::layout::layout_paragraph("a\u{4E2D}b", &crate::layout::Options::default());
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        line(&mut buf, Rect::new(0, 0, 6, 1), &l[0], Align::Left, |_| {
+            Style::default()
+        });
+        assert_eq!(buffer_text(&buf), "a\u{4E2D}b\n");
+    }
+}

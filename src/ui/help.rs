@@ -1,0 +1,111 @@
+//! The help overlay, generated from the active keymap: it lists what is bound, so it
+//! cannot drift from the keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::draw::{self, Align};
+use super::state::State;
+
+/// The help rows: keys, action name, description.
+pub fn rows(state: &State) -> Vec<(String, String, &'static str)> {
+    state
+        .keymap
+        .help_entries()
+        .into_iter()
+        .map(|(a, keys)| {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            (keys.join(" "), a.name(), a.description())
+        })
+        .collect()
+}
+
+pub fn draw(state: &State, buf: &mut Buffer, offset: usize) {
+    let size = state.size;
+    let theme = state.theme();
+    let w = size.width.saturating_sub(4).min(86);
+    let rows = rows(state);
+    let h = (rows.len() as u16 + 3).min(size.height.saturating_sub(2));
+    let area = Rect::new(
+        size.x + (size.width - w) / 2,
+        size.y + (size.height - h) / 2,
+        w,
+        h,
+    );
+    // Clear what is under the overlay, then a frame.
+    for y in area.y..area.bottom() {
+        for x in area.x..area.right() {
+            draw::put(buf, x, y, " ", theme.plain());
+        }
+    }
+    let inner = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    frame(buf, area, state);
+    let title = " help: keys (Esc or ? closes, j/k scroll) ";
+    draw::text(
+        state,
+        buf,
+        Rect::new(area.x + 2, area.y, area.width.saturating_sub(4), 1),
+        title,
+        theme.header(),
+        Align::Left,
+    );
+    let visible = inner.height as usize;
+    let offset = offset.min(rows.len().saturating_sub(visible));
+    let widest = |f: &dyn Fn(&(String, String, &str)) -> usize| {
+        rows.iter().map(f).max().unwrap_or(0) as u16 + 1
+    };
+    let kw = widest(&|r| r.0.chars().count()).min(inner.width / 3);
+    let nw = widest(&|r| r.1.len()).min(inner.width / 3);
+    for (i, (keys, name, desc)) in rows.iter().skip(offset).take(visible).enumerate() {
+        let y = inner.y + i as u16;
+        draw::text(
+            state,
+            buf,
+            Rect::new(inner.x, y, kw.saturating_sub(1), 1),
+            keys,
+            theme.header(),
+            Align::Left,
+        );
+        draw::text(
+            state,
+            buf,
+            Rect::new(inner.x + kw, y, nw.saturating_sub(1), 1),
+            name,
+            theme.plain(),
+            Align::Left,
+        );
+        let dx = kw + nw;
+        draw::text(
+            state,
+            buf,
+            Rect::new(inner.x + dx, y, inner.width.saturating_sub(dx), 1),
+            desc,
+            theme.dim(),
+            Align::Left,
+        );
+    }
+}
+
+fn frame(buf: &mut Buffer, r: Rect, state: &State) {
+    let st = state.theme().header();
+    if r.width < 2 || r.height < 2 {
+        return;
+    }
+    for x in r.x..r.right() {
+        draw::put(buf, x, r.y, "─", st);
+        draw::put(buf, x, r.bottom() - 1, "─", st);
+    }
+    for y in r.y..r.bottom() {
+        draw::put(buf, r.x, y, "│", st);
+        draw::put(buf, r.right() - 1, y, "│", st);
+    }
+    draw::put(buf, r.x, r.y, "┌", st);
+    draw::put(buf, r.right() - 1, r.y, "┐", st);
+    draw::put(buf, r.x, r.bottom() - 1, "└", st);
+    draw::put(buf, r.right() - 1, r.bottom() - 1, "┘", st);
+}

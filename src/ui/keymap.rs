@@ -1,0 +1,336 @@
+//! Keys and the keymap: the defaults from `assets/keymap.toml`, overridden by the user's
+//! `$XDG_CONFIG_HOME/qarin/config.toml`. Errors in either name the line and column.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::action::Action;
+
+const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    /// A character; the space bar is `Char(' ')`.
+    Char(char),
+    /// Control plus a character (lower case).
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Backspace,
+}
+
+const NAMED: [(&str, Key); 15] = [
+    ("Enter", Key::Enter),
+    ("Esc", Key::Esc),
+    ("Tab", Key::Tab),
+    ("BackTab", Key::BackTab),
+    ("Up", Key::Up),
+    ("Down", Key::Down),
+    ("Left", Key::Left),
+    ("Right", Key::Right),
+    ("PageUp", Key::PageUp),
+    ("PageDown", Key::PageDown),
+    ("Home", Key::Home),
+    ("End", Key::End),
+    ("Space", Key::Char(' ')),
+    ("Backspace", Key::Backspace),
+    ("S-Tab", Key::BackTab),
+];
+
+impl Key {
+    /// Parses one key: a single character, `C-x`, or a name such as `PageDown`.
+    pub fn parse(s: &str) -> Result<Key, String> {
+        if let Some((_, k)) = NAMED.iter().find(|(n, _)| *n == s) {
+            return Ok(*k);
+        }
+        let mut chars = s.chars();
+        match (chars.next(), chars.next(), chars.next(), chars.next()) {
+            (Some(c), None, _, _) => Ok(Key::Char(c)),
+            (Some('C'), Some('-'), Some(c), None) => Ok(Key::Ctrl(c.to_ascii_lowercase())),
+            _ => Err(format!(
+                "unknown key {s:?} (use a single character, C-x, or one of {})",
+                NAMED[..14]
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+        }
+    }
+
+    /// Parses space-separated keys (`"s ] Enter"`), as `qarin snapshot --keys` takes them.
+    pub fn parse_seq(s: &str) -> Result<Vec<Key>, String> {
+        s.split_whitespace().map(Key::parse).collect()
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((n, _)) = NAMED.iter().find(|(_, k)| k == self) {
+            return f.write_str(n);
+        }
+        match self {
+            Key::Char(c) => write!(f, "{c}"),
+            Key::Ctrl(c) => write!(f, "C-{c}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// Which side the first source's column goes in the compare view and claims table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    #[default]
+    Right,
+    Left,
+}
+
+/// The active bindings and settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: BTreeMap<Key, Action>,
+    /// From `[compare] first_source`.
+    pub first_source: Side,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    compare: CompareConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareConfig {
+    first_source: Option<Side>,
+}
+
+/// A keymap or config file that does not make sense, with where.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+impl Keymap {
+    /// The built-in keymap.
+    pub fn defaults() -> Keymap {
+        // The asset is compiled in and checked by a test; should it ever fail to parse,
+        // an empty keymap with `q` is better than refusing to start.
+        Keymap::from_toml(DEFAULT_KEYMAP, Path::new("assets/keymap.toml"), None).unwrap_or_else(
+            |_| Keymap {
+                bindings: BTreeMap::from([(Key::Char('q'), Action::Quit)]),
+                first_source: Side::Right,
+            },
+        )
+    }
+
+    /// The defaults overridden by the user's config file at `path`, if it exists.
+    pub fn load_user(path: Option<&Path>) -> Result<Keymap, ConfigError> {
+        let base = Keymap::defaults();
+        let Some(path) = path else { return Ok(base) };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
+            Err(e) => {
+                return Err(ConfigError {
+                    file: path.to_path_buf(),
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read: {e}"),
+                });
+            }
+        };
+        Keymap::from_toml(&text, path, Some(base))
+    }
+
+    /// `$XDG_CONFIG_HOME/qarin/config.toml`, else `~/.config/qarin/config.toml`.
+    pub fn user_config_path() -> Option<PathBuf> {
+        let base = std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+        Some(base.join("qarin").join("config.toml"))
+    }
+
+    /// Parses a keymap file; with `base`, its actions replace the base's keys for them.
+    pub fn from_toml(text: &str, file: &Path, base: Option<Keymap>) -> Result<Keymap, ConfigError> {
+        let err = |offset: usize, message: String| {
+            let (line, column) = line_col(text, offset);
+            ConfigError {
+                file: file.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        };
+        let cfg: ConfigFile = toml::from_str(text).map_err(|e| {
+            err(
+                e.span().map(|s| s.start).unwrap_or(0),
+                e.message().to_owned(),
+            )
+        })?;
+        let mut map = base.unwrap_or(Keymap {
+            bindings: BTreeMap::new(),
+            first_source: Side::Right,
+        });
+        for (name, keys) in &cfg.keys {
+            let action: Action = serde_json::from_value(serde_json::Value::String(
+                name.get_ref().clone(),
+            ))
+            .map_err(|_| {
+                err(
+                    name.span().start,
+                    format!(
+                        "unknown action {:?} (see `?` in qarin for the list)",
+                        name.get_ref()
+                    ),
+                )
+            })?;
+            map.bindings.retain(|_, a| *a != action);
+            for k in keys.get_ref() {
+                let key = Key::parse(k.get_ref()).map_err(|m| err(k.span().start, m))?;
+                map.bindings.insert(key, action);
+            }
+        }
+        if let Some(side) = cfg.compare.first_source {
+            map.first_source = side;
+        }
+        Ok(map)
+    }
+
+    pub fn action(&self, key: Key) -> Option<Action> {
+        self.bindings.get(&key).copied()
+    }
+
+    /// The keys bound to `action`, in key order.
+    pub fn keys_for(&self, action: Action) -> Vec<Key> {
+        self.bindings
+            .iter()
+            .filter(|(_, a)| **a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// Bound actions with their keys, in help order: what the help overlay shows.
+    pub fn help_entries(&self) -> Vec<(Action, Vec<Key>)> {
+        Action::ALL
+            .iter()
+            .map(|a| (*a, self.keys_for(*a)))
+            .filter(|(_, k)| !k.is_empty())
+            .collect()
+    }
+
+    /// A short "key" label for `action` (first bound key), for hints.
+    pub fn hint(&self, action: Action) -> String {
+        self.keys_for(action)
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "-".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_keymap_binds_every_action() {
+        let map = Keymap::from_toml(DEFAULT_KEYMAP, Path::new("k"), None).unwrap();
+        for a in Action::ALL {
+            assert!(!map.keys_for(a).is_empty(), "{a:?} unbound");
+        }
+        assert_eq!(map.action(Key::Char('G')), Some(Action::Bottom));
+        assert_eq!(map.action(Key::Char(' ')), Some(Action::PageDown));
+        assert_eq!(map.action(Key::Ctrl('c')), Some(Action::Quit));
+        assert_eq!(map.action(Key::BackTab), Some(Action::PrevArticle));
+    }
+
+    #[test]
+    fn keys_parse_and_print() {
+        assert_eq!(Key::parse("C-x"), Ok(Key::Ctrl('x')));
+        assert_eq!(Key::parse("ب"), Ok(Key::Char('ب')));
+        assert_eq!(
+            Key::parse_seq("s ] Enter Space"),
+            Ok(vec![
+                Key::Char('s'),
+                Key::Char(']'),
+                Key::Enter,
+                Key::Char(' ')
+            ])
+        );
+        assert!(Key::parse("Foo").unwrap_err().contains("\"Foo\""));
+        assert!(Key::parse("").is_err());
+        assert_eq!(Key::Char(' ').to_string(), "Space");
+        assert_eq!(Key::Ctrl('c').to_string(), "C-c");
+    }
+
+    #[test]
+    fn user_config_replaces_an_actions_keys() {
+        let text = "[keys]\nquit = [\"x\"]\n[compare]\nfirst_source = \"left\"\n";
+        let map = Keymap::from_toml(text, Path::new("c.toml"), Some(Keymap::defaults())).unwrap();
+        assert_eq!(map.action(Key::Char('x')), Some(Action::Quit));
+        assert_eq!(map.action(Key::Char('q')), None);
+        assert_eq!(map.action(Key::Char('j')), Some(Action::LineDown));
+        assert_eq!(map.first_source, Side::Left);
+    }
+
+    #[test]
+    fn config_errors_name_line_and_column() {
+        let bad_key = "[keys]\nquit = [\"q\", \"Nope\"]\n";
+        let e = Keymap::from_toml(bad_key, Path::new("c.toml"), None).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 14), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:2:14: unknown key \"Nope\""),
+            "{e}"
+        );
+
+        let bad_action = "\n[keys]\n  fly = [\"q\"]\n";
+        let e = Keymap::from_toml(bad_action, Path::new("c.toml"), None).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3), "{e}");
+        assert!(e.message.contains("unknown action \"fly\""));
+
+        let syntax = "[keys]\nquit = [\"q\"\n";
+        let e = Keymap::from_toml(syntax, Path::new("c.toml"), None).unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+
+        let unknown_table = "[colours]\n";
+        let e = Keymap::from_toml(unknown_table, Path::new("c.toml"), None).unwrap_err();
+        assert_eq!(e.line, 1, "{e}");
+    }
+}

@@ -1,0 +1,115 @@
+//! The library: the open articles with title, outlet, length, claim and bookmark counts.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::draw::{self, Align};
+use super::screen;
+use super::state::{State, View};
+
+pub fn handle(state: &mut State, action: Action) {
+    let last = state.articles.len().saturating_sub(1);
+    match action {
+        Action::LineDown | Action::NextArticle | Action::NextParagraph => {
+            state.library_sel = (state.library_sel + 1).min(last)
+        }
+        Action::LineUp | Action::PrevArticle | Action::PrevParagraph => {
+            state.library_sel = state.library_sel.saturating_sub(1)
+        }
+        Action::PageDown => state.library_sel = (state.library_sel + 10).min(last),
+        Action::PageUp => state.library_sel = state.library_sel.saturating_sub(10),
+        Action::Top => state.library_sel = 0,
+        Action::Bottom => state.library_sel = last,
+        Action::Open => {
+            state.current = state.library_sel.min(last);
+            state.go(View::Reader);
+            state.with_reader(|p, s| p.refit(s));
+        }
+        _ => {}
+    }
+}
+
+fn size_text(bytes: usize) -> String {
+    match bytes {
+        b if b >= 10 << 20 => format!("{} MB", b >> 20),
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / f64::from(1 << 20)),
+        b if b >= 1 << 10 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{b} B"),
+    }
+}
+
+pub fn draw(state: &State, buf: &mut Buffer) {
+    let size = state.size;
+    let theme = state.theme();
+    let bar = Rect::new(size.x, size.y, size.width, 1);
+    draw::fill(buf, bar, theme.bar());
+    let title = format!(" library: {} articles · Enter opens ", state.articles.len());
+    draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
+    let body = screen::body(size);
+    let w = body.width;
+    // Columns, first on the right as Arabic is read: #, title, outlet, length, claims, bookmarks.
+    let num = 4;
+    let counts = if w >= 60 { 9 } else { 0 };
+    let len = if w >= 50 { 10 } else { 0 };
+    let rest = w.saturating_sub(num + len + 2 * counts);
+    let outlet = if w >= 70 { rest * 2 / 5 } else { 0 };
+    let widths = [num, rest - outlet, outlet, len, counts, counts];
+    let cols = |y: u16| screen::columns(Rect::new(body.x, y, w, 1), &widths, true);
+    let head = cols(body.y);
+    let labels = ["#", "العنوان", "المصدر", "الطول", "ادعاءات", "علامات"];
+    for (r, l) in head.iter().zip(labels) {
+        draw::text(state, buf, inset(*r), l, theme.header(), Align::Right);
+    }
+    let rows = body.height.saturating_sub(1) as usize;
+    let first = state.library_sel.saturating_sub(rows.saturating_sub(1));
+    for (row, (i, a)) in state
+        .articles
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = body.y + 1 + row as u16;
+        let st = if i == state.library_sel {
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        draw::fill(buf, Rect::new(body.x, y, w, 1), st);
+        let bytes: usize = a.paragraphs.iter().map(|p| p.len() + 1).sum();
+        let claims = state.index.article_of.values().filter(|x| **x == i).count();
+        let c = cols(y);
+        let cells = [
+            format!("{}", i + 1),
+            a.title.clone(),
+            a.outlet.clone(),
+            size_text(bytes),
+            claims.to_string(),
+            state.bookmarks.count(i).to_string(),
+        ];
+        for (r, t) in c.iter().zip(cells.iter()) {
+            draw::text(state, buf, inset(*r), t, st, Align::Right);
+        }
+    }
+}
+
+fn inset(r: Rect) -> Rect {
+    Rect::new(
+        r.x + 1.min(r.width),
+        r.y,
+        r.width.saturating_sub(2),
+        r.height,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(super::size_text(900), "900 B");
+        assert_eq!(super::size_text(5645), "5.5 KB");
+        assert_eq!(super::size_text(100 << 20), "100 MB");
+    }
+}

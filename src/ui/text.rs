@@ -1,0 +1,85 @@
+//! Laid-out text on demand: paragraphs are laid out only when shown or scrolled past,
+//! and cached by (article, paragraph, width), so a 100 MB article opens as fast as a
+//! small one and jumping to its end lays out only the last screen.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::corpus::Article;
+use crate::layout::{self, BidiMode, Direction, Line, Options};
+
+/// Beyond this many cached paragraphs the cache starts afresh; a screen needs a few dozen.
+const MAX_ENTRIES: usize = 50_000;
+
+type Memo<K> = RefCell<HashMap<K, Rc<[Line]>>>;
+
+/// A memo of layouts. Interior mutability keeps rendering a read of `&State`: filling a
+/// cache changes no observable state.
+#[derive(Debug, Default)]
+pub struct TextCache {
+    bidi: BidiMode,
+    paragraphs: Memo<(usize, usize, usize)>,
+    strings: Memo<(String, usize, Option<Direction>)>,
+}
+
+impl TextCache {
+    pub fn new(bidi: BidiMode) -> TextCache {
+        TextCache {
+            bidi,
+            ..TextCache::default()
+        }
+    }
+
+    pub fn bidi(&self) -> BidiMode {
+        self.bidi
+    }
+
+    fn options(&self, width: usize) -> Options {
+        Options {
+            width: width.max(1),
+            bidi: self.bidi,
+            ..Options::default()
+        }
+    }
+
+    /// The display lines of paragraph `para` (0-based) of article number `ai`.
+    pub fn paragraph(&self, ai: usize, article: &Article, para: usize, width: usize) -> Rc<[Line]> {
+        let key = (ai, para, width.max(1));
+        if let Some(l) = self.paragraphs.borrow().get(&key) {
+            return Rc::clone(l);
+        }
+        let text = article
+            .paragraphs
+            .get(para)
+            .map(String::as_str)
+            .unwrap_or("");
+        let lines: Rc<[Line]> = layout::layout_paragraph(text, &self.options(width)).into();
+        let mut map = self.paragraphs.borrow_mut();
+        if map.len() >= MAX_ENTRIES {
+            map.clear();
+        }
+        map.insert(key, Rc::clone(&lines));
+        lines
+    }
+
+    /// Lines of a piece of interface text (titles, labels, the topic bar), with its
+    /// base direction forced or (`None`) from its first strong character.
+    pub fn string(&self, text: &str, width: usize, direction: Option<Direction>) -> Rc<[Line]> {
+        let key = (text.to_owned(), width.max(1), direction);
+        if let Some(l) = self.strings.borrow().get(&key) {
+            return Rc::clone(l);
+        }
+        let opts = Options {
+            direction,
+            ..self.options(width)
+        };
+        let lines: Rc<[Line]> = layout::layout_paragraph(text, &opts).into();
+        let mut map = self.strings.borrow_mut();
+        if map.len() >= MAX_ENTRIES {
+            map.clear();
+        }
+        map.insert(key, Rc::clone(&lines));
+        lines
+    }
+}

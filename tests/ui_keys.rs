@@ -1,0 +1,304 @@
+//! Key-sequence tests: keys go through the real keymap into the real state, and the
+//! screen is checked as text (as `qarin snapshot` prints it).
+
+mod ui_common;
+
+use qarin::claims::Verdict;
+use qarin::ui::keymap::Key;
+use qarin::ui::state::{MouseInput, View};
+use ui_common::*;
+
+/// Presses `]` until the compare view shows the group on `topic`; its index.
+fn jump_to_conflict(state: &mut qarin::ui::state::State, topic: &str) -> usize {
+    let target = state
+        .analysis
+        .groups
+        .iter()
+        .position(|g| g.topic == topic && g.verdict == Verdict::Conflict)
+        .unwrap_or_else(|| panic!("no {topic} conflict in {:#?}", state.analysis.groups));
+    for _ in 0..=state.analysis.groups.len() {
+        keys(state, "]");
+        if state.compare.group == Some(target) {
+            return target;
+        }
+    }
+    panic!("] never reached the {topic} conflict");
+}
+
+fn assert_troops_on_one_screen(state: &mut qarin::ui::state::State) {
+    keys(state, "s");
+    assert_eq!(state.view, View::Compare);
+    jump_to_conflict(state, "troops");
+    let text = screen(state);
+    for n in ["2000", "2030", "2500"] {
+        assert!(text.contains(n), "{n} not on screen:\n{text}");
+    }
+    // Each number appears in its pane too, not only in the top bar.
+    let body: String = text.lines().skip(2).collect::<Vec<_>>().join("\n");
+    for n in ["2000", "2030", "2500"] {
+        assert!(body.contains(n), "{n} not in a pane:\n{text}");
+    }
+}
+
+#[test]
+fn compare_jumps_to_the_troops_conflict_fixture() {
+    let mut state = fixture_state(120, 40);
+    assert_troops_on_one_screen(&mut state);
+    let bar = screen(&state).lines().nth(1).unwrap_or("").to_owned();
+    assert!(
+        bar.contains('│'),
+        "topic bar shows values side by side: {bar}"
+    );
+}
+
+#[test]
+fn compare_jumps_to_the_troops_conflict_real_engine() {
+    let mut state = seeds_state(120, 40);
+    assert_troops_on_one_screen(&mut state);
+}
+
+#[test]
+fn search_lands_on_a_match() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "G");
+    keys(&mut state, "/");
+    type_text(&mut state, "توكاييف");
+    assert!(state.search.editing);
+    keys(&mut state, "Enter");
+    assert!(!state.search.editing);
+    let n = state.search.matches.len();
+    assert!(n >= 4, "seed 000 names Tokayev four times, found {n}");
+    let m = state.search.matches[state.search.selected].clone();
+    assert_eq!(m.article, 0);
+    let para = &state.articles[0].paragraphs[m.para];
+    assert_eq!(&para[m.range.clone()], "توكاييف");
+    // The match is on screen.
+    let pane = state.reader_pane().expect("reader pane");
+    let scroll = state.reader[0];
+    let vis = pane.visible(scroll.top);
+    assert!(
+        vis.iter().any(|(p, _)| *p == m.para),
+        "match paragraph {} not visible",
+        m.para
+    );
+    assert!(screen(&state).contains(&format!("match {}/{n}", state.search.selected + 1)));
+    // n moves on, N comes back.
+    let first = state.search.selected;
+    keys(&mut state, "n");
+    assert_eq!(state.search.selected, (first + 1) % n);
+    keys(&mut state, "N");
+    assert_eq!(state.search.selected, first);
+}
+
+#[test]
+fn search_ignores_harakat_and_folds_letters() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "/");
+    type_text(&mut state, "تُوكَايِيف");
+    let with_marks = state.search.matches.len();
+    keys(&mut state, "Esc");
+    assert!(state.search.matches.is_empty(), "Esc cancels");
+    keys(&mut state, "/");
+    type_text(&mut state, "توكاييف");
+    assert_eq!(state.search.matches.len(), with_marks);
+    assert!(with_marks > 0);
+}
+
+#[test]
+fn search_all_articles_lists_results_and_opens_one() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "F");
+    type_text(&mut state, "توكاييف");
+    keys(&mut state, "Enter");
+    assert_eq!(state.view, View::SearchResults);
+    let arts: std::collections::BTreeSet<usize> =
+        state.search.matches.iter().map(|m| m.article).collect();
+    assert_eq!(arts.len(), 5, "every seed names Tokayev");
+    keys(&mut state, "G Enter");
+    assert_eq!(state.view, View::Reader);
+    assert_eq!(state.current, 4, "the last result is in the last article");
+}
+
+#[test]
+fn help_lists_every_bound_action() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "?");
+    let text = screen(&state);
+    let entries = state.keymap.help_entries();
+    assert_eq!(entries.len(), qarin::ui::action::Action::ALL.len());
+    for (action, keys) in entries {
+        assert!(
+            text.contains(&action.name()),
+            "{} missing:\n{text}",
+            action.name()
+        );
+        assert!(
+            text.contains(action.description()),
+            "{action:?} description missing"
+        );
+        assert!(!keys.is_empty());
+    }
+    keys(&mut state, "Esc");
+    assert!(state.help.is_none());
+}
+
+#[test]
+fn tab_goes_through_articles_and_escape_goes_back() {
+    let mut state = seeds_state(120, 40);
+    let title = |s: &qarin::ui::state::State| screen(s).lines().next().unwrap_or("").to_owned();
+    let first = title(&state);
+    keys(&mut state, "Tab");
+    assert_eq!(state.current, 1);
+    assert_ne!(title(&state), first);
+    keys(&mut state, "BackTab BackTab");
+    assert_eq!(state.current, 4);
+    keys(&mut state, "l");
+    assert_eq!(state.view, View::Library);
+    keys(&mut state, "k Enter");
+    assert_eq!((state.view, state.current), (View::Reader, 3));
+    keys(&mut state, "c Esc");
+    assert_eq!(state.view, View::Reader);
+}
+
+#[test]
+fn paging_moves_and_stops_at_the_ends() {
+    let mut state = seeds_state(80, 24);
+    keys(&mut state, "Space");
+    let after_page = state.reader[0].top;
+    assert!(after_page > (0, 0));
+    keys(&mut state, "G");
+    let end = state.reader[0].top;
+    keys(&mut state, "j j PageDown");
+    assert_eq!(state.reader[0].top, end, "no scrolling past the end");
+    assert!(screen(&state).lines().next().unwrap_or("").contains("End"));
+    keys(&mut state, "g");
+    assert_eq!(state.reader[0].top, (0, 0));
+    keys(&mut state, "} }");
+    let c = state.reader[0].cursor;
+    assert!(!state.articles[0].paragraphs[c].trim().is_empty());
+    keys(&mut state, "{");
+    assert!(state.reader[0].cursor < c);
+}
+
+#[test]
+fn claims_table_enter_opens_compare_on_that_topic() {
+    let mut state = fixture_state(120, 40);
+    keys(&mut state, "c");
+    assert_eq!(state.view, View::Claims);
+    let text = screen(&state);
+    assert!(text.contains("2030") && text.contains("7939"), "{text}");
+    let rows = state.table_rows();
+    let troops = rows
+        .iter()
+        .position(|g| state.analysis.groups[*g].topic == "troops")
+        .expect("troops row");
+    for _ in 0..troops {
+        keys(&mut state, "j");
+    }
+    keys(&mut state, "Enter");
+    assert_eq!(state.view, View::Compare);
+    assert_eq!(
+        state
+            .compare
+            .group
+            .map(|g| state.analysis.groups[g].topic.clone()),
+        Some("troops".to_owned())
+    );
+    // Sorting by verdict puts the conflict first.
+    keys(&mut state, "Esc o");
+    let first = state.table_rows()[0];
+    assert_eq!(state.analysis.groups[first].verdict, Verdict::Conflict);
+}
+
+#[test]
+fn panes_without_a_claim_say_so() {
+    let mut state = fixture_state(120, 40);
+    keys(&mut state, "s");
+    jump_to_conflict(&mut state, "troops");
+    let text = screen(&state);
+    // Seeds 001 and 002 say nothing of troop numbers.
+    assert_eq!(text.matches("(no claim)").count(), 2, "{text}");
+}
+
+#[test]
+fn flipping_puts_the_first_source_on_the_left() {
+    let mut state = fixture_state(120, 40);
+    keys(&mut state, "s");
+    let (first_right, _) = state.compare_layout().last().copied().expect("panes");
+    assert_eq!(first_right, 0);
+    keys(&mut state, "f");
+    let (first_left, _) = state.compare_layout()[0];
+    assert_eq!(first_left, 0);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut state = fixture_state(120, 40);
+    keys(&mut state, "s");
+    let layout = state.compare_layout();
+    let (ai, pa) = layout[1];
+    let before: Vec<_> = state.compare.scroll.iter().map(|s| s.top).collect();
+    state.mouse(MouseInput::WheelDown {
+        x: pa.area.text.x + 1,
+        y: pa.area.text.y + 1,
+    });
+    for (i, s) in state.compare.scroll.iter().enumerate() {
+        if i == ai {
+            assert!(s.top > before[i], "pane under the pointer scrolled");
+        } else {
+            assert_eq!(s.top, before[i], "other panes stay");
+        }
+    }
+    state.mouse(MouseInput::Click {
+        x: pa.area.text.x + 1,
+        y: pa.area.text.y,
+    });
+    assert_eq!(state.focused_article(), Some(ai));
+}
+
+#[test]
+fn unbound_keys_say_so_and_change_nothing() {
+    let mut state = seeds_state(80, 24);
+    let before = state.reader[0];
+    state.key(Key::Ctrl('z'));
+    assert_eq!(state.reader[0], before);
+    assert!(screen(&state).contains("C-z: not bound"));
+}
+
+#[test]
+fn enter_on_a_passage_with_a_claim_compares_its_topic() {
+    let mut state = fixture_state(120, 40);
+    keys(&mut state, "Enter");
+    assert_eq!(state.view, View::Reader, "the first passage has no claim");
+    // Seed 000's troops claim: walk the cursor to its passage.
+    let para = state.analysis.claims[0].paragraph - 1;
+    while state.reader[0].cursor < para {
+        keys(&mut state, "}");
+    }
+    keys(&mut state, "Enter");
+    assert_eq!(state.view, View::Compare);
+    let g = state.compare.group.expect("a topic is chosen");
+    assert_eq!(state.analysis.groups[g].topic, "troops");
+}
+
+#[test]
+fn bidi_terminal_mode_keeps_logical_order_with_the_same_breaks() {
+    use qarin::layout::BidiMode;
+    use qarin::ui::keymap::Keymap;
+    use qarin::ui::state::{Settings, State};
+    let make = |bidi| {
+        let s = Settings { bidi, color: true };
+        State::new(qarin::corpus::seeds(), Keymap::defaults(), s, 80, 24)
+    };
+    let app = screen(&make(BidiMode::App));
+    let term = screen(&make(BidiMode::Terminal));
+    assert_ne!(app, term);
+    // Row by row the same cells, only the order differs.
+    for (a, t) in app.lines().zip(term.lines()).skip(1) {
+        let mut a: Vec<char> = a.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut t: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+        a.sort_unstable();
+        t.sort_unstable();
+        assert_eq!(a, t);
+    }
+}
