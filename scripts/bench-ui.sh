@@ -2,6 +2,7 @@
 # Times `qarin snapshot` on one 100 MB article against `cat` reading it, and
 # `--keys G` (jump to the end) against the plain snapshot, with hyperfine.
 # Targets (issue 4): snapshot ≤ 5× cat; --keys G ≤ 1.5× plain snapshot.
+# Then the same for the whole text as one single paragraph.
 # Usage: scripts/bench-ui.sh [SIZE_MB]   (needs hyperfine; builds --release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,10 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
             out.write(line)
             n += len(line.encode())
 PY
-ls -l "$article"
+# The same text as one single paragraph (one line): the worst case for layout.
+one="$dir/one-paragraph.txt"
+tr '\n' ' ' < "$article" > "$one"
+ls -l "$article" "$one"
 
 cargo build --release --quiet
 bin=target/release/qarin
@@ -35,4 +39,8 @@ hyperfine --warmup 2 --runs 10 --export-markdown "$dir/read.md" \
 hyperfine --warmup 2 --runs 10 --export-markdown "$dir/end.md" \
   -n snapshot "$bin snapshot $article" \
   -n "snapshot --keys G" "$bin snapshot --keys G $article"
-cat "$dir/read.md" "$dir/end.md"
+hyperfine --warmup 1 --runs 5 --export-markdown "$dir/one.md" \
+  -n cat "cat $one" \
+  -n "snapshot (one paragraph)" "$bin snapshot $one" \
+  -n "snapshot --keys G (one paragraph)" "$bin snapshot --keys G $one"
+cat "$dir/read.md" "$dir/end.md" "$dir/one.md"

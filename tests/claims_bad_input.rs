@@ -95,7 +95,7 @@ fn mixed_scripts_and_controls() {
     check_invariants("\u{0}\u{1b}[31m 50 قتيلا \u{7f}", true);
     check_invariants(&"(".repeat(1000), true);
     check_invariants(&"و".repeat(10_000), true);
-    check_invariants(&"بين 1 و".repeat(2_000), true);
+    check_invariants(&"بين 1 و".repeat(500), true);
 }
 
 #[test]

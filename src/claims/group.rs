@@ -67,6 +67,32 @@ pub fn group(claims: &[Claim], lexicon: &Lexicon) -> Vec<Group> {
         .collect()
 }
 
+/// True if all intervals share a point: the highest lower bound is not above the lowest
+/// upper bound.
+fn common_point(members: &[&Claim]) -> bool {
+    let lo = members
+        .iter()
+        .map(|c| bounds(c))
+        .fold((f64::NEG_INFINITY, true), |acc, b| {
+            if b.0 > acc.0 || (b.0 == acc.0 && !b.1) {
+                (b.0, b.1)
+            } else {
+                acc
+            }
+        });
+    let hi = members
+        .iter()
+        .map(|c| bounds(c))
+        .fold((f64::INFINITY, true), |acc, b| {
+            if b.2 < acc.0 || (b.2 == acc.0 && !b.3) {
+                (b.2, b.3)
+            } else {
+                acc
+            }
+        });
+    lo.0 < hi.0 || (lo.0 == hi.0 && lo.1 && hi.1)
+}
+
 /// The verdict of a group and its conflicting pairs (claims of different articles only:
 /// qarin compares sources).
 pub fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
@@ -77,6 +103,15 @@ pub fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
     // Intervals on a line overlap pairwise iff they share a point (Helly), so the
     // common check is cheap; pairs are only listed when there is a conflict.
     let mut conflicts = Vec::new();
+    if common_point(members) {
+        let agree = members.windows(2).all(|w| same_interval(w[0], w[1]));
+        let v = if agree {
+            Verdict::Agree
+        } else {
+            Verdict::Compatible
+        };
+        return (v, conflicts);
+    }
     'outer: for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
             if a.article != b.article && disjoint(a, b) {

@@ -132,6 +132,7 @@ struct Scratch {
     numbers: Vec<numbers::Number>,
     quants: Vec<quantities::Quantity>,
     sents: topics::Sentences,
+    hits: topics::Hits,
 }
 
 /// Finds the claims of every article and groups them across articles. `all` keeps
@@ -160,11 +161,12 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
 /// number word. A cheap byte scan that lets most prose skip the deeper work.
 fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c.is_ascii_digit()
-            || (c == 0xD9 && matches!(b.get(i + 1), Some(0xA0..=0xA9)))
-            || (c == 0xDB && matches!(b.get(i + 1), Some(0xB0..=0xB9)))
-    }) || numbers::may_hold_number_word(text)
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(2).any(|w| {
+            (w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+                || (w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
+        })
+        || numbers::may_hold_number_word(text)
 }
 
 fn paragraph_claims(
@@ -186,12 +188,13 @@ fn paragraph_claims(
     }
     quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
     s.sents.scan(&s.tokens);
+    s.hits.reset(&s.tokens);
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {
             continue;
         }
-        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon);
+        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &mut s.hits);
         let topic = ctx
             .topic
             .and_then(|t| lexicon.topic_def(t))

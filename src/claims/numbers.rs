@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::tokens::{Kind, Tokens, is_mark, push_normalized, stems};
+use super::tokens::{Kind, Tokens, is_mark, is_word_char, normalized_char, push_normalized, stems};
 
 /// What one number word means.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,9 +58,95 @@ pub enum NotCount {
 
 type Table = HashMap<String, Word, super::lexicon::FastHash>;
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(build_table)
+/// The number words, and a filter over (first letter, last letter) of every form: a word
+/// whose letter pair is not in it cannot be a number word, so most words skip hashing.
+struct Words {
+    table: Table,
+    pairs: [u64; 64],
+    /// Letters some number word ends with.
+    lasts: u64,
+}
+
+fn letter_index(c: char) -> Option<usize> {
+    let i = (c as u32).checked_sub(0x0620)?;
+    (i < 64).then_some(i as usize)
+}
+
+impl Words {
+    fn may_be(&self, stem: &str, last: usize) -> bool {
+        stem.chars()
+            .next()
+            .and_then(letter_index)
+            .is_some_and(|f| self.pairs[f] & (1 << last) != 0)
+    }
+
+    /// The letter-pair filter on a raw (unnormalised) word, for every way of stripping
+    /// proclitics: most words are rejected without normalising them.
+    fn may_be_raw(&self, w: &str) -> bool {
+        let letter = |c: char| normalized_char(c).and_then(letter_index);
+        let Some(last) = w.chars().rev().find(|&c| !is_mark(c)).and_then(letter) else {
+            return false;
+        };
+        if self.lasts & (1 << last) == 0 {
+            return false;
+        }
+        let mut rest = w;
+        for _ in 0..4 {
+            let mut chars = rest.chars();
+            let Some(first) = chars.next() else {
+                return false;
+            };
+            if letter(first).is_some_and(|f| self.pairs[f] & (1 << last) != 0) {
+                return true;
+            }
+            // Proclitics are one or two letters (و ف ب ل ك ال); try dropping one.
+            if !matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا') {
+                return false;
+            }
+            rest = chars.as_str();
+        }
+        false
+    }
+
+    /// Looks a normalised word up, trying its stems; with whether ال was stripped and
+    /// whether a و/ف was.
+    fn get(&self, w: &str) -> Option<(Word, bool, bool)> {
+        let last = w.chars().next_back().and_then(letter_index)?;
+        if self.lasts & (1 << last) == 0 {
+            return None;
+        }
+        for (stem, al) in stems(w) {
+            if !self.may_be(stem, last) {
+                continue;
+            }
+            if let Some(word) = self.table.get(stem) {
+                let connector = stem.len() < w.len() && w.starts_with(['و', 'ف']);
+                return Some((*word, al, connector));
+            }
+        }
+        None
+    }
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let table = build_table();
+        let mut pairs = [0u64; 64];
+        for k in table.keys() {
+            let first = k.chars().next().and_then(letter_index);
+            let last = k.chars().next_back().and_then(letter_index);
+            if let (Some(f), Some(l)) = (first, last) {
+                pairs[f] |= 1 << l;
+            }
+        }
+        let lasts = pairs.iter().fold(0, |a, p| a | p);
+        Words {
+            table,
+            pairs,
+            lasts,
+        }
+    })
 }
 
 fn build_table() -> Table {
@@ -234,30 +320,23 @@ pub fn number_word(tokens: &Tokens, i: usize) -> Option<(Word, bool, bool)> {
     if w.len() > 24 || w.len() < 4 {
         return None;
     }
-    let table = table();
-    for (stem, al) in stems(w) {
-        if let Some(word) = table.get(stem) {
-            let connector = stem.len() < w.len() && w.starts_with(['و', 'ف']);
-            return Some((*word, al, connector));
-        }
-    }
-    None
+    words().get(w)
 }
 
 /// True if some word of `text` is a number word (the pre-filter for paragraphs without
 /// digits; one small buffer per call, no tokens built).
 pub fn may_hold_number_word(text: &str) -> bool {
-    let table = table();
+    let words = words();
     let mut buf = String::with_capacity(64);
-    for w in text.split(|c: char| !(c.is_alphabetic() || is_mark(c))) {
-        if w.len() < 4 || w.len() > 48 {
+    for w in text.split(|c: char| !is_word_char(c)) {
+        if w.len() < 4 || w.len() > 48 || !words.may_be_raw(w) {
             continue;
         }
         buf.clear();
         for c in w.chars() {
             push_normalized(c, &mut buf);
         }
-        if stems(&buf).any(|(s, _)| table.contains_key(s)) {
+        if words.get(&buf).is_some() {
             return true;
         }
     }

@@ -277,8 +277,17 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c)
+/// Letters and marks. Arabic and ASCII are decided by range (this runs on every
+/// character; the general Unicode lookup dominated the profile).
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        _ if c.is_ascii() => false,
+        '\u{0621}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}'..='\u{06ED}' => true,
+        '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic() || is_mark(c),
+    }
 }
 
 fn is_stop(c: char) -> bool {
@@ -303,16 +312,29 @@ fn is_stop(c: char) -> bool {
 
 /// Appends the normalised form of one letter (nothing for marks).
 pub fn push_normalized(c: char, out: &mut String) {
-    let n = match c {
-        _ if is_mark(c) => return,
+    if let Some(n) = normalized_char(c) {
+        out.push(n);
+    }
+}
+
+/// The normalised form of one letter; `None` for marks.
+#[inline]
+pub fn normalized_char(c: char) -> Option<char> {
+    // Most letters are plain Arabic letters that stay as they are.
+    if matches!(c, 'ا' | 'ب' | 'ت' | 'ث'..='غ' | 'ف'..='و') {
+        return Some(c);
+    }
+    Some(match c {
+        _ if is_mark(c) => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ى' | 'ئ' | 'ی' | 'ي' => 'ي',
         'ة' => 'ه',
         'ؤ' => 'و',
-        'ك' | 'ک' => 'ك',
+        'ک' => 'ك',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        '\u{0600}'..='\u{06FF}' => c,
         _ => c.to_lowercase().next().unwrap_or(c),
-    };
-    out.push(n);
+    })
 }
 
 /// The normalised form of a whole string (used for lexicon entries, not per token).
@@ -334,7 +356,7 @@ pub fn normalize(s: &str) -> String {
 /// the article ال stripped in turn. Each comes with whether the article was removed.
 /// At most five stems, none shorter than two letters.
 pub fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
-    let long = |s: &str| s.chars().count() >= 2;
+    let long = |s: &str| s.chars().nth(1).is_some();
     let mut out: [Option<(&str, bool)>; 5] = [None; 5];
     let mut n = 0;
     let mut rest = word;

@@ -62,6 +62,48 @@ impl Sentences {
     }
 }
 
+/// Lexicon matches of a paragraph's tokens, each token looked up at most once (claims
+/// close together look at the same words).
+#[derive(Debug, Default)]
+pub struct Hits {
+    /// Per token: `hits` range, or `u32::MAX` if not looked up yet.
+    at: Vec<(u32, u32)>,
+    hits: Vec<(Target, usize)>,
+}
+
+impl Hits {
+    pub fn reset(&mut self, tokens: &Tokens) {
+        self.at.clear();
+        self.at.resize(tokens.len(), (u32::MAX, 0));
+        self.hits.clear();
+    }
+
+    pub fn matches_at(
+        &mut self,
+        lexicon: &Lexicon,
+        tokens: &Tokens,
+        i: usize,
+        mut f: impl FnMut(Target, usize),
+    ) {
+        let Some(&(a, b)) = self.at.get(i) else {
+            return;
+        };
+        let (a, b) = if a == u32::MAX {
+            let a = self.hits.len();
+            let hits = &mut self.hits;
+            lexicon.matches_at(tokens, i, |t, len| hits.push((t, len)));
+            let r = (a as u32, self.hits.len() as u32);
+            self.at[i] = r;
+            r
+        } else {
+            (a, b)
+        };
+        for &(t, len) in &self.hits[a as usize..b as usize] {
+            f(t, len);
+        }
+    }
+}
+
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
 
@@ -98,9 +140,9 @@ fn is_function_word(tokens: &Tokens, i: usize) -> bool {
 }
 
 /// A word that says what happened (a verb) and is not also a counted noun.
-fn is_event(lexicon: &Lexicon, tokens: &Tokens, i: usize) -> bool {
+fn is_event(hits: &mut Hits, lexicon: &Lexicon, tokens: &Tokens, i: usize) -> bool {
     let (mut event, mut noun) = (false, false);
-    lexicon.matches_at(tokens, i, |t, _| match t {
+    hits.matches_at(lexicon, tokens, i, |t, _| match t {
         Target::Event(_) => event = true,
         Target::Noun(_) | Target::Unit(_) => noun = true,
         _ => {}
@@ -122,6 +164,7 @@ pub fn context(
     quants: &[Quantity],
     qi: usize,
     lexicon: &Lexicon,
+    hits: &mut Hits,
 ) -> Context {
     let q = &quants[qi];
     let sents = &sentences.of_token;
@@ -144,7 +187,7 @@ pub fn context(
     // The unit (or currency) right after the number.
     let mut unit = None;
     let mut unit_len = 0;
-    lexicon.matches_at(tokens, q.end, |t, len| {
+    hits.matches_at(lexicon, tokens, q.end, |t, len| {
         if let Target::Unit(u) = t
             && len > unit_len
         {
@@ -158,7 +201,7 @@ pub fn context(
         && tokens.toks[q.end].kind == Kind::Word
         && !starts_with_waw(tokens, q.end)
         && !is_function_word(tokens, q.end)
-        && !is_event(lexicon, tokens, q.end)
+        && !is_event(hits, lexicon, tokens, q.end)
     {
         q.end + 1
     } else {
@@ -195,7 +238,7 @@ pub fn context(
             break;
         }
         d += 1;
-        lexicon.matches_at(tokens, j, |t, _| match t {
+        hits.matches_at(lexicon, tokens, j, |t, _| match t {
             Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
             Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
             _ => {}
@@ -216,7 +259,7 @@ pub fn context(
             _ => {}
         }
         d += 1;
-        lexicon.matches_at(tokens, j, |t, _| match t {
+        hits.matches_at(lexicon, tokens, j, |t, _| match t {
             Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
             Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
             _ => {}
@@ -245,7 +288,7 @@ pub fn context(
         let floor = sent_first.max(before_start.saturating_sub(SENTENCE_REACH));
         while j > floor && found.is_none() {
             j -= 1;
-            lexicon.matches_at(tokens, j, |t, _| match t {
+            hits.matches_at(lexicon, tokens, j, |t, _| match t {
                 Target::Event(k) | Target::Noun(k)
                     if unit_ok(k) && lexicon.topic_def(k).is_some_and(|d| !d.generic) =>
                 {
@@ -270,7 +313,7 @@ pub fn context(
         .is_none_or(|u| u.key == "person" || u.key == "soldier");
     if by_event && people {
         for j in q.end..after_end {
-            lexicon.matches_at(tokens, j, |t, _| {
+            hits.matches_at(lexicon, tokens, j, |t, _| {
                 if let Target::Scope(s) = t {
                     scope.get_or_insert(s);
                 }
@@ -293,14 +336,14 @@ pub fn context(
         .map_or(reach_start, |j| j + 1);
     let mut hedged = false;
     for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
-        lexicon.matches_at(tokens, j, |t, _| hedged |= t == Target::Hedge);
+        hits.matches_at(lexicon, tokens, j, |t, _| hedged |= t == Target::Hedge);
     }
     // Attribution: the nearest attribution verb in the sentence, before the number first.
     let mut attribution: Option<(usize, usize)> = None; // (distance, token)
     let reach = sent_first.max(q.first.saturating_sub(SENTENCE_REACH))
         ..sent_end.min(q.end + SENTENCE_REACH);
     for j in reach {
-        lexicon.matches_at(tokens, j, |t, _| {
+        hits.matches_at(lexicon, tokens, j, |t, _| {
             if t == Target::Attribution {
                 let dist = if j < q.first {
                     q.first - j

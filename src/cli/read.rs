@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::claims::Lexicon;
 use crate::corpus::{self, LoadOptions};
 use crate::layout::BidiMode;
 use crate::ui::keymap::Keymap;
-use crate::ui::state::{Settings, State};
+use crate::ui::state::{ANALYZE_LIMIT, Settings, State, text_size};
 
 /// Who reorders right-to-left text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -70,6 +71,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "standard output is not a terminal; use `qarin snapshot` for a text picture of the screen or `qarin render` for the text"
         );
     }
-    crate::ui::app::run(state, args.bidi == Bidi::App)?;
+    // Too much text to analyse before the first screen: analyse it meanwhile.
+    let size = text_size(&state.articles);
+    let pending = if size > ANALYZE_LIMIT && size <= BACKGROUND_LIMIT {
+        let articles = state.articles.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let analysis = crate::claims::analyze(&articles, &Lexicon::builtin(), false);
+            // The reader may have quit already; then nobody needs the result.
+            let _ = tx.send(analysis);
+        });
+        state.status = Some("analysing claims in the background…".into());
+        Some(rx)
+    } else {
+        None
+    };
+    crate::ui::app::run(state, args.bidi == Bidi::App, pending)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// Beyond this much text even the background analysis is skipped.
+const BACKGROUND_LIMIT: usize = 32 << 20;

@@ -49,6 +49,7 @@ impl<'a> Levels<'a> {
 
     /// The level (before L1) and original class of the char starting at byte `byte`,
     /// the `ci`-th char of the paragraph.
+    #[inline]
     pub fn char_at(&self, byte: usize, ci: usize) -> (u8, BidiClass) {
         match self {
             Levels::Plain => (0, BidiClass::L),
@@ -69,6 +70,7 @@ impl<'a> Levels<'a> {
     /// Level and class standing for a whole unit (grapheme cluster): its first char's,
     /// unless that is a boundary neutral (a ZWJ starting a cluster), whose level X9
     /// ignores; then the first other char's.
+    #[inline]
     pub fn unit_at(&self, text: &str, unit: &Unit) -> (u8, BidiClass) {
         let first = self.char_at(unit.src.start, unit.ci);
         if first.1 != BidiClass::BN || !matches!(self, Levels::Full(_)) {

@@ -15,7 +15,7 @@ use super::shape::{self, ClusterJoin};
 
 /// Characters with Grapheme_Cluster_Break=Other that are common in Arabic and Latin
 /// text: a cluster may end right before one of them.
-fn simple_base(c: char) -> bool {
+pub fn simple_base(c: char) -> bool {
     matches!(
         c,
         ' '..='~'
@@ -35,7 +35,7 @@ fn simple_base(c: char) -> bool {
 }
 
 /// Harakat: Grapheme_Cluster_Break=Extend, always inside their letter's cluster.
-fn simple_mark(c: char) -> bool {
+pub fn simple_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
@@ -65,7 +65,7 @@ fn next_cluster<'a>(text: &'a str, pos: &mut usize) -> Option<(usize, &'a str, c
 
 /// Display width of one char, with the common cases (printable ASCII, Arabic letters
 /// and their presentation forms, all one column) answered without a table search.
-fn char_width(c: char) -> usize {
+pub fn char_width(c: char) -> usize {
     if matches!(c, ' '..='~' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{FE70}'..='\u{FEFC}')
     {
         return 1;
@@ -74,7 +74,7 @@ fn char_width(c: char) -> usize {
 }
 
 /// Whitespace of bidi class WS that may hang at a line end (not the no-break spaces).
-fn is_space(c: char) -> bool {
+pub fn is_space(c: char) -> bool {
     matches!(
         c,
         ' ' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{205F}' | '\u{3000}'

@@ -9,6 +9,7 @@
 
 mod bidi;
 mod cluster;
+mod fast;
 mod implicit;
 mod sanitize;
 mod shape;

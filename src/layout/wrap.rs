@@ -6,6 +6,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::bidi::{self, Levels};
 use super::cluster::{Unit, Units};
+use super::fast::{self, FastUnits};
 use super::{BidiMode, Cell, Direction, Line, Options};
 
 /// Shown for a cluster wider than the whole line (a wide character at width 1).
@@ -20,7 +21,12 @@ pub fn layout_with(text: &str, opts: &Options, cells: bool, f: &mut dyn FnMut(&L
     let mut b = Builder::new(text, &levels, opts);
     b.cells = cells;
     let mut opps = linebreaks(text).peekable();
-    for unit in Units::new(text, opts.shape) {
+    let units: &mut dyn Iterator<Item = Unit> = if fast::applies(text) {
+        &mut FastUnits::new(text, opts.shape)
+    } else {
+        &mut Units::new(text, opts.shape)
+    };
+    for unit in units {
         let s = unit.src.start;
         // Opportunities inside a unit (never between a letter and its marks) are skipped.
         while opps.peek().is_some_and(|&(p, _)| p < s) {
@@ -169,6 +175,7 @@ impl<'t, 'l> Builder<'t, 'l> {
     }
 }
 
+#[inline]
 fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool, cells: bool) {
     let start = line.text.len();
     if let Some(head) = u.head {
@@ -190,6 +197,7 @@ fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool, cells: bool) {
 }
 
 /// Rule L4: the mirrored glyph of a Bidi_Mirrored char at an odd level.
+#[inline]
 fn mirrored(c: char) -> char {
     // Arabic letters and presentation forms, the bulk of RTL text, never mirror: skip the
     // table search for them.

@@ -2,12 +2,16 @@
 //! changed. All decisions are in `State`; this file only translates events.
 
 use std::io;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+
+use crate::claims::Analysis;
 
 use super::keymap::Key;
 use super::state::{MouseInput, State};
@@ -39,7 +43,11 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
 
 /// Runs the reader until the user quits. The terminal is restored on return, on error
 /// and on panic.
-pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
+pub fn run(
+    mut state: State,
+    explicit_bidi: bool,
+    mut pending: Option<Receiver<Analysis>>,
+) -> anyhow::Result<()> {
     term::enter(explicit_bidi)?;
     let _guard = term::Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -50,6 +58,23 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         if dirty {
             terminal.draw(|f| super::render(&state, f.buffer_mut()))?;
             test_panic_after_draw();
+        }
+        // While claims are analysed in the background, wake up now and then for them.
+        if let Some(rx) = &pending {
+            match rx.try_recv() {
+                Ok(analysis) => {
+                    state.set_analysis(analysis);
+                    pending = None;
+                    dirty = true;
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => pending = None,
+                Err(TryRecvError::Empty) => {}
+            }
+            if !event::poll(Duration::from_millis(250))? {
+                dirty = false;
+                continue;
+            }
         }
         // Only events that reach the state cause a redraw.
         dirty = match event::read()? {

@@ -164,8 +164,9 @@ fn restore_positions(state: &mut State) {
         let Some(para) = para else { continue };
         let last = state.articles[ai].paragraphs.len().saturating_sub(1);
         let p = para.saturating_sub(1).min(last);
+        let top = (state.first_block(ai, p), 0);
         if let Some(s) = state.reader.get_mut(ai) {
-            s.top = (p, 0);
+            s.top = top;
             s.cursor = p;
         }
     }

@@ -173,6 +173,16 @@ pub fn line(
     }
 }
 
+/// The start of `s`, enough to fill `width` columns: interface strings such as a title
+/// can be a whole huge first paragraph, and only what fits is ever shown.
+fn head(s: &str, width: u16) -> &str {
+    let max = width as usize * 4 + 16;
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// Interface text on one row: laid out (bidi, shaping) and cut to the width.
 pub fn text(state: &State, buf: &mut Buffer, area: Rect, s: &str, style: Style, align: Align) {
     text_aligned(state, buf, area, s, style, align);
@@ -191,7 +201,9 @@ pub fn text_with_highlight(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let lines = state.cache.string(s, area.width as usize, None);
+    let lines = state
+        .cache
+        .string(head(s, area.width), area.width as usize, None);
     if let Some(first) = lines.first() {
         let align = Align::Auto;
         line(buf, area, first, align, |c| {
@@ -216,14 +228,15 @@ pub fn text_aligned(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    // Left-aligned interface text is English chrome that may quote Arabic: LTR. Right
-    // aligned text is Arabic (titles, values): RTL. Otherwise the first strong character.
+    // Left-aligned interface text is English chrome that may quote Arabic: LTR.
+    // Otherwise the first strong character decides («5.5 KB» stays LTR, titles RTL).
     let direction = match align {
         Align::Left => Some(Direction::Ltr),
-        Align::Right => Some(Direction::Rtl),
-        Align::Auto | Align::Center => None,
+        Align::Right | Align::Auto | Align::Center => None,
     };
-    let lines = state.cache.string(s, area.width as usize, direction);
+    let lines = state
+        .cache
+        .string(head(s, area.width), area.width as usize, direction);
     if let Some(first) = lines.first() {
         line(buf, area, first, align, |_| style);
     }
@@ -288,6 +301,13 @@ mod tests {
         assert_ne!(t.search_match(true), Style::default());
         let c = Theme { color: true };
         assert_ne!(c.claim(Some("troops"), false).fg, None);
+    }
+
+    #[test]
+    fn interface_text_is_cut_before_layout() {
+        let long = "ا".repeat(10_000);
+        assert_eq!(head(&long, 10).chars().count(), 56);
+        assert_eq!(head("short", 10), "short");
     }
 
     #[test]

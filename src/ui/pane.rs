@@ -1,15 +1,72 @@
 //! A scrolling view of one article's laid-out text: the position arithmetic shared by
-//! the reader and the compare panes. Positions are (paragraph, line in paragraph), so
-//! moving never needs the layout of paragraphs off screen.
+//! the reader and the compare panes. Positions are (block, line in block), so moving
+//! never needs the layout of text off screen. A block is a paragraph, or a slice of one
+//! over `BLOCK` bytes, so that even a single 100 MB paragraph is laid out a screen at a
+//! time.
+
+use std::ops::Range;
+use std::rc::Rc;
 
 use crate::corpus::Article;
+use crate::layout::{self, Direction, Line};
 
 use super::text::TextCache;
+
+/// Paragraphs longer than this are laid out in slices of about this size, cut at a space.
+pub const BLOCK: usize = 32 * 1024;
+
+/// A unit of layout: paragraph `para`, bytes `range` of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub para: usize,
+    pub range: Range<usize>,
+    /// The whole paragraph's direction, for slices of a long one (a slice alone might
+    /// start with a neutral or a letter of the other direction).
+    pub direction: Option<Direction>,
+}
+
+/// The blocks of an article, in order.
+pub fn blocks(article: &Article) -> Vec<Block> {
+    let mut out = Vec::with_capacity(article.paragraphs.len());
+    for (para, text) in article.paragraphs.iter().enumerate() {
+        if text.len() <= BLOCK {
+            out.push(Block {
+                para,
+                range: 0..text.len(),
+                direction: None,
+            });
+            continue;
+        }
+        let direction = Some(layout::paragraph_direction(text));
+        let mut start = 0;
+        while start < text.len() {
+            let mut end = (start + BLOCK).min(text.len());
+            if end < text.len() {
+                // Cut after a space near the limit, else at a char boundary.
+                let window = &text.as_bytes()[start + BLOCK / 2..end];
+                end = match window.iter().rposition(|&b| b == b' ') {
+                    Some(i) => start + BLOCK / 2 + i + 1,
+                    None => (start + 1..=end)
+                        .rev()
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(end),
+                };
+            }
+            out.push(Block {
+                para,
+                range: start..end,
+                direction,
+            });
+            start = end;
+        }
+    }
+    out
+}
 
 /// Where a pane is scrolled to, and its passage cursor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Scroll {
-    /// First shown line: (paragraph, line within it).
+    /// First shown line: (block, line within it).
     pub top: (usize, usize),
     /// The current passage (paragraph index).
     pub cursor: usize,
@@ -19,6 +76,7 @@ pub struct Scroll {
 pub struct Pane<'a> {
     pub ai: usize,
     pub article: &'a Article,
+    pub blocks: &'a [Block],
     pub cache: &'a TextCache,
     pub width: usize,
     pub height: usize,
@@ -26,14 +84,39 @@ pub struct Pane<'a> {
 
 impl Pane<'_> {
     fn paras(&self) -> usize {
-        self.article.paragraphs.len()
+        self.blocks.len()
     }
 
-    pub fn lines_in(&self, para: usize) -> usize {
-        self.cache
-            .paragraph(self.ai, self.article, para, self.width)
-            .len()
-            .max(1)
+    /// The laid-out lines of block `b`.
+    pub fn lines(&self, b: usize) -> Rc<[Line]> {
+        match self.blocks.get(b) {
+            Some(block) => self
+                .cache
+                .block(self.ai, self.article, b, block, self.width),
+            None => Rc::from(Vec::new()),
+        }
+    }
+
+    pub fn lines_in(&self, b: usize) -> usize {
+        self.lines(b).len().max(1)
+    }
+
+    /// The paragraph block `b` belongs to.
+    pub fn para_of(&self, b: usize) -> usize {
+        self.blocks.get(b).map_or(0, |bl| bl.para)
+    }
+
+    /// The block holding byte `byte` of paragraph `para`.
+    pub fn block_at(&self, para: usize, byte: usize) -> usize {
+        let first = self.blocks.partition_point(|bl| bl.para < para);
+        let mut b = first.min(self.paras().saturating_sub(1));
+        while b + 1 < self.paras()
+            && self.blocks[b + 1].para == para
+            && self.blocks[b + 1].range.start <= byte
+        {
+            b += 1;
+        }
+        b
     }
 
     /// The position `n` lines after `pos`, stopping at the last line.
@@ -120,6 +203,15 @@ impl Pane<'_> {
     }
 
     fn blank(&self, para: usize) -> bool {
+        // A paragraph long enough to be split is not blank.
+        if self
+            .article
+            .paragraphs
+            .get(para)
+            .is_some_and(|p| p.len() > BLOCK)
+        {
+            return false;
+        }
         self.article
             .paragraphs
             .get(para)
@@ -132,24 +224,21 @@ impl Pane<'_> {
         let (Some(first), Some(last)) = (vis.first(), vis.last()) else {
             return;
         };
-        if s.cursor >= first.0 && s.cursor <= last.0 && !self.blank(s.cursor) {
+        let (first, last) = (self.para_of(first.0), self.para_of(last.0));
+        if s.cursor >= first && s.cursor <= last && !self.blank(s.cursor) {
             return;
         }
         let candidates: Vec<usize> = vis
             .iter()
-            .map(|v| v.0)
+            .map(|v| self.para_of(v.0))
             .filter(|&p| !self.blank(p))
             .collect();
-        let pick = if s.cursor > last.0 {
+        let pick = if s.cursor > last {
             candidates.last()
         } else {
             candidates.first()
         };
-        if let Some(&p) = pick {
-            s.cursor = p;
-        } else {
-            s.cursor = first.0;
-        }
+        s.cursor = pick.copied().unwrap_or(first);
     }
 
     /// Scrolls by `delta` lines (negative: up) and keeps the cursor on screen.
@@ -170,13 +259,13 @@ impl Pane<'_> {
 
     pub fn to_end(&self, s: &mut Scroll) {
         s.top = self.max_top();
-        s.cursor = self.paras().saturating_sub(1);
+        s.cursor = self.article.paragraphs.len().saturating_sub(1);
         self.fix_cursor(s);
     }
 
     /// Moves the cursor to the next (`forward`) or previous non-empty passage.
     pub fn step_cursor(&self, s: &mut Scroll, forward: bool) {
-        let n = self.paras();
+        let n = self.article.paragraphs.len();
         let mut p = s.cursor;
         loop {
             if forward {
@@ -197,26 +286,29 @@ impl Pane<'_> {
         self.show(s, p, 0);
     }
 
-    /// Puts the cursor on `para` and scrolls so that its line `line` is on screen; when
-    /// it has to scroll, it brings the passage's start to the top.
-    pub fn show(&self, s: &mut Scroll, para: usize, line: usize) {
+    /// Puts the cursor on `para` and scrolls so that the line holding its byte `byte`
+    /// is on screen.
+    pub fn show(&self, s: &mut Scroll, para: usize, byte: usize) {
         if self.paras() == 0 {
             return;
         }
-        let para = para.min(self.paras() - 1);
+        let para = para.min(self.article.paragraphs.len().saturating_sub(1));
         s.cursor = para;
-        let vis = self.visible(s.top);
-        let line = line.min(self.lines_in(para) - 1);
-        let start_shown = vis.contains(&(para, 0));
-        let target_shown = vis.contains(&(para, line));
-        let end_shown = vis.contains(&(para, self.lines_in(para) - 1));
-        if target_shown && (start_shown || end_shown || line > 0) {
+        let b = self.block_at(para, byte);
+        let line = self
+            .lines(b)
+            .iter()
+            .position(|l| l.source.contains(&byte))
+            .unwrap_or(0);
+        if self.visible(s.top).contains(&(b, line)) {
             return;
         }
-        s.top = if line < self.height {
-            (para, 0)
+        // The passage from its start when that line fits on screen, else the line
+        // with one line of context above.
+        s.top = if self.blocks[b].range.start == 0 && line < self.height {
+            (b, 0)
         } else {
-            self.back((para, line), 1)
+            self.back((b, line), 1)
         };
         s.top = self.clamp_top(s.top);
     }
@@ -249,9 +341,11 @@ mod tests {
     fn scrolling_stops_at_both_ends_and_keeps_the_cursor_visible() {
         let a = article(&["aaaa bbbb cccc", "", "dddd", "", "eeee ffff"]);
         let cache = TextCache::default();
+        let bl = blocks(&a);
         let pane = Pane {
             ai: 0,
             article: &a,
+            blocks: &bl,
             cache: &cache,
             width: 5,
             height: 3,
@@ -278,9 +372,11 @@ mod tests {
     fn empty_article_is_harmless() {
         let a = article(&[]);
         let cache = TextCache::default();
+        let bl = blocks(&a);
         let pane = Pane {
             ai: 0,
             article: &a,
+            blocks: &bl,
             cache: &cache,
             width: 1,
             height: 1,
@@ -290,6 +386,48 @@ mod tests {
         pane.to_end(&mut s);
         pane.step_cursor(&mut s, true);
         pane.show(&mut s, 9, 9);
+        assert!(blocks(&a).is_empty());
         assert!(pane.visible(s.top).is_empty());
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_laid_out_a_block_at_a_time() {
+        let word = "كلمة ";
+        let text = word.repeat(3 * BLOCK / word.len());
+        let a = article(&["أول", &text, "آخر"]);
+        let bl = blocks(&a);
+        assert!(bl.len() >= 5, "{}", bl.len());
+        // Blocks tile the paragraph, cut after spaces, and keep its direction.
+        let mid: Vec<&Block> = bl.iter().filter(|b| b.para == 1).collect();
+        assert_eq!(mid[0].range.start, 0);
+        assert_eq!(mid.last().map(|b| b.range.end), Some(text.len()));
+        for w in mid.windows(2) {
+            assert_eq!(w[0].range.end, w[1].range.start);
+            assert!(text[..w[0].range.end].ends_with(' '));
+        }
+        assert!(mid.iter().all(|b| b.direction == Some(Direction::Rtl)));
+        let cache = TextCache::default();
+        let pane = Pane {
+            ai: 0,
+            article: &a,
+            blocks: &bl,
+            cache: &cache,
+            width: 30,
+            height: 5,
+        };
+        // Showing a byte deep inside lays out only its block, and its line is on screen
+        // with offsets relative to the whole paragraph.
+        let mut s = Scroll::default();
+        let byte = text.len() / 2 - (text.len() / 2) % word.len();
+        pane.show(&mut s, 1, byte);
+        let vis = pane.visible(s.top);
+        let hit = vis
+            .iter()
+            .any(|&(b, l)| pane.lines(b)[l].source.contains(&byte));
+        assert!(hit, "line with byte {byte} visible: {vis:?}");
+        assert_eq!(s.cursor, 1);
+        pane.to_end(&mut s);
+        assert_eq!(s.cursor, 2);
+        assert!(pane.at_end(s.top));
     }
 }

@@ -130,16 +130,9 @@ pub fn draw_pane(
     area: TextArea,
     focused: bool,
 ) {
-    let Some(article) = state.articles.get(ai) else {
-        return;
-    };
     let theme = state.theme();
-    let pane = Pane {
-        ai,
-        article,
-        cache: &state.cache,
-        width: area.text.width.max(1) as usize,
-        height: area.text.height as usize,
+    let Some(pane) = state.pane(ai, area.text) else {
+        return;
     };
     if area.text.height == 0 {
         return;
@@ -154,9 +147,10 @@ pub fn draw_pane(
         _ => Vec::new(),
     };
     let current_match = state.search.matches.get(state.search.selected);
-    for (row, (p, l)) in pane.visible(scroll.top).into_iter().enumerate() {
+    for (row, (b, l)) in pane.visible(scroll.top).into_iter().enumerate() {
         let y = area.text.y + row as u16;
-        let lines = state.cache.paragraph(ai, article, p, pane.width);
+        let p = pane.para_of(b);
+        let lines = pane.lines(b);
         let Some(line) = lines.get(l) else { continue };
         let claims: Vec<&crate::claims::Claim> = state
             .index

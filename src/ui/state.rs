@@ -12,13 +12,14 @@ use crate::layout::BidiMode;
 use super::action::Action;
 use super::draw::Theme;
 use super::keymap::{Key, Keymap, Side};
-use super::pane::{Pane, Scroll};
+use super::pane::{self, Block, Pane, Scroll};
 use super::screen;
 use super::search::{self, Match};
 use super::text::TextCache;
 
-/// Above this much text, claims are not analysed at start (it would delay opening).
-pub const ANALYZE_LIMIT: usize = 8 << 20;
+/// Above this much text, claims are not analysed before the first screen (it would delay
+/// opening); the interactive reader analyses them in the background instead.
+pub const ANALYZE_LIMIT: usize = 1 << 20;
 /// The compare view shows at most this many sources.
 pub const MAX_PANES: usize = 5;
 
@@ -94,6 +95,17 @@ pub struct ClaimIndex {
     pub group_of: HashMap<usize, usize>,
     /// claim id → article index.
     pub article_of: HashMap<usize, usize>,
+    /// Claims in a conflict (a group with verdict conflict, in one of its disjoint
+    /// pairs when the engine lists them). Built once: groups can hold many pairs.
+    pub conflicting: std::collections::HashSet<usize>,
+}
+
+/// Bytes of text in the articles.
+pub fn text_size(articles: &[Article]) -> usize {
+    articles
+        .iter()
+        .map(|a| a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>())
+        .sum()
 }
 
 pub struct State {
@@ -126,6 +138,8 @@ pub struct State {
     pub quit: bool,
     /// Per article, byte offset where each paragraph starts (for the position %).
     offsets: Vec<Vec<usize>>,
+    /// Per article, its units of layout.
+    blocks: Vec<Vec<Block>>,
     /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
     /// reader attaches the user's store.
     pub bookmarks: super::bookmarks_view::BookmarksUi,
@@ -142,18 +156,15 @@ impl State {
         rows: u16,
     ) -> State {
         let lexicon = Lexicon::builtin();
-        let total: usize = articles
-            .iter()
-            .map(|a| a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>())
-            .sum();
+        let total = text_size(&articles);
         let (analysis, status) = if total <= ANALYZE_LIMIT {
             (crate::claims::analyze(&articles, &lexicon, false), None)
         } else {
             (
                 Analysis::default(),
                 Some(format!(
-                    "claims not analysed: {} MB of text is over the {} MB limit",
-                    total >> 20,
+                    "claims not analysed: {:.1} MB of text is over the {} MB limit",
+                    total as f64 / f64::from(1 << 20),
                     ANALYZE_LIMIT >> 20
                 )),
             )
@@ -187,6 +198,7 @@ impl State {
             })
             .collect();
         let n = articles.len();
+        let blocks = articles.iter().map(pane::blocks).collect();
         State {
             first_right: keymap.first_source == Side::Right,
             articles,
@@ -213,6 +225,7 @@ impl State {
             status,
             quit: false,
             offsets,
+            blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
         }
     }
@@ -231,10 +244,11 @@ impl State {
         self.pane(self.current, area)
     }
 
-    fn pane(&self, ai: usize, area: Rect) -> Option<Pane<'_>> {
+    pub fn pane(&self, ai: usize, area: Rect) -> Option<Pane<'_>> {
         Some(Pane {
             ai,
             article: self.articles.get(ai)?,
+            blocks: self.blocks.get(ai)?,
             cache: &self.cache,
             width: area.width.max(1) as usize,
             height: area.height.max(1) as usize,
@@ -277,6 +291,14 @@ impl State {
         out
     }
 
+    /// The first layout block of paragraph `para` of article `ai` (scroll positions
+    /// count blocks; a block is a paragraph unless the paragraph is huge).
+    pub fn first_block(&self, ai: usize, para: usize) -> usize {
+        self.blocks
+            .get(ai)
+            .map_or(0, |b| b.partition_point(|bl| bl.para < para))
+    }
+
     /// The compare panes in screen order, left to right: (article, its pane areas).
     pub fn compare_layout(&self) -> Vec<(usize, screen::PaneArea)> {
         let mut arts = self.compare_articles();
@@ -304,7 +326,10 @@ impl State {
         let offs = &self.offsets[ai];
         let total = offs.last().map(|o| o + 1).unwrap_or(0).max(1)
             + self.articles[ai].paragraphs.last().map_or(0, |p| p.len());
-        let at = offs.get(s.top.0).copied().unwrap_or(0);
+        let block = self.blocks[ai].get(s.top.0);
+        let at = block.map_or(0, |b| {
+            offs.get(b.para).copied().unwrap_or(0) + b.range.start
+        });
         let end = pane.at_end(s.top);
         let pct = if end { 100 } else { at * 100 / total };
         (pct, end)
@@ -322,15 +347,18 @@ impl State {
 
     /// Whether claim `id` is part of a conflict.
     pub fn in_conflict(&self, id: usize) -> bool {
-        self.index
-            .group_of
-            .get(&id)
-            .and_then(|g| self.analysis.groups.get(*g))
-            .is_some_and(|g| {
-                g.verdict == Verdict::Conflict
-                    && (g.conflicts.is_empty()
-                        || g.conflicts.iter().any(|(a, b)| *a == id || *b == id))
-            })
+        self.index.conflicting.contains(&id)
+    }
+
+    /// Installs an analysis made later (in the background), keeping everything else.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.index = build_index(&self.articles, &analysis);
+        self.analysis = analysis;
+        self.status = Some(format!(
+            "claims analysed: {} claims, {} topics",
+            self.analysis.claims.len(),
+            self.analysis.groups.len()
+        ));
     }
 
     /// A group's name: its topic's label, the scope and year when it has them
@@ -467,14 +495,8 @@ impl State {
         let Some(pane) = self.reader_pane() else {
             return;
         };
-        let line = pane
-            .cache
-            .paragraph(m.article, pane.article, m.para, pane.width)
-            .iter()
-            .position(|l| l.source.contains(&m.range.start))
-            .unwrap_or(0);
         let mut s = self.reader[m.article];
-        pane.show(&mut s, m.para, line);
+        pane.show(&mut s, m.para, m.range.start);
         self.reader[m.article] = s;
     }
 
@@ -542,10 +564,15 @@ impl State {
         };
         if delta != 0 {
             pane.scroll(&mut s, delta);
-        } else if let Some((p, _)) = pane.visible(s.top).get(y.saturating_sub(text.y) as usize)
-            && !self.articles[ai].paragraphs[*p].trim().is_empty()
-        {
-            s.cursor = *p;
+        } else if let Some((b, _)) = pane.visible(s.top).get(y.saturating_sub(text.y) as usize) {
+            let p = pane.para_of(*b);
+            if self.articles[ai]
+                .paragraphs
+                .get(p)
+                .is_some_and(|t| !t.trim().is_empty())
+            {
+                s.cursor = p;
+            }
         }
         if compare {
             self.compare.scroll[ai] = s;
@@ -663,15 +690,7 @@ impl State {
                 .cloned();
             let Some(c) = claim else { continue };
             let para = c.paragraph.saturating_sub(1);
-            self.with_compare(ai, |pane, s| {
-                let line = pane
-                    .cache
-                    .paragraph(ai, pane.article, para, pane.width)
-                    .iter()
-                    .position(|l| l.source.contains(&c.start))
-                    .unwrap_or(0);
-                pane.show(s, para, line);
-            });
+            self.with_compare(ai, |pane, s| pane.show(s, para, c.start));
         }
     }
 
@@ -803,6 +822,16 @@ fn build_index(articles: &[Article], analysis: &Analysis) -> ClaimIndex {
     for (g, group) in analysis.groups.iter().enumerate() {
         for c in &group.claims {
             ix.group_of.insert(*c, g);
+        }
+        if group.verdict == Verdict::Conflict {
+            if group.conflicts.is_empty() {
+                ix.conflicting.extend(group.claims.iter().copied());
+            } else {
+                for (a, b) in &group.conflicts {
+                    ix.conflicting.insert(*a);
+                    ix.conflicting.insert(*b);
+                }
+            }
         }
     }
     ix

@@ -1,5 +1,5 @@
-//! Laid-out text on demand: paragraphs are laid out only when shown or scrolled past,
-//! and cached by (article, paragraph, width), so a 100 MB article opens as fast as a
+//! Laid-out text on demand: paragraphs (blocks of huge ones) are laid out only when
+//! shown or scrolled past, and cached by (article, block, width), so a 100 MB article opens as fast as a
 //! small one and jumping to its end lays out only the last screen.
 
 use std::cell::RefCell;
@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use crate::corpus::Article;
 use crate::layout::{self, BidiMode, Direction, Line, Options};
+
+use super::pane::Block;
 
 /// Beyond this many cached paragraphs the cache starts afresh; a screen needs a few dozen.
 const MAX_ENTRIES: usize = 50_000;
@@ -43,18 +45,40 @@ impl TextCache {
         }
     }
 
-    /// The display lines of paragraph `para` (0-based) of article number `ai`.
-    pub fn paragraph(&self, ai: usize, article: &Article, para: usize, width: usize) -> Rc<[Line]> {
-        let key = (ai, para, width.max(1));
+    /// The display lines of block `bi` (see `pane::Block`) of article number `ai`, with
+    /// source offsets relative to the whole paragraph.
+    pub fn block(
+        &self,
+        ai: usize,
+        article: &Article,
+        bi: usize,
+        block: &Block,
+        width: usize,
+    ) -> Rc<[Line]> {
+        let key = (ai, bi, width.max(1));
         if let Some(l) = self.paragraphs.borrow().get(&key) {
             return Rc::clone(l);
         }
         let text = article
             .paragraphs
-            .get(para)
-            .map(String::as_str)
+            .get(block.para)
+            .and_then(|p| p.get(block.range.clone()))
             .unwrap_or("");
-        let lines: Rc<[Line]> = layout::layout_paragraph(text, &self.options(width)).into();
+        let opts = Options {
+            direction: block.direction,
+            ..self.options(width)
+        };
+        let mut lines = layout::layout_paragraph(text, &opts);
+        let shift = block.range.start;
+        if shift > 0 {
+            for line in &mut lines {
+                line.source = line.source.start + shift..line.source.end + shift;
+                for c in &mut line.cells {
+                    c.source = c.source.start + shift..c.source.end + shift;
+                }
+            }
+        }
+        let lines: Rc<[Line]> = lines.into();
         let mut map = self.paragraphs.borrow_mut();
         if map.len() >= MAX_ENTRIES {
             map.clear();

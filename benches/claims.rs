@@ -1,0 +1,70 @@
+//! Claims throughput over the seed articles repeated to about 40 MB, on one core.
+//!
+//! `cargo bench --bench claims`; the figure is reported in docs/claims.md.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use qarin::claims::{Lexicon, analyze};
+use qarin::corpus::{Article, seeds};
+
+/// The seeds repeated until their text reaches `target` bytes, each copy its own article
+/// (so grouping works across thousands of sources too).
+fn corpus(target: usize) -> (Vec<Article>, usize) {
+    let seeds = seeds();
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    let mut copy = 0;
+    while bytes < target {
+        for s in &seeds {
+            let mut a = s.clone();
+            a.id = format!("{}-{copy}", s.id);
+            bytes += a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>();
+            out.push(a);
+        }
+        copy += 1;
+    }
+    (out, bytes)
+}
+
+/// CPU time of the current thread (user + system) from /proc, in clock ticks of 10 ms;
+/// iterations take seconds, so the resolution is enough. Zero where /proc is missing.
+fn thread_cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after ')'.
+    let ticks = f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
+fn bench(c: &mut Criterion) {
+    let (articles, bytes) = corpus(40 * 1024 * 1024);
+    let lexicon = Lexicon::builtin();
+    let mut g = c.benchmark_group("claims");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("analyze_seeds_40MB", |b| {
+        b.iter(|| analyze(black_box(&articles), &lexicon, false))
+    });
+    // The same work timed in this thread's CPU time, so the figure is per core even
+    // when other processes share the machine (wall time then overstates the cost).
+    g.bench_function("analyze_seeds_40MB_cpu_time", |b| {
+        b.iter_custom(|iters| {
+            let start = thread_cpu_time();
+            for _ in 0..iters {
+                black_box(analyze(black_box(&articles), &lexicon, false));
+            }
+            thread_cpu_time().saturating_sub(start)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
