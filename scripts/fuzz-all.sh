@@ -73,9 +73,11 @@ run_one() {
     snapshot_keys) seed "$t" '\x77\x27\x0d\x0e\x10\x01\x00' ;;
     *) seed "$t" ;;
   esac
-  (cd fuzz && nice -n 10 cargo fuzz run --sanitizer "$sanitizer" "$t" -- \
+  # The binaries built above, run directly: `cargo fuzz run` would rebuild them (for
+  # minutes, on a busy machine) whenever the sources changed meanwhile.
+  (cd fuzz && nice -n 10 "target/x86_64-unknown-linux-gnu/release/$t" "corpus/$t" \
       -max_total_time="$secs" -timeout="$timeout" -rss_limit_mb=2048 -max_len=16384 \
-      -print_final_stats=1 -artifact_prefix="../$art/" \
+      -print_final_stats=1 -artifact_prefix="artifacts/$t/" \
       > "../$art/fuzz.log" 2>&1) || true
   local runs found
   runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$art/fuzz.log" | grep -oE '[0-9]+$' || echo "?")
