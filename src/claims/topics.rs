@@ -102,6 +102,10 @@ impl Hits {
     }
 }
 
+/// A claim's `sentence` keeps at most this many tokens on each side of it (a line with no
+/// full stop can be megabytes long).
+const SENTENCE_WORDS: usize = 16;
+
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
 
@@ -359,17 +363,20 @@ pub fn context(
     let year = quants[..qi]
         .iter()
         .rev()
-        .filter(in_sentence)
+        .take(SENTENCE_REACH)
+        .take_while(in_sentence)
         .find_map(year_of)
         .or_else(|| {
             quants[qi + 1..]
                 .iter()
-                .filter(in_sentence)
+                .take(SENTENCE_REACH)
+                .take_while(in_sentence)
                 .find_map(year_of)
         });
     // Date scope: a date right after the claim in the same clause («حتى 10 يناير»).
     let date = quants[qi + 1..]
         .iter()
+        .take(SENTENCE_REACH)
         .take_while(|p| sents.get(p.num_first) == Some(&sent))
         .find(|p| p.kind == QKind::Date)
         .filter(|p| p.first <= after_end + 3)
@@ -404,7 +411,11 @@ pub fn context(
         year,
         date,
         text,
-        sentence: span(sent_first, sent_end),
+        // A sentence with no full stop can be a whole huge line: keep the words around.
+        sentence: span(
+            sent_first.max(q.first.saturating_sub(SENTENCE_WORDS)),
+            sent_end.min(q.end + SENTENCE_WORDS),
+        ),
     }
 }
 
