@@ -538,7 +538,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, body.width, 1), &w, true);
     let labels = ["المقال", "المقطع", "الملاحظة", "التاريخ"];
     for (r, l) in cols(body.y).iter().zip(labels) {
-        draw::text(state, buf, inset(*r), l, theme.header(), Align::Right);
+        draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }
     let rows = body.height.saturating_sub(1) as usize;
     let first = b.sel.saturating_sub(rows.saturating_sub(1));
@@ -567,19 +567,11 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             bm.created.chars().take(10).collect(),
         ];
         for (r, t) in cols(y).iter().zip(cells.iter()) {
-            draw::text(state, buf, inset(*r), t, st, Align::Right);
+            draw::text(state, buf, draw::inset(*r), t, st, Align::Right);
         }
     }
 }
 
-fn inset(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1.min(r.width),
-        r.y,
-        r.width.saturating_sub(2),
-        r.height,
-    )
-}
 
 /// The note or filter prompt over the status bar, the typed text laid out (so Arabic
 /// reads right-to-left) after its label.
