@@ -198,11 +198,20 @@ fn load_file(
     opts: LoadOptions,
     meta: &BTreeMap<String, Meta>,
 ) -> Result<Article, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
+    let len = std::fs::metadata(path).map_or(0, |m| m.len());
+    if len >= STREAM_MIN && !SEEDS.iter().any(|(n, _)| *n == name) {
+        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        let streamed = stream_clean(file, STREAM_CHUNK).map_err(|e| io_error(path, e))?;
+        if let Some((paragraphs, hash)) = streamed {
+            let p = path.display().to_string();
+            return Ok(article_from_text(&p, &name, paragraphs, hash, None));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     // Seed metadata applies to a seed file opened from disk only if it is byte for byte
     // the bundled one: an edited copy may have another title.
     let m = SEEDS
@@ -210,6 +219,94 @@ fn load_file(
         .find(|(n, t)| *n == name && t.as_bytes() == bytes.as_slice())
         .and_then(|(n, _)| meta.get(*n));
     article_from_bytes(path, &name, &bytes, opts, m)
+}
+
+/// Files this large are read in chunks of `STREAM_CHUNK` bytes: the whole file is never in
+/// memory besides its paragraphs, which saves a copy and its page faults.
+const STREAM_MIN: u64 = 4 << 20;
+const STREAM_CHUNK: usize = 2 << 20;
+
+/// Reads a clean UTF-8 article chunk by chunk, hashing each chunk on a second thread while
+/// it is checked and split. `None` when the bytes need [`decode`]'s exact verdict (UTF-16,
+/// NUL, invalid UTF-8): the caller then reads the whole file the ordinary way.
+fn stream_clean<R: Read>(
+    mut reader: R,
+    chunk: usize,
+) -> std::io::Result<Option<(Vec<String>, String)>> {
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk);
+    let mut hasher = Sha256::new();
+    let mut paragraphs = Vec::new();
+    let mut first = true;
+    // How much of `buf` the hasher has seen.
+    let mut hashed_len = 0;
+    loop {
+        let carry = buf.len();
+        // Grow geometrically while one line outgrows the buffer, so a huge line stays linear.
+        let eof = fill(&mut reader, &mut buf, carry + chunk.max(carry))?;
+        let bom = if first {
+            if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
+                return Ok(None);
+            }
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        // Only whole lines are split; the rest is carried into the next round.
+        let cut = if eof {
+            buf.len()
+        } else {
+            bom + complete_lines(&buf[bom..])
+        };
+        if first && cut == 0 && !eof {
+            // Not even the BOM is settled yet: read more before deciding anything.
+            continue;
+        }
+        first = false;
+        let (new, lines) = (&buf[hashed_len..], &buf[bom..cut]);
+        let (hashed, clean) = std::thread::scope(|s| {
+            let hashed = std::thread::Builder::new()
+                .spawn_scoped(s, || hasher.update(new))
+                .is_ok();
+            let clean = memchr::memchr(0, lines).is_none()
+                && match simdutf8::basic::from_utf8(lines) {
+                    Ok(text) => {
+                        paragraphs.extend(split_paragraphs(text));
+                        true
+                    }
+                    Err(_) => false,
+                };
+            (hashed, clean)
+        });
+        if !hashed {
+            hasher.update(new);
+        }
+        if !clean {
+            return Ok(None);
+        }
+        if eof {
+            return Ok(Some((paragraphs, hex(&hasher.finalize()))));
+        }
+        buf.drain(..cut);
+        hashed_len = buf.len();
+    }
+}
+
+/// Reads until `buf` holds `target` bytes or the reader ends; true at the end.
+fn fill<R: Read>(reader: &mut R, buf: &mut Vec<u8>, target: usize) -> std::io::Result<bool> {
+    let want = target.saturating_sub(buf.len());
+    let got = reader.take(want as u64).read_to_end(buf)?;
+    Ok(got < want)
+}
+
+/// Length of the prefix of `buf` made of whole lines: up to and including its last line
+/// ending, except that a `\r` at the very end may be the first half of `\r\n`.
+fn complete_lines(buf: &[u8]) -> usize {
+    let search = buf.strip_suffix(b"\r").unwrap_or(buf);
+    memchr::memrchr2(b'\n', b'\r', search).map_or(0, |i| i + 1)
 }
 
 /// Above this size the hash is computed on a second thread while the text is checked and
@@ -252,13 +349,15 @@ fn article_from_bytes(
 
 /// Hex SHA-256 (sha2 uses the CPU's SHA extensions when it has them).
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .fold(String::with_capacity(64), |mut s, b| {
-            use fmt::Write;
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().fold(String::with_capacity(64), |mut s, b| {
+        use fmt::Write;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 /// Checks and decodes an article's bytes: UTF-16 and NUL bytes are refused as not text,
@@ -399,6 +498,41 @@ mod tests {
         );
         assert!(split_paragraphs("").is_empty());
         assert_eq!(split_paragraphs(" "), [" "]);
+    }
+
+    #[test]
+    fn streaming_in_chunks_matches_splitting_the_whole_text() {
+        let texts: [&[u8]; 6] = [
+            b"a\r\nb\rc\n\nd\n",
+            b"\xEF\xBB\xBFfirst\r\n\r\nlast",
+            "دور روسيا\r\nالخ\r".as_bytes(),
+            b"one long line without an ending at all",
+            b"\r\r\n\n\r",
+            b"",
+        ];
+        for text in texts {
+            let whole = decode(Path::new("x"), text, LoadOptions::default()).unwrap();
+            let want = split_paragraphs(&whole);
+            for chunk in 1..8 {
+                let (paras, hash) = stream_clean(text, chunk).unwrap().unwrap();
+                assert_eq!(paras, want, "{text:?} in chunks of {chunk}");
+                assert_eq!(hash, sha256_hex(text));
+            }
+        }
+    }
+
+    #[test]
+    fn streaming_leaves_bad_bytes_to_decode() {
+        for text in [
+            &b"ok\nbad \xff\n"[..],
+            b"a\n\0",
+            b"\xff\xfea\0b\0",
+            b"x\n\xd8",
+        ] {
+            for chunk in 1..5 {
+                assert!(stream_clean(text, chunk).unwrap().is_none(), "{text:?}");
+            }
+        }
     }
 
     #[test]
