@@ -163,7 +163,8 @@ pub fn load_paths(paths: &[PathBuf], opts: LoadOptions) -> Result<Vec<Article>, 
     Ok(out)
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
+/// The error for an I/O failure on `path`: `NotFound` or `Unreadable`.
+pub fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
     if e.kind() == std::io::ErrorKind::NotFound {
         CorpusError::NotFound {
             path: path.to_path_buf(),
@@ -176,7 +177,8 @@ fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
     }
 }
 
-fn dir_articles(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+/// A directory's `.txt` and `.md` files, in name order.
+pub fn dir_articles(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())

@@ -572,7 +572,6 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
 }
 
-
 /// The note or filter prompt over the status bar, the typed text laid out (so Arabic
 /// reads right-to-left) after its label.
 pub fn draw_prompt(state: &State, buf: &mut Buffer) {

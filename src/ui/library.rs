@@ -95,7 +95,6 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     #[test]
