@@ -3,6 +3,7 @@
 //! Pure of any terminal type. Every error names the file and what is wrong, so the
 //! edges (`main`) can print it and exit with code 2.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
@@ -118,8 +119,8 @@ pub fn seeds() -> Vec<Article> {
             article_from_text(
                 &format!("seeds/{name}"),
                 name,
-                text,
-                text.as_bytes(),
+                split_paragraphs(text),
+                sha256_hex(text.as_bytes()),
                 meta.get(*name),
             )
         })
@@ -162,7 +163,8 @@ pub fn load_paths(paths: &[PathBuf], opts: LoadOptions) -> Result<Vec<Article>, 
     Ok(out)
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
+/// The error for an I/O failure on `path`: `NotFound` or `Unreadable`.
+pub fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
     if e.kind() == std::io::ErrorKind::NotFound {
         CorpusError::NotFound {
             path: path.to_path_buf(),
@@ -175,7 +177,8 @@ fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
     }
 }
 
-fn dir_articles(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+/// A directory's `.txt` and `.md` files, in name order.
+pub fn dir_articles(dir: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
@@ -197,11 +200,20 @@ fn load_file(
     opts: LoadOptions,
     meta: &BTreeMap<String, Meta>,
 ) -> Result<Article, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
+    let len = std::fs::metadata(path).map_or(0, |m| m.len());
+    if len >= STREAM_MIN && !SEEDS.iter().any(|(n, _)| *n == name) {
+        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        let streamed = stream_clean(file, STREAM_CHUNK).map_err(|e| io_error(path, e))?;
+        if let Some((paragraphs, hash)) = streamed {
+            let p = path.display().to_string();
+            return Ok(article_from_text(&p, &name, paragraphs, hash, None));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     // Seed metadata applies to a seed file opened from disk only if it is byte for byte
     // the bundled one: an edited copy may have another title.
     let m = SEEDS
@@ -211,6 +223,98 @@ fn load_file(
     article_from_bytes(path, &name, &bytes, opts, m)
 }
 
+/// Files this large are read in chunks of `STREAM_CHUNK` bytes: the whole file is never in
+/// memory besides its paragraphs, which saves a copy and its page faults.
+const STREAM_MIN: u64 = 4 << 20;
+const STREAM_CHUNK: usize = 2 << 20;
+
+/// Reads a clean UTF-8 article chunk by chunk, hashing each chunk on a second thread while
+/// it is checked and split. `None` when the bytes need [`decode`]'s exact verdict (UTF-16,
+/// NUL, invalid UTF-8): the caller then reads the whole file the ordinary way.
+fn stream_clean<R: Read>(
+    mut reader: R,
+    chunk: usize,
+) -> std::io::Result<Option<(Vec<String>, String)>> {
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk);
+    let mut hasher = Sha256::new();
+    let mut paragraphs = Vec::new();
+    let mut first = true;
+    // How much of `buf` the hasher has seen.
+    let mut hashed_len = 0;
+    loop {
+        let carry = buf.len();
+        // Grow geometrically while one line outgrows the buffer, so a huge line stays linear.
+        let eof = fill(&mut reader, &mut buf, carry + chunk.max(carry))?;
+        let bom = if first {
+            if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
+                return Ok(None);
+            }
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        // Only whole lines are split; the rest is carried into the next round.
+        let cut = if eof {
+            buf.len()
+        } else {
+            bom + complete_lines(&buf[bom..])
+        };
+        if first && cut == 0 && !eof {
+            // Not even the BOM is settled yet: read more before deciding anything.
+            continue;
+        }
+        first = false;
+        let (new, lines) = (&buf[hashed_len..], &buf[bom..cut]);
+        let (hashed, clean) = std::thread::scope(|s| {
+            let hashed = std::thread::Builder::new()
+                .spawn_scoped(s, || hasher.update(new))
+                .is_ok();
+            let clean = memchr::memchr(0, lines).is_none()
+                && match simdutf8::basic::from_utf8(lines) {
+                    Ok(text) => {
+                        paragraphs.extend(split_paragraphs(text));
+                        true
+                    }
+                    Err(_) => false,
+                };
+            (hashed, clean)
+        });
+        if !hashed {
+            hasher.update(new);
+        }
+        if !clean {
+            return Ok(None);
+        }
+        if eof {
+            return Ok(Some((paragraphs, hex(&hasher.finalize()))));
+        }
+        buf.drain(..cut);
+        hashed_len = buf.len();
+    }
+}
+
+/// Reads until `buf` holds `target` bytes or the reader ends; true at the end.
+fn fill<R: Read>(reader: &mut R, buf: &mut Vec<u8>, target: usize) -> std::io::Result<bool> {
+    let want = target.saturating_sub(buf.len());
+    let got = reader.take(want as u64).read_to_end(buf)?;
+    Ok(got < want)
+}
+
+/// Length of the prefix of `buf` made of whole lines: up to and including its last line
+/// ending, except that a `\r` at the very end may be the first half of `\r\n`.
+fn complete_lines(buf: &[u8]) -> usize {
+    let search = buf.strip_suffix(b"\r").unwrap_or(buf);
+    memchr::memrchr2(b'\n', b'\r', search).map_or(0, |i| i + 1)
+}
+
+/// Above this size the hash is computed on a second thread while the text is checked and
+/// split; below it a thread costs more than it saves.
+const PARALLEL_HASH_MIN: usize = 1 << 20;
+
 fn article_from_bytes(
     path: &Path,
     name: &str,
@@ -218,25 +322,64 @@ fn article_from_bytes(
     opts: LoadOptions,
     meta: Option<&Meta>,
 ) -> Result<Article, CorpusError> {
-    let text = decode(path, bytes, opts)?;
+    let load = || -> Result<Vec<String>, CorpusError> {
+        // Paragraphs are copied straight from the checked bytes: no owned copy of the text.
+        Ok(split_paragraphs(&decode_cow(path, bytes, opts)?))
+    };
+    let (paragraphs, hash) = if bytes.len() < PARALLEL_HASH_MIN {
+        (load()?, sha256_hex(bytes))
+    } else {
+        std::thread::scope(|s| {
+            let hasher = std::thread::Builder::new().spawn_scoped(s, || sha256_hex(bytes));
+            let paragraphs = load();
+            // No thread (resources exhausted) or a panicked one: hash here instead.
+            let hash = hasher
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| sha256_hex(bytes));
+            paragraphs.map(|p| (p, hash))
+        })?
+    };
     Ok(article_from_text(
         &path.display().to_string(),
         name,
-        &text,
-        bytes,
+        paragraphs,
+        hash,
         meta,
     ))
+}
+
+/// Hex SHA-256 (sha2 uses the CPU's SHA extensions when it has them).
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().fold(String::with_capacity(64), |mut s, b| {
+        use fmt::Write;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 /// Checks and decodes an article's bytes: UTF-16 and NUL bytes are refused as not text,
 /// invalid UTF-8 is refused with its offset unless `lossy`.
 pub fn decode(path: &Path, bytes: &[u8], opts: LoadOptions) -> Result<String, CorpusError> {
+    decode_cow(path, bytes, opts).map(Cow::into_owned)
+}
+
+/// [`decode`] without copying valid text.
+fn decode_cow<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    opts: LoadOptions,
+) -> Result<Cow<'a, str>, CorpusError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(CorpusError::Utf16 {
             path: path.to_path_buf(),
         });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(CorpusError::Binary {
             path: path.to_path_buf(),
             offset,
@@ -249,9 +392,13 @@ pub fn decode(path: &Path, bytes: &[u8], opts: LoadOptions) -> Result<String, Co
         0
     };
     let body = &bytes[bom..];
+    // The fast check only says yes or no; std finds the offset of a bad byte.
+    if let Ok(s) = simdutf8::basic::from_utf8(body) {
+        return Ok(Cow::Borrowed(s));
+    }
     match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(_) if opts.lossy => Ok(String::from_utf8_lossy(body).into_owned()),
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        Err(_) if opts.lossy => Ok(String::from_utf8_lossy(body)),
         Err(e) => Err(CorpusError::InvalidUtf8 {
             path: path.to_path_buf(),
             offset: bom + e.valid_up_to(),
@@ -265,9 +412,9 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        // A byte search: both line endings are ASCII, so any hit is a char boundary, and
-        // it is several times faster than a char pattern on large articles.
-        match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+        // A byte search: both line endings are ASCII, so any hit is a char boundary;
+        // memchr2 scans with SIMD, many times faster than a char pattern.
+        match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
                 out.push(rest[..i].to_owned());
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
@@ -285,11 +432,10 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
 fn article_from_text(
     path: &str,
     name: &str,
-    text: &str,
-    bytes: &[u8],
+    paragraphs: Vec<String>,
+    hash: String,
     meta: Option<&Meta>,
 ) -> Article {
-    let paragraphs = split_paragraphs(text);
     let stem = name
         .rsplit_once('.')
         .map(|(s, _)| s)
@@ -311,13 +457,6 @@ fn article_from_text(
     let title = meta.title.unwrap_or(first_line);
     let outlet = meta.outlet.unwrap_or_default();
     let short = meta.short.unwrap_or_else(|| id.clone());
-    let hash = Sha256::digest(bytes)
-        .iter()
-        .fold(String::with_capacity(64), |mut s, b| {
-            use fmt::Write;
-            let _ = write!(s, "{b:02x}");
-            s
-        });
     Article {
         id,
         path: path.to_owned(),
@@ -361,6 +500,41 @@ mod tests {
         );
         assert!(split_paragraphs("").is_empty());
         assert_eq!(split_paragraphs(" "), [" "]);
+    }
+
+    #[test]
+    fn streaming_in_chunks_matches_splitting_the_whole_text() {
+        let texts: [&[u8]; 6] = [
+            b"a\r\nb\rc\n\nd\n",
+            b"\xEF\xBB\xBFfirst\r\n\r\nlast",
+            "دور روسيا\r\nالخ\r".as_bytes(),
+            b"one long line without an ending at all",
+            b"\r\r\n\n\r",
+            b"",
+        ];
+        for text in texts {
+            let whole = decode(Path::new("x"), text, LoadOptions::default()).unwrap();
+            let want = split_paragraphs(&whole);
+            for chunk in 1..8 {
+                let (paras, hash) = stream_clean(text, chunk).unwrap().unwrap();
+                assert_eq!(paras, want, "{text:?} in chunks of {chunk}");
+                assert_eq!(hash, sha256_hex(text));
+            }
+        }
+    }
+
+    #[test]
+    fn streaming_leaves_bad_bytes_to_decode() {
+        for text in [
+            &b"ok\nbad \xff\n"[..],
+            b"a\n\0",
+            b"\xff\xfea\0b\0",
+            b"x\n\xd8",
+        ] {
+            for chunk in 1..5 {
+                assert!(stream_clean(text, chunk).unwrap().is_none(), "{text:?}");
+            }
+        }
     }
 
     #[test]

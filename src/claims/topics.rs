@@ -14,8 +14,6 @@ use super::tokens::{Kind, Tokens};
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
 const AFTER_WINDOW: usize = 6;
-/// Tokens quoted each side of a claim in its `sentence` (words and punctuation).
-const SENTENCE_WINDOW: usize = 80;
 
 /// Everything known about one claim in its paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +101,10 @@ impl Hits {
         }
     }
 }
+
+/// A claim's `sentence` keeps at most this many tokens on each side of it (a line with no
+/// full stop can be megabytes long).
+const SENTENCE_WORDS: usize = 16;
 
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
@@ -360,23 +362,25 @@ pub fn context(
 
     // Year scope: the nearest year in the sentence, before the number first.
     let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
-    // Quantities are in text order and sentences contiguous, so `take_while` stops at the
-    // first one out of the sentence or the reach: linear even for a stop-less paragraph.
-    let near = |p: &&Quantity| {
-        sents.get(p.num_first) == Some(&sent)
-            && p.first + SENTENCE_REACH >= q.first
-            && p.first <= q.end + SENTENCE_REACH
-    };
+    let in_sentence = |p: &&Quantity| sents.get(p.num_first) == Some(&sent);
     let year = quants[..qi]
         .iter()
         .rev()
-        .take_while(near)
+        .take(SENTENCE_REACH)
+        .take_while(in_sentence)
         .find_map(year_of)
-        .or_else(|| quants[qi + 1..].iter().take_while(near).find_map(year_of));
+        .or_else(|| {
+            quants[qi + 1..]
+                .iter()
+                .take(SENTENCE_REACH)
+                .take_while(in_sentence)
+                .find_map(year_of)
+        });
     // Date scope: a date right after the claim in the same clause («حتى 10 يناير»).
     let date = quants[qi + 1..]
         .iter()
-        .take_while(near)
+        .take(SENTENCE_REACH)
+        .take_while(|p| sents.get(p.num_first) == Some(&sent))
         .find(|p| p.kind == QKind::Date)
         .filter(|p| p.first <= after_end + 3)
         .map(|p| {
@@ -410,11 +414,10 @@ pub fn context(
         year,
         date,
         text,
-        // A sentence with no full stop can be a whole megabyte-long paragraph: quote at
-        // most SENTENCE_WINDOW tokens each side of the claim so output stays linear.
+        // A sentence with no full stop can be a whole huge line: keep the words around.
         sentence: span(
-            sent_first.max(q.first.saturating_sub(SENTENCE_WINDOW)),
-            sent_end.min(noun_end + SENTENCE_WINDOW),
+            sent_first.max(q.first.saturating_sub(SENTENCE_WORDS)),
+            sent_end.min(q.end + SENTENCE_WORDS),
         ),
     }
 }

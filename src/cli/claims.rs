@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde::Serialize;
 
+use crate::bookmarks::display::{escape_json, safe_line};
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, table};
 use crate::corpus::{self, Article, LoadOptions};
 use crate::layout;
@@ -64,7 +65,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let analysis = claims::analyze(&articles, &lexicon, args.all);
     let text = match args.format {
         Format::Json => json(&articles, &analysis)?,
-        Format::Markdown => table::render_markdown(&analysis, &articles, &lexicon),
+        // Article text may hold escapes and bidi controls: never print them raw.
+        Format::Markdown => table::render_markdown(&analysis, &articles, &lexicon)
+            .lines()
+            .map(|l| safe_line(l) + "\n")
+            .collect(),
         Format::Table => {
             let width = terminal_width();
             let mut lines = table::render_lines(
@@ -77,9 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if args.all {
                 lines.extend(untopical(&analysis));
             }
-            let mut s = lines.join("\n");
-            s.push('\n');
-            s
+            lines.iter().map(|l| safe_line(l) + "\n").collect()
         }
     };
     let mut out = std::io::stdout().lock();
@@ -106,9 +109,16 @@ pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String>
         claims: &analysis.claims,
         groups: &analysis.groups,
     };
-    let s = serde_json::to_string_pretty(&doc).context("serialising claims")?;
-    // Article text may hold escape sequences and bidi overrides: none leaves raw.
-    let mut s = crate::bookmarks::display::escape_json(&s);
+    // Pretty for people; compact when a huge input yields tens of thousands of claims.
+    let s = if analysis.claims.len() <= 5000 {
+        serde_json::to_string_pretty(&doc)
+    } else {
+        serde_json::to_string(&doc)
+    }
+    .context("serialising claims")?;
+    // Bidi and C1 controls inside strings become \uXXXX escapes (same JSON value).
+    // DEL is ASCII, so escape_json leaves it; serde_json writes it raw.
+    let mut s = escape_json(&s).replace('\u{7f}', "\\u007f");
     s.push('\n');
     Ok(s)
 }
@@ -119,10 +129,7 @@ fn untopical(analysis: &Analysis) -> Vec<String> {
         .claims
         .iter()
         .filter(|c| c.topic.is_none())
-        .map(|c| {
-            let text = crate::bookmarks::display::safe_line(&c.text);
-            format!("  {} ¶{}: {text}", c.article, c.paragraph)
-        })
+        .map(|c| format!("  {} ¶{}: {}", c.article, c.paragraph, c.text))
         .collect();
     if rest.is_empty() {
         return rest;

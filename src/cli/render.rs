@@ -138,38 +138,18 @@ fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
             inputs.push(Input::Stdin);
             continue;
         }
-        let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        let md = std::fs::metadata(path).map_err(|e| corpus::io_error(path, e))?;
         if !md.is_dir() {
             inputs.push(Input::File(path.clone()));
             continue;
         }
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| io_error(path, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file() && matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md"))
-            })
-            .collect();
+        let files = corpus::dir_articles(path)?;
         if files.is_empty() {
             return Err(CorpusError::EmptyDir { path: path.clone() }.into());
         }
-        files.sort();
         inputs.extend(files.into_iter().map(Input::File));
     }
     Ok(inputs)
-}
-
-fn io_error(path: &Path, e: io::Error) -> CorpusError {
-    if e.kind() == io::ErrorKind::NotFound {
-        CorpusError::NotFound {
-            path: path.to_path_buf(),
-        }
-    } else {
-        CorpusError::Unreadable {
-            path: path.to_path_buf(),
-            source: e,
-        }
-    }
 }
 
 /// Reads and decodes one input with corpus's checks (binary, UTF-16, invalid UTF-8).
@@ -180,10 +160,13 @@ fn read_text(input: &Input, load: LoadOptions) -> anyhow::Result<String> {
             let mut bytes = Vec::new();
             io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| io_error(Path::new("-"), e))?;
+                .map_err(|e| corpus::io_error(Path::new("-"), e))?;
             (Path::new("-"), bytes)
         }
-        Input::File(p) => (p.as_path(), std::fs::read(p).map_err(|e| io_error(p, e))?),
+        Input::File(p) => (
+            p.as_path(),
+            std::fs::read(p).map_err(|e| corpus::io_error(p, e))?,
+        ),
     };
     Ok(corpus::decode(path, &bytes, load)?)
 }

@@ -9,19 +9,39 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::breaks::{self, Breaks};
 use super::cluster::{Unit, char_width, is_space, simple_base, simple_mark};
 use super::shape::{self, Entry, Joining};
 
 /// Whether `text` holds only characters this path handles, with no mark at the start
 /// (a mark without a base forms a cluster of its own).
+#[cfg(test)]
 pub fn applies(text: &str) -> bool {
+    check(text).is_some()
+}
+
+/// `None` unless [`applies`] holds; then whether [`Breaks`] also covers `text` (no char
+/// of a class it leaves out, no harakat after a space), in the same scan.
+pub fn check(text: &str) -> Option<bool> {
     let mut chars = text.chars();
-    match chars.next() {
-        None => return true,
-        Some(c) if !simple_base(c) => return false,
-        Some(_) => {}
+    let mut covered = match chars.next() {
+        None => return Some(true),
+        Some(c) if !simple_base(c) => return None,
+        Some(c) => !breaks::uncovered(c),
+    };
+    let mut after_space = text.starts_with(' ');
+    for c in chars {
+        if simple_base(c) {
+            covered &= !breaks::uncovered(c);
+            after_space = c == ' ';
+        } else if simple_mark(c) {
+            covered &= !after_space;
+            after_space = false;
+        } else {
+            return None;
+        }
     }
-    chars.all(|c| simple_base(c) || simple_mark(c))
+    Some(covered)
 }
 
 /// Joins to the previous and to the next letter, by joining type.
@@ -44,6 +64,7 @@ pub struct FastUnits<'a> {
     prev_joins_next: bool,
     /// The cluster at `pos`, when already read as a look-ahead.
     ahead: Option<Cluster>,
+    breaks: Breaks,
 }
 
 /// One cluster: its base and where its marks end.
@@ -67,6 +88,7 @@ impl<'a> FastUnits<'a> {
             shape,
             prev_joins_next: false,
             ahead: None,
+            breaks: Breaks::default(),
         }
     }
 
@@ -145,6 +167,21 @@ impl Iterator for FastUnits<'_> {
         };
         let unit = self.unit(&c);
         Some(unit)
+    }
+}
+
+impl FastUnits<'_> {
+    /// The next unit and whether a line may break before it, for a paragraph where
+    /// [`check`] gave `Some(true)`. (A lam-alef unit's second base is AL like its
+    /// first, so the break state after it is the same.)
+    #[inline]
+    pub fn next_with_break(&mut self) -> Option<(Unit, bool)> {
+        let c = match self.ahead.take() {
+            Some(c) => c,
+            None => self.cluster(self.pos)?,
+        };
+        let brk = self.breaks.before(c.base);
+        Some((self.unit(&c), brk))
     }
 }
 

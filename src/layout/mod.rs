@@ -8,6 +8,7 @@
 //! See docs/layout.md for the choices made.
 
 mod bidi;
+mod breaks;
 mod cluster;
 mod fast;
 mod implicit;

@@ -20,12 +20,19 @@ pub fn layout_with(text: &str, opts: &Options, cells: bool, f: &mut dyn FnMut(&L
     let levels = Levels::new(text, opts.direction);
     let mut b = Builder::new(text, &levels, opts);
     b.cells = cells;
-    let mut opps = linebreaks(text).peekable();
-    let units: &mut dyn Iterator<Item = Unit> = if fast::applies(text) {
-        &mut FastUnits::new(text, opts.shape)
-    } else {
-        &mut Units::new(text, opts.shape)
-    };
+    match fast::check(text) {
+        Some(true) => fill_plain(&mut b, FastUnits::new(text, opts.shape), f),
+        Some(false) => fill(&mut b, FastUnits::new(text, opts.shape), f),
+        None => fill(&mut b, Units::new(text, opts.shape), f),
+    }
+    if !b.units.is_empty() || !b.emitted {
+        b.emit_all(text.len(), f);
+    }
+}
+
+/// Fills lines from `units` at unicode-linebreak's opportunities.
+fn fill(b: &mut Builder, units: impl Iterator<Item = Unit>, f: &mut dyn FnMut(&Line)) {
+    let mut opps = linebreaks(b.text).peekable();
     for unit in units {
         let s = unit.src.start;
         // Opportunities inside a unit (never between a letter and its marks) are skipped.
@@ -43,8 +50,16 @@ pub fn layout_with(text: &str, opts: &Options, cells: bool, f: &mut dyn FnMut(&L
         }
         b.push(unit, f);
     }
-    if !b.units.is_empty() || !b.emitted {
-        b.emit_all(text.len(), f);
+}
+
+/// Fills lines from the units of a plain paragraph, finding break opportunities on the
+/// way (same as unicode-linebreak's, see `breaks`); plain text has no mandatory break.
+fn fill_plain(b: &mut Builder, mut units: FastUnits, f: &mut dyn FnMut(&Line)) {
+    while let Some((unit, brk)) = units.next_with_break() {
+        if brk {
+            b.last_break = Some(b.units.len());
+        }
+        b.push(unit, f);
     }
 }
 

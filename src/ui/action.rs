@@ -38,6 +38,7 @@ pub enum Action {
     Open,
     Back,
     Bookmark,
+    VisualSelect,
     Bookmarks,
     EditNote,
     Delete,
@@ -46,7 +47,7 @@ pub enum Action {
 
 impl Action {
     /// All actions, in the order the help overlay lists them.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 36] = [
         Action::Quit,
         Action::Help,
         Action::LineDown,
@@ -78,6 +79,7 @@ impl Action {
         Action::Open,
         Action::Back,
         Action::Bookmark,
+        Action::VisualSelect,
         Action::Bookmarks,
         Action::EditNote,
         Action::Delete,
@@ -128,6 +130,7 @@ impl Action {
             Action::Open => "open the selected item / jump to it",
             Action::Back => "back to the previous view, close overlay",
             Action::Bookmark => "bookmark the current passage",
+            Action::VisualSelect => "reader: select lines (motion keys extend, b bookmarks)",
             Action::Bookmarks => "list bookmarks",
             Action::EditNote => "bookmarks list: edit the note",
             Action::Delete => "bookmarks list: delete the bookmark",

@@ -48,6 +48,8 @@ pub struct BookmarksUi {
 pub struct NotePrompt {
     pub target: NoteTarget,
     pub text: String,
+    /// Said with the outcome, e.g. that a selection was cut to one paragraph.
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,9 +225,44 @@ pub fn bookmark_here(state: &mut State) {
             state.bookmarks.prompt = Some(NotePrompt {
                 target: NoteTarget::New(Box::new(nb)),
                 text: String::new(),
+                notice: None,
             });
         }
         _ => state.status = Some("nothing to bookmark here".into()),
+    }
+}
+
+/// `b` on a visual selection: asks for a note for bytes `bytes` of paragraph `para`
+/// (0-based) of article `ai`.
+pub fn bookmark_range(
+    state: &mut State,
+    ai: usize,
+    para: usize,
+    bytes: std::ops::Range<usize>,
+    notice: Option<String>,
+) {
+    if let Some(reason) = state.bookmarks.session.read_only() {
+        state.status = Some(format!("bookmarks read-only: {}", safe_line(reason)));
+        return;
+    }
+    let Some(article) = state.articles.get(ai) else {
+        return;
+    };
+    match NewBookmark::range(
+        article,
+        article_key(article),
+        para + 1,
+        bytes.start,
+        bytes.end,
+    ) {
+        Some(nb) => {
+            state.bookmarks.prompt = Some(NotePrompt {
+                target: NoteTarget::New(Box::new(nb)),
+                text: String::new(),
+                notice,
+            })
+        }
+        None => state.status = Some("nothing to bookmark in the selection".into()),
     }
 }
 
@@ -268,6 +305,7 @@ pub fn handle(state: &mut State, action: Action) {
                 b.prompt = Some(NotePrompt {
                     target: NoteTarget::Edit(bm.id),
                     text: bm.note.unwrap_or_default(),
+                    notice: None,
                 })
             }
             None => state.status = Some("no bookmark selected".into()),
@@ -287,6 +325,25 @@ pub fn handle(state: &mut State, action: Action) {
     }
 }
 
+/// The article a bookmark points to, from its file (else the bundled seed of that
+/// path), or a message naming the file and what is wrong.
+fn load_article(r: &crate::bookmarks::ArticleRef) -> Result<Article, String> {
+    let path = std::path::Path::new(&r.path);
+    if !path.is_file()
+        && let Some(a) = crate::corpus::seeds()
+            .into_iter()
+            .find(|a| a.path == r.path)
+    {
+        return Ok(a);
+    }
+    let loaded = crate::corpus::load_paths(&[path.to_path_buf()], Default::default())
+        .map_err(|e| format!("cannot open the bookmark's article: {e}"))?;
+    loaded
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("cannot open the bookmark's article: {}: no text", r.path))
+}
+
 /// A click on row `row` of the list (0 = first row under the header).
 pub fn click_row(state: &mut State, row: usize) {
     let rows = screen::body(state.size).height.saturating_sub(1) as usize;
@@ -300,10 +357,21 @@ fn jump(state: &mut State) {
     let Some(bm) = state.bookmarks.selected() else {
         return;
     };
+    if !state.bookmarks.anchors.contains_key(&bm.id) {
+        match load_article(&bm.article) {
+            Ok(article) => {
+                state.add_article(article);
+                state.bookmarks.refresh(&state.articles);
+            }
+            Err(e) => {
+                state.status = Some(safe_line(&e));
+                return;
+            }
+        }
+    }
     let Some(&(ai, anchor)) = state.bookmarks.anchors.get(&bm.id) else {
         state.status = Some(format!(
-            "«{}» is not open (qarin {} opens it)",
-            safe_line(&bm.article.title),
+            "{}: opened, but the bookmark does not match it",
             safe_line(&bm.article.path)
         ));
         return;
@@ -378,9 +446,10 @@ fn save_note(state: &mut State, p: NotePrompt) {
             .set_note(id, note)
             .map(|_| format!("note of bookmark {id} saved (u undoes)")),
     };
-    state.status = Some(match result {
-        Ok(msg) => msg,
-        Err(e) => safe_line(&e.to_string()),
+    state.status = Some(match (result, p.notice) {
+        (Ok(msg), Some(n)) => format!("{msg}; {n}"),
+        (Ok(msg), None) => msg,
+        (Err(e), _) => safe_line(&e.to_string()),
     });
     state.bookmarks.refresh(&state.articles);
 }
@@ -469,7 +538,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, body.width, 1), &w, true);
     let labels = ["المقال", "المقطع", "الملاحظة", "التاريخ"];
     for (r, l) in cols(body.y).iter().zip(labels) {
-        draw::text(state, buf, inset(*r), l, theme.header(), Align::Right);
+        draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }
     let rows = body.height.saturating_sub(1) as usize;
     let first = b.sel.saturating_sub(rows.saturating_sub(1));
@@ -498,18 +567,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             bm.created.chars().take(10).collect(),
         ];
         for (r, t) in cols(y).iter().zip(cells.iter()) {
-            draw::text(state, buf, inset(*r), t, st, Align::Right);
+            draw::text(state, buf, draw::inset(*r), t, st, Align::Right);
         }
     }
-}
-
-fn inset(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1.min(r.width),
-        r.y,
-        r.width.saturating_sub(2),
-        r.height,
-    )
 }
 
 /// The note or filter prompt over the status bar, the typed text laid out (so Arabic
@@ -519,6 +579,10 @@ pub fn draw_prompt(state: &State, buf: &mut Buffer) {
     let (label, text) = match (&b.prompt, b.filtering) {
         (Some(p), _) => {
             let label = match &p.target {
+                NoteTarget::New(nb) if p.notice.is_some() => format!(
+                    " note for ¶{} (selection cut at its end; Enter saves, Esc cancels): ",
+                    nb.paragraph
+                ),
                 NoteTarget::New(nb) => {
                     format!(" note for ¶{} (Enter saves, Esc cancels): ", nb.paragraph)
                 }

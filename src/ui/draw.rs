@@ -243,6 +243,16 @@ pub fn text_aligned(
 }
 
 /// Fills a row with a style (bars).
+/// A table cell's area less one column of padding on each side.
+pub fn inset(r: Rect) -> Rect {
+    Rect::new(
+        r.x + 1.min(r.width),
+        r.y,
+        r.width.saturating_sub(2),
+        r.height,
+    )
+}
+
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area, style);
 }

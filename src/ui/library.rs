@@ -59,7 +59,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let head = cols(body.y);
     let labels = ["#", "العنوان", "المصدر", "الطول", "ادعاءات", "علامات"];
     for (r, l) in head.iter().zip(labels) {
-        draw::text(state, buf, inset(*r), l, theme.header(), Align::Right);
+        draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }
     let rows = body.height.saturating_sub(1) as usize;
     let first = state.library_sel.saturating_sub(rows.saturating_sub(1));
@@ -90,18 +90,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             state.bookmarks.count(i).to_string(),
         ];
         for (r, t) in c.iter().zip(cells.iter()) {
-            draw::text(state, buf, inset(*r), t, st, Align::Right);
+            draw::text(state, buf, draw::inset(*r), t, st, Align::Right);
         }
     }
-}
-
-fn inset(r: Rect) -> Rect {
-    Rect::new(
-        r.x + 1.min(r.width),
-        r.y,
-        r.width.saturating_sub(2),
-        r.height,
-    )
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod search;
 pub mod state;
 pub mod term;
 pub mod text;
+pub mod visual;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -91,6 +92,25 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         )
     } else if let Some(msg) = &state.status {
         msg.clone()
+    } else if let Some(v) = state.visual.filter(|_| state.view == View::Reader) {
+        let (lo, hi) = v.span();
+        let n = state.reader_pane().map_or(1, |p| {
+            // Counting lays the lines out: stop counting a huge selection early.
+            std::iter::successors(Some(lo), |&x| (x < hi).then(|| p.forward(x, 1)))
+                .take(10_000)
+                .count()
+        });
+        let n = if n >= 10_000 {
+            "10000+".to_owned()
+        } else {
+            n.to_string()
+        };
+        format!(
+            "-- VISUAL -- {n} line{} · {} bookmarks them · {} cancels",
+            if n == "1" { "" } else { "s" },
+            state.keymap.hint(Action::Bookmark),
+            state.keymap.hint(Action::Back)
+        )
     } else if !s.matches.is_empty() && state.view == View::Reader {
         format!(
             "«{}»: match {}/{} ({}/{} next/previous, Esc clears)",

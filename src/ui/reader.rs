@@ -93,7 +93,16 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             }
         })
         .unwrap_or_default();
-    let left = format!(" {pos} {}/{} ", state.current + 1, state.articles.len());
+    let mode = if state.visual.is_some() {
+        " VISUAL"
+    } else {
+        ""
+    };
+    let left = format!(
+        "{mode} {pos} {}/{} ",
+        state.current + 1,
+        state.articles.len()
+    );
     let lw = (left.len() as u16).min(bar.width);
     draw::text(
         state,
@@ -183,7 +192,17 @@ pub fn draw_pane(
             st
         };
         let row_area = Rect::new(area.text.x, y, area.text.width, 1);
-        draw::line(buf, row_area, line, Align::Auto, style_of);
+        // Selected lines are reversed over the whole row (reverse shows with NO_COLOR).
+        let selected = state.view == super::state::View::Reader
+            && state.visual.is_some_and(|v| v.contains(ai, (b, l)));
+        if selected {
+            draw::fill(buf, row_area, theme.selected());
+            draw::line(buf, row_area, line, Align::Auto, |c| {
+                style_of(c).patch(theme.selected())
+            });
+        } else {
+            draw::line(buf, row_area, line, Align::Auto, style_of);
+        }
         // Margins: the passage cursor at the start side of the line, conflict and
         // bookmark marks at the other side.
         let (start_x, end_x) = if line.direction == Direction::Rtl {

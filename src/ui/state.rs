@@ -143,6 +143,8 @@ pub struct State {
     /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
     /// reader attaches the user's store.
     pub bookmarks: super::bookmarks_view::BookmarksUi,
+    /// The reader's visual selection of lines, while `v` is on.
+    pub visual: Option<super::visual::Visual>,
 }
 
 impl State {
@@ -183,20 +185,7 @@ impl State {
         status: Option<String>,
     ) -> State {
         let index = build_index(&articles, &analysis);
-        let offsets = articles
-            .iter()
-            .map(|a| {
-                let mut at = 0;
-                a.paragraphs
-                    .iter()
-                    .map(|p| {
-                        let start = at;
-                        at += p.len() + 1;
-                        start
-                    })
-                    .collect()
-            })
-            .collect();
+        let offsets = articles.iter().map(para_offsets).collect();
         let n = articles.len();
         let blocks = articles.iter().map(pane::blocks).collect();
         State {
@@ -227,7 +216,25 @@ impl State {
             offsets,
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
+            visual: None,
         }
+    }
+
+    /// Opens one more article (e.g. a bookmark's); returns its index. Claims are analysed
+    /// again over all articles when the text is small enough to do it at once.
+    pub fn add_article(&mut self, article: Article) -> usize {
+        self.offsets.push(para_offsets(&article));
+        self.blocks.push(pane::blocks(&article));
+        self.reader.push(Scroll::default());
+        self.compare.scroll.push(Scroll::default());
+        self.articles.push(article);
+        if text_size(&self.articles) <= ANALYZE_LIMIT {
+            self.analysis = crate::claims::analyze(&self.articles, &self.lexicon, false);
+            self.index = build_index(&self.articles, &self.analysis);
+            // Group numbers change with a new analysis.
+            self.compare.group = None;
+        }
+        self.articles.len() - 1
     }
 
     pub fn theme(&self) -> Theme {
@@ -612,6 +619,10 @@ impl State {
 
     /// The screen changed size: keep every position valid.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        if cols != self.size.width || rows != self.size.height {
+            // Selected lines are positions at the old width.
+            self.visual = None;
+        }
         self.size = Rect::new(0, 0, cols, rows);
         if let Some(p) = self.reader_pane() {
             let mut s = self.reader[self.current];
@@ -801,6 +812,19 @@ pub enum MouseInput {
     WheelDown { x: u16, y: u16 },
 }
 
+/// Byte offset where each paragraph of `a` starts.
+fn para_offsets(a: &Article) -> Vec<usize> {
+    let mut at = 0;
+    a.paragraphs
+        .iter()
+        .map(|p| {
+            let start = at;
+            at += p.len() + 1;
+            start
+        })
+        .collect()
+}
+
 fn build_index(articles: &[Article], analysis: &Analysis) -> ClaimIndex {
     let mut ix = ClaimIndex::default();
     let by_id: HashMap<&str, usize> = articles
@@ -854,6 +878,9 @@ pub fn handle(state: &mut State, action: Action) {
         }
         return;
     }
+    if super::visual::handle(state, action) {
+        return;
+    }
     match action {
         Action::Quit => {
             super::bookmarks_view::save_positions(state);
@@ -899,6 +926,7 @@ pub fn handle(state: &mut State, action: Action) {
             }
         }
         Action::Bookmark => super::bookmarks_view::bookmark_here(state),
+        Action::VisualSelect => super::visual::start(state),
         Action::Bookmarks => super::bookmarks_view::open_list(state),
         Action::Undo => super::bookmarks_view::undo(state),
         Action::EditNote | Action::Delete if state.view != View::Bookmarks => {
