@@ -160,13 +160,23 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
 /// True if a paragraph may hold a number: a digit, or a letter that starts or ends a
 /// number word. A cheap byte scan that lets most prose skip the deeper work.
 fn may_hold_number(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
-        || b.windows(2).any(|w| {
-            (w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
-                || (w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
-        })
-        || numbers::may_hold_number_word(text)
+    has_digit(text.as_bytes()) || numbers::may_hold_number_word(text)
+}
+
+/// A Western digit, or the UTF-8 of an Arabic-Indic (D9 A0..A9) or Extended
+/// Arabic-Indic (DB B0..B9) one, in a single pass over the bytes.
+fn has_digit(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'0'..=b'9' => return true,
+            0xD9 if b.get(i + 1).is_some_and(|n| (0xA0..=0xA9).contains(n)) => return true,
+            0xDB if b.get(i + 1).is_some_and(|n| (0xB0..=0xB9).contains(n)) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 fn paragraph_claims(

@@ -108,7 +108,7 @@ impl Tokens {
                     end = j + d.len_utf8();
                     chars.next();
                 }
-                let kind = run.finish(start);
+                let kind = run.finish(&self.arena[norm_start..]);
                 self.toks.push(Token {
                     span: start..end,
                     kind,
@@ -152,7 +152,8 @@ struct RunBuilder {
     dots: u32,
     colon: bool,
     plain: bool,
-    prefix_norm: String,
+    /// Bytes of normalised letters before the first digit, at the run's start in the arena.
+    prefix_norm_len: usize,
 }
 
 impl RunBuilder {
@@ -186,7 +187,7 @@ impl RunBuilder {
         let before = arena.len();
         push_normalized(c, arena);
         if !self.has_digit {
-            self.prefix_norm.push_str(&arena[before..]);
+            self.prefix_norm_len += arena.len() - before;
         }
     }
 
@@ -222,7 +223,8 @@ impl RunBuilder {
         }
     }
 
-    fn finish(self, _start: usize) -> Kind {
+    /// `norm` is the run's normalised letters in the arena.
+    fn finish(self, norm: &str) -> Kind {
         if !self.has_digit {
             return Kind::Word;
         }
@@ -238,8 +240,9 @@ impl RunBuilder {
             let scale = 10f64.powi(frac_digits);
             value = (all / scale).trunc() + (all % scale) / scale;
         }
-        let definite = matches!(self.prefix_norm.as_str(), "ال" | "وال" | "بال" | "لل");
-        let connector = self.prefix_norm.starts_with('و') || self.prefix_norm.starts_with('ف');
+        let prefix = norm.get(..self.prefix_norm_len).unwrap_or("");
+        let definite = matches!(prefix, "ال" | "وال" | "بال" | "لل");
+        let connector = prefix.starts_with('و') || prefix.starts_with('ف');
         Kind::Digits(DigitRun {
             value,
             digits: self.digits,
