@@ -93,7 +93,8 @@ fn a_session_in_tmux() {
     );
 
     // The reader opens on the first seed: title bar with position, hints at the bottom.
-    let screen = tmux.wait_for("the reader", |s| s.contains("1/5"));
+    // Wait for the whole first frame: tmux may be captured while the frame is half drawn.
+    let screen = tmux.wait_for("the reader", |s| s.contains("1/5") && s.contains("? help"));
     let first = screen.lines().next().unwrap_or("");
     assert!(first.contains("0% 1/5"), "{first}");
     assert!(screen.contains("? help"), "{screen}");
@@ -108,8 +109,8 @@ fn a_session_in_tmux() {
     tmux.wait_for("the second article", |s| s.contains("2/5"));
 
     tmux.keys(&["s"]);
-    let screen = tmux.wait_for("compare", |s| s.contains("compare:"));
-    assert!(screen.contains('│'), "panes are separated:\n{screen}");
+    // Panes are separated; waiting for both avoids reading a half-drawn frame.
+    tmux.wait_for("compare", |s| s.contains("compare:") && s.contains('│'));
 
     tmux.keys(&["?"]);
     // The whole overlay, generated from the keymap.
