@@ -163,9 +163,16 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn builtin() -> Lexicon {
-        // The asset is checked by a unit test; if it ever failed to parse, qarin would
-        // still run with no topics rather than fail the user.
-        Lexicon::from_toml(BUILTIN, Path::new("assets/lexicon.toml")).unwrap_or_default()
+        // Parsed once per process (the reader, its background analysis and the claims
+        // command each ask for it); later calls clone the parsed lexicon.
+        static PARSED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                // The asset is checked by a unit test; if it ever failed to parse, qarin
+                // would still run with no topics rather than fail the user.
+                Lexicon::from_toml(BUILTIN, Path::new("assets/lexicon.toml")).unwrap_or_default()
+            })
+            .clone()
     }
 
     /// Parses a lexicon in the TOML format of `assets/lexicon.toml`. `path` names it in
