@@ -250,8 +250,10 @@ fn load_file(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    if file.metadata().is_ok_and(|m| m.len() >= LAZY_MIN)
-        && let Some(index) = index_file(&file).map_err(|e| io_error(path, e))?
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size >= LAZY_MIN
+        && let Some(index) = index_file(&file, usize::try_from(size).unwrap_or(usize::MAX))
+            .map_err(|e| io_error(path, e))?
     {
         let paragraphs = Paragraphs::lazy(file, index);
         let p = path.display().to_string();
@@ -280,7 +282,7 @@ const LAZY_MIN: u64 = 4 << 20;
 /// Checks a large file through a small reused buffer and finds its paragraphs, without
 /// keeping its text. `None` when the bytes need [`decode`]'s exact verdict (UTF-16, NUL,
 /// invalid UTF-8): the caller then reads the whole file the ordinary way.
-fn index_file(mut file: &std::fs::File) -> std::io::Result<Option<Indexer>> {
+fn index_file(mut file: &std::fs::File, size: usize) -> std::io::Result<Option<Indexer>> {
     let mut buf = vec![0u8; READ_BUF];
     // Bytes carried over at the front of `buf`, and the file offset of `buf[0]`.
     let (mut have, mut at) = (0, 0);
@@ -308,7 +310,7 @@ fn index_file(mut file: &std::fs::File) -> std::io::Result<Option<Indexer>> {
                 } else {
                     0
                 };
-                index.insert(Indexer::new(bom))
+                index.insert(Indexer::new(bom, size))
             }
         };
         let cut = if eof { len } else { settled(&buf[..len]) };

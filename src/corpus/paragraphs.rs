@@ -63,9 +63,8 @@ impl Paragraphs {
     /// ending makes no extra empty paragraph; a UTF-8 byte-order mark at the start belongs
     /// to no paragraph (it stays in the text, which is the file's bytes).
     pub fn new(text: String) -> Paragraphs {
-        let mut index = Indexer::new(0);
         let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        index.start = from;
+        let mut index = Indexer::new(from, text.len());
         index.scan(text.as_bytes(), 0, true);
         Paragraphs {
             inner: Arc::new(Inner {
@@ -191,7 +190,7 @@ impl Lazy {
         let ends_ok = spans[..spans.len() - 1]
             .iter()
             .all(|&(_, e)| matches!(bytes.get(e - base), Some(b'\n' | b'\r')));
-        if !ends_ok || simdutf8::basic::from_utf8(&bytes).is_err() {
+        if !ends_ok {
             return None;
         }
         let text = String::from_utf8(bytes).ok()?.into_boxed_str();
@@ -217,9 +216,13 @@ pub(crate) struct Indexer {
 }
 
 impl Indexer {
-    pub(crate) fn new(start: usize) -> Indexer {
+    /// An index of a text of `size` bytes whose first paragraph starts at `start`.
+    pub(crate) fn new(start: usize, size: usize) -> Indexer {
         Indexer {
-            spans: Vec::new(),
+            // Room for lines of 64 bytes on average: news paragraphs are longer, and
+            // capacity never used is never touched, so it costs no memory, while growing
+            // would copy the spans and fault in fresh pages.
+            spans: Vec::with_capacity(size / 64 + 1),
             firsts: vec![0],
             start,
             chunk_start: start,
@@ -414,7 +417,7 @@ mod tests {
         let text = "أ\r\nب\rج\n\nد\r\r\nهـ".repeat(50);
         let whole = Paragraphs::new(text.clone());
         for size in [1, 2, 3, 7, 64] {
-            let mut ix = Indexer::new(0);
+            let mut ix = Indexer::new(0, text.len());
             let bytes = text.as_bytes();
             let mut at = 0;
             while at < bytes.len() {
@@ -434,7 +437,7 @@ mod tests {
     fn chunks_hold_whole_paragraphs_of_about_a_megabyte() {
         let line = "ك".repeat(100_000); // 200 kB
         let text = format!("{line}\n").repeat(12);
-        let mut ix = Indexer::new(0);
+        let mut ix = Indexer::new(0, text.len());
         ix.scan(text.as_bytes(), 0, true);
         assert_eq!(ix.spans.len(), 12);
         // 200 kB paragraphs: five fit under 1 MiB, the sixth starts a chunk.
