@@ -574,6 +574,24 @@ mod tests {
         assert_eq!(a.hash(), sha256_hex(bytes));
     }
 
+    proptest::proptest! {
+        /// Whatever a read stops at, the settled part ends at a char boundary, not on a
+        /// `\r` whose next byte is unknown, and leaves at most an incomplete char and a
+        /// `\r` for the next read.
+        #[test]
+        fn a_read_is_settled_at_a_char_boundary(text in "[a\r\nب€𝄞 ]{0,40}", cut in 0usize..200) {
+            let bytes = text.as_bytes();
+            let k = cut.min(bytes.len());
+            let s = settled(&bytes[..k]);
+            proptest::prop_assert!(text.is_char_boundary(s));
+            proptest::prop_assert!(s <= k && k - s <= 4);
+            proptest::prop_assert!(s == 0 || s < k || bytes[s - 1] != b'\r');
+            if k == bytes.len() && !text.ends_with('\r') {
+                proptest::prop_assert_eq!(s, k);
+            }
+        }
+    }
+
     #[test]
     fn bad_bytes_are_refused_with_offsets() {
         let p = Path::new("x.txt");
