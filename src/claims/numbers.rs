@@ -318,7 +318,7 @@ pub fn number_word(tokens: &Tokens, i: usize) -> Option<(Word, bool, bool)> {
     }
     let w = tokens.norm(i);
     // Number words are short; this also skips long words cheaply.
-    if w.len() > 24 || w.len() < 4 {
+    if w.len() > 24 || w.len() < 4 || !super::prefilter::may_be_number_word(w) {
         return None;
     }
     words().get(w)
