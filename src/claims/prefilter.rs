@@ -57,6 +57,8 @@ struct Filter {
     ascii: [u8; 128],
     /// Class of U+0600..U+06FF, indexed by the low 8 bits.
     arabic: [u8; 256],
+    /// Class of U+2000..U+20FF (quotes, dashes, invisible controls), by the low 8 bits.
+    punctuation: [u8; 256],
     /// The number words reversed (last letter at the root).
     trie: Trie,
     /// Letters that a proclitic prefix (و ف ب ل ك ال) is made of.
@@ -73,11 +75,11 @@ fn class_of(c: char) -> u8 {
     }
 }
 
-/// `class_at` outside ASCII and the Arabic block (or past the end: a 1-byte separator).
+/// `class_at` outside the tables (or past the end: a 1-byte separator).
 #[cold]
 fn class_elsewhere(text: &str, i: usize) -> (u8, usize) {
     match text.get(i..).and_then(|s| s.chars().next()) {
-        Some(c) => (if is_word_char(c) { OTHER } else { SEP }, c.len_utf8()),
+        Some(c) => (class_of(c), c.len_utf8()),
         None => (SEP, 1),
     }
 }
@@ -89,17 +91,17 @@ fn filter() -> &'static Filter {
         for (b, class) in ascii.iter_mut().enumerate() {
             *class = class_of(char::from(b as u8));
         }
-        let mut arabic = [SEP; 256];
-        for (i, class) in arabic.iter_mut().enumerate() {
-            *class = char::from_u32(0x600 + i as u32).map_or(SEP, class_of);
-        }
+        let block = |base: u32| -> [u8; 256] {
+            std::array::from_fn(|i| char::from_u32(base + i as u32).map_or(SEP, class_of))
+        };
         let proclitic = "وفبلكا"
             .chars()
             .filter_map(letter_index)
             .fold(0, |m, i| m | 1 << i);
         Filter {
             ascii,
-            arabic,
+            arabic: block(0x600),
+            punctuation: block(0x2000),
             trie: Trie::new(number_word_keys()),
             proclitic,
         }
@@ -191,6 +193,13 @@ impl Filter {
                 let y = b.get(i + 1).copied().unwrap_or(0);
                 (self.arabic[usize::from((x & 3) << 6 | (y & 0x3F))], 2)
             }
+            // U+2000..U+20FF: E2, then 80..83 and a continuation.
+            Some(0xE2) => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(&y @ 0x80..=0x83), Some(&z)) => {
+                    (self.punctuation[usize::from((y & 3) << 6 | (z & 0x3F))], 3)
+                }
+                _ => class_elsewhere(text, i),
+            },
             _ => class_elsewhere(text, i),
         }
     }
@@ -306,6 +315,32 @@ mod tests {
     fn reference(text: &str) -> bool {
         text.split(|c: char| !is_word_char(c))
             .any(is_number_word_raw)
+    }
+
+    #[test]
+    fn tables_hold_the_classes_of_their_characters() {
+        let f = filter();
+        for b in 0..128u8 {
+            assert_eq!(f.ascii[usize::from(b)], class_of(char::from(b)));
+        }
+        for (base, table) in [(0x600, &f.arabic), (0x2000, &f.punctuation)] {
+            for (i, &class) in table.iter().enumerate() {
+                let c = char::from_u32(base + i as u32).unwrap_or('\0');
+                assert_eq!(class, class_of(c), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_testing_every_word_on_any_text(s in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(may_hold_number_word(&s), reference(&s));
+        }
+
+        #[test]
+        fn agrees_on_arabic_soup(s in "[\u{0621}-\u{0655}\u{0671}\u{06A9}\u{06CC} ،«»“”\u{200C}-\u{200F}a]{0,40}") {
+            proptest::prop_assert_eq!(may_hold_number_word(&s), reference(&s));
+        }
     }
 
     #[test]
@@ -445,6 +480,11 @@ mod tests {
                 "\u{FFFD}ثلاثة",
                 "ثلاثة\u{FFFD}",
                 "Ωثلاثة",
+                "“ثلاثة”",
+                "ثلا\u{200D}ثة",
+                "ثلاثةⁿ",
+                "ثلاثة\u{2028}ثلاثة",
+                "\u{20AC}ثلاثة",
             ]
             .map(String::from),
         );
