@@ -155,7 +155,7 @@ fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
 /// Reads and decodes one input with corpus's checks (binary, UTF-16, invalid UTF-8).
 fn read_text(input: &Input, load: LoadOptions) -> anyhow::Result<String> {
     let (path, bytes) = match input {
-        Input::Seed(a) => return Ok(a.paragraphs.join("\n")),
+        Input::Seed(a) => return Ok(a.paragraphs.iter().collect::<Vec<_>>().join("\n")),
         Input::Stdin => {
             let mut bytes = Vec::new();
             io::stdin()

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::claims::{Claim, Group};
 
 use super::action::Action;
-use super::compare::value_text;
+use super::compare::value_text_within;
 use super::draw::{self, Align};
 use super::screen;
 use super::state::{SortKey, State, View};
@@ -208,7 +208,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             for (k, cl) in mine.iter().take(h as usize).enumerate() {
                 let cell = Rect::new(col.x, y + k as u16, col.width, 1);
                 let st = theme.claim(cl.topic.as_deref(), state.in_conflict(cl.id));
-                draw::text(state, buf, inset(cell), &value_text(cl), st, Align::Right);
+                let cell = inset(cell);
+                let text = value_text_within(cl, cell.width as usize);
+                draw::text(state, buf, cell, &text, st, Align::Right);
             }
         }
         let verdict = if c.verdict >= 8 {

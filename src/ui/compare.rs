@@ -50,30 +50,79 @@ pub fn handle(state: &mut State, action: Action) {
     }
 }
 
-/// A number as people write it: no fraction when whole.
+/// A number as people write it: no fraction when whole; millions and billions in
+/// words («2.7 مليون», «3 مليار») so that a table cell can hold them.
 pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
+    let a = v.abs();
+    if (1e9..1e15).contains(&a) {
+        format!("{} مليار", decimals(v / 1e9))
+    } else if (1e6..1e15).contains(&a) {
+        format!("{} مليون", decimals(v / 1e6))
+    } else if v.fract() == 0.0 && a < 1e15 {
         format!("{}", v as i64)
     } else {
         format!("{v}")
     }
 }
 
-/// A claim's value with its qualifier, in Arabic («أكثر من 2000»).
-pub fn value_text(c: &Claim) -> String {
-    let v = number(c.value);
-    let lo = c.low.map(number).unwrap_or_else(|| v.clone());
-    let hi = c.high.map(number).unwrap_or_else(|| v.clone());
-    match c.qualifier.as_str() {
-        "exact" => v,
-        "above" => format!("أكثر من {lo}"),
-        "below" => format!("أقل من {hi}"),
-        "about" => format!("نحو {v}"),
-        "at_least" => format!("{lo} على الأقل"),
-        "at_most" => format!("{hi} على الأكثر"),
-        "range" => format!("{lo}–{hi}"),
-        _ => c.text.clone(),
+/// Up to three decimals, without trailing zeros: 2.7, 1.234, 3.
+fn decimals(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The claims engine normalises lengths to metres and areas to square metres; a reader
+/// wrote (and reads) kilometres. The factor and unit to show a claim's values in.
+fn display_unit(c: &Claim) -> (f64, &'static str) {
+    let smallest = [Some(c.value), c.low, c.high]
+        .into_iter()
+        .flatten()
+        .fold(f64::INFINITY, |m, v| m.min(v.abs()));
+    match c.unit.as_deref() {
+        Some("metre") if smallest >= 1000.0 => (1e3, " كم"),
+        Some("square_metre") if smallest >= 1e6 => (1e6, " كم²"),
+        _ => (1.0, ""),
     }
+}
+
+/// A claim's value with its qualifier, in Arabic («أكثر من 2000», «نحو 7000 كم»).
+pub fn value_text(c: &Claim) -> String {
+    value_with(c, false)
+}
+
+/// [`value_text`], or a shorter form with signs (> < ~ ≥ ≤) when that does not fit in
+/// `cols` columns (a claims table cell).
+pub fn value_text_within(c: &Claim, cols: usize) -> String {
+    let full = value_with(c, false);
+    if unicode_width::UnicodeWidthStr::width(full.as_str()) <= cols {
+        full
+    } else {
+        value_with(c, true)
+    }
+}
+
+fn value_with(c: &Claim, short: bool) -> String {
+    let (scale, unit) = display_unit(c);
+    let num = |x: f64| number(x / scale);
+    let v = num(c.value);
+    let lo = c.low.map(num).unwrap_or_else(|| v.clone());
+    let hi = c.high.map(num).unwrap_or_else(|| v.clone());
+    let text = match (c.qualifier.as_str(), short) {
+        ("exact", _) => v,
+        ("above", false) => format!("أكثر من {lo}"),
+        ("below", false) => format!("أقل من {hi}"),
+        ("about", false) => format!("نحو {v}"),
+        ("at_least", false) => format!("{lo} على الأقل"),
+        ("at_most", false) => format!("{hi} على الأكثر"),
+        ("above", true) => format!(">{lo}"),
+        ("below", true) => format!("<{hi}"),
+        ("about", true) => format!("~{v}"),
+        ("at_least", true) => format!("≥{lo}"),
+        ("at_most", true) => format!("≤{hi}"),
+        ("range", _) => format!("{lo}–{hi}"),
+        _ => return c.text.clone(),
+    };
+    format!("{text}{unit}")
 }
 
 pub fn verdict_text(v: Verdict) -> &'static str {
@@ -197,5 +246,49 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             area.text.height -= 1;
         }
         reader::draw_pane(state, buf, *ai, &state.compare.scroll[*ai], area, is_focus);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::{Lexicon, analyze};
+
+    /// The seeds' claim whose text is `text`.
+    fn seed_claim(text: &str) -> Claim {
+        let a = analyze(&crate::corpus::seeds(), &Lexicon::builtin(), true);
+        a.claims
+            .into_iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim «{text}» in the seeds"))
+    }
+
+    #[test]
+    fn values_read_as_written_in_kilometres_millions_and_billions() {
+        assert_eq!(value_text(&seed_claim("نحو 7 آلاف كيلومتر")), "نحو 7000 كم");
+        assert_eq!(value_text(&seed_claim("6846 كيلومترا")), "6846 كم");
+        assert_eq!(
+            value_text(&seed_claim("تزيد على 2.7 مليون كيلومتر مربع")),
+            "أكثر من 2.7 مليون كم²"
+        );
+        assert_eq!(
+            value_text(&seed_claim("ملياري أو 3 مليارات دولار")),
+            "2 مليار–3 مليار"
+        );
+        assert_eq!(value_text(&seed_claim("أكثر من 2000 جندي")), "أكثر من 2000");
+        assert_eq!(number(1_234_567.0), "1.235 مليون");
+        assert_eq!(number(20_000.0), "20000");
+        assert_eq!(number(2.5), "2.5");
+    }
+
+    #[test]
+    fn a_narrow_cell_gets_signs_instead_of_words() {
+        let c = seed_claim("أكثر من 2000 جندي");
+        assert_eq!(value_text_within(&c, 20), "أكثر من 2000");
+        assert_eq!(value_text_within(&c, 8), ">2000");
+        let c = seed_claim("نحو ثمانية آلاف شخص");
+        assert_eq!(value_text_within(&c, 6), "~8000");
+        let c = seed_claim("6 موجات");
+        assert_eq!(value_text_within(&c, 4), "≥6");
     }
 }
