@@ -1,5 +1,6 @@
 //! The claims engine (pure, no terminal types): numbers ► quantities ► claims ► groups.
 //!
+//! - `prefilter`: skips paragraphs with no digit and no number word on raw bytes.
 //! - `tokens`: one pass over a paragraph into normalised words, digit runs, punctuation.
 //! - `numbers`: digits and number words into values («ثلاثة آلاف» → 3000).
 //! - `quantities`: what a number is (count, percentage, year, date...) and its qualifier
@@ -12,6 +13,7 @@
 mod group;
 mod lexicon;
 mod numbers;
+mod prefilter;
 mod quantities;
 pub mod table;
 mod tokens;
@@ -157,28 +159,6 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
     Analysis { claims, groups }
 }
 
-/// True if a paragraph may hold a number: a digit, or a letter that starts or ends a
-/// number word. A cheap byte scan that lets most prose skip the deeper work.
-fn may_hold_number(text: &str) -> bool {
-    has_digit(text.as_bytes()) || numbers::may_hold_number_word(text)
-}
-
-/// A Western digit, or the UTF-8 of an Arabic-Indic (D9 A0..A9) or Extended
-/// Arabic-Indic (DB B0..B9) one, in a single pass over the bytes.
-fn has_digit(b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'0'..=b'9' => return true,
-            0xD9 if b.get(i + 1).is_some_and(|n| (0xA0..=0xA9).contains(n)) => return true,
-            0xDB if b.get(i + 1).is_some_and(|n| (0xB0..=0xB9).contains(n)) => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
 fn paragraph_claims(
     article: &str,
     paragraph: usize,
@@ -188,7 +168,7 @@ fn paragraph_claims(
     s: &mut Scratch,
     out: &mut Vec<Claim>,
 ) {
-    if !may_hold_number(text) {
+    if !prefilter::may_hold_number(text) {
         return;
     }
     s.tokens.scan(text);
@@ -279,14 +259,5 @@ mod tests {
         assert_eq!(c.attribution.as_deref(), Some("وقالت الشرطة إن"));
         let p = "وقالت الشرطة إن 16 من أفراد قوات الأمن قتلوا في عام 2022.";
         assert_eq!(&p[c.start..c.end], c.text);
-    }
-
-    #[test]
-    fn prefilter_sees_digits_and_words() {
-        assert!(may_hold_number("في 2019"));
-        assert!(may_hold_number("في ٢٠١٩"));
-        assert!(may_hold_number("في ۲۰۱۹"));
-        assert!(may_hold_number("ثلاثة رجال"));
-        assert!(!may_hold_number("لا شيء هنا"));
     }
 }

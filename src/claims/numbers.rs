@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::tokens::{Kind, Tokens, is_mark, is_word_char, normalized_char, push_normalized, stems};
+use super::tokens::{Kind, Tokens, is_mark, normalized_char, push_normalized, stems};
 
 /// What one number word means.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,7 +67,8 @@ struct Words {
     lasts: u64,
 }
 
-fn letter_index(c: char) -> Option<usize> {
+/// Index of a letter in U+0620..U+065F (the Arabic letters and marks).
+pub fn letter_index(c: char) -> Option<usize> {
     let i = (c as u32).checked_sub(0x0620)?;
     (i < 64).then_some(i as usize)
 }
@@ -317,30 +318,29 @@ pub fn number_word(tokens: &Tokens, i: usize) -> Option<(Word, bool, bool)> {
     }
     let w = tokens.norm(i);
     // Number words are short; this also skips long words cheaply.
-    if w.len() > 24 || w.len() < 4 {
+    if w.len() > 24 || w.len() < 4 || !super::prefilter::may_be_number_word(w) {
         return None;
     }
     words().get(w)
 }
 
-/// True if some word of `text` is a number word (the pre-filter for paragraphs without
-/// digits; one small buffer per call, no tokens built).
-pub fn may_hold_number_word(text: &str) -> bool {
+/// The exact test of the paragraph pre-filter on one raw word (a run of word characters):
+/// proclitics and all, after normalisation, is it a number word?
+pub fn is_number_word_raw(w: &str) -> bool {
     let words = words();
-    let mut buf = String::with_capacity(64);
-    for w in text.split(|c: char| !is_word_char(c)) {
-        if w.len() < 4 || w.len() > 48 || !words.may_be_raw(w) {
-            continue;
-        }
-        buf.clear();
-        for c in w.chars() {
-            push_normalized(c, &mut buf);
-        }
-        if words.get(&buf).is_some() {
-            return true;
-        }
+    if w.len() < 4 || w.len() > 48 || !words.may_be_raw(w) {
+        return false;
     }
-    false
+    let mut buf = String::with_capacity(64);
+    for c in w.chars() {
+        push_normalized(c, &mut buf);
+    }
+    words.get(&buf).is_some()
+}
+
+/// Every number word, normalised.
+pub fn number_word_keys() -> impl Iterator<Item = &'static str> {
+    words().table.keys().map(String::as_str)
 }
 
 /// Finds every number expression in a tokenised paragraph, left to right.

@@ -5,6 +5,7 @@
 //! spellings and missing hamzas compare equal.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,58 +80,169 @@ impl Tokens {
     pub fn scan(&mut self, text: &str) {
         self.toks.clear();
         self.arena.clear();
-        let mut chars = text.char_indices().peekable();
+        let tables = char_tables();
+        let mut i = 0;
         let mut space_before = true;
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() || is_invisible(c) {
-                space_before = true;
-                continue;
-            }
-            if is_word_char(c) || digit_value(c).is_some() {
-                let start = i;
-                let norm_start = self.arena.len();
-                let mut end = i + c.len_utf8();
-                let mut run = RunBuilder::default();
-                run.push(c, i, &mut self.arena);
-                while let Some(&(j, d)) = chars.peek() {
-                    if is_word_char(d) || digit_value(d).is_some() {
-                        run.push(d, j, &mut self.arena);
-                    } else if is_number_joiner(d) && run.last_digit {
-                        // A joiner only counts when a digit follows it directly.
-                        let mut ahead = text[j + d.len_utf8()..].chars();
-                        if ahead.next().and_then(digit_value).is_none() {
-                            break;
-                        }
-                        run.joiner(d);
-                    } else {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    chars.next();
+        while let Some((c, info)) = tables.at(text, i) {
+            let len = usize::from(info.len);
+            match info.class {
+                Class::Space => {
+                    space_before = true;
+                    i += len;
+                    continue;
                 }
-                let kind = run.finish(&self.arena[norm_start..]);
-                self.toks.push(Token {
-                    span: start..end,
-                    kind,
-                    norm: norm_start..self.arena.len(),
-                    space_before,
-                });
-            } else {
-                let kind = if is_stop(c) {
-                    Kind::Stop(c)
-                } else {
-                    Kind::Mark(c)
-                };
-                let n = self.arena.len();
-                self.toks.push(Token {
-                    span: i..i + c.len_utf8(),
-                    kind,
-                    norm: n..n,
-                    space_before,
-                });
+                Class::Word | Class::Digit => {
+                    let start = i;
+                    let norm_start = self.arena.len();
+                    let mut run = RunBuilder::default();
+                    run.push(c, info, &mut self.arena);
+                    i += len;
+                    while let Some((d, info)) = tables.at(text, i) {
+                        match info.class {
+                            Class::Word | Class::Digit => run.push(d, info, &mut self.arena),
+                            // A joiner only counts when a digit follows it directly.
+                            _ if run.last_digit && is_number_joiner(d) => {
+                                let next = tables.at(text, i + usize::from(info.len));
+                                if !next.is_some_and(|(_, n)| n.class == Class::Digit) {
+                                    break;
+                                }
+                                run.joiner(d);
+                            }
+                            _ => break,
+                        }
+                        i += usize::from(info.len);
+                    }
+                    let kind = run.finish(&self.arena[norm_start..]);
+                    self.toks.push(Token {
+                        span: start..i,
+                        kind,
+                        norm: norm_start..self.arena.len(),
+                        space_before,
+                    });
+                }
+                Class::Stop | Class::Punct => {
+                    let kind = if info.class == Class::Stop {
+                        Kind::Stop(c)
+                    } else {
+                        Kind::Mark(c)
+                    };
+                    let n = self.arena.len();
+                    self.toks.push(Token {
+                        span: i..i + len,
+                        kind,
+                        norm: n..n,
+                        space_before,
+                    });
+                    i += len;
+                }
             }
             space_before = false;
         }
+    }
+}
+
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Class {
+    /// Whitespace or an invisible control: separates tokens.
+    Space,
+    /// A letter or mark.
+    Word,
+    Digit,
+    /// Punctuation that ends a clause.
+    Stop,
+    /// Any other character.
+    Punct,
+}
+
+/// A character's class, length, digit value and normalised form, looked up in tables
+/// for ASCII, the Arabic block and general punctuation (the characters of nearly every
+/// paragraph).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CharInfo {
+    class: Class,
+    /// Bytes in UTF-8.
+    len: u8,
+    digit: u8,
+    norm: Option<char>,
+}
+
+impl CharInfo {
+    /// From the character functions; the tables hold exactly these values.
+    fn of(c: char) -> CharInfo {
+        let digit = digit_value(c);
+        let class = if c.is_whitespace() || is_invisible(c) {
+            Class::Space
+        } else if is_word_char(c) {
+            Class::Word
+        } else if digit.is_some() {
+            Class::Digit
+        } else if is_stop(c) {
+            Class::Stop
+        } else {
+            Class::Punct
+        };
+        CharInfo {
+            class,
+            len: c.len_utf8() as u8,
+            digit: digit.map_or(0, |d| d as u8),
+            norm: normalized_char(c),
+        }
+    }
+}
+
+struct CharTables {
+    ascii: [CharInfo; 128],
+    /// U+0600..U+06FF.
+    arabic: [CharInfo; 256],
+    /// U+2000..U+20FF: spaces, dashes, quotes, invisible controls.
+    punctuation: [CharInfo; 256],
+}
+
+fn char_tables() -> &'static CharTables {
+    static TABLES: OnceLock<CharTables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let block = |base: u32| {
+            std::array::from_fn(|i| {
+                char::from_u32(base + i as u32).map_or(CharInfo::of('\0'), CharInfo::of)
+            })
+        };
+        CharTables {
+            ascii: std::array::from_fn(|b| CharInfo::of(char::from(b as u8))),
+            arabic: block(0x600),
+            punctuation: block(0x2000),
+        }
+    })
+}
+
+impl CharTables {
+    /// The character at byte `i` (a character boundary) of `text` and its info,
+    /// decoding the UTF-8 of the tables' characters directly.
+    #[inline(always)]
+    fn at(&self, text: &str, i: usize) -> Option<(char, CharInfo)> {
+        let b = text.as_bytes();
+        let x = *b.get(i)?;
+        if x < 0x80 {
+            return Some((char::from(x), self.ascii[usize::from(x)]));
+        }
+        let y = b.get(i + 1).map_or(0, |&y| u32::from(y & 0x3F));
+        if (0xD8..=0xDB).contains(&x) {
+            // U+0600..U+06FF: the low 8 bits are the lead's two low bits and the
+            // continuation's six.
+            let low = u32::from(x & 3) << 6 | y;
+            let c = char::from_u32(0x600 | low)?;
+            return Some((c, self.arabic[low as usize]));
+        }
+        if x == 0xE2
+            && y < 4
+            && let Some(&z) = b.get(i + 2)
+        {
+            let low = y << 6 | u32::from(z & 0x3F);
+            let c = char::from_u32(0x2000 | low)?;
+            return Some((c, self.punctuation[low as usize]));
+        }
+        let c = text.get(i..)?.chars().next()?;
+        Some((c, CharInfo::of(c)))
     }
 }
 
@@ -157,8 +269,9 @@ struct RunBuilder {
 }
 
 impl RunBuilder {
-    fn push(&mut self, c: char, _at: usize, arena: &mut String) {
-        if let Some(d) = digit_value(c) {
+    fn push(&mut self, c: char, info: CharInfo, arena: &mut String) {
+        if info.class == Class::Digit {
+            let d = u32::from(info.digit);
             if !self.has_digit {
                 self.plain = true;
             }
@@ -178,16 +291,17 @@ impl RunBuilder {
             return;
         }
         self.last_digit = false;
-        if !self.has_digit {
-            self.prefix_bytes += c.len_utf8() as u32;
-        }
         if c.is_ascii_alphabetic() {
             self.latin = true;
         }
-        let before = arena.len();
-        push_normalized(c, arena);
+        if let Some(n) = info.norm {
+            arena.push(n);
+            if !self.has_digit {
+                self.prefix_norm_len += n.len_utf8();
+            }
+        }
         if !self.has_digit {
-            self.prefix_norm_len += arena.len() - before;
+            self.prefix_bytes += u32::from(info.len);
         }
     }
 
@@ -399,6 +513,132 @@ pub fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was written before the lookup tables: decodes every
+    /// character and classifies it with the character functions.
+    fn scan_reference(text: &str) -> Tokens {
+        let mut t = Tokens::default();
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() || is_invisible(c) {
+                space_before = true;
+                continue;
+            }
+            if is_word_char(c) || digit_value(c).is_some() {
+                let norm_start = t.arena.len();
+                let mut end = i + c.len_utf8();
+                let mut run = RunBuilder::default();
+                run.push(c, CharInfo::of(c), &mut t.arena);
+                while let Some(&(j, d)) = chars.peek() {
+                    if is_word_char(d) || digit_value(d).is_some() {
+                        run.push(d, CharInfo::of(d), &mut t.arena);
+                    } else if is_number_joiner(d) && run.last_digit {
+                        let mut ahead = text[j + d.len_utf8()..].chars();
+                        if ahead.next().and_then(digit_value).is_none() {
+                            break;
+                        }
+                        run.joiner(d);
+                    } else {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                let kind = run.finish(&t.arena[norm_start..]);
+                let norm = norm_start..t.arena.len();
+                t.toks.push(Token {
+                    span: i..end,
+                    kind,
+                    norm,
+                    space_before,
+                });
+            } else {
+                let kind = if is_stop(c) {
+                    Kind::Stop(c)
+                } else {
+                    Kind::Mark(c)
+                };
+                let n = t.arena.len();
+                t.toks.push(Token {
+                    span: i..i + c.len_utf8(),
+                    kind,
+                    norm: n..n,
+                    space_before,
+                });
+            }
+            space_before = false;
+        }
+        t
+    }
+
+    fn same_as_reference(text: &str) {
+        let mut t = Tokens::default();
+        t.scan(text);
+        let r = scan_reference(text);
+        assert_eq!(t.toks, r.toks, "{text:?}");
+        assert_eq!(t.arena, r.arena, "{text:?}");
+    }
+
+    #[test]
+    fn tables_agree_with_the_character_functions() {
+        let tables = char_tables();
+        for b in 0..128u8 {
+            assert_eq!(tables.ascii[usize::from(b)], CharInfo::of(char::from(b)));
+        }
+        for (base, table) in [(0x600, &tables.arabic), (0x2000, &tables.punctuation)] {
+            for (i, info) in table.iter().enumerate() {
+                let c = char::from_u32(base + i as u32).unwrap_or('\0');
+                assert_eq!(*info, CharInfo::of(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn scan_agrees_with_the_reference_on_the_seeds() {
+        for a in crate::corpus::seeds() {
+            for p in a.paragraphs.iter() {
+                same_as_reference(p);
+            }
+        }
+        for text in [
+            "",
+            " ",
+            "1",
+            "1,",
+            "1,5",
+            "1,,5",
+            "5.",
+            "٢٫٥٪",
+            "F16 و250 الـ5",
+            "12:30:",
+            "\u{200F}٣",
+            "«٤٢» ۱۲۳ — “100” ‏ ﻻ Ωmega ñ",
+            "ـ",
+            "a\u{0301}b",
+            "\u{FEFF}x",
+            "\u{061C}٣",
+        ] {
+            same_as_reference(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 512,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn scan_agrees_with_the_reference(s in "[\u{0600}-\u{06FF}0-9a-zA-Z ,.:%«»—\u{2000}-\u{20FF}\u{00A0}\u{0100}-\u{0180}\u{2066}\u{FEFF}\u{1F600}]{0,60}") {
+            same_as_reference(&s);
+        }
+
+        #[test]
+        fn scan_agrees_with_the_reference_on_any_text(s in "\\PC{0,80}") {
+            same_as_reference(&s);
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, Kind)> {
         let mut t = Tokens::default();

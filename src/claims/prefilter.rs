@@ -1,0 +1,499 @@
+//! Raw-byte pre-filter: can a paragraph hold a number at all?
+//!
+//! Three quarters of the prose in news has no digit, and such a paragraph is only worth
+//! tokenising if one of its words is a number word. This decides that in one pass over
+//! the bytes, without normalising or allocating: each word's normalised letters go into a
+//! small buffer, and a trie of the number words read backwards rejects almost every word
+//! by its last letter or two. The few words that end like a number word are then checked
+//! by `numbers::is_number_word_raw`, the exact test, so the answer is the same as testing
+//! every word.
+
+use std::sync::OnceLock;
+
+use super::numbers::{is_number_word_raw, letter_index, number_word_keys};
+use super::tokens::{is_word_char, normalized_char};
+
+/// True if a paragraph may hold a number: a digit, or a number word.
+pub fn may_hold_number(text: &str) -> bool {
+    has_digit(text.as_bytes()) || may_hold_number_word(text)
+}
+
+/// A Western digit, or an Arabic-Indic (D9 A0..A9) or Extended Arabic-Indic (DB B0..B9)
+/// one. Each byte is tested with the byte before it (a lead byte is never a continuation
+/// byte, so the pairs are exactly the digits), in blocks without early exit, which the
+/// compiler turns into vector code.
+fn has_digit(b: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let digit = |p: u8, x: u8| {
+        u8::from(x.wrapping_sub(b'0') < 10)
+            | u8::from(x.wrapping_sub(0xA0) < 10) & u8::from(p == 0xD9)
+            | u8::from(x.wrapping_sub(0xB0) < 10) & u8::from(p == 0xDB)
+    };
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    // Pairs (b[i - 1], b[i]) for i ≥ 1.
+    let (prev, cur) = (&b[..b.len() - 1], &b[1..]);
+    let mut blocks = prev.chunks(BLOCK).zip(cur.chunks(BLOCK));
+    blocks.any(|(p, c)| p.iter().zip(c).fold(0, |acc, (&p, &x)| acc | digit(p, x)) != 0)
+}
+
+/// Character classes (values below 64 are the letter index of the normalised letter).
+/// Not a word character: ends a word.
+const SEP: u8 = 0xFF;
+/// A mark (harakat, tatweel): part of the word, no letter.
+const MARK: u8 = 0xFE;
+/// A word character no number word holds (Latin, other scripts, other Arabic letters).
+const OTHER: u8 = 0xFD;
+
+/// Words at most this long in bytes are tested (the bound of the exact test).
+const MAX_WORD_BYTES: usize = 48;
+
+struct Filter {
+    /// Class of each ASCII byte.
+    ascii: [u8; 128],
+    /// Class of U+0600..U+06FF, indexed by the low 8 bits.
+    arabic: [u8; 256],
+    /// Class of U+2000..U+20FF (quotes, dashes, invisible controls), by the low 8 bits.
+    punctuation: [u8; 256],
+    /// The number words reversed (last letter at the root).
+    trie: Trie,
+    /// Letters that a proclitic prefix (و ف ب ل ك ال) is made of.
+    proclitic: u64,
+}
+
+fn class_of(c: char) -> u8 {
+    if !is_word_char(c) {
+        return SEP;
+    }
+    match normalized_char(c) {
+        None => MARK,
+        Some(n) => letter_index(n).map_or(OTHER, |i| i as u8),
+    }
+}
+
+/// `class_at` outside the tables (or past the end: a 1-byte separator).
+#[cold]
+fn class_elsewhere(text: &str, i: usize) -> (u8, usize) {
+    match text.get(i..).and_then(|s| s.chars().next()) {
+        Some(c) => (class_of(c), c.len_utf8()),
+        None => (SEP, 1),
+    }
+}
+
+fn filter() -> &'static Filter {
+    static FILTER: OnceLock<Filter> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut ascii = [SEP; 128];
+        for (b, class) in ascii.iter_mut().enumerate() {
+            *class = class_of(char::from(b as u8));
+        }
+        let block = |base: u32| -> [u8; 256] {
+            std::array::from_fn(|i| char::from_u32(base + i as u32).map_or(SEP, class_of))
+        };
+        let proclitic = "وفبلكا"
+            .chars()
+            .filter_map(letter_index)
+            .fold(0, |m, i| m | 1 << i);
+        Filter {
+            ascii,
+            arabic: block(0x600),
+            punctuation: block(0x2000),
+            trie: Trie::new(number_word_keys()),
+            proclitic,
+        }
+    })
+}
+
+/// A trie over letter indices. The letters the keys use get dense numbers, and each node
+/// has a row of child indices over them (0: no child; the root is never a child).
+struct Trie {
+    /// Dense number of each letter index, or `NONE` for a letter no key has.
+    alphabet: [u8; 64],
+    stride: usize,
+    /// `stride` child indices per node.
+    next: Vec<u16>,
+    /// Some key ends at the node.
+    end: Vec<bool>,
+}
+
+const NONE: u8 = 0xFF;
+
+impl Trie {
+    /// The keys' letters, last first.
+    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Trie {
+        let keys: Vec<Vec<u8>> = keys
+            .filter_map(|k| {
+                k.chars()
+                    .rev()
+                    .map(|c| letter_index(c).map(|i| i as u8))
+                    .collect()
+            })
+            .collect();
+        let mut alphabet = [NONE; 64];
+        let mut stride = 0;
+        for &l in keys.iter().flatten() {
+            if alphabet[usize::from(l)] == NONE {
+                alphabet[usize::from(l)] = stride as u8;
+                stride += 1;
+            }
+        }
+        let mut trie = Trie {
+            alphabet,
+            stride,
+            next: vec![0; stride],
+            end: vec![false],
+        };
+        for key in &keys {
+            let mut node = 0;
+            for &l in key {
+                let slot = node * stride + usize::from(alphabet[usize::from(l)]);
+                node = match trie.next[slot] {
+                    0 => {
+                        let c = trie.end.len();
+                        trie.next[slot] = c as u16;
+                        trie.next.resize(trie.next.len() + stride, 0);
+                        trie.end.push(false);
+                        c
+                    }
+                    c => usize::from(c),
+                };
+            }
+            trie.end[node] = true;
+        }
+        trie
+    }
+
+    #[inline]
+    fn child(&self, node: usize, letter: u8) -> Option<usize> {
+        let a = *self.alphabet.get(usize::from(letter))?;
+        if a == NONE {
+            return None;
+        }
+        match self.next.get(node * self.stride + usize::from(a)) {
+            Some(&c) if c != 0 => Some(usize::from(c)),
+            _ => None,
+        }
+    }
+}
+
+impl Filter {
+    /// The class of the character at byte `i` (a character boundary) and its length.
+    #[inline(always)]
+    fn class_at(&self, text: &str, i: usize) -> (u8, usize) {
+        let b = text.as_bytes();
+        match b.get(i) {
+            Some(&x) if x < 0x80 => (self.ascii[usize::from(x)], 1),
+            // Lead bytes of U+0600..U+06FF: the code point's low 8 bits are the lead's
+            // two low bits and the continuation's six.
+            Some(&x @ 0xD8..=0xDB) => {
+                let y = b.get(i + 1).copied().unwrap_or(0);
+                (self.arabic[usize::from((x & 3) << 6 | (y & 0x3F))], 2)
+            }
+            // U+2000..U+20FF: E2, then 80..83 and a continuation.
+            Some(0xE2) => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(&y @ 0x80..=0x83), Some(&z)) => {
+                    (self.punctuation[usize::from((y & 3) << 6 | (z & 0x3F))], 3)
+                }
+                _ => class_elsewhere(text, i),
+            },
+            _ => class_elsewhere(text, i),
+        }
+    }
+
+    /// A necessary condition for a word (its normalised letters) to be a number word:
+    /// it ends with one, and what comes before could be proclitics (at most four
+    /// letters, all of و ف ب ل ك ا).
+    #[inline]
+    fn ends_like_number_word(&self, letters: &[u8]) -> bool {
+        let mut node = 0;
+        for (k, &l) in letters.iter().enumerate().rev() {
+            let Some(c) = self.trie.child(node, l) else {
+                return false;
+            };
+            node = c;
+            if k <= 4
+                && self.trie.end[node]
+                && letters[..k].iter().all(|&p| self.proclitic & (1 << p) != 0)
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A necessary condition for a normalised word to be a number word (see
+/// `Filter::ends_like_number_word`), much cheaper than looking it up. Works on the bytes:
+/// a word all of whose characters are letters of U+0620..U+065F is pairs of a D8 or D9
+/// lead and a continuation; any other character fails the condition anyway.
+pub fn may_be_number_word(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    if !b.len().is_multiple_of(2) {
+        return false;
+    }
+    let letter = |k: usize| match (b.get(2 * k), b.get(2 * k + 1)) {
+        (Some(0xD8), Some(&y)) if y >= 0xA0 => Some(y - 0xA0),
+        (Some(0xD9), Some(&y)) if y < 0xA0 => Some(y - 0x60),
+        _ => None,
+    };
+    let f = filter();
+    let mut node = 0;
+    for k in (0..b.len() / 2).rev() {
+        let Some(c) = letter(k).and_then(|l| f.trie.child(node, l)) else {
+            return false;
+        };
+        node = c;
+        if k <= 4
+            && f.trie.end[node]
+            && (0..k).all(|p| letter(p).is_some_and(|l| f.proclitic & (1 << l) != 0))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True if some word of `text` is a number word: the same answer as splitting the text
+/// on non-word characters and testing every word with `is_number_word_raw`.
+pub fn may_hold_number_word(text: &str) -> bool {
+    let f = filter();
+    let b = text.as_bytes();
+    let mut letters = [0u8; MAX_WORD_BYTES / 2];
+    let mut i = 0;
+    while i < b.len() {
+        let (class, len) = f.class_at(text, i);
+        i += len;
+        if class == SEP {
+            continue;
+        }
+        // A word: its normalised letters into the buffer (past its end the word is
+        // longer than MAX_WORD_BYTES anyway), any foreign letter noted.
+        let start = i - len;
+        let mut n = 0;
+        let mut other = false;
+        let mut class = class;
+        loop {
+            if class < 64 {
+                if let Some(slot) = letters.get_mut(n) {
+                    *slot = class;
+                }
+                n += 1;
+            } else {
+                other |= class == OTHER;
+            }
+            if i >= b.len() {
+                break;
+            }
+            let (c, len) = f.class_at(text, i);
+            if c == SEP {
+                break;
+            }
+            class = c;
+            i += len;
+        }
+        if (4..=MAX_WORD_BYTES).contains(&(i - start))
+            && !other
+            && n >= 2
+            && f.ends_like_number_word(letters.get(..n).unwrap_or(&[]))
+            && text.get(start..i).is_some_and(is_number_word_raw)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition: every word tested with the exact test.
+    fn reference(text: &str) -> bool {
+        text.split(|c: char| !is_word_char(c))
+            .any(is_number_word_raw)
+    }
+
+    #[test]
+    fn tables_hold_the_classes_of_their_characters() {
+        let f = filter();
+        for b in 0..128u8 {
+            assert_eq!(f.ascii[usize::from(b)], class_of(char::from(b)));
+        }
+        for (base, table) in [(0x600, &f.arabic), (0x2000, &f.punctuation)] {
+            for (i, &class) in table.iter().enumerate() {
+                let c = char::from_u32(base + i as u32).unwrap_or('\0');
+                assert_eq!(class, class_of(c), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_testing_every_word_on_any_text(s in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(may_hold_number_word(&s), reference(&s));
+        }
+
+        #[test]
+        fn agrees_on_arabic_soup(s in "[\u{0621}-\u{0655}\u{0671}\u{06A9}\u{06CC} ،«»“”\u{200C}-\u{200F}a]{0,40}") {
+            proptest::prop_assert_eq!(may_hold_number_word(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn sees_digits_and_words() {
+        assert!(may_hold_number("في 2019"));
+        assert!(may_hold_number("في ٢٠١٩"));
+        assert!(may_hold_number("في ۲۰۱۹"));
+        assert!(may_hold_number("ثلاثة رجال"));
+        assert!(may_hold_number("قتل العشرات"));
+        assert!(may_hold_number("نحو ثمانية آلاف شخص"));
+        assert!(may_hold_number("وبخمسمائة"));
+        assert!(!may_hold_number("لا شيء هنا"));
+        assert!(!may_hold_number("درست في المدرسة"));
+        assert!(!may_hold_number(""));
+    }
+
+    #[test]
+    fn every_number_word_passes_the_word_filter() {
+        let prefixes = [
+            "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فلل", "وبال",
+        ];
+        for k in number_word_keys() {
+            for p in prefixes {
+                let w = format!("{p}{k}");
+                assert!(may_be_number_word(&w), "{w}");
+            }
+        }
+        // The same answer as decoding the letters.
+        let decoded = |w: &str| {
+            let letters: Option<Vec<u8>> = w
+                .chars()
+                .map(|c| letter_index(c).map(|i| i as u8))
+                .collect();
+            letters.is_some_and(|l| filter().ends_like_number_word(&l))
+        };
+        for a in crate::corpus::seeds() {
+            for w in a.paragraphs.iter().flat_map(|p| p.split(' ')) {
+                let w = crate::claims::tokens::normalize(w);
+                assert_eq!(may_be_number_word(&w), decoded(&w), "{w}");
+            }
+        }
+        for w in [
+            "ثلاثa",
+            "aثلاث",
+            "ثلاث\u{0670}",
+            "ء",
+            "ثلاث۰",
+            "ست",
+            "وست",
+            "ءست",
+            "ٹست",
+        ] {
+            assert_eq!(may_be_number_word(w), decoded(w), "{w}");
+        }
+        assert!(!may_be_number_word("مدرسه"));
+        assert!(!may_be_number_word("درست"));
+        assert!(!may_be_number_word("xثلاث"));
+        assert!(!may_be_number_word(""));
+    }
+
+    #[test]
+    fn finds_a_digit_anywhere() {
+        // Every position across several vector blocks, each digit form, with Arabic
+        // letters around whose bytes look like digits' (ا is D8 A7, ة is D8 A9).
+        let filler = "اة ";
+        for digit in ["7", "٧", "۷"] {
+            for n in 0..70 {
+                let text = format!("{}{digit}{}", filler.repeat(n), filler.repeat(3));
+                assert!(has_digit(text.as_bytes()), "{n} {digit}");
+            }
+        }
+        let no_digit = format!("{}ۺ ڠ ؠ", filler.repeat(100));
+        assert!(!has_digit(no_digit.as_bytes()));
+        assert!(!has_digit(b""));
+        assert!(has_digit(b"1"));
+        assert!(!has_digit("\u{06E7}\u{0620}".as_bytes()));
+    }
+
+    #[test]
+    fn agrees_with_testing_every_word() {
+        let keys: Vec<&str> = number_word_keys().collect();
+        assert!(keys.len() > 100);
+        let prefixes = [
+            "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فلل", "وبال", "وب", "س", "م",
+        ];
+        let suffixes = ["", "ا", "ه", "ين", "َ", "ـ", "x", "ٹ"];
+        let mut n = 0;
+        for k in &keys {
+            for p in prefixes {
+                for s in suffixes {
+                    for text in [
+                        format!("{p}{k}{s}"),
+                        format!("قال {p}{k}{s}، ثم"),
+                        format!("«{p}{k}{s}»"),
+                        format!("{p}ِ{k}{s}"),
+                        format!("a{p}{k}{s}"),
+                    ] {
+                        assert_eq!(may_hold_number_word(&text), reference(&text), "{text}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000);
+    }
+
+    #[test]
+    fn agrees_on_the_seeds_and_edge_cases() {
+        let mut texts: Vec<String> = crate::corpus::seeds()
+            .iter()
+            .flat_map(|a| {
+                a.paragraphs
+                    .iter()
+                    .map(|p| p.to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let long = "ث".repeat(30);
+        let harakat = "ثَلَاثَةٌ ".repeat(3);
+        texts.extend(
+            [
+                "ثلاثة",
+                "ثَـلَاثَـةُ",
+                "ثَّـٰلَاثَـةُ",
+                "لِثلاث",
+                "ثلاث\u{200C}ة",
+                "ث",
+                "ست",
+                "ستة",
+                "الست",
+                "وَثلاثة",
+                "ٱلف",
+                "مىة",
+                "مئة",
+                long.as_str(),
+                harakat.as_str(),
+                "\u{FFFD}ثلاثة",
+                "ثلاثة\u{FFFD}",
+                "Ωثلاثة",
+                "“ثلاثة”",
+                "ثلا\u{200D}ثة",
+                "ثلاثةⁿ",
+                "ثلاثة\u{2028}ثلاثة",
+                "\u{20AC}ثلاثة",
+            ]
+            .map(String::from),
+        );
+        let mut hits = 0;
+        for t in &texts {
+            let got = may_hold_number_word(t);
+            assert_eq!(got, reference(t), "{t}");
+            hits += usize::from(got);
+        }
+        assert!(hits > 10, "{hits}");
+    }
+}
