@@ -13,7 +13,7 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::corpus::{self, CorpusError, LoadOptions};
-use crate::layout::{self, BidiMode, Options};
+use crate::layout::{self, BidiMode, Options, TextWriter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Bidi {
@@ -224,14 +224,16 @@ fn flush_batch(
     const CHUNK: usize = 64;
     let parts: Vec<Vec<u8>> = batch
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.len() * 2).sum());
-            for para in chunk {
-                // Writing into a Vec cannot fail.
-                let _ = render_paragraph(&mut buf, para, opts, align);
-            }
-            buf
-        })
+        .map_init(
+            || TextWriter::new(*opts, align),
+            |writer, chunk| {
+                let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.len() * 2).sum());
+                for para in chunk {
+                    writer.write(para, &mut buf);
+                }
+                buf
+            },
+        )
         .collect();
     for part in parts {
         out.write_all(&part)?;

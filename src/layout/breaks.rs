@@ -10,7 +10,7 @@
 
 /// Line-break class of a plain character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lb {
+pub enum Lb {
     /// Start of text (no character yet).
     Sot,
     Al,
@@ -29,7 +29,7 @@ enum Lb {
 
 /// The class of `c`, for a char accepted by `cluster::simple_base`.
 #[inline]
-fn class(c: char) -> Lb {
+pub fn class(c: char) -> Lb {
     // Arabic letters first: most of the text.
     if ('\u{0621}'..='\u{064A}').contains(&c) {
         return Lb::Al;
@@ -80,7 +80,12 @@ impl Breaks {
     /// of text); then moves past it.
     #[inline]
     pub fn before(&mut self, c: char) -> bool {
-        let cur = class(c);
+        self.before_class(class(c))
+    }
+
+    /// [`before`](Self::before) for a char of class `cur`.
+    #[inline]
+    pub fn before_class(&mut self, cur: Lb) -> bool {
         if cur == Lb::Sp {
             self.spaces = true;
             return false; // LB7

@@ -20,7 +20,7 @@ pub struct Resolved {
 
 /// The opening bracket a bracket pairs with (its canonical one for U+2329/U+232A), and
 /// whether it opens.
-fn bracket(data: &impl BidiDataSource, c: char) -> Option<(char, bool)> {
+pub fn bracket(data: &impl BidiDataSource, c: char) -> Option<(char, bool)> {
     match c {
         '(' => Some(('(', true)),
         ')' => Some(('(', false)),
@@ -63,8 +63,40 @@ pub fn resolve(
             _ => 0,
         },
     };
+    let mut levels = Vec::new();
+    resolve_classes(
+        data,
+        text.chars(),
+        &orig,
+        brackets,
+        para,
+        &mut Vec::new(),
+        &mut levels,
+    );
+    Some(Resolved {
+        para,
+        levels,
+        classes: orig,
+    })
+}
+
+/// Rules W1–W7, N0–N2 and I1–I2 over one isolating run sequence at level `para`:
+/// `orig[i]` is the class of `chars`' i-th item, `brackets` whether any may be a paired
+/// bracket. `levels` gets one level per item; `t` is scratch space.
+pub fn resolve_classes(
+    data: &impl BidiDataSource,
+    chars: impl Iterator<Item = char>,
+    orig: &[BidiClass],
+    brackets: bool,
+    para: u8,
+    t: &mut Vec<BidiClass>,
+    levels: &mut Vec<u8>,
+) {
+    use BidiClass::*;
     let e = if para == 1 { R } else { L };
-    let mut t = orig.clone();
+    t.clear();
+    t.extend_from_slice(orig);
+    let t = &mut t[..];
     let n = t.len();
 
     // W1–W3: marks take the type before them; EN after AL becomes AN; AL becomes R.
@@ -120,7 +152,7 @@ pub fn resolve(
     }
 
     if brackets {
-        resolve_brackets(data, text, &orig, &mut t, e);
+        resolve_brackets(data, chars, orig, t, e);
     }
 
     // N1, N2: neutrals between two like directions take it, others the embedding's.
@@ -150,27 +182,20 @@ pub fn resolve(
     }
 
     // I1, I2.
-    let levels = t
-        .iter()
-        .map(|x| match (para, x) {
-            (0, R) => 1,
-            (0, AN | EN) => 2,
-            (1, L | EN | AN) => 2,
-            _ => para,
-        })
-        .collect();
-    Some(Resolved {
-        para,
-        levels,
-        classes: orig,
-    })
+    levels.clear();
+    levels.extend(t.iter().map(|x| match (para, x) {
+        (0, R) => 1,
+        (0, AN | EN) => 2,
+        (1, L | EN | AN) => 2,
+        _ => para,
+    }));
 }
 
 /// Rule N0: paired brackets (BD16) take the direction of what they enclose, or of their
 /// context when they enclose only the opposite direction.
 fn resolve_brackets(
     data: &impl BidiDataSource,
-    text: &str,
+    chars: impl Iterator<Item = char>,
     orig: &[BidiClass],
     t: &mut [BidiClass],
     e: BidiClass,
@@ -179,7 +204,7 @@ fn resolve_brackets(
     const MAX_DEPTH: usize = 63;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in chars.enumerate() {
         if t[i] != ON {
             continue;
         }
