@@ -46,6 +46,7 @@ const JOINS_NEXT: u8 = 2;
 const FORMS: u8 = 4;
 const BRACKET: u8 = 8;
 const UNCOVERED: u8 = 16;
+const MIRRORS: u8 = 32;
 
 const OTHER: Info = Info {
     kind: Kind::Other,
@@ -96,6 +97,7 @@ fn info_of(c: char) -> Info {
         (shape::entry_has_forms(entry), FORMS),
         (implicit::bracket(&data, c).is_some(), BRACKET),
         (breaks::uncovered(c), UNCOVERED),
+        (mirrored(c) != c, MIRRORS),
     ] {
         if on {
             bits |= bit;
@@ -154,8 +156,11 @@ const HIDDEN: u8 = 4;
 const LIG: u8 = 8;
 /// Harakat follow the base.
 const MARKS: u8 = 16;
-/// The base char's length in bytes, in the top bits.
+/// The base char's length in bytes, in bits 5 and 6.
 const LEN_SHIFT: u32 = 5;
+const LEN_MASK: u8 = 3 << LEN_SHIFT;
+/// Bidi_Mirrored (never a shaped letter).
+const MIRROR: u8 = 128;
 
 /// A letter whose presentation form waits for the next base.
 struct Pending {
@@ -320,6 +325,9 @@ impl Scratch {
             if is_space(c) {
                 flags |= SPACE;
             }
+            if info.bits & MIRRORS != 0 {
+                flags |= MIRROR;
+            }
             self.starts.push(i as u32);
             self.heads.push(c as u16);
             self.classes.push(info.class);
@@ -405,9 +413,13 @@ impl Lines<'_> {
             s.lv.clear();
             s.lv.extend_from_slice(&s.levels[a..k]);
             bidi::apply_l1(&mut s.lv, &s.classes[a..k], self.para);
-            bidi::reorder(&s.lv, &mut s.order);
-            for &j in &s.order {
-                put(s, self.text, a + j, s.lv[j] % 2 == 1, out);
+            if s.lv.iter().all(|&l| l <= 2) {
+                put_visual(s, self.text, a, out);
+            } else {
+                bidi::reorder(&s.lv, &mut s.order);
+                for &j in &s.order {
+                    put(s, self.text, a + j, s.lv[j] % 2 == 1, out);
+                }
             }
         } else {
             for j in a..k {
@@ -418,6 +430,36 @@ impl Lines<'_> {
     }
 }
 
+/// Writes the line of units `a..` whose levels (0, 1 or 2) are `s.lv`, in visual order
+/// (rule L2 without building the order): runs at level 1 or more read right to left,
+/// and runs at level 2 inside them left to right again.
+fn put_visual(s: &Scratch, text: &[u8], a: usize, out: &mut Vec<u8>) {
+    let lv = &s.lv;
+    let mut i = 0;
+    while i < lv.len() {
+        if lv[i] == 0 {
+            put(s, text, a + i, false, out);
+            i += 1;
+            continue;
+        }
+        let end = i + lv[i..].iter().position(|&l| l == 0).unwrap_or(lv.len() - i);
+        let mut j = end;
+        while j > i {
+            if lv[j - 1] == 1 {
+                j -= 1;
+                put(s, text, a + j, true, out);
+                continue;
+            }
+            let run = j - lv[i..j].iter().rev().position(|&l| l != 2).unwrap_or(j - i);
+            for x in run..j {
+                put(s, text, a + x, false, out);
+            }
+            j = run;
+        }
+        i = end;
+    }
+}
+
 /// Writes unit `j`: its head (mirrored if `mirror`), then its marks.
 #[inline]
 fn put(s: &Scratch, text: &[u8], j: usize, mirror: bool, out: &mut Vec<u8>) {
@@ -425,14 +467,25 @@ fn put(s: &Scratch, text: &[u8], j: usize, mirror: bool, out: &mut Vec<u8>) {
     if f & HIDDEN != 0 {
         return;
     }
-    let head = char::from_u32(s.heads[j].into()).unwrap_or(' ');
-    let head = if mirror { mirrored(head) } else { head };
-    let mut buf = [0; 4];
-    out.extend_from_slice(head.encode_utf8(&mut buf).as_bytes());
+    let head = s.heads[j];
+    if mirror && f & MIRROR != 0 {
+        let c = mirrored(char::from_u32(head.into()).unwrap_or(' '));
+        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    } else if head < 0x80 {
+        out.push(head as u8);
+    } else if head < 0x800 {
+        out.extend_from_slice(&[0xC0 | (head >> 6) as u8, 0x80 | (head & 0x3F) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xE0 | (head >> 12) as u8,
+            0x80 | ((head >> 6) & 0x3F) as u8,
+            0x80 | (head & 0x3F) as u8,
+        ]);
+    }
     if f & MARKS == 0 {
         return;
     }
-    let start = s.starts[j] as usize + usize::from(f >> LEN_SHIFT);
+    let start = s.starts[j] as usize + usize::from((f & LEN_MASK) >> LEN_SHIFT);
     let end = s.starts.get(j + 1).map_or(text.len(), |&e| e as usize);
     let marks = text.get(start..end).unwrap_or_default();
     if f & LIG == 0 {
