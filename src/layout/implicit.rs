@@ -102,6 +102,7 @@ pub fn resolve_classes(
     // W1–W3: marks take the type before them; EN after AL becomes AN; AL becomes R.
     let mut prev = e;
     let mut strong = e;
+    let mut numbers = false;
     for x in t.iter_mut() {
         if *x == NSM {
             *x = prev;
@@ -111,6 +112,7 @@ pub fn resolve_classes(
             EN if strong == AL => *x = AN,
             _ => {}
         }
+        numbers |= matches!(*x, EN | AN);
         // W1 sees the type before W3: a mark after AL is AL, then R.
         prev = *x;
         if *x == AL {
@@ -118,16 +120,19 @@ pub fn resolve_classes(
         }
     }
     // W4: a single separator between two numbers of the same kind joins them.
-    for i in 1..n.saturating_sub(1) {
-        t[i] = match (t[i - 1], t[i], t[i + 1]) {
-            (EN, ES | CS, EN) => EN,
-            (AN, CS, AN) => AN,
-            (_, x, _) => x,
-        };
+    // (Without numbers W4, W5 and W7 change nothing.)
+    for i in 1..if numbers { n.saturating_sub(1) } else { 0 } {
+        if matches!(t[i], ES | CS) {
+            t[i] = match (t[i - 1], t[i], t[i + 1]) {
+                (EN, ES | CS, EN) => EN,
+                (AN, CS, AN) => AN,
+                (_, x, _) => x,
+            };
+        }
     }
     // W5: terminators next to a European number become numbers.
     let mut i = 0;
-    while i < n {
+    while numbers && i < n {
         if t[i] != ET {
             i += 1;
             continue;
