@@ -2,11 +2,11 @@
 //! opportunities `breaks` covers): every seed paragraph, almost all news text.
 //!
 //! One scan over the bytes, with one table lookup per char (bidi class, line-break class,
-//! joining), gives the paragraph's units as a few flat arrays: where each starts, its
-//! shaped head char, its class and flags. Levels are resolved per unit (a letter and its
-//! harakat, or a lam-alef, share a level), lines are filled greedily exactly as
-//! `wrap::Builder` does, and each line's bytes go straight into the output buffer: no
-//! `Unit`, `Cell` or `Line` is built. Everything else returns `false` and takes the
+//! joining), gives the paragraph's units as two flat arrays of 8 and 1 bytes per unit:
+//! where each starts, its shaped head char and flags; its bidi class. Levels are resolved
+//! per unit (a letter and its harakat, or a lam-alef, share a level), lines are filled
+//! greedily exactly as `wrap::Builder` does, and each line's bytes go straight into the
+//! output buffer: no `cluster::Unit`, `Cell` or `Line` is built. Everything else returns `false` and takes the
 //! general path. A property test checks the output equals the general path's.
 
 use std::sync::OnceLock;
@@ -47,6 +47,7 @@ const FORMS: u8 = 4;
 const BRACKET: u8 = 8;
 const UNCOVERED: u8 = 16;
 const MIRRORS: u8 = 32;
+const IS_SPACE: u8 = 64;
 
 const OTHER: Info = Info {
     kind: Kind::Other,
@@ -98,6 +99,7 @@ fn info_of(c: char) -> Info {
         (implicit::bracket(&data, c).is_some(), BRACKET),
         (breaks::uncovered(c), UNCOVERED),
         (mirrored(c) != c, MIRRORS),
+        (is_space(c), IS_SPACE),
     ] {
         if on {
             bits |= bit;
@@ -162,6 +164,16 @@ const LEN_MASK: u8 = 3 << LEN_SHIFT;
 /// Bidi_Mirrored (never a shaped letter).
 const MIRROR: u8 = 128;
 
+/// One display unit of a plain paragraph: a base, its harakat, or a lam-alef ligature.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    /// First byte in the paragraph.
+    start: u32,
+    /// The printed head char (shaped), all in the BMP.
+    head: u16,
+    flags: u8,
+}
+
 /// A letter whose presentation form waits for the next base.
 struct Pending {
     unit: usize,
@@ -174,11 +186,10 @@ struct Pending {
 /// Buffers reused from one paragraph to the next.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    /// Per unit, in logical order: first byte, printed head char, bidi class, flags.
-    starts: Vec<u32>,
-    heads: Vec<u16>,
+    /// Per unit, in logical order: where it starts, what it prints, its flags; and its
+    /// bidi class (apart, for the resolver).
+    units: Vec<Unit>,
     classes: Vec<BidiClass>,
-    flags: Vec<u8>,
     /// Resolved level per unit.
     levels: Vec<u8>,
     t: Vec<BidiClass>,
@@ -214,9 +225,9 @@ pub fn write(s: &mut Scratch, text: &str, opts: &Options, align: bool, out: &mut
     if reorder {
         implicit::resolve_classes(
             &FastClasses::new(),
-            s.heads
+            s.units
                 .iter()
-                .map(|&h| char::from_u32(h.into()).unwrap_or(' ')),
+                .map(|u| char::from_u32(u.head.into()).unwrap_or(' ')),
             &s.classes,
             scan.brackets,
             para,
@@ -252,12 +263,10 @@ impl Scratch {
     fn scan(&mut self, text: &str, shape: bool) -> Option<Scan> {
         let table = table();
         let b = text.as_bytes();
-        self.starts.clear();
-        self.heads.clear();
+        self.units.clear();
         self.classes.clear();
-        self.flags.clear();
         let mut breaks = Breaks::default();
-        let mut ascii = true;
+        let ascii = text.is_ascii();
         let mut brackets = false;
         let mut after_space = false;
         let mut pending: Option<Pending> = None;
@@ -272,7 +281,7 @@ impl Scratch {
                     // A mark opening the paragraph is a cluster of its own; after a space
                     // `breaks` does not cover it; on a separator (CS, ES) it would change
                     // rule W4, which then must see it.
-                    let last = self.flags.last_mut()?;
+                    let last = &mut self.units.last_mut()?.flags;
                     if after_space
                         || matches!(self.classes.last(), Some(BidiClass::CS | BidiClass::ES))
                     {
@@ -288,28 +297,27 @@ impl Scratch {
                 return None;
             }
             let c = char::from_u32(u)?;
-            ascii &= len == 1;
             after_space = c == ' ';
             if shape {
                 let joins_prev = info.bits & JOINS_PREV != 0;
                 if let Some(p) = pending.take() {
                     if let Some(lig) = shape::lam_alef(p.base, c, p.joined_prev) {
                         // The alef joins the lam's unit (its break class is the lam's).
-                        self.heads[p.unit] = lig as u16;
-                        self.flags[p.unit] |= LIG;
+                        self.units[p.unit].head = lig as u16;
+                        self.units[p.unit].flags |= LIG;
                         prev_joins_next = info.bits & JOINS_NEXT != 0;
                         i += len;
                         continue;
                     }
                     let form =
                         shape::form_in(p.entry, p.base, p.joined_prev, p.joins_next && joins_prev);
-                    self.heads[p.unit] = form as u16;
+                    self.units[p.unit].head = form as u16;
                 }
                 let joined_prev = joins_prev && prev_joins_next;
                 prev_joins_next = info.bits & JOINS_NEXT != 0;
                 if info.bits & FORMS != 0 {
                     pending = Some(Pending {
-                        unit: self.starts.len(),
+                        unit: self.units.len(),
                         base: c,
                         entry: shape::entry(c),
                         joined_prev,
@@ -322,20 +330,22 @@ impl Scratch {
             if breaks.before_class(info.lb) {
                 flags |= BRK;
             }
-            if is_space(c) {
+            if info.bits & IS_SPACE != 0 {
                 flags |= SPACE;
             }
             if info.bits & MIRRORS != 0 {
                 flags |= MIRROR;
             }
-            self.starts.push(i as u32);
-            self.heads.push(c as u16);
+            self.units.push(Unit {
+                start: i as u32,
+                head: c as u16,
+                flags,
+            });
             self.classes.push(info.class);
-            self.flags.push(flags);
             i += len;
         }
         if let Some(p) = pending {
-            self.heads[p.unit] = shape::form_in(p.entry, p.base, p.joined_prev, false) as u16;
+            self.units[p.unit].head = shape::form_in(p.entry, p.base, p.joined_prev, false) as u16;
         }
         Some(Scan { ascii, brackets })
     }
@@ -355,14 +365,14 @@ struct Lines<'a> {
 
 impl Lines<'_> {
     fn fill(&mut self) {
-        let n = self.s.starts.len();
+        let n = self.s.units.len();
         // The line being filled is units `a..i`; `used` columns.
         let mut a = 0;
         let mut used = 0;
         let mut last_break: Option<usize> = None;
         let mut emitted = false;
         for i in 0..n {
-            let f = self.s.flags[i];
+            let f = self.s.units[i].flags;
             if f & BRK != 0 {
                 last_break = Some(i);
             }
@@ -371,7 +381,7 @@ impl Lines<'_> {
                 continue;
             }
             if f & SPACE != 0 {
-                self.s.flags[i] |= HIDDEN;
+                self.s.units[i].flags |= HIDDEN;
                 continue;
             }
             match last_break {
@@ -380,7 +390,10 @@ impl Lines<'_> {
                     emitted = true;
                     a = k;
                     last_break = None;
-                    used = (k..i).filter(|&j| self.s.flags[j] & HIDDEN == 0).count();
+                    used = self.s.units[k..i]
+                        .iter()
+                        .filter(|u| u.flags & HIDDEN == 0)
+                        .count();
                     if used < self.width {
                         used += 1;
                         continue;
@@ -406,7 +419,10 @@ impl Lines<'_> {
         let s = &mut *self.s;
         let out = &mut *self.out;
         if let Some(width) = self.indent_to {
-            let shown = s.flags[a..k].iter().filter(|&&f| f & HIDDEN == 0).count();
+            let shown = s.units[a..k]
+                .iter()
+                .filter(|u| u.flags & HIDDEN == 0)
+                .count();
             out.resize(out.len() + width.saturating_sub(shown), b' ');
         }
         if self.reorder {
@@ -461,13 +477,16 @@ fn put_visual(s: &Scratch, text: &[u8], a: usize, out: &mut Vec<u8>) {
 }
 
 /// Writes unit `j`: its head (mirrored if `mirror`), then its marks.
-#[inline]
+#[inline(always)]
 fn put(s: &Scratch, text: &[u8], j: usize, mirror: bool, out: &mut Vec<u8>) {
-    let f = s.flags[j];
+    let Unit {
+        start,
+        head,
+        flags: f,
+    } = s.units[j];
     if f & HIDDEN != 0 {
         return;
     }
-    let head = s.heads[j];
     if mirror && f & MIRROR != 0 {
         let c = mirrored(char::from_u32(head.into()).unwrap_or(' '));
         out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
@@ -485,8 +504,8 @@ fn put(s: &Scratch, text: &[u8], j: usize, mirror: bool, out: &mut Vec<u8>) {
     if f & MARKS == 0 {
         return;
     }
-    let start = s.starts[j] as usize + usize::from((f & LEN_MASK) >> LEN_SHIFT);
-    let end = s.starts.get(j + 1).map_or(text.len(), |&e| e as usize);
+    let start = start as usize + usize::from((f & LEN_MASK) >> LEN_SHIFT);
+    let end = s.units.get(j + 1).map_or(text.len(), |u| u.start as usize);
     let marks = text.get(start..end).unwrap_or_default();
     if f & LIG == 0 {
         out.extend_from_slice(marks);
