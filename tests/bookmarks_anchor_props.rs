@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use qarin::bookmarks::{Anchor, ArticleRef, Bookmark, Match, reanchor};
+use qarin::corpus::Paragraphs;
 
 fn bookmark(paragraph: usize, start: usize, text: &str) -> Bookmark {
     Bookmark {
@@ -51,7 +52,7 @@ proptest! {
         let text = &p[start..];
         let b = bookmark(pi + 1, start, text);
         prop_assert_eq!(
-            reanchor(&b, &paras),
+            reanchor(&b, &Paragraphs::from(paras.clone())),
             Anchor::Found(qarin::bookmarks::Location { paragraph: pi + 1, start, end: p.len() }, Match::Same)
         );
     }
@@ -66,7 +67,7 @@ proptest! {
         let b = bookmark(pi + 1, 0, &paras[pi]);
         let mut edited = added.clone();
         edited.extend(paras.iter().cloned());
-        let a = reanchor(&b, &edited);
+        let a = reanchor(&b, &Paragraphs::from(edited.clone()));
         let loc = a.location();
         prop_assert!(loc.is_some(), "lost: {:?}", a);
         let loc = loc.unwrap();
@@ -82,7 +83,7 @@ proptest! {
         start in 0usize..40,
     ) {
         let b = bookmark(para, start, &text);
-        if let Some(l) = reanchor(&b, &paras).location() {
+        if let Some(l) = reanchor(&b, &Paragraphs::from(paras.clone())).location() {
             let p = &paras[l.paragraph - 1];
             prop_assert!(l.start <= l.end && l.end <= p.len());
             prop_assert!(p.is_char_boundary(l.start) && p.is_char_boundary(l.end));

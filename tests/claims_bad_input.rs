@@ -6,16 +6,9 @@ use qarin::claims::{Lexicon, analyze};
 use qarin::corpus::{Article, LoadOptions, decode, split_paragraphs};
 
 fn article(text: &str) -> Article {
-    Article {
-        id: "x".into(),
-        path: "x.txt".into(),
-        name: "x.txt".into(),
-        title: String::new(),
-        outlet: String::new(),
-        short: "x".into(),
-        paragraphs: split_paragraphs(text),
-        hash: String::new(),
-    }
+    let mut a = Article::from_text("x.txt", "x.txt", text.to_owned());
+    a.title = String::new();
+    a
 }
 
 fn claims(text: &str, all: bool) -> Vec<qarin::claims::Claim> {

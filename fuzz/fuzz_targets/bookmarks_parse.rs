@@ -61,5 +61,5 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let state = ReadingState::in_dir(dir);
-    let _ = state.position("seeds/003", &article().hash);
+    let _ = state.position("seeds/003", article().hash());
 });

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use qarin::claims::{Lexicon, analyze};
-use qarin::corpus::{Article, split_paragraphs};
+use qarin::corpus::Article;
 
 fuzz_target!(|data: &[u8]| {
     let articles: Vec<Article> = data
@@ -17,16 +17,13 @@ fuzz_target!(|data: &[u8]| {
         .enumerate()
         .map(|(i, bytes)| {
             let text = String::from_utf8_lossy(bytes);
-            Article {
-                id: format!("{i:03}"),
-                path: format!("fuzz/{i:03}.txt"),
-                name: format!("{i:03}.txt"),
-                title: String::new(),
-                outlet: String::new(),
-                short: format!("{i}"),
-                paragraphs: split_paragraphs(&text),
-                hash: String::new(),
-            }
+            let mut a = Article::from_text(
+                &format!("fuzz/{i:03}.txt"),
+                &format!("{i:03}.txt"),
+                text.into_owned(),
+            );
+            a.short = format!("{i}");
+            a
         })
         .collect();
     // Built once: parsing the lexicon is not what is under test here.

@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         a.id = "999".into();
         a.name = "999_fuzz.txt".into();
         a.path = "fuzz/999_fuzz.txt".into();
-        a.paragraphs = corpus::split_paragraphs(&text);
+        a.paragraphs = corpus::split_paragraphs(&text).into();
         articles.insert(0, a);
     }
     let mut state = test_state(articles, u16::from(*cols % 200) + 1, u16::from(*rows % 60) + 1);

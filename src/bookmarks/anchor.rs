@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use super::model::Bookmark;
+use crate::corpus::Paragraphs;
 
 /// Where a passage is in the article as it is now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,7 +68,7 @@ impl Anchor {
 const SIMILAR_WORDS: f64 = 0.7;
 
 /// Finds `bm`'s passage in the article's current `paragraphs`.
-pub fn reanchor(bm: &Bookmark, paragraphs: &[String]) -> Anchor {
+pub fn reanchor(bm: &Bookmark, paragraphs: &Paragraphs) -> Anchor {
     let old = Location {
         paragraph: bm.paragraph,
         start: bm.start,
@@ -128,7 +129,7 @@ fn nearest(candidates: impl Iterator<Item = Location>, old: Location) -> Option<
     })
 }
 
-fn similar_paragraph(needle: &str, paragraphs: &[String], old: Location) -> Anchor {
+fn similar_paragraph(needle: &str, paragraphs: &Paragraphs, old: Location) -> Anchor {
     let words: Vec<&str> = needle.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Anchor::Lost;
@@ -260,8 +261,8 @@ mod tests {
         }
     }
 
-    fn paras(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    fn paras(v: &[&str]) -> Paragraphs {
+        v.iter().collect()
     }
 
     #[test]

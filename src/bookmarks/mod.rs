@@ -81,8 +81,8 @@ mod tests {
     fn bookmarks_of_bundled_seeds_resolve_from_any_directory() {
         // The file on disk from the crate root, the bundled copy elsewhere: same bytes.
         let r = reference("seeds/003_b61dba046c2e7809.txt");
-        let found = resolve_article(&r).map(|a| a.hash);
-        assert_eq!(found, Some(corpus::seeds()[3].hash.clone()));
+        let found = resolve_article(&r).map(|a| a.hash().to_owned());
+        assert_eq!(found, Some(corpus::seeds()[3].hash().to_owned()));
         assert!(resolve_article(&reference("seeds/999_missing.txt")).is_none());
         assert!(resolve_article(&reference("/no/such/article.txt")).is_none());
     }

@@ -69,7 +69,7 @@ impl ArticleRef {
     pub fn of(article: &Article, path: String) -> Self {
         ArticleRef {
             path,
-            hash: article.hash.clone(),
+            hash: article.hash().to_owned(),
             id: article.id.clone(),
             title: article.title.clone(),
             outlet: article.outlet.clone(),
@@ -119,7 +119,7 @@ impl NewBookmark {
             paragraph,
             start: 0,
             end: text.len(),
-            text: text.clone(),
+            text: text.to_owned(),
             note: None,
         })
     }

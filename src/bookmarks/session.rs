@@ -189,7 +189,7 @@ impl Session {
         self.file
             .bookmarks
             .iter()
-            .filter(|b| b.article.path == key || b.article.hash == article.hash)
+            .filter(|b| b.article.path == key || b.article.hash == article.hash())
             .map(|b| (b, reanchor(b, &article.paragraphs)))
             .collect()
     }

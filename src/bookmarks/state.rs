@@ -64,10 +64,23 @@ impl ReadingState {
 
     /// For each (key, hash), the paragraph that article was left at: one read for many.
     pub fn positions(&self, articles: &[(&str, &str)]) -> Result<Vec<Option<usize>>, StoreError> {
+        let keys: Vec<&str> = articles.iter().map(|(k, _)| *k).collect();
+        self.positions_with(&keys, |i| articles[i].1)
+    }
+
+    /// [`positions`](Self::positions) where `hash(i)` gives the hash of article `i` and
+    /// is called only for an article not found by its key: hashing a large article is
+    /// the slowest part of opening it.
+    pub fn positions_with<'h>(
+        &self,
+        keys: &[&str],
+        hash: impl Fn(usize) -> &'h str,
+    ) -> Result<Vec<Option<usize>>, StoreError> {
         let f = self.file.load()?;
-        Ok(articles
+        Ok(keys
             .iter()
-            .map(|(key, hash)| lookup(&f, key, hash))
+            .enumerate()
+            .map(|(i, key)| lookup(&f, key, || hash(i)))
             .collect())
     }
 
@@ -75,14 +88,17 @@ impl ReadingState {
     /// elsewhere is recognised by its `hash`. An unreadable state file is no reason to
     /// refuse to open an article: callers start at the top on `Err`.
     pub fn position(&self, key: &str, hash: &str) -> Result<Option<usize>, StoreError> {
-        Ok(lookup(&self.file.load()?, key, hash))
+        Ok(lookup(&self.file.load()?, key, || hash))
     }
 }
 
-fn lookup(f: &StateFile, key: &str, hash: &str) -> Option<usize> {
+fn lookup<'h>(f: &StateFile, key: &str, hash: impl FnOnce() -> &'h str) -> Option<usize> {
     f.positions
         .get(key)
-        .or_else(|| f.positions.values().find(|p| p.hash == hash))
+        .or_else(|| {
+            let hash = hash();
+            f.positions.values().find(|p| p.hash == hash)
+        })
         .map(|p| p.paragraph)
 }
 

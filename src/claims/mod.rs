@@ -257,16 +257,10 @@ mod tests {
     use super::*;
 
     fn article(id: &str, text: &str) -> Article {
-        Article {
-            id: id.into(),
-            path: format!("{id}.txt"),
-            name: format!("{id}.txt"),
-            title: String::new(),
-            outlet: String::new(),
-            short: id.into(),
-            paragraphs: crate::corpus::split_paragraphs(text),
-            hash: String::new(),
-        }
+        let name = format!("{id}.txt");
+        let mut a = Article::from_text(&name, &name, text.to_owned());
+        a.title = String::new();
+        a
     }
 
     #[test]

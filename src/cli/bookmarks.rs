@@ -129,7 +129,7 @@ fn anchored(bookmarks: &[Bookmark]) -> Vec<(&Bookmark, Option<Anchor>)> {
                 .entry(b.article.path.as_str())
                 .or_insert_with(|| resolve_article(&b.article));
             let anchor = art.as_ref().map(|a| {
-                if a.hash == b.article.hash {
+                if a.hash() == b.article.hash {
                     Anchor::Found(
                         Location {
                             paragraph: b.paragraph,

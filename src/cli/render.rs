@@ -156,7 +156,10 @@ fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
 /// Reads one input's bytes, and the path to name in errors.
 fn read_bytes(input: &Input) -> anyhow::Result<(&Path, Vec<u8>)> {
     Ok(match input {
-        Input::Seed(a) => (Path::new(&a.name), a.paragraphs.join("\n").into_bytes()),
+        Input::Seed(a) => {
+            let text = a.paragraphs.iter().collect::<Vec<_>>().join("\n");
+            (Path::new(&a.name), text.into_bytes())
+        }
         Input::Stdin => {
             let mut bytes = Vec::new();
             io::stdin()

@@ -152,14 +152,11 @@ fn restore_positions(state: &mut State) {
     let Some(ps) = &state.bookmarks.positions else {
         return;
     };
-    let keys: Vec<(String, String)> = state
-        .articles
-        .iter()
-        .map(|a| (article_key(a), a.hash.clone()))
-        .collect();
-    let refs: Vec<(&str, &str)> = keys.iter().map(|(k, h)| (k.as_str(), h.as_str())).collect();
+    let keys: Vec<String> = state.articles.iter().map(article_key).collect();
+    let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     // An unreadable state file only means starting at the top.
-    let Ok(found) = ps.positions(&refs) else {
+    let articles = &state.articles;
+    let Ok(found) = ps.positions_with(&refs, |i| articles[i].hash()) else {
         return;
     };
     for (ai, para) in found.into_iter().enumerate() {
@@ -186,7 +183,7 @@ pub fn save_positions(state: &State) {
         .iter()
         .zip(&state.reader)
         .filter(|(a, _)| a.path != "-")
-        .map(|(a, s)| (article_key(a), a.hash.as_str(), s.cursor + 1))
+        .map(|(a, s)| (article_key(a), a.hash(), s.cursor + 1))
         .collect();
     let refs: Vec<(&str, &str, usize)> =
         keys.iter().map(|(k, h, p)| (k.as_str(), *h, *p)).collect();

@@ -78,7 +78,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             theme.plain()
         };
         draw::fill(buf, Rect::new(body.x, y, w, 1), st);
-        let bytes: usize = a.paragraphs.iter().map(|p| p.len() + 1).sum();
+        let bytes: usize = a.paragraphs.lens().map(|n| n + 1).sum();
         let claims = state.index.article_of.values().filter(|x| **x == i).count();
         let c = cols(y);
         let cells = [

@@ -28,15 +28,17 @@ pub struct Block {
 /// The blocks of an article, in order.
 pub fn blocks(article: &Article) -> Vec<Block> {
     let mut out = Vec::with_capacity(article.paragraphs.len());
-    for (para, text) in article.paragraphs.iter().enumerate() {
-        if text.len() <= BLOCK {
+    for (para, len) in article.paragraphs.lens().enumerate() {
+        // Only a huge paragraph's text is read here: the rest stay unread until shown.
+        if len <= BLOCK {
             out.push(Block {
                 para,
-                range: 0..text.len(),
+                range: 0..len,
                 direction: None,
             });
             continue;
         }
+        let text = &article.paragraphs[para];
         let direction = Some(layout::paragraph_direction(text));
         let mut start = 0;
         while start < text.len() {
@@ -325,16 +327,9 @@ mod tests {
     use super::*;
 
     fn article(paras: &[&str]) -> Article {
-        Article {
-            id: "t".into(),
-            path: "t".into(),
-            name: "t".into(),
-            title: "t".into(),
-            outlet: String::new(),
-            short: "t".into(),
-            paragraphs: paras.iter().map(|s| s.to_string()).collect(),
-            hash: String::new(),
-        }
+        let mut a = Article::from_text("t", "t", String::new());
+        a.paragraphs = paras.iter().collect();
+        a
     }
 
     #[test]

@@ -98,8 +98,14 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     } else {
         ""
     };
+    // A large article is read from its file as it is shown: say so if the file changed.
+    let changed = if article.paragraphs.changed_on_disk() {
+        " CHANGED ON DISK"
+    } else {
+        ""
+    };
     let left = format!(
-        "{mode} {pos} {}/{} ",
+        "{mode}{changed} {pos} {}/{} ",
         state.current + 1,
         state.articles.len()
     );

@@ -104,7 +104,7 @@ pub struct ClaimIndex {
 pub fn text_size(articles: &[Article]) -> usize {
     articles
         .iter()
-        .map(|a| a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>())
+        .map(|a| a.paragraphs.lens().map(|n| n + 1).sum::<usize>())
         .sum()
 }
 
@@ -332,7 +332,7 @@ impl State {
     pub fn position(&self, ai: usize, s: &Scroll, pane: &Pane) -> (usize, bool) {
         let offs = &self.offsets[ai];
         let total = offs.last().map(|o| o + 1).unwrap_or(0).max(1)
-            + self.articles[ai].paragraphs.last().map_or(0, |p| p.len());
+            + self.articles[ai].paragraphs.lens().next_back().unwrap_or(0);
         let block = self.blocks[ai].get(s.top.0);
         let at = block.map_or(0, |b| {
             offs.get(b.para).copied().unwrap_or(0) + b.range.start
@@ -816,10 +816,10 @@ pub enum MouseInput {
 fn para_offsets(a: &Article) -> Vec<usize> {
     let mut at = 0;
     a.paragraphs
-        .iter()
-        .map(|p| {
+        .lens()
+        .map(|n| {
             let start = at;
-            at += p.len() + 1;
+            at += n + 1;
             start
         })
         .collect()

@@ -3,17 +3,23 @@
 //! Pure of any terminal type. Every error names the file and what is wrong, so the
 //! edges (`main`) can print it and exit with code 2.
 
+mod paragraphs;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use paragraphs::{Indexer, READ_BUF};
+pub use paragraphs::{Iter, Paragraphs};
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 /// One article: a title, an outlet, and its source lines as paragraphs in logical order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Article {
     /// Short identity: the digits before `_` in the file name (`000`), else the file stem.
     pub id: String,
@@ -26,10 +32,49 @@ pub struct Article {
     /// A few characters to label a column (compare view, claims table).
     pub short: String,
     /// One entry per source line (the line ending removed). Paragraph N is `paragraphs[N-1]`.
-    pub paragraphs: Vec<String>,
-    /// Hex SHA-256 of the file's bytes, so bookmarks notice when an article changed.
-    pub hash: String,
+    pub paragraphs: Paragraphs,
+    /// Hex SHA-256 of the file's bytes, computed when first asked for (bookmarks): the
+    /// reader opens a 100 MB article without hashing it.
+    hash: OnceLock<String>,
 }
+
+impl Article {
+    /// An article made from text in memory (tests, generated text), with its id and title
+    /// derived from `name` and the text as for a file of that name.
+    pub fn from_text(path: &str, name: &str, text: String) -> Article {
+        article_from_text(path, name, Paragraphs::new(text), OnceLock::new(), None)
+    }
+
+    /// Hex SHA-256 of the article's bytes, so bookmarks notice when an article changed.
+    pub fn hash(&self) -> &str {
+        // Unless the text was decoded lossily (the hash is then set at load), the text
+        // is the file's bytes, byte-order mark and line endings included.
+        self.hash.get_or_init(|| {
+            let mut hasher = Sha256::new();
+            // A file that cannot be read again any more hashes as far as it could be read:
+            // a bookmark then sees the article as changed, which it is.
+            let _ = self.paragraphs.source_bytes(|b| hasher.update(b));
+            hex(&hasher.finalize())
+        })
+    }
+}
+
+impl PartialEq for Article {
+    fn eq(&self, o: &Article) -> bool {
+        (
+            &self.id,
+            &self.path,
+            &self.name,
+            &self.title,
+            &self.outlet,
+            &self.short,
+        ) == (&o.id, &o.path, &o.name, &o.title, &o.outlet, &o.short)
+            && self.paragraphs == o.paragraphs
+            && self.hash() == o.hash()
+    }
+}
+
+impl Eq for Article {}
 
 /// Why an article could not be loaded. Callers branch on these (exit codes, messages).
 #[derive(Debug, thiserror::Error)]
@@ -76,29 +121,29 @@ struct Meta {
     short: Option<String>,
 }
 
-const SEED_META: &str = include_str!("../assets/articles.toml");
+const SEED_META: &str = include_str!("../../assets/articles.toml");
 
 /// The bundled seed articles, built into the binary so `qarin` works from any directory.
 pub const SEEDS: [(&str, &str); 5] = [
     (
         "000_4af10400c2144222.txt",
-        include_str!("../seeds/000_4af10400c2144222.txt"),
+        include_str!("../../seeds/000_4af10400c2144222.txt"),
     ),
     (
         "001_e0453aed4e23fb67.txt",
-        include_str!("../seeds/001_e0453aed4e23fb67.txt"),
+        include_str!("../../seeds/001_e0453aed4e23fb67.txt"),
     ),
     (
         "002_c88c08537d50a92a.txt",
-        include_str!("../seeds/002_c88c08537d50a92a.txt"),
+        include_str!("../../seeds/002_c88c08537d50a92a.txt"),
     ),
     (
         "003_b61dba046c2e7809.txt",
-        include_str!("../seeds/003_b61dba046c2e7809.txt"),
+        include_str!("../../seeds/003_b61dba046c2e7809.txt"),
     ),
     (
         "004_1c2d873f9148815f.txt",
-        include_str!("../seeds/004_1c2d873f9148815f.txt"),
+        include_str!("../../seeds/004_1c2d873f9148815f.txt"),
     ),
 ];
 
@@ -119,8 +164,8 @@ pub fn seeds() -> Vec<Article> {
             article_from_text(
                 &format!("seeds/{name}"),
                 name,
-                split_paragraphs(text),
-                sha256_hex(text.as_bytes()),
+                Paragraphs::new((*text).to_owned()),
+                OnceLock::new(),
                 meta.get(*name),
             )
         })
@@ -144,7 +189,7 @@ pub fn load_paths(paths: &[PathBuf], opts: LoadOptions) -> Result<Vec<Article>, 
                     path: path.clone(),
                     source,
                 })?;
-            out.push(article_from_bytes(path, "-", &bytes, opts, None)?);
+            out.push(article_from_bytes(path, "-", bytes, opts, None)?);
             continue;
         }
         let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
@@ -204,14 +249,21 @@ fn load_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let len = std::fs::metadata(path).map_or(0, |m| m.len());
-    if len >= STREAM_MIN && !SEEDS.iter().any(|(n, _)| *n == name) {
-        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-        let streamed = stream_clean(file, STREAM_CHUNK).map_err(|e| io_error(path, e))?;
-        if let Some((paragraphs, hash)) = streamed {
-            let p = path.display().to_string();
-            return Ok(article_from_text(&p, &name, paragraphs, hash, None));
-        }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size >= LAZY_MIN
+        && let Some(index) = index_file(&file, usize::try_from(size).unwrap_or(usize::MAX))
+            .map_err(|e| io_error(path, e))?
+    {
+        let paragraphs = Paragraphs::lazy(file, index);
+        let p = path.display().to_string();
+        return Ok(article_from_text(
+            &p,
+            &name,
+            paragraphs,
+            OnceLock::new(),
+            None,
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     // Seed metadata applies to a seed file opened from disk only if it is byte for byte
@@ -220,133 +272,118 @@ fn load_file(
         .iter()
         .find(|(n, t)| *n == name && t.as_bytes() == bytes.as_slice())
         .and_then(|(n, _)| meta.get(*n));
-    article_from_bytes(path, &name, &bytes, opts, m)
+    article_from_bytes(path, &name, bytes, opts, m)
 }
 
-/// Files this large are read in chunks of `STREAM_CHUNK` bytes: the whole file is never in
-/// memory besides its paragraphs, which saves a copy and its page faults.
-const STREAM_MIN: u64 = 4 << 20;
-const STREAM_CHUNK: usize = 2 << 20;
+/// Files from this size are checked and indexed through a small buffer and read again
+/// a chunk at a time when shown (see `paragraphs.rs`), not held in memory whole.
+const LAZY_MIN: u64 = 4 << 20;
 
-/// Reads a clean UTF-8 article chunk by chunk, hashing each chunk on a second thread while
-/// it is checked and split. `None` when the bytes need [`decode`]'s exact verdict (UTF-16,
-/// NUL, invalid UTF-8): the caller then reads the whole file the ordinary way.
-fn stream_clean<R: Read>(
-    mut reader: R,
-    chunk: usize,
-) -> std::io::Result<Option<(Vec<String>, String)>> {
-    let mut buf: Vec<u8> = Vec::with_capacity(chunk);
-    let mut hasher = Sha256::new();
-    let mut paragraphs = Vec::new();
-    let mut first = true;
-    // How much of `buf` the hasher has seen.
-    let mut hashed_len = 0;
+/// Checks a large file through a small reused buffer and finds its paragraphs, without
+/// keeping its text. `None` when the bytes need [`decode`]'s exact verdict (UTF-16, NUL,
+/// invalid UTF-8): the caller then reads the whole file the ordinary way.
+fn index_file(mut file: &std::fs::File, size: usize) -> std::io::Result<Option<Indexer>> {
+    let mut buf = vec![0u8; READ_BUF];
+    // Bytes carried over at the front of `buf`, and the file offset of `buf[0]`.
+    let (mut have, mut at) = (0, 0);
+    let mut index: Option<Indexer> = None;
     loop {
-        let carry = buf.len();
-        // Grow geometrically while one line outgrows the buffer, so a huge line stays linear.
-        let eof = fill(&mut reader, &mut buf, carry + chunk.max(carry))?;
-        let bom = if first {
-            if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
-                return Ok(None);
-            }
-            if buf.starts_with(b"\xEF\xBB\xBF") {
-                3
-            } else {
-                0
-            }
-        } else {
-            0
+        let n = match file.read(&mut buf[have..]) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            r => r?,
         };
-        // Only whole lines are split; the rest is carried into the next round.
-        let cut = if eof {
-            buf.len()
-        } else {
-            bom + complete_lines(&buf[bom..])
-        };
-        if first && cut == 0 && !eof {
-            // Not even the BOM is settled yet: read more before deciding anything.
-            continue;
-        }
-        first = false;
-        let (new, lines) = (&buf[hashed_len..], &buf[bom..cut]);
-        let (hashed, clean) = std::thread::scope(|s| {
-            let hashed = std::thread::Builder::new()
-                .spawn_scoped(s, || hasher.update(new))
-                .is_ok();
-            let clean = memchr::memchr(0, lines).is_none()
-                && match simdutf8::basic::from_utf8(lines) {
-                    Ok(text) => {
-                        paragraphs.extend(split_paragraphs(text));
-                        true
-                    }
-                    Err(_) => false,
+        let (len, eof) = (have + n, n == 0);
+        let ix = match &mut index {
+            Some(ix) => ix,
+            // The first bytes decide the encoding: wait for three of them.
+            None if len < 3 && !eof => {
+                have = len;
+                continue;
+            }
+            None => {
+                let head = &buf[..len];
+                if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+                    return Ok(None);
+                }
+                let bom = if head.starts_with(b"\xEF\xBB\xBF") {
+                    3
+                } else {
+                    0
                 };
-            (hashed, clean)
-        });
-        if !hashed {
-            hasher.update(new);
-        }
-        if !clean {
+                index.insert(Indexer::new(bom, size))
+            }
+        };
+        let cut = if eof { len } else { settled(&buf[..len]) };
+        let part = &buf[..cut];
+        if memchr::memchr(0, part).is_some() || simdutf8::basic::from_utf8(part).is_err() {
             return Ok(None);
         }
+        ix.scan(part, at, eof);
         if eof {
-            return Ok(Some((paragraphs, hex(&hasher.finalize()))));
+            return Ok(index);
         }
-        buf.drain(..cut);
-        hashed_len = buf.len();
+        buf.copy_within(cut..len, 0);
+        have = len - cut;
+        at += cut;
     }
 }
 
-/// Reads until `buf` holds `target` bytes or the reader ends; true at the end.
-fn fill<R: Read>(reader: &mut R, buf: &mut Vec<u8>, target: usize) -> std::io::Result<bool> {
-    let want = target.saturating_sub(buf.len());
-    let got = reader.take(want as u64).read_to_end(buf)?;
-    Ok(got < want)
+/// How much of `buf` can be checked before more bytes come: all but an incomplete UTF-8
+/// sequence at the end, and but a final `\r` (a `\n` may follow it).
+fn settled(buf: &[u8]) -> usize {
+    let mut cut = buf.len();
+    // The last byte that is not a continuation byte, among the last four.
+    if let Some(j) = (buf.len().saturating_sub(4)..buf.len())
+        .rev()
+        .find(|&j| buf[j] & 0xC0 != 0x80)
+    {
+        let width = match buf[j] {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        if j + width > buf.len() {
+            cut = j;
+        }
+    }
+    if cut > 0 && buf[cut - 1] == b'\r' {
+        cut -= 1;
+    }
+    cut
 }
 
-/// Length of the prefix of `buf` made of whole lines: up to and including its last line
-/// ending, except that a `\r` at the very end may be the first half of `\r\n`.
-fn complete_lines(buf: &[u8]) -> usize {
-    let search = buf.strip_suffix(b"\r").unwrap_or(buf);
-    memchr::memrchr2(b'\n', b'\r', search).map_or(0, |i| i + 1)
-}
-
-/// Above this size the hash is computed on a second thread while the text is checked and
-/// split; below it a thread costs more than it saves.
-const PARALLEL_HASH_MIN: usize = 1 << 20;
-
+/// The article from a file's bytes: they become its text without a copy when they are
+/// clean UTF-8.
 fn article_from_bytes(
     path: &Path,
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     opts: LoadOptions,
     meta: Option<&Meta>,
 ) -> Result<Article, CorpusError> {
-    let load = || -> Result<Vec<String>, CorpusError> {
-        // Paragraphs are copied straight from the checked bytes: no owned copy of the text.
-        Ok(split_paragraphs(&decode_cow(path, bytes, opts)?))
-    };
-    let (paragraphs, hash) = if bytes.len() < PARALLEL_HASH_MIN {
-        (load()?, sha256_hex(bytes))
-    } else {
-        std::thread::scope(|s| {
-            let hasher = std::thread::Builder::new().spawn_scoped(s, || sha256_hex(bytes));
-            let paragraphs = load();
-            // No thread (resources exhausted) or a panicked one: hash here instead.
-            let hash = hasher
-                .ok()
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| sha256_hex(bytes));
-            paragraphs.map(|p| (p, hash))
-        })?
+    let (text, hash) = match decode_cow(path, &bytes, opts)? {
+        // Replaced bytes: the text is no longer the file, so hash the file now.
+        Cow::Owned(text) => (text, OnceLock::from(sha256_hex(&bytes))),
+        Cow::Borrowed(_) => (into_checked_string(bytes), OnceLock::new()),
     };
     Ok(article_from_text(
         &path.display().to_string(),
         name,
-        paragraphs,
+        Paragraphs::new(text),
         hash,
         meta,
     ))
+}
+
+/// `bytes` as a `String`, once `decode_cow` has found them valid UTF-8 (after any BOM,
+/// which is valid UTF-8 itself).
+fn into_checked_string(bytes: Vec<u8>) -> String {
+    debug_assert!(std::str::from_utf8(&bytes).is_ok());
+    // SAFETY: the caller has validated `bytes` (simdutf8, or std on its slow path).
+    // Validating again with std would cost about as much as the rest of opening a
+    // large article.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 /// Hex SHA-256 (sha2 uses the CPU's SHA extensions when it has them).
@@ -432,8 +469,8 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
 fn article_from_text(
     path: &str,
     name: &str,
-    paragraphs: Vec<String>,
-    hash: String,
+    paragraphs: Paragraphs,
+    hash: OnceLock<String>,
     meta: Option<&Meta>,
 ) -> Article {
     let stem = name
@@ -489,7 +526,8 @@ mod tests {
         assert_eq!(s[3].id, "003");
         assert!(s[0].title.starts_with("دور روسيا"));
         assert_eq!(s[0].path, "seeds/000_4af10400c2144222.txt");
-        assert_eq!(s[0].hash.len(), 64);
+        assert_eq!(s[0].hash().len(), 64);
+        assert_eq!(s[0].hash(), sha256_hex(SEEDS[0].1.as_bytes()));
     }
 
     #[test]
@@ -503,7 +541,7 @@ mod tests {
     }
 
     #[test]
-    fn streaming_in_chunks_matches_splitting_the_whole_text() {
+    fn loaded_text_splits_like_split_paragraphs_and_hashes_the_file() {
         let texts: [&[u8]; 6] = [
             b"a\r\nb\rc\n\nd\n",
             b"\xEF\xBB\xBFfirst\r\n\r\nlast",
@@ -512,27 +550,44 @@ mod tests {
             b"\r\r\n\n\r",
             b"",
         ];
+        let (p, o) = (Path::new("x.txt"), LoadOptions::default());
         for text in texts {
-            let whole = decode(Path::new("x"), text, LoadOptions::default()).unwrap();
-            let want = split_paragraphs(&whole);
-            for chunk in 1..8 {
-                let (paras, hash) = stream_clean(text, chunk).unwrap().unwrap();
-                assert_eq!(paras, want, "{text:?} in chunks of {chunk}");
-                assert_eq!(hash, sha256_hex(text));
-            }
+            let whole = decode(p, text, o).unwrap();
+            let a = article_from_bytes(p, "x.txt", text.to_vec(), o, None).unwrap();
+            assert_eq!(a.paragraphs, split_paragraphs(&whole)[..], "{text:?}");
+            assert_eq!(a.hash(), sha256_hex(text));
         }
     }
 
     #[test]
-    fn streaming_leaves_bad_bytes_to_decode() {
-        for text in [
-            &b"ok\nbad \xff\n"[..],
-            b"a\n\0",
-            b"\xff\xfea\0b\0",
-            b"x\n\xd8",
-        ] {
-            for chunk in 1..5 {
-                assert!(stream_clean(text, chunk).unwrap().is_none(), "{text:?}");
+    fn a_lossy_article_hashes_the_bytes_not_the_replaced_text() {
+        let bytes = b"ok\nbad \xff\n";
+        let a = article_from_bytes(
+            Path::new("x.txt"),
+            "x.txt",
+            bytes.to_vec(),
+            LoadOptions { lossy: true },
+            None,
+        )
+        .unwrap();
+        assert_eq!(a.paragraphs, ["ok", "bad \u{fffd}"][..]);
+        assert_eq!(a.hash(), sha256_hex(bytes));
+    }
+
+    proptest::proptest! {
+        /// Whatever a read stops at, the settled part ends at a char boundary, not on a
+        /// `\r` whose next byte is unknown, and leaves at most an incomplete char and a
+        /// `\r` for the next read.
+        #[test]
+        fn a_read_is_settled_at_a_char_boundary(text in "[a\r\nب€𝄞 ]{0,40}", cut in 0usize..200) {
+            let bytes = text.as_bytes();
+            let k = cut.min(bytes.len());
+            let s = settled(&bytes[..k]);
+            proptest::prop_assert!(text.is_char_boundary(s));
+            proptest::prop_assert!(s <= k && k - s <= 4);
+            proptest::prop_assert!(s == 0 || s < k || bytes[s - 1] != b'\r');
+            if k == bytes.len() && !text.ends_with('\r') {
+                proptest::prop_assert_eq!(s, k);
             }
         }
     }
