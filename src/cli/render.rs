@@ -1,9 +1,10 @@
 //! `qarin render`: lays articles out for a terminal and prints them, one display line
 //! per output line (design.md §3).
 //!
-//! Files are read whole, checked and decoded once, and their paragraphs laid out in
-//! parallel batches (in order) into one locked, buffered stdout. Peak memory stays near
-//! twice the largest file (its bytes and its text, briefly) plus one batch of output.
+//! Files are read whole and checked once (clean UTF-8 is used in place, not copied),
+//! and their paragraphs laid out in parallel batches (in order, through
+//! `layout::TextWriter`) into one locked, buffered stdout. Peak memory stays near the
+//! largest file's size plus one batch of output.
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Read, Write};
