@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use qarin::layout::{Options, layout_paragraph_with};
+use qarin::layout::{Options, TextWriter, layout_paragraph_with};
 
 fn seeds_text() -> String {
     qarin::corpus::SEEDS.iter().map(|(_, t)| *t).collect()
@@ -32,6 +32,20 @@ fn bench_layout(c: &mut Criterion) {
                     layout_paragraph_with(black_box(p), &opts, |line| cols += line.width);
                 }
                 cols
+            })
+        });
+    }
+    // What `qarin render` does per paragraph: the text-only path into a byte buffer.
+    for (name, width) in [("seeds_w80_text", 80), ("seeds_w20_text", 20)] {
+        let mut writer = TextWriter::new(Options::default().with_width(width), true);
+        let mut out = Vec::new();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                for p in &paragraphs {
+                    writer.write(black_box(p), &mut out);
+                }
+                out.len()
             })
         });
     }

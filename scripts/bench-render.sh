@@ -15,8 +15,8 @@ cargo build --release --quiet
 qarin=$PWD/target/release/qarin
 
 big=$work/seeds-${size_mb}mb.txt
+cat seeds/*.txt > "$work/seeds.txt"
 if [ ! -s "$big" ]; then
-    cat seeds/*.txt > "$work/seeds.txt"
     : > "$big"
     while [ "$(stat -c %s "$big")" -lt $((size_mb * 1000 * 1000)) ]; do
         cat "$work/seeds.txt" >> "$big"
@@ -48,3 +48,17 @@ fi
 hyperfine --warmup 1 --runs 3 -N --output=pipe \
     "$qarin render --width 80 $one5" \
     "$qarin render --width 80 $one20"
+
+# Instructions (load-independent, unlike wall time on a shared machine): the five seeds x8
+# (about 300 KB) on one thread, qarin and fribidi, with callgrind when valgrind is there.
+if command -v valgrind > /dev/null; then
+    small=$work/seeds-300k.txt
+    for _ in 1 2 3 4 5 6 7 8; do cat "$work/seeds.txt"; done > "$small"
+    echo
+    echo "instructions on $small (callgrind, one thread):"
+    for cmd in "$qarin render --width 80 $small" "fribidi --width 80 $small"; do
+        refs=$(RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+            $cmd 2>&1 >/dev/null | awk '/refs:/ {print $4}')
+        echo "  $refs  $cmd"
+    done
+fi

@@ -1,10 +1,12 @@
 //! `qarin render`: lays articles out for a terminal and prints them, one display line
 //! per output line (design.md §3).
 //!
-//! Files are read whole, checked and decoded once, and their paragraphs laid out in
-//! parallel batches (in order) into one locked, buffered stdout. Peak memory stays near
-//! twice the largest file (its bytes and its text, briefly) plus one batch of output.
+//! Files are read whole and checked once (clean UTF-8 is used in place, not copied),
+//! and their paragraphs laid out in parallel batches (in order, through
+//! `layout::TextWriter`) into one locked, buffered stdout. Peak memory stays near the
+//! largest file's size plus one batch of output.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +15,7 @@ use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::corpus::{self, CorpusError, LoadOptions};
-use crate::layout::{self, BidiMode, Options};
+use crate::layout::{self, BidiMode, Options, TextWriter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Bidi {
@@ -152,10 +154,13 @@ fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
     Ok(inputs)
 }
 
-/// Reads and decodes one input with corpus's checks (binary, UTF-16, invalid UTF-8).
-fn read_text(input: &Input, load: LoadOptions) -> anyhow::Result<String> {
-    let (path, bytes) = match input {
-        Input::Seed(a) => return Ok(a.paragraphs.iter().collect::<Vec<_>>().join("\n")),
+/// Reads one input's bytes, and the path to name in errors.
+fn read_bytes(input: &Input) -> anyhow::Result<(&Path, Vec<u8>)> {
+    Ok(match input {
+        Input::Seed(a) => {
+            let text = a.paragraphs.iter().collect::<Vec<_>>().join("\n");
+            (Path::new(&a.name), text.into_bytes())
+        }
         Input::Stdin => {
             let mut bytes = Vec::new();
             io::stdin()
@@ -163,12 +168,22 @@ fn read_text(input: &Input, load: LoadOptions) -> anyhow::Result<String> {
                 .map_err(|e| corpus::io_error(Path::new("-"), e))?;
             (Path::new("-"), bytes)
         }
-        Input::File(p) => (
-            p.as_path(),
-            std::fs::read(p).map_err(|e| corpus::io_error(p, e))?,
-        ),
-    };
-    Ok(corpus::decode(path, &bytes, load)?)
+        Input::File(p) => (p, std::fs::read(p).map_err(|e| corpus::io_error(p, e))?),
+    })
+}
+
+/// The text of `bytes` with corpus's checks (binary, UTF-16, invalid UTF-8). Clean
+/// UTF-8 is borrowed, not copied (a second copy of a big file costs its size in memory
+/// and page faults); anything else is left to `corpus::decode`, errors included.
+fn decode<'a>(path: &Path, bytes: &'a [u8], load: LoadOptions) -> anyhow::Result<Cow<'a, str>> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && memchr::memchr(0, bytes).is_none() {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Ok(text) = simdutf8::basic::from_utf8(body) {
+            return Ok(Cow::Borrowed(text));
+        }
+    }
+    Ok(Cow::Owned(corpus::decode(path, bytes, load)?))
 }
 
 fn print_all(
@@ -180,7 +195,8 @@ fn print_all(
 ) -> anyhow::Result<()> {
     let headers = inputs.len() > 1;
     for input in inputs {
-        let text = read_text(input, load)?;
+        let (path, bytes) = read_bytes(input)?;
+        let text = decode(path, &bytes, load)?;
         if headers {
             writeln!(out, "==> {} <==", input.name())?;
         }
@@ -224,14 +240,16 @@ fn flush_batch(
     const CHUNK: usize = 64;
     let parts: Vec<Vec<u8>> = batch
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.len() * 2).sum());
-            for para in chunk {
-                // Writing into a Vec cannot fail.
-                let _ = render_paragraph(&mut buf, para, opts, align);
-            }
-            buf
-        })
+        .map_init(
+            || TextWriter::new(*opts, align),
+            |writer, chunk| {
+                let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.len() * 2).sum());
+                for para in chunk {
+                    writer.write(para, &mut buf);
+                }
+                buf
+            },
+        )
         .collect();
     for part in parts {
         out.write_all(&part)?;
@@ -299,7 +317,7 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn memchr_line_end(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n' || b == b'\r')
+    memchr::memchr2(b'\n', b'\r', bytes)
 }
 
 #[cfg(test)]

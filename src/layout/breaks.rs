@@ -10,7 +10,8 @@
 
 /// Line-break class of a plain character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lb {
+#[repr(u8)]
+pub enum Lb {
     /// Start of text (no character yet).
     Sot,
     Al,
@@ -29,7 +30,7 @@ enum Lb {
 
 /// The class of `c`, for a char accepted by `cluster::simple_base`.
 #[inline]
-fn class(c: char) -> Lb {
+pub fn class(c: char) -> Lb {
     // Arabic letters first: most of the text.
     if ('\u{0621}'..='\u{064A}').contains(&c) {
         return Lb::Al;
@@ -80,33 +81,60 @@ impl Breaks {
     /// of text); then moves past it.
     #[inline]
     pub fn before(&mut self, c: char) -> bool {
-        let cur = class(c);
+        self.before_class(class(c))
+    }
+
+    /// [`before`](Self::before) for a char of class `cur`.
+    #[inline]
+    pub fn before_class(&mut self, cur: Lb) -> bool {
         if cur == Lb::Sp {
             self.spaces = true;
             return false; // LB7
         }
-        let allowed = allowed(self.prev, self.spaces, cur);
+        let allowed = PAIRS[self.prev as usize][cur as usize] >> u8::from(self.spaces) & 1 != 0;
         self.prev = cur;
         self.spaces = false;
         allowed
     }
 }
 
-fn allowed(prev: Lb, spaces: bool, cur: Lb) -> bool {
+/// Every class, in declaration order (`ALL[c as usize] == c`).
+const ALL: [Lb; 12] = {
     use Lb::*;
-    if prev == Sot && !spaces {
+    [Sot, Al, Nu, Sp, Is, Ex, Qu, Op, Cp, Hy, Ba, Other]
+};
+
+/// [`allowed`] for every pair of classes: bit 0 with no space between, bit 1 with.
+const PAIRS: [[u8; 12]; 12] = {
+    let mut t = [[0; 12]; 12];
+    let mut p = 0;
+    while p < 12 {
+        let mut c = 0;
+        while c < 12 {
+            t[p][c] =
+                allowed(ALL[p], false, ALL[c]) as u8 | (allowed(ALL[p], true, ALL[c]) as u8) << 1;
+            c += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
+const fn allowed(prev: Lb, spaces: bool, cur: Lb) -> bool {
+    use Lb::*;
+    if matches!(prev, Sot) && !spaces {
         return false; // LB2
     }
     if matches!(cur, Cp | Ex | Is) {
         return false; // LB13
     }
-    if prev == Op || (prev == Qu && cur == Op) {
+    if matches!(prev, Op) || (matches!(prev, Qu) && matches!(cur, Op)) {
         return false; // LB14, LB15 (spaces between or not)
     }
     if spaces {
         return true; // LB18
     }
-    if prev == Qu || cur == Qu || matches!(cur, Ba | Hy) {
+    if matches!(prev, Qu) || matches!(cur, Qu | Ba | Hy) {
         return false; // LB19, LB21
     }
     !matches!(
@@ -165,6 +193,13 @@ mod tests {
                 _ => Lb::Other,
             };
             assert_eq!(class(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn pair_table_is_indexed_by_class() {
+        for (i, &c) in ALL.iter().enumerate() {
+            assert_eq!(c as usize, i);
         }
     }
 

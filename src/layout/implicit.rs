@@ -20,7 +20,7 @@ pub struct Resolved {
 
 /// The opening bracket a bracket pairs with (its canonical one for U+2329/U+232A), and
 /// whether it opens.
-fn bracket(data: &impl BidiDataSource, c: char) -> Option<(char, bool)> {
+pub fn bracket(data: &impl BidiDataSource, c: char) -> Option<(char, bool)> {
     match c {
         '(' => Some(('(', true)),
         ')' => Some(('(', false)),
@@ -63,13 +63,46 @@ pub fn resolve(
             _ => 0,
         },
     };
+    let mut levels = Vec::new();
+    resolve_classes(
+        data,
+        text.chars(),
+        &orig,
+        brackets,
+        para,
+        &mut Vec::new(),
+        &mut levels,
+    );
+    Some(Resolved {
+        para,
+        levels,
+        classes: orig,
+    })
+}
+
+/// Rules W1–W7, N0–N2 and I1–I2 over one isolating run sequence at level `para`:
+/// `orig[i]` is the class of `chars`' i-th item, `brackets` whether any may be a paired
+/// bracket. `levels` gets one level per item; `t` is scratch space.
+pub fn resolve_classes(
+    data: &impl BidiDataSource,
+    chars: impl Iterator<Item = char>,
+    orig: &[BidiClass],
+    brackets: bool,
+    para: u8,
+    t: &mut Vec<BidiClass>,
+    levels: &mut Vec<u8>,
+) {
+    use BidiClass::*;
     let e = if para == 1 { R } else { L };
-    let mut t = orig.clone();
+    t.clear();
+    t.extend_from_slice(orig);
+    let t = &mut t[..];
     let n = t.len();
 
     // W1–W3: marks take the type before them; EN after AL becomes AN; AL becomes R.
     let mut prev = e;
     let mut strong = e;
+    let mut numbers = false;
     for x in t.iter_mut() {
         if *x == NSM {
             *x = prev;
@@ -79,6 +112,7 @@ pub fn resolve(
             EN if strong == AL => *x = AN,
             _ => {}
         }
+        numbers |= matches!(*x, EN | AN);
         // W1 sees the type before W3: a mark after AL is AL, then R.
         prev = *x;
         if *x == AL {
@@ -86,16 +120,19 @@ pub fn resolve(
         }
     }
     // W4: a single separator between two numbers of the same kind joins them.
-    for i in 1..n.saturating_sub(1) {
-        t[i] = match (t[i - 1], t[i], t[i + 1]) {
-            (EN, ES | CS, EN) => EN,
-            (AN, CS, AN) => AN,
-            (_, x, _) => x,
-        };
+    // (Without numbers W4, W5 and W7 change nothing.)
+    for i in 1..if numbers { n.saturating_sub(1) } else { 0 } {
+        if matches!(t[i], ES | CS) {
+            t[i] = match (t[i - 1], t[i], t[i + 1]) {
+                (EN, ES | CS, EN) => EN,
+                (AN, CS, AN) => AN,
+                (_, x, _) => x,
+            };
+        }
     }
     // W5: terminators next to a European number become numbers.
     let mut i = 0;
-    while i < n {
+    while numbers && i < n {
         if t[i] != ET {
             i += 1;
             continue;
@@ -120,7 +157,7 @@ pub fn resolve(
     }
 
     if brackets {
-        resolve_brackets(data, text, &orig, &mut t, e);
+        resolve_brackets(data, chars, orig, t, e);
     }
 
     // N1, N2: neutrals between two like directions take it, others the embedding's.
@@ -150,27 +187,20 @@ pub fn resolve(
     }
 
     // I1, I2.
-    let levels = t
-        .iter()
-        .map(|x| match (para, x) {
-            (0, R) => 1,
-            (0, AN | EN) => 2,
-            (1, L | EN | AN) => 2,
-            _ => para,
-        })
-        .collect();
-    Some(Resolved {
-        para,
-        levels,
-        classes: orig,
-    })
+    levels.clear();
+    levels.extend(t.iter().map(|x| match (para, x) {
+        (0, R) => 1,
+        (0, AN | EN) => 2,
+        (1, L | EN | AN) => 2,
+        _ => para,
+    }));
 }
 
 /// Rule N0: paired brackets (BD16) take the direction of what they enclose, or of their
 /// context when they enclose only the opposite direction.
 fn resolve_brackets(
     data: &impl BidiDataSource,
-    text: &str,
+    chars: impl Iterator<Item = char>,
     orig: &[BidiClass],
     t: &mut [BidiClass],
     e: BidiClass,
@@ -179,7 +209,7 @@ fn resolve_brackets(
     const MAX_DEPTH: usize = 63;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in chars.enumerate() {
         if t[i] != ON {
             continue;
         }

@@ -12,6 +12,7 @@ mod breaks;
 mod cluster;
 mod fast;
 mod implicit;
+mod plain;
 mod sanitize;
 mod shape;
 mod shape_table;
@@ -134,6 +135,41 @@ pub fn layout_paragraph_with(text: &str, opts: &Options, mut f: impl FnMut(&Line
 /// that need only each line's text, width and direction (`qarin render`).
 pub fn layout_paragraph_text(text: &str, opts: &Options, mut f: impl FnMut(&Line)) {
     wrap::layout_with(text, opts, false, &mut f);
+}
+
+/// Prints paragraphs as text, the way `qarin render` does: each display line of
+/// [`layout_paragraph_text`] followed by `\n`, right-to-left lines right-aligned to the
+/// width with spaces when `align`. Plain paragraphs (news text) take a lean path that
+/// writes their bytes directly; buffers are reused from one paragraph to the next.
+#[derive(Debug)]
+pub struct TextWriter {
+    opts: Options,
+    align: bool,
+    scratch: plain::Scratch,
+}
+
+impl TextWriter {
+    pub fn new(opts: Options, align: bool) -> Self {
+        TextWriter {
+            opts,
+            align,
+            scratch: plain::Scratch::default(),
+        }
+    }
+
+    /// Appends the lines of paragraph `text` to `out`.
+    pub fn write(&mut self, text: &str, out: &mut Vec<u8>) {
+        if plain::write(&mut self.scratch, text, &self.opts, self.align, out) {
+            return;
+        }
+        let (opts, align) = (&self.opts, self.align);
+        layout_paragraph_text(text, opts, |line| {
+            let indent = if align { line.indent(opts.width) } else { 0 };
+            out.resize(out.len() + indent, b' ');
+            out.extend_from_slice(line.text.as_bytes());
+            out.push(b'\n');
+        });
+    }
 }
 
 /// The resolved embedding level of every char of `text` laid out as one line (rules

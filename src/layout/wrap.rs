@@ -213,7 +213,7 @@ fn push_cell(line: &mut Line, text: &str, u: &Unit, mirror: bool, cells: bool) {
 
 /// Rule L4: the mirrored glyph of a Bidi_Mirrored char at an odd level.
 #[inline]
-fn mirrored(c: char) -> char {
+pub fn mirrored(c: char) -> char {
     // Arabic letters and presentation forms, the bulk of RTL text, never mirror: skip the
     // table search for them.
     if c.is_ascii() {
