@@ -4,7 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use qarin::layout::{BidiMode, Direction, Line, Options, layout_paragraph};
+use qarin::layout::{
+    BidiMode, Direction, Line, Options, TextWriter, layout_paragraph, layout_paragraph_text,
+};
 
 fuzz_target!(|data: &[u8]| {
     let [w, flags, rest @ ..] = data else { return };
@@ -36,6 +38,19 @@ fuzz_target!(|data: &[u8]| {
     let other_lines = layout_paragraph(&text, &other);
     let breaks = |ls: &[Line]| ls.iter().map(|l| l.source.clone()).collect::<Vec<_>>();
     assert_eq!(breaks(&lines), breaks(&other_lines), "bidi modes break differently");
+    // `qarin render`'s writer (a lean path for plain paragraphs) prints what the general
+    // path prints.
+    let align = flags & 16 != 0;
+    let mut fast = Vec::new();
+    TextWriter::new(opts, align).write(&text, &mut fast);
+    let mut general = Vec::new();
+    layout_paragraph_text(&text, &opts, |line| {
+        let indent = if align { line.indent(opts.width) } else { 0 };
+        general.resize(general.len() + indent, b' ');
+        general.extend_from_slice(line.text.as_bytes());
+        general.push(b'\n');
+    });
+    assert_eq!(fast, general, "TextWriter differs from the general path");
 });
 
 fn check_line(line: &Line, para: &str, width: usize) {
