@@ -27,6 +27,8 @@ fn keypress(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 state.key(keys[i % keys.len()]);
+                // What the app does before drawing (a typed search runs here).
+                state.settle();
                 i += 1;
                 buf.reset();
                 qarin::ui::render(black_box(&state), &mut buf);

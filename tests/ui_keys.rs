@@ -302,3 +302,26 @@ fn bidi_terminal_mode_keeps_logical_order_with_the_same_breaks() {
         assert_eq!(a, t);
     }
 }
+
+#[test]
+fn typing_a_query_searches_once_when_the_state_settles() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "/");
+    // Keys as they arrive, before the app draws: the query grows, no search runs yet.
+    for c in "توكاييف".chars() {
+        state.key(Key::Char(c));
+    }
+    assert_eq!(state.search.query, "توكاييف");
+    assert!(state.search.matches.is_empty());
+    state.settle();
+    let n = state.search.matches.len();
+    assert!(n >= 4, "found {n}");
+    // Enter settles by itself: the prompt closes on up-to-date matches.
+    keys(&mut state, "Esc /");
+    for c in "توكاييف".chars() {
+        state.key(Key::Char(c));
+    }
+    state.key(Key::Enter);
+    assert_eq!(state.search.matches.len(), n);
+    assert!(!state.search.editing);
+}

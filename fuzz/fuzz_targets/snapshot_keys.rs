@@ -65,6 +65,7 @@ fuzz_target!(|data: &[u8]| {
             0xF3 => state.resize(next() % 200 + 1, next() % 60 + 1),
             _ => state.key(KEYS[usize::from(b) % KEYS.len()]),
         }
+        state.settle();
         let screen = screen_text(&state);
         assert!(
             !screen.chars().any(|c| c.is_control() && c != '\n'),

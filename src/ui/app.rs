@@ -55,9 +55,13 @@ pub fn run(
     state.resize(size.width, size.height);
     let mut dirty = true;
     while !state.quit {
-        if dirty {
+        // Keys already waiting (fast typing, a paste) are handled before the next frame:
+        // one search and one draw for the lot.
+        if dirty && !event::poll(Duration::ZERO)? {
+            state.settle();
             terminal.draw(|f| super::render(&state, f.buffer_mut()))?;
             test_panic_after_draw();
+            dirty = false;
         }
         // While claims are analysed in the background, wake up now and then for them.
         if let Some(rx) = &pending {
@@ -72,12 +76,11 @@ pub fn run(
                 Err(TryRecvError::Empty) => {}
             }
             if !event::poll(Duration::from_millis(250))? {
-                dirty = false;
                 continue;
             }
         }
         // Only events that reach the state cause a redraw.
-        dirty = match event::read()? {
+        dirty |= match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => match key_of(&k) {
                 Some(key) => {
                     state.key(key);

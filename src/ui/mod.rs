@@ -158,6 +158,7 @@ pub fn snapshot(state: &mut State, keys: &[Key]) -> String {
         }
         state.key(*k);
     }
+    state.settle();
     screen_text(state)
 }
 

@@ -84,6 +84,10 @@ pub struct SearchState {
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
     origin: Option<(usize, Scroll)>,
+    /// The query changed since `matches` were found: [`State::settle`] searches again.
+    /// Typing only marks it, so that a burst of keys (fast typing, a paste) costs one
+    /// search of a large article, not one per key.
+    stale: bool,
 }
 
 /// Claims by where they are, built once after analysis.
@@ -431,6 +435,7 @@ impl State {
             self.prompt_key(key);
             return;
         }
+        self.settle();
         if self.bookmarks.takes_text() {
             super::bookmarks_view::text_key(self, key);
             return;
@@ -446,13 +451,14 @@ impl State {
         match key {
             Key::Char(c) => {
                 self.search.query.push(c);
-                self.run_search();
+                self.search.stale = true;
             }
             Key::Backspace => {
                 self.search.query.pop();
-                self.run_search();
+                self.search.stale = true;
             }
             Key::Enter => {
+                self.settle();
                 self.search.editing = false;
                 if self.search.all && !self.search.query.is_empty() {
                     self.go(View::SearchResults);
@@ -462,6 +468,7 @@ impl State {
                 }
             }
             Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
+                self.search.stale = false;
                 self.search.editing = false;
                 self.search.query.clear();
                 self.search.matches.clear();
@@ -471,6 +478,14 @@ impl State {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Brings what typing deferred up to date (the search matches); the app calls it
+    /// before drawing, once the keys already waiting are handled.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.search.stale) {
+            self.run_search();
         }
     }
 
@@ -509,6 +524,7 @@ impl State {
 
     /// The mouse: wheel over a pane scrolls it, a click selects a passage, pane or row.
     pub fn mouse(&mut self, event: MouseInput) {
+        self.settle();
         let (x, y) = match event {
             MouseInput::Click { x, y }
             | MouseInput::WheelUp { x, y }

@@ -139,17 +139,21 @@ pub fn fixture_analysis(articles: &[Article]) -> Analysis {
     Analysis { claims, groups }
 }
 
+/// Presses keys, then settles the state as the app does before it draws.
 pub fn keys(state: &mut State, seq: &str) {
     for k in Key::parse_seq(seq).expect("test keys parse") {
         state.key(k);
     }
+    state.settle();
 }
 
-/// Types text into the search prompt, char by char.
+/// Types text into the search prompt, char by char, then settles the state as the app
+/// does before it draws.
 pub fn type_text(state: &mut State, text: &str) {
     for c in text.chars() {
         state.key(Key::Char(c));
     }
+    state.settle();
 }
 
 pub fn screen(state: &State) -> String {
