@@ -62,16 +62,10 @@ impl ReadingState {
         })
     }
 
-    /// For each (key, hash), the paragraph that article was left at: one read for many.
-    pub fn positions(&self, articles: &[(&str, &str)]) -> Result<Vec<Option<usize>>, StoreError> {
-        let keys: Vec<&str> = articles.iter().map(|(k, _)| *k).collect();
-        self.positions_with(&keys, |i| articles[i].1)
-    }
-
-    /// [`positions`](Self::positions) where `hash(i)` gives the hash of article `i` and
-    /// is called only for an article not found by its key: hashing a large article is
-    /// the slowest part of opening it.
-    pub fn positions_with<'h>(
+    /// For each article key, the paragraph that article was left at: one read for many.
+    /// `hash(i)` gives the hash of article `i`, asked for only when the article is not
+    /// found by its key: hashing a large article is the slowest part of opening it.
+    pub fn positions<'h>(
         &self,
         keys: &[&str],
         hash: impl Fn(usize) -> &'h str,
@@ -130,7 +124,7 @@ mod tests {
         assert_eq!(again.position("/c.txt", "h3").unwrap(), None);
         assert_eq!(
             again
-                .positions(&[("/a.txt", "h1"), ("/c.txt", "h3")])
+                .positions(&["/a.txt", "/c.txt"], |i| ["h1", "h3"][i])
                 .unwrap(),
             [Some(9), None]
         );

@@ -6,7 +6,6 @@
 //! `layout::TextWriter`) into one locked, buffered stdout. Peak memory stays near the
 //! largest file's size plus one batch of output.
 
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -172,20 +171,6 @@ fn read_bytes(input: &Input) -> anyhow::Result<(&Path, Vec<u8>)> {
     })
 }
 
-/// The text of `bytes` with corpus's checks (binary, UTF-16, invalid UTF-8). Clean
-/// UTF-8 is borrowed, not copied (a second copy of a big file costs its size in memory
-/// and page faults); anything else is left to `corpus::decode`, errors included.
-fn decode<'a>(path: &Path, bytes: &'a [u8], load: LoadOptions) -> anyhow::Result<Cow<'a, str>> {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && memchr::memchr(0, bytes).is_none() {
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if let Ok(text) = simdutf8::basic::from_utf8(body) {
-            return Ok(Cow::Borrowed(text));
-        }
-    }
-    Ok(Cow::Owned(corpus::decode(path, bytes, load)?))
-}
-
 fn print_all(
     out: &mut impl Write,
     inputs: &[Input],
@@ -196,7 +181,9 @@ fn print_all(
     let headers = inputs.len() > 1;
     for input in inputs {
         let (path, bytes) = read_bytes(input)?;
-        let text = decode(path, &bytes, load)?;
+        // Clean UTF-8 is borrowed, not copied: a second copy of a big file costs its
+        // size in memory and page faults.
+        let text = corpus::decode_cow(path, &bytes, load)?;
         if headers {
             writeln!(out, "==> {} <==", input.name())?;
         }
@@ -213,7 +200,7 @@ const BATCH_BYTES: usize = 1 << 20;
 pub fn print_text(out: &mut impl Write, text: &str, opts: &Options, align: bool) -> io::Result<()> {
     let mut batch: Vec<&str> = Vec::new();
     let mut batch_bytes = 0;
-    for para in paragraphs(text) {
+    for para in corpus::lines(text) {
         if para.len() >= BATCH_BYTES {
             // One huge paragraph: stream its lines straight out.
             flush_batch(out, &mut batch, opts, align)?;
@@ -287,50 +274,9 @@ fn write_line(out: &mut impl Write, indent: usize, text: &str) -> io::Result<()>
     out.write_all(b"\n")
 }
 
-/// One paragraph per source line: `\r\n`, `\n` and a lone `\r` end a line, and a final
-/// line ending makes no extra empty paragraph (as `corpus::split_paragraphs`).
-pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let bytes = rest.as_bytes();
-        match memchr_line_end(bytes) {
-            Some(i) => {
-                let para = &rest[..i];
-                let skip = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                rest = &rest[i + skip..];
-                Some(para)
-            }
-            None => {
-                let para = rest;
-                rest = "";
-                Some(para)
-            }
-        }
-    })
-}
-
-fn memchr_line_end(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr2(b'\n', b'\r', bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_match_corpus_splitting() {
-        for text in ["a\r\nb\rc\n\nd\n", "", " ", "x\n\n", "\r\r\n"] {
-            let ours: Vec<&str> = paragraphs(text).collect();
-            assert_eq!(ours, corpus::split_paragraphs(text), "{text:?}");
-        }
-    }
 
     #[test]
     fn renders_rtl_right_aligned_and_empty_lines() {

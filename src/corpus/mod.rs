@@ -8,7 +8,7 @@ mod paragraphs;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -265,7 +265,12 @@ fn load_file(
             None,
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    // Read the file already open (from its start: indexing may have read some of it).
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    (&file)
+        .rewind()
+        .and_then(|()| (&file).read_to_end(&mut bytes))
+        .map_err(|e| io_error(path, e))?;
     // Seed metadata applies to a seed file opened from disk only if it is byte for byte
     // the bundled one: an edited copy may have another title.
     let m = SEEDS
@@ -406,7 +411,7 @@ pub fn decode(path: &Path, bytes: &[u8], opts: LoadOptions) -> Result<String, Co
 }
 
 /// [`decode`] without copying valid text.
-fn decode_cow<'a>(
+pub fn decode_cow<'a>(
     path: &Path,
     bytes: &'a [u8],
     opts: LoadOptions,
@@ -446,24 +451,28 @@ fn decode_cow<'a>(
 /// Splits text into paragraphs: one per source line; `\r\n`, `\n` and a lone `\r` end a line.
 /// A final line ending does not make an extra empty paragraph.
 pub fn split_paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    lines(text).map(str::to_owned).collect()
+}
+
+/// The paragraphs of `text` as [`split_paragraphs`] finds them, borrowed.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
-    while !rest.is_empty() {
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
         // A byte search: both line endings are ASCII, so any hit is a char boundary;
         // memchr2 scans with SIMD, many times faster than a char pattern.
-        match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
+        let (para, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
-                out.push(rest[..i].to_owned());
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                rest = &rest[i + skip..];
+                (&rest[..i], &rest[i + skip..])
             }
-            None => {
-                out.push(rest.to_owned());
-                rest = "";
-            }
-        }
-    }
-    out
+            None => (rest, ""),
+        };
+        rest = next;
+        Some(para)
+    })
 }
 
 fn article_from_text(
@@ -528,6 +537,14 @@ mod tests {
         assert_eq!(s[0].path, "seeds/000_4af10400c2144222.txt");
         assert_eq!(s[0].hash().len(), 64);
         assert_eq!(s[0].hash(), sha256_hex(SEEDS[0].1.as_bytes()));
+    }
+
+    #[test]
+    fn borrowed_lines_split_as_the_article_index_does() {
+        for text in ["a\r\nb\rc\n\nd\n", "", " ", "x\n\n", "\r\r\n"] {
+            let ours: Vec<&str> = lines(text).collect();
+            assert_eq!(Paragraphs::new(text.to_owned()), ours[..], "{text:?}");
+        }
     }
 
     #[test]

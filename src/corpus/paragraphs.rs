@@ -5,7 +5,7 @@
 //! copy and page faults each) before the first screen; even one buffer of the whole file
 //! costs about seven times what `cat` needs to read it, because the kernel zeroes and
 //! maps every fresh page. A large file is instead checked and indexed once through a
-//! small reused buffer (see `index`), and only the chunks a screen, a search or the
+//! small reused buffer (`index_file` in `corpus`), and only the chunks a screen, a search or the
 //! claims engine touch are ever kept.
 
 use std::fmt;

@@ -156,7 +156,7 @@ fn restore_positions(state: &mut State) {
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     // An unreadable state file only means starting at the top.
     let articles = &state.articles;
-    let Ok(found) = ps.positions_with(&refs, |i| articles[i].hash()) else {
+    let Ok(found) = ps.positions(&refs, |i| articles[i].hash()) else {
         return;
     };
     for (ai, para) in found.into_iter().enumerate() {

@@ -435,7 +435,6 @@ impl State {
             self.prompt_key(key);
             return;
         }
-        self.settle();
         if self.bookmarks.takes_text() {
             super::bookmarks_view::text_key(self, key);
             return;
