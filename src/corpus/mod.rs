@@ -284,16 +284,72 @@ fn load_file(
 /// a chunk at a time when shown (see `paragraphs.rs`), not held in memory whole.
 const LAZY_MIN: u64 = 4 << 20;
 
-/// Checks a large file through a small reused buffer and finds its paragraphs, without
+/// Checks a large file through small reused buffers and finds its paragraphs, without
 /// keeping its text. `None` when the bytes need [`decode`]'s exact verdict (UTF-16, NUL,
 /// invalid UTF-8): the caller then reads the whole file the ordinary way.
-fn index_file(mut file: &std::fs::File, size: usize) -> std::io::Result<Option<Indexer>> {
+///
+/// Reading, checking and scanning are most of what opening a large article costs, so
+/// the file's two halves are indexed on two threads: the second half starts after the
+/// first line ending past the middle, so both start a paragraph on a char boundary.
+fn index_file(file: &std::fs::File, size: usize) -> std::io::Result<Option<Indexer>> {
+    let Some(mid) = (size >= PARALLEL_MIN)
+        .then(|| next_line_start(file, size / 2))
+        .transpose()?
+        .flatten()
+    else {
+        return index_range(file, 0..usize::MAX, size);
+    };
+    index_halves(file, mid, size)
+}
+
+/// Indexes the bytes before `mid` (a paragraph's start) and from `mid` on two threads.
+fn index_halves(file: &std::fs::File, mid: usize, size: usize) -> std::io::Result<Option<Indexer>> {
+    let (first, second) = rayon::join(
+        || index_range(file, 0..mid, size),
+        || index_range(file, mid..usize::MAX, size.saturating_sub(mid)),
+    );
+    Ok(first?.zip(second?).map(|(mut a, b)| {
+        a.append(b);
+        a
+    }))
+}
+
+/// Files from this size are indexed by two threads.
+const PARALLEL_MIN: usize = 16 << 20;
+
+/// The offset just after the first line ending at or after `from`, if one comes within
+/// a buffer's length (a paragraph longer than that is indexed by one thread).
+fn next_line_start(file: &std::fs::File, from: usize) -> std::io::Result<Option<usize>> {
+    use std::os::unix::fs::FileExt;
+    let mut buf = vec![0u8; READ_BUF];
+    let n = file.read_at(&mut buf, from as u64)?;
+    let buf = &buf[..n];
+    Ok(memchr::memchr2(b'\n', b'\r', buf).and_then(|i| {
+        match (buf[i], buf.get(i + 1)) {
+            (b'\r', Some(b'\n')) => Some(from + i + 2),
+            // A `\r` whose next byte is unknown: no safe place to cut.
+            (b'\r', None) => None,
+            _ => Some(from + i + 1),
+        }
+    }))
+}
+
+/// [`index_file`] for the bytes in `range` (to the end of the file at most), `size`
+/// bytes expected. The range's start is a paragraph's start; the file's start decides
+/// the encoding.
+fn index_range(
+    file: &std::fs::File,
+    range: std::ops::Range<usize>,
+    size: usize,
+) -> std::io::Result<Option<Indexer>> {
+    use std::os::unix::fs::FileExt;
     let mut buf = vec![0u8; READ_BUF];
     // Bytes carried over at the front of `buf`, and the file offset of `buf[0]`.
-    let (mut have, mut at) = (0, 0);
-    let mut index: Option<Indexer> = None;
+    let (mut have, mut at) = (0, range.start);
+    let mut index = (range.start > 0).then(|| Indexer::new(range.start, size));
     loop {
-        let n = match file.read(&mut buf[have..]) {
+        let want = (READ_BUF - have).min(range.end.saturating_sub(at + have));
+        let n = match file.read_at(&mut buf[have..have + want], (at + have) as u64) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             r => r?,
         };
@@ -606,6 +662,30 @@ mod tests {
             if k == bytes.len() && !text.ends_with('\r') {
                 proptest::prop_assert_eq!(s, k);
             }
+        }
+    }
+
+    #[test]
+    fn a_file_indexed_in_two_halves_splits_like_the_whole() {
+        let text = "أ\r\nب ج\rد\n\nهـ 12\r\r\nو«ز»\n".repeat(40) + "آخر";
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.txt");
+        for bom in ["", "\u{feff}"] {
+            let whole = format!("{bom}{text}");
+            std::fs::write(&path, &whole).unwrap();
+            let want = Paragraphs::new(whole.clone());
+            let file = std::fs::File::open(&path).unwrap();
+            let mut cuts = 0;
+            for from in 0..whole.len() {
+                let Some(mid) = next_line_start(&file, from).unwrap() else {
+                    continue;
+                };
+                let index = index_halves(&file, mid, whole.len()).unwrap().unwrap();
+                let file = std::fs::File::open(&path).unwrap();
+                assert_eq!(Paragraphs::lazy(file, index), want, "cut at {mid}");
+                cuts += 1;
+            }
+            assert!(cuts > 100);
         }
     }
 

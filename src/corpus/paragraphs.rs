@@ -257,6 +257,14 @@ impl Indexer {
         }
     }
 
+    /// Appends `next`, the finished index of the bytes that follow this one's (the other
+    /// half of a file indexed on two threads).
+    pub(crate) fn append(&mut self, next: Indexer) {
+        let base = self.spans.len();
+        self.firsts.extend(next.firsts.iter().map(|f| f + base));
+        self.spans.extend(next.spans);
+    }
+
     fn push(&mut self, end: usize) {
         if end - self.chunk_start >= CHUNK && !self.spans.is_empty() {
             // This paragraph would overfill the chunk: it starts the next one.
