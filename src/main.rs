@@ -30,6 +30,8 @@ enum Command {
     Bookmarks(cli::bookmarks::Args),
     /// Replay keys through the reader and print the final screen as text.
     Snapshot(cli::snapshot::Args),
+    /// Group articles into stories: one event across outlets, with its conflicts.
+    Stories(cli::stories::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some(Command::Claims(a)) => cli::claims::run(a),
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
         Some(Command::Snapshot(a)) => cli::snapshot::run(a),
+        Some(Command::Stories(a)) => cli::stories::run(a),
     };
     match result {
         Ok(code) => code,

@@ -127,6 +127,16 @@ impl Analysis {
     }
 }
 
+/// Groups claims found separately (one article at a time, e.g. from an index) as
+/// [`analyze`] would have: ids are renumbered in the given order.
+pub fn regroup(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Analysis {
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = i;
+    }
+    let groups = group::group(&claims, lexicon);
+    Analysis { claims, groups }
+}
+
 /// Reusable buffers for one paragraph at a time.
 #[derive(Default)]
 struct Scratch {

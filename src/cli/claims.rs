@@ -49,11 +49,20 @@ struct JsonArticle<'a> {
     outlet: &'a str,
 }
 
+/// A group with the story it belongs to (claims are compared only inside a story).
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    #[serde(flatten)]
+    group: &'a Group,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 struct JsonOut<'a> {
     articles: Vec<JsonArticle<'a>>,
     claims: &'a [Claim],
-    groups: &'a [Group],
+    groups: Vec<JsonGroup<'a>>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -62,9 +71,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         lexicon.merge(Lexicon::from_file(path)?);
     }
     let articles = corpus::load_paths(&args.paths, LoadOptions { lossy: args.lossy })?;
-    let analysis = claims::analyze(&articles, &lexicon, args.all);
+    let (analysis, story_of_group) = per_story(&articles, &lexicon, args.all);
     let text = match args.format {
-        Format::Json => json(&articles, &analysis)?,
+        Format::Json => json_with_stories(&articles, &analysis, &story_of_group)?,
         // Article text may hold escapes and bidi controls: never print them raw.
         Format::Markdown => table::render_markdown(&analysis, &articles, &lexicon)
             .lines()
@@ -94,8 +103,54 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Claims found and grouped story by story: with several articles, they are first
+/// grouped into stories (docs/stories.md) and a group never mixes two stories. Returns
+/// the analysis (claim ids renumbered across stories) and each group's story id.
+pub fn per_story(
+    articles: &[Article],
+    lexicon: &Lexicon,
+    all: bool,
+) -> (Analysis, Vec<Option<String>>) {
+    if articles.len() < 2 {
+        let a = claims::analyze(articles, lexicon, all);
+        let n = a.groups.len();
+        return (a, vec![None; n]);
+    }
+    let stories = crate::stories::articles::of_articles(articles);
+    let mut out = Analysis::default();
+    let mut ids = Vec::new();
+    for s in &stories {
+        let members: Vec<Article> = s.articles.iter().map(|&i| articles[i].clone()).collect();
+        let mut a = claims::analyze(&members, lexicon, all);
+        let base = out.claims.len();
+        for c in &mut a.claims {
+            c.id += base;
+        }
+        for g in &mut a.groups {
+            g.claims.iter_mut().for_each(|c| *c += base);
+            g.conflicts.iter_mut().for_each(|(x, y)| {
+                *x += base;
+                *y += base;
+            });
+            ids.push(Some(s.id.clone()));
+        }
+        out.claims.extend(a.claims);
+        out.groups.extend(a.groups);
+    }
+    (out, ids)
+}
+
 /// The JSON document of design.md §4.
 pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
+    json_with_stories(articles, analysis, &[])
+}
+
+/// [`json`] with each group's story id (`"story"`), where known.
+pub fn json_with_stories(
+    articles: &[Article],
+    analysis: &Analysis,
+    stories: &[Option<String>],
+) -> anyhow::Result<String> {
     let doc = JsonOut {
         articles: articles
             .iter()
@@ -107,7 +162,15 @@ pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String>
             })
             .collect(),
         claims: &analysis.claims,
-        groups: &analysis.groups,
+        groups: analysis
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, group)| JsonGroup {
+                group,
+                story: stories.get(i).and_then(|s| s.as_deref()),
+            })
+            .collect(),
     };
     // Pretty for people; compact when a huge input yields tens of thousands of claims.
     let s = if analysis.claims.len() <= 5000 {

@@ -5,3 +5,4 @@ pub mod claims;
 pub mod read;
 pub mod render;
 pub mod snapshot;
+pub mod stories;

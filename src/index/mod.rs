@@ -1,0 +1,284 @@
+//! Opening a corpus: the article files under the paths given, read once and kept in
+//! an on-disk index (see [`store`]) so that opening the same corpus again reads only
+//! the files that changed, and grouped into stories.
+
+pub mod store;
+pub mod walk;
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::claims::{self, Claim, Lexicon, Verdict};
+use crate::corpus::{self, Article, LoadOptions};
+use crate::stories::{self, Input, Params, Story, Terms};
+use store::{Row, Store};
+use walk::Found;
+
+/// The built-in lexicon's source: claims in the index are valid only for it.
+const LEXICON_SOURCE: &str = include_str!("../../assets/lexicon.toml");
+
+/// One article of the corpus, as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The path as found under the path given (relative stays relative).
+    pub path: String,
+    pub outlet: String,
+    pub title: String,
+    pub published: Option<i64>,
+}
+
+/// A story with the number of its claim groups in conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grouped {
+    pub story: Story,
+    pub conflicts: usize,
+}
+
+/// An opened corpus.
+#[derive(Debug)]
+pub struct Corpus {
+    pub entries: Vec<Entry>,
+    /// Stories, by first publication; `story.articles` index `entries`.
+    pub stories: Vec<Grouped>,
+    /// Files read (new or changed) and files answered from the index.
+    pub read: usize,
+    pub reused: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub load: LoadOptions,
+    /// No index on disk: everything is read (tests, `--no-cache`).
+    pub no_cache: bool,
+}
+
+/// What clustering is run with; part of every run's fingerprint.
+pub fn params() -> Params {
+    Params::from_env()
+}
+
+/// Opens the corpus under `paths`: walks them, reads what the index does not hold
+/// fresh, groups the articles into stories and counts each story's conflicts.
+pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
+    let found = walk::walk(paths)?;
+    let lexicon = Lexicon::builtin();
+    let lex_key = hex(&Sha256::digest(LEXICON_SOURCE.as_bytes()))[..16].to_owned();
+    let mut store = match (opts.no_cache, store::default_path()) {
+        (false, Some(p)) => Store::open(&p, &lex_key)?,
+        _ => Store::in_memory(&lex_key)?,
+    };
+    // Absolute keys, so the same file is found again from another directory.
+    let mut keys = Vec::with_capacity(found.len());
+    for f in &found {
+        let md = std::fs::metadata(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
+        let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
+        keys.push((
+            abs.to_string_lossy().into_owned(),
+            len_i64(md.len()),
+            mtime_ns(&md),
+        ));
+    }
+    let params = params();
+    let run_key = fingerprint(&keys, &params);
+
+    // Warm: every file unchanged and this exact set grouped before.
+    if let Some(blob) = store.run(&run_key)? {
+        let rows = store.fresh_rows(&keys, false)?;
+        if rows.iter().all(Option::is_some)
+            && let Ok(stories) = serde_json::from_slice::<Vec<Grouped>>(&blob)
+        {
+            let entries = found
+                .iter()
+                .zip(rows.into_iter().flatten())
+                .map(|(f, r)| entry(f, &r))
+                .collect();
+            return Ok(Corpus {
+                entries,
+                stories,
+                read: 0,
+                reused: found.len(),
+            });
+        }
+    }
+
+    let mut rows = store.fresh_rows(&keys, true)?;
+    let stale: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].is_none()).collect();
+    let progress = Progress::new(stale.len());
+    let fresh: Vec<(usize, Row)> = stale
+        .par_iter()
+        .map(|&i| {
+            let r = read_row(&found[i], keys[i].1, keys[i].2, opts.load, &lexicon);
+            progress.tick();
+            r.map(|row| (i, row))
+        })
+        .collect::<Result<_, _>>()?;
+    progress.done();
+    let to_store: Vec<(String, Row)> = fresh
+        .iter()
+        .map(|(i, r)| (keys[*i].0.clone(), r.clone()))
+        .collect();
+    for (i, r) in fresh {
+        rows[i] = Some(r);
+    }
+    if let Err(e) = store.put_rows(&to_store) {
+        // The index is a cache: say why it was not written, go on without it.
+        eprintln!("qarin: warning: {e}");
+    }
+    let rows: Vec<Row> = rows.into_iter().flatten().collect();
+    let entries: Vec<Entry> = found.iter().zip(&rows).map(|(f, r)| entry(f, r)).collect();
+    let inputs: Vec<Input> = entries
+        .iter()
+        .zip(&rows)
+        .map(|(e, r)| Input {
+            path: e.path.clone(),
+            title: e.title.clone(),
+            outlet: e.outlet.clone(),
+            published: e.published,
+            terms: Terms::from_bytes(&r.terms).unwrap_or_default(),
+        })
+        .collect();
+    let stories: Vec<Grouped> = stories::group(&inputs, &params)
+        .into_par_iter()
+        .map(|story| {
+            let conflicts = if story.outlets.len() > 1 || story.articles.len() > 1 {
+                let claims: Vec<Claim> = story
+                    .articles
+                    .iter()
+                    .flat_map(|&a| {
+                        serde_json::from_slice::<Vec<Claim>>(&rows[a].claims).unwrap_or_default()
+                    })
+                    .collect();
+                claims::regroup(claims, &lexicon)
+                    .groups
+                    .iter()
+                    .filter(|g| g.verdict == Verdict::Conflict)
+                    .count()
+            } else {
+                0
+            };
+            Grouped { story, conflicts }
+        })
+        .collect();
+    if let Ok(blob) = serde_json::to_vec(&stories)
+        && let Err(e) = store.put_run(&run_key, &blob)
+    {
+        eprintln!("qarin: warning: {e}");
+    }
+    Ok(Corpus {
+        entries,
+        stories,
+        read: stale.len(),
+        reused: found.len() - stale.len(),
+    })
+}
+
+fn entry(f: &Found, r: &Row) -> Entry {
+    Entry {
+        path: f.path.display().to_string(),
+        outlet: r.outlet.clone(),
+        title: r.title.clone(),
+        published: r.published,
+    }
+}
+
+/// Reads one file into its index row: metadata, terms and claims.
+fn read_row(
+    f: &Found,
+    size: i64,
+    mtime: i64,
+    load: LoadOptions,
+    lexicon: &Lexicon,
+) -> anyhow::Result<Row> {
+    let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
+    let text = corpus::decode(&f.path, &bytes, load)?;
+    drop(bytes);
+    let (outlet, published) = walk::path_meta(f);
+    let title = corpus::lines(&text)
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_owned();
+    let body_start = text.find(&title).map_or(0, |i| i + title.len());
+    let terms = Terms::of(&title, text.get(body_start..).unwrap_or(""));
+    let path = f.path.display().to_string();
+    let name = f
+        .path
+        .file_name()
+        .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+    let article = Article::from_text(&path, &name, text);
+    let found = claims::analyze(std::slice::from_ref(&article), lexicon, false).claims;
+    let claims = serde_json::to_vec(&found).with_context(|| format!("{path}: claims"))?;
+    Ok(Row {
+        size,
+        mtime,
+        outlet,
+        title: crate::bookmarks::display::safe_line(&title),
+        published,
+        terms: terms.to_bytes(),
+        claims,
+    })
+}
+
+fn len_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn mtime_ns(md: &std::fs::Metadata) -> i64 {
+    md.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// Identifies one run: the method's parameters and every file's key, size and mtime.
+fn fingerprint(keys: &[(String, i64, i64)], p: &Params) -> String {
+    let mut h = Sha256::new();
+    h.update(format!("{p:?}\n").as_bytes());
+    for (k, s, m) in keys {
+        h.update(k.as_bytes());
+        h.update(b"\0");
+        h.update(s.to_le_bytes());
+        h.update(m.to_le_bytes());
+    }
+    hex(&h.finalize())
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// "indexing N/M" on standard error while files are read, when it is a terminal.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    show: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        Progress {
+            total,
+            done: AtomicUsize::new(0),
+            show: total >= 500 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.show && n.is_multiple_of(250) {
+            eprint!("\rqarin: indexing {n}/{} articles", self.total);
+        }
+    }
+
+    fn done(&self) {
+        if self.show {
+            eprint!("\r\x1b[K");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The article files under the paths given: directories walked recursively.
+
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{CorpusError, io_error};
+
+/// One article file found, with the folder it was found under (its outlet is the first
+/// folder below that root, for crawls laid out as `OUTLET/.../FILE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    pub root: Option<PathBuf>,
+}
+
+/// Every `.txt` and `.md` file in `paths` (directories walked recursively, hidden
+/// entries skipped), each once, in path order within each argument.
+pub fn walk(paths: &[PathBuf]) -> Result<Vec<Found>, CorpusError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let md = std::fs::metadata(p).map_err(|e| io_error(p, e))?;
+        if md.is_dir() {
+            let start = out.len();
+            walk_dir(p, p, &mut out)?;
+            if out.len() == start {
+                return Err(CorpusError::EmptyDir { path: p.clone() });
+            }
+            out[start..].sort_by(|a, b| a.path.cmp(&b.path));
+        } else {
+            out.push(Found {
+                path: p.clone(),
+                root: None,
+            });
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert(f.path.clone()));
+    Ok(out)
+}
+
+fn walk_dir(root: &Path, dir: &Path, out: &mut Vec<Found>) -> Result<(), CorpusError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    for e in entries {
+        let e = e.map_err(|e| io_error(dir, e))?;
+        let name = e.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = e.path();
+        // Follows symlinks, like opening the file would.
+        let Ok(md) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if md.is_dir() {
+            walk_dir(root, &path, out)?;
+        } else if md.is_file() && is_article(&path) {
+            out.push(Found {
+                path,
+                root: Some(root.to_path_buf()),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn is_article(p: &Path) -> bool {
+    matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md"))
+}
+
+/// Outlet and publication time read from a crawl's layout: the outlet is the first
+/// folder under the root (`txt/OUTLET/...` trees name it after `txt`), the time the
+/// `YYYY-MM-DD HH:MM:SS` a file name starts with.
+pub fn path_meta(f: &Found) -> (String, Option<i64>) {
+    let name = f
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let published = name
+        .get(..19)
+        .and_then(crate::stories::time::parse)
+        .or_else(|| name.get(..10).and_then(crate::stories::time::parse));
+    let outlet = f
+        .root
+        .as_ref()
+        .and_then(|r| f.path.strip_prefix(r).ok())
+        .and_then(|rel| {
+            let parts: Vec<_> = rel.components().collect();
+            // `txt/OUTLET/...`: the folder after `txt`.
+            let after_txt = parts
+                .iter()
+                .position(|c| c.as_os_str() == "txt")
+                .filter(|&i| i + 2 < parts.len())
+                .map(|i| i + 1);
+            let i = after_txt.unwrap_or(0);
+            (i + 1 < parts.len()).then(|| parts[i].as_os_str().to_string_lossy().into_owned())
+        })
+        .or_else(|| {
+            // A file in the root itself, or named alone: its folder's name.
+            f.path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    (outlet, published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crawl_layout_gives_outlet_and_time() {
+        let f = Found {
+            path: "/c/txt/bbcarabicnews/11/2013-02-02 10:49:35#be76.txt".into(),
+            root: Some("/c".into()),
+        };
+        let (o, t) = path_meta(&f);
+        assert_eq!(o, "bbcarabicnews");
+        assert_eq!(t, crate::stories::time::parse("2013-02-02 10:49:35"));
+        let g = Found {
+            path: "/c/shorouk/politics/a.txt".into(),
+            root: Some("/c".into()),
+        };
+        assert_eq!(path_meta(&g), ("shorouk".into(), None));
+    }
+}

@@ -1,0 +1,302 @@
+//! Single-pass centroid clustering of TF-IDF vectors in publication order.
+//!
+//! Articles are taken oldest first. Each one joins the open story whose centroid is
+//! most similar (cosine of TF-IDF vectors) if that similarity reaches
+//! [`Params::threshold`], else it starts a story. A story is open while its last
+//! article is at most [`Params::window`] seconds older than the article being placed.
+//! Comparing with centroids, not with single articles, keeps two events that share a
+//! few words (same city, same day) from chaining into one story.
+
+use std::collections::HashMap;
+
+use super::terms::Terms;
+
+/// The knobs of the method (docs/stories.md gives the values and why).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Minimum cosine between an article and a story's centroid to join it.
+    pub threshold: f32,
+    /// Minimum cosine between two first-pass stories' centroids to merge them.
+    pub merge: f32,
+    /// Seconds a story stays open after its last article.
+    pub window: i64,
+    /// Seconds a story stays open after its first article: an event's coverage ends,
+    /// a topic's goes on (and would drift from the event).
+    pub span: i64,
+    /// Terms kept per article vector (the heaviest by TF-IDF).
+    pub top_terms: usize,
+    /// Terms found in more than this share of articles are dropped as carrying no
+    /// event (applied only on corpora of at least [`MIN_DOCS_FOR_DF`] articles).
+    pub max_df: f32,
+}
+
+impl Params {
+    /// Tuning aid: `QARIN_STORY_PARAMS="threshold=0.25,merge=0.3,window=2,span=4,top=40,df=0.05"`
+    /// (times in days) overrides the defaults.
+    pub fn from_env() -> Params {
+        let mut p = Params::default();
+        let Ok(spec) = std::env::var("QARIN_STORY_PARAMS") else {
+            return p;
+        };
+        for kv in spec.split(',') {
+            let Some((k, v)) = kv.split_once('=') else {
+                continue;
+            };
+            let Ok(x) = v.trim().parse::<f32>() else {
+                continue;
+            };
+            match k.trim() {
+                "threshold" => p.threshold = x,
+                "merge" => p.merge = x,
+                "window" => p.window = (x * 86_400.0) as i64,
+                "span" => p.span = (x * 86_400.0) as i64,
+                "top" => p.top_terms = x as usize,
+                "df" => p.max_df = x,
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            threshold: 0.30,
+            merge: 0.30,
+            window: 2 * 24 * 3600,
+            span: 4 * 24 * 3600,
+            top_terms: 40,
+            max_df: 0.05,
+        }
+    }
+}
+
+/// Below this many articles, document frequencies say little: no term is dropped.
+const MIN_DOCS_FOR_DF: usize = 500;
+
+/// One article to place: its publication time (Unix seconds) if known, and its terms.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub published: Option<i64>,
+    pub terms: &'a Terms,
+}
+
+/// Places every article in exactly one story, stories in order of their first article.
+/// Deterministic: the input order decides ties, so callers pass articles in a
+/// canonical order (by path).
+///
+/// Two passes of the same single-pass assignment: articles into stories at
+/// [`Params::threshold`], then those stories' centroids into each other at
+/// [`Params::merge`] (reports of one event that a first pass split, often because
+/// early and late reports stress different details).
+pub fn cluster(items: &[Item], p: &Params) -> Clusters {
+    let vectors = tfidf(items, p);
+    let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
+    let first = assign(&vectors, &times, p.threshold, p);
+    // The second pass sees each story as its centroid, dated by its first article.
+    let centroids: Vec<Vec<(u64, f32)>> = first
+        .iter()
+        .map(|m| {
+            let mut c = centroid(m.iter().map(|&i| vectors[i].as_slice()));
+            c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            c.truncate(p.top_terms * 2);
+            normalise(&mut c);
+            c.sort_by_key(|x| x.0);
+            c
+        })
+        .collect();
+    let ctimes: Vec<Option<i64>> = first
+        .iter()
+        .map(|m| m.iter().filter_map(|&i| times[i]).min())
+        .collect();
+    let merged = assign(&centroids, &ctimes, p.merge, p);
+    let mut members: Vec<Vec<usize>> = merged
+        .iter()
+        .map(|group| {
+            let mut m: Vec<usize> = group
+                .iter()
+                .flat_map(|&s| first[s].iter().copied())
+                .collect();
+            m.sort_by_key(|&i| (times[i].is_none(), times[i], i));
+            m
+        })
+        .collect();
+    members.sort_by_key(|m| m.first().map(|&i| (times[i].is_none(), times[i], i)));
+    Clusters { members, vectors }
+}
+
+/// The single-pass assignment: each vector, oldest first, joins the open group whose
+/// centroid is most similar if that reaches `threshold`, else starts a group.
+fn assign(
+    vectors: &[Vec<(u64, f32)>],
+    times: &[Option<i64>],
+    threshold: f32,
+    p: &Params,
+) -> Vec<Vec<usize>> {
+    // Oldest first; undated last, where no window closes a story for them.
+    let mut order: Vec<usize> = (0..vectors.len()).collect();
+    order.sort_by_key(|&i| (times[i].is_none(), times[i], i));
+
+    let mut stories: Vec<Story> = Vec::new();
+    // term -> stories whose centroid holds it.
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut score: HashMap<u32, f32> = HashMap::new();
+    for &i in &order {
+        let v = &vectors[i];
+        let t = times[i];
+        score.clear();
+        for &(term, w) in v {
+            let Some(list) = postings.get_mut(&term) else {
+                continue;
+            };
+            // Drop closed stories from the list as we pass: posting lists stay short.
+            if let Some(t) = t {
+                list.retain(|&s| stories[s as usize].open_at(t, p));
+            }
+            for &s in list.iter() {
+                let c = stories[s as usize]
+                    .centroid
+                    .get(&term)
+                    .copied()
+                    .unwrap_or(0.0);
+                *score.entry(s).or_insert(0.0) += w * c;
+            }
+        }
+        let best = score
+            .iter()
+            .map(|(&s, &dot)| (s, dot / stories[s as usize].norm()))
+            .filter(|&(_, cos)| cos >= threshold)
+            // Highest similarity; on a tie the older story.
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let s = match best {
+            Some((s, _)) => s,
+            None => {
+                stories.push(Story::default());
+                (stories.len() - 1) as u32
+            }
+        };
+        let story = &mut stories[s as usize];
+        for &(term, w) in v {
+            let c = story.centroid.entry(term).or_insert(0.0);
+            if *c == 0.0 {
+                postings.entry(term).or_default().push(s);
+            }
+            story.norm2 += (*c + w) * (*c + w) - *c * *c;
+            *c += w;
+        }
+        story.members.push(i);
+        if let Some(t) = t {
+            story.first = Some(story.first.map_or(t, |f| f.min(t)));
+            story.last = Some(story.last.map_or(t, |l| l.max(t)));
+        }
+    }
+    stories.into_iter().map(|s| s.members).collect()
+}
+
+/// The sum of vectors sorted by term, sorted by term.
+pub fn centroid<'a>(vs: impl Iterator<Item = &'a [(u64, f32)]>) -> Vec<(u64, f32)> {
+    let mut all: Vec<(u64, f32)> = vs.flatten().copied().collect();
+    all.sort_by_key(|x| x.0);
+    let mut out: Vec<(u64, f32)> = Vec::with_capacity(all.len());
+    for (t, w) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1 += w,
+            _ => out.push((t, w)),
+        }
+    }
+    out
+}
+
+/// Scales a vector to unit length (a zero vector stays zero).
+pub fn normalise(v: &mut [(u64, f32)]) {
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| x.1 /= norm);
+    }
+}
+
+/// What [`cluster`] found.
+pub struct Clusters {
+    /// The articles of each story (indices into the input, oldest first).
+    pub members: Vec<Vec<usize>>,
+    /// Each article's unit TF-IDF vector, sorted by term.
+    pub vectors: Vec<Vec<(u64, f32)>>,
+}
+
+#[derive(Default)]
+struct Story {
+    members: Vec<usize>,
+    /// Sum of the member vectors (so the cosine with it is the cosine with the mean).
+    centroid: HashMap<u64, f32>,
+    norm2: f32,
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+impl Story {
+    fn norm(&self) -> f32 {
+        self.norm2.max(f32::MIN_POSITIVE).sqrt()
+    }
+
+    /// Whether an article published at `t` may still join: within `window` of the
+    /// story's last article and `span` of its first.
+    fn open_at(&self, t: i64, p: &Params) -> bool {
+        self.last.is_none_or(|l| t - l <= p.window) && self.first.is_none_or(|f| t - f <= p.span)
+    }
+}
+
+/// Unit-length TF-IDF vectors, the `top_terms` heaviest terms of each, sorted by term.
+/// Terms in only one article are dropped: they cannot link two articles.
+pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for it in items {
+        for &(t, _) in &it.terms.0 {
+            *df.entry(t).or_insert(0) += 1;
+        }
+    }
+    let n = items.len() as f32;
+    let max_df = if items.len() >= MIN_DOCS_FOR_DF {
+        (p.max_df * n).max(2.0)
+    } else {
+        f32::INFINITY
+    };
+    items
+        .iter()
+        .map(|it| {
+            let mut v: Vec<(u64, f32)> = it
+                .terms
+                .0
+                .iter()
+                .filter_map(|&(t, w)| {
+                    let d = df.get(&t).copied().unwrap_or(1) as f32;
+                    // Smoothed IDF: ln((1 + n) / (1 + df)) + 1.
+                    (d >= 2.0 && d <= max_df).then(|| (t, w * (((n + 1.0) / (d + 1.0)).ln() + 1.0)))
+                })
+                .collect();
+            // Heaviest first, then by term so equal weights cut the same way every run.
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(p.top_terms);
+            normalise(&mut v);
+            v.sort_by_key(|x| x.0);
+            v
+        })
+        .collect()
+}
+
+/// Cosine of two unit vectors sorted by term.
+pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}

@@ -1,0 +1,104 @@
+//! Stories: articles about one event, from any outlets, within a time window.
+//!
+//! Pure: articles come in as [`Input`] (title, outlet, publication time, terms) and
+//! stories come out; reading files and the on-disk index live in `crate::index`.
+//! The method (TF-IDF over folded, lightly stemmed tokens, single-pass centroid
+//! clustering in publication order) is described in docs/stories.md.
+
+pub mod articles;
+pub mod cluster;
+pub mod terms;
+pub mod time;
+
+pub use cluster::Params;
+pub use terms::Terms;
+
+/// One article as clustering sees it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Its path: identity, canonical order, and the seed of story ids.
+    pub path: String,
+    pub title: String,
+    pub outlet: String,
+    /// Seconds since 1970 (see [`time`]), if known.
+    pub published: Option<i64>,
+    pub terms: Terms,
+}
+
+/// One story.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Story {
+    /// `s` and 12 hex digits, from the path of its first article: the same input gives
+    /// the same ids, and a story keeps its id while its first article stays in it.
+    pub id: String,
+    /// The title of the article closest to the story's centroid.
+    pub title: String,
+    pub first: Option<i64>,
+    pub last: Option<i64>,
+    /// Distinct outlets, in order of their first article in the story.
+    pub outlets: Vec<String>,
+    /// Indices into the input, by publication time (undated last), then path.
+    pub articles: Vec<usize>,
+}
+
+/// Groups `inputs` into stories (every article in exactly one), in order of first
+/// publication, then id. The result does not depend on the order of `inputs`.
+pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
+    // Canonical order: by path, so ties break the same way whatever the caller's order.
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by(|&a, &b| inputs[a].path.cmp(&inputs[b].path));
+    let items: Vec<cluster::Item> = order
+        .iter()
+        .map(|&i| cluster::Item {
+            published: inputs[i].published,
+            terms: &inputs[i].terms,
+        })
+        .collect();
+    let found = cluster::cluster(&items, params);
+    let mut stories: Vec<Story> = found
+        .members
+        .iter()
+        .map(|members| {
+            let mut arts: Vec<usize> = members.iter().map(|&k| order[k]).collect();
+            arts.sort_by(|&a, &b| {
+                let (x, y) = (&inputs[a], &inputs[b]);
+                (x.published.is_none(), x.published, &x.path).cmp(&(
+                    y.published.is_none(),
+                    y.published,
+                    &y.path,
+                ))
+            });
+            let mut centre =
+                cluster::centroid(members.iter().map(|&k| found.vectors[k].as_slice()));
+            cluster::normalise(&mut centre);
+            // Closest to the centroid; on a tie the earliest article.
+            let rep = members
+                .iter()
+                .map(|&k| (order[k], cluster::cosine(&found.vectors[k], &centre)))
+                .fold(None::<(usize, f32)>, |best, (i, c)| match best {
+                    Some((_, bc)) if bc >= c => best,
+                    _ => Some((i, c)),
+                })
+                .map_or(arts[0], |b| b.0);
+            let mut outlets: Vec<String> = Vec::new();
+            for &a in &arts {
+                if !outlets.contains(&inputs[a].outlet) {
+                    outlets.push(inputs[a].outlet.clone());
+                }
+            }
+            let times = arts.iter().filter_map(|&a| inputs[a].published);
+            Story {
+                id: format!("s{:012x}", terms::hash(&inputs[arts[0]].path) >> 16),
+                title: inputs[rep].title.clone(),
+                first: times.clone().min(),
+                last: times.max(),
+                outlets,
+                articles: arts,
+            }
+        })
+        .collect();
+    stories.sort_by(|a, b| {
+        (a.first.is_none(), a.first, &a.id).cmp(&(b.first.is_none(), b.first, &b.id))
+    });
+    stories
+}
