@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Barrier};
@@ -166,4 +167,44 @@ fn next_id_at_the_top_is_refused_and_the_file_kept() {
     assert_eq!(o.status.code(), Some(2));
     let file = Store::in_dir(data.path()).load().unwrap();
     assert_eq!(file.bookmarks.len(), 1);
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status();
+    assert!(ok.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_store_is_refused_at_once_and_blocks_no_one() {
+    let data = tempfile::tempdir().unwrap();
+    let store = data.path().join("bookmarks.json");
+    mkfifo(&store);
+    for args in [&["list"][..], &["export"]] {
+        let o = run_within(qarin(data.path(), args), Duration::from_secs(20));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("bookmarks.json") && err.contains("FIFO"),
+            "{err}"
+        );
+    }
+    let mut cmd = qarin(data.path(), &["add"]);
+    cmd.arg(seed()).args(["--paragraph", "6"]);
+    let o = run_within(cmd, Duration::from_secs(20));
+    assert_eq!(o.status.code(), Some(2));
+    // The lock was let go: a second writer is not stuck behind the first.
+    let o = run_within(
+        qarin(data.path(), &["remove", "1"]),
+        Duration::from_secs(20),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(fs::symlink_metadata(&store).unwrap().file_type().is_fifo());
+
+    // Linked to /dev/zero: refused, not read into gigabytes.
+    fs::remove_file(&store).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &store).unwrap();
+    let o = run_within(qarin(data.path(), &["list"]), Duration::from_secs(20));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("character device"), "{err}");
 }

@@ -12,7 +12,7 @@
 //! rewritten.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,7 @@ use serde::Deserialize;
 use super::display::escape_json;
 use super::error::StoreError;
 use super::model::{VERSION, Versioned};
+use crate::corpus::stream::open_regular;
 
 /// One versioned JSON file, e.g. `bookmarks.json`.
 #[derive(Debug, Clone)]
@@ -41,9 +42,14 @@ impl<T: Versioned> JsonFile<T> {
         &self.path
     }
 
-    /// Reads the file as it is now. A missing file is an empty one.
+    /// Reads the file as it is now. A missing file is an empty one. Anything but a
+    /// regular file (a FIFO would block, `/dev/zero` never end) is refused.
     pub fn load(&self) -> Result<T, StoreError> {
-        let bytes = match fs::read(&self.path) {
+        let read = open_regular(&self.path).and_then(|mut f| {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map(|_| bytes)
+        });
+        let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
             Err(source) => {
