@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::bookmarks::display::{escape_json, safe_line};
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, table};
-use crate::corpus::{self, Article, LoadOptions};
+use crate::corpus::{self, Article};
 use crate::layout;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,6 +39,8 @@ pub struct Args {
     pub lossy: bool,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 #[derive(Serialize)]
@@ -61,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    let articles = corpus::load_paths(&args.paths, LoadOptions { lossy: args.lossy })?;
+    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
     let analysis = claims::analyze(&articles, &lexicon, args.all);
     let text = match args.format {
         Format::Json => json(&articles, &analysis)?,
