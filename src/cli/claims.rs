@@ -49,6 +49,14 @@ struct JsonArticle<'a> {
     path: &'a str,
     title: &'a str,
     outlet: &'a str,
+    /// RFC 3339, or null when unknown.
+    published: Option<String>,
+    /// True when `published` is only the file's modification time.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    published_guess: bool,
+    url: Option<&'a str>,
+    lang: Option<&'a str>,
+    origin: &'a corpus::Origin,
 }
 
 #[derive(Serialize)]
@@ -106,6 +114,11 @@ pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String>
                 path: &a.path,
                 title: &a.title,
                 outlet: &a.outlet,
+                published: a.published.map(|p| p.rfc3339()),
+                published_guess: a.published.is_some_and(|p| p.guess),
+                url: a.url.as_deref(),
+                lang: a.lang.as_deref(),
+                origin: &a.origin,
             })
             .collect(),
         claims: &analysis.claims,

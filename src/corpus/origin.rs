@@ -11,7 +11,6 @@ pub struct Origin {
     /// fetched page, `-` for standard input, `seeds/NAME` for a bundled seed.
     pub path: String,
     /// The entry inside `path`: a feed entry's id or link, a corpus row's id or number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
 }
 

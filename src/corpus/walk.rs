@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions of the files a folder's articles are read from.
-pub const ARTICLE_EXTS: [&str; 15] = [
+pub const ARTICLE_EXTS: [&str; 14] = [
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "xml", "rss", "atom", "jsonl",
-    "ndjson", "json", "csv", "tsv",
+    "ndjson", "csv", "tsv",
 ];
 
 /// An article file under a folder given.
