@@ -114,7 +114,7 @@ fn index_range(
 
 /// How much of `buf` can be checked before more bytes come: all but an incomplete UTF-8
 /// sequence at the end, and but a final `\r` (a `\n` may follow it).
-fn settled(buf: &[u8]) -> usize {
+pub(crate) fn settled(buf: &[u8]) -> usize {
     let mut cut = buf.len();
     // The last byte that is not a continuation byte, among the last four.
     if let Some(j) = (buf.len().saturating_sub(4)..buf.len())

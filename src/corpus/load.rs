@@ -50,7 +50,7 @@ enum Source {
 /// input; a folder gives its article files, recursively, in name order.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError> {
     if paths.is_empty() {
-        return match piped_stdin()? {
+        return match piped_stdin(opts)? {
             Some(bytes) => {
                 let articles = from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?;
                 Ok(Loaded {
@@ -94,7 +94,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
     let loaded: Vec<Result<FileArticles, CorpusError>> = sources
         .par_iter()
         .map(|s| match s {
-            Source::Stdin => read_stdin().and_then(|bytes| {
+            Source::Stdin => read_stdin(opts).and_then(|bytes| {
                 Ok(FileArticles {
                     key: None,
                     articles: from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
@@ -167,7 +167,7 @@ fn sidecars(sources: &[Source]) -> Result<HashMap<PathBuf, Option<Sidecar>>, Cor
 }
 
 /// Standard input's bytes when it is a pipe or a file with something in it.
-fn piped_stdin() -> Result<Option<Vec<u8>>, CorpusError> {
+fn piped_stdin(opts: &LoadOptions) -> Result<Option<Vec<u8>>, CorpusError> {
     use std::os::fd::AsFd;
     use std::os::unix::fs::FileTypeExt;
     let stdin = std::io::stdin();
@@ -181,16 +181,14 @@ fn piped_stdin() -> Result<Option<Vec<u8>>, CorpusError> {
     if !(ft.is_fifo() || ft.is_file() || ft.is_socket()) {
         return Ok(None);
     }
-    let bytes = read_stdin()?;
+    let bytes = read_stdin(opts)?;
     Ok((!bytes.is_empty()).then_some(bytes))
 }
 
-fn read_stdin() -> Result<Vec<u8>, CorpusError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(Path::new("-"), e))?;
-    Ok(bytes)
+/// Standard input, bounded and checked as it arrives (see `stream`).
+fn read_stdin(opts: &LoadOptions) -> Result<Vec<u8>, CorpusError> {
+    let limit = super::stream::stdin_limit()?;
+    super::stream::read_stream(Path::new("-"), std::io::stdin().lock(), opts, limit)
 }
 
 struct FileArticles {
@@ -211,7 +209,7 @@ fn load_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let file = super::stream::open_regular(path).map_err(|e| io_error(path, e))?;
     let md = file.metadata().map_err(|e| io_error(path, e))?;
     let size = md.len();
     let key = Some((md.dev(), md.ino()));

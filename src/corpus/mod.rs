@@ -14,6 +14,7 @@ pub mod meta;
 pub mod origin;
 mod paragraphs;
 pub mod sidecar;
+pub mod stream;
 pub mod template;
 pub mod walk;
 
@@ -203,6 +204,12 @@ pub enum CorpusError {
         "{path}: directory holds no .txt or .md articles (nor .html, .xml, .jsonl, .csv), in it or below"
     )]
     EmptyDir { path: PathBuf },
+    #[error(
+        "{path}: more than {limit} bytes on standard input, stopped reading; save it to a file and open that, or raise QARIN_STDIN_LIMIT (bytes, or with K, M or G)"
+    )]
+    TooLong { path: PathBuf, limit: u64 },
+    #[error("QARIN_STDIN_LIMIT is {value:?}: expected a size such as 1048576, 64K, 512M or 2G")]
+    BadLimit { value: String },
     #[error("{path}: {problem}")]
     Metadata { path: PathBuf, problem: String },
     #[error("{path}: {problem}")]
