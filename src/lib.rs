@@ -10,4 +10,5 @@ pub mod corpus;
 pub mod index;
 pub mod layout;
 pub mod stories;
+pub mod text;
 pub mod ui;

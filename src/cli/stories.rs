@@ -9,7 +9,6 @@ use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use crate::bookmarks::display::{escape_json, safe_line};
-use crate::corpus::LoadOptions;
 use crate::index::{self, Corpus, Grouped, Options};
 use crate::stories::time;
 
@@ -62,6 +61,8 @@ pub struct Args {
     /// Articles: files or directories (walked recursively).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 #[derive(Serialize)]
@@ -100,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let corpus = index::open(
         &args.paths,
         Options {
-            load: LoadOptions { lossy: args.lossy },
+            load: args.load.options(args.lossy)?,
             no_cache: args.no_cache,
         },
     )?;

@@ -51,7 +51,7 @@ pub struct Corpus {
     pub reused: usize,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub load: LoadOptions,
     /// No index on disk: everything is read (tests, `--no-cache`).
@@ -68,7 +68,18 @@ pub fn params() -> Params {
 pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let found = walk::walk(paths)?;
     let lexicon = Lexicon::builtin();
-    let lex_key = hex(&Sha256::digest(LEXICON_SOURCE.as_bytes()))[..16].to_owned();
+    // Rows hold claims (built-in lexicon) and metadata (layout): either changing
+    // rebuilds the index.
+    let layout = opts
+        .load
+        .layout
+        .as_ref()
+        .map(|t| format!("{t:?}"))
+        .unwrap_or_default();
+    let lex_key = hex(&Sha256::digest(
+        format!("{LEXICON_SOURCE}\0{layout}").as_bytes(),
+    ))[..16]
+        .to_owned();
     let mut store = match (opts.no_cache, store::default_path()) {
         (false, Some(p)) => Store::open(&p, &lex_key)?,
         _ => Store::in_memory(&lex_key)?,
@@ -113,7 +124,7 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let fresh: Vec<(usize, Row)> = stale
         .par_iter()
         .map(|&i| {
-            let r = read_row(&found[i], keys[i].1, keys[i].2, opts.load, &lexicon);
+            let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load, &lexicon);
             progress.tick();
             r.map(|row| (i, row))
         })
@@ -192,13 +203,20 @@ fn read_row(
     f: &Found,
     size: i64,
     mtime: i64,
-    load: LoadOptions,
+    load: &LoadOptions,
     lexicon: &Lexicon,
 ) -> anyhow::Result<Row> {
     let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
     let text = corpus::decode(&f.path, &bytes, load)?;
     drop(bytes);
-    let (outlet, published) = walk::path_meta(f);
+    let (mut outlet, mut published) = walk::path_meta(f);
+    // A layout template given (`--layout`, config) knows better than the crawl guess.
+    if let (Some(t), Some(rel)) = (&load.layout, f.rel())
+        && let Some(m) = t.matches(&rel.iter().map(String::as_str).collect::<Vec<_>>())
+    {
+        outlet = m.outlet.unwrap_or(outlet);
+        published = m.published.map(|p| p.time.timestamp()).or(published);
+    }
     let title = corpus::lines(&text)
         .map(str::trim)
         .find(|l| !l.is_empty())

@@ -37,6 +37,19 @@ pub fn walk(paths: &[PathBuf]) -> Result<Vec<Found>, CorpusError> {
     Ok(out)
 }
 
+impl Found {
+    /// Its path's components below the folder it was found under.
+    pub fn rel(&self) -> Option<Vec<String>> {
+        let root = self.root.as_ref()?;
+        let rel = self.path.strip_prefix(root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect(),
+        )
+    }
+}
+
 fn walk_dir(root: &Path, dir: &Path, out: &mut Vec<Found>) -> Result<(), CorpusError> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
     for e in entries {

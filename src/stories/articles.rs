@@ -21,7 +21,10 @@ pub fn of_articles(articles: &[Article]) -> Vec<Story> {
                 path: a.path.clone(),
                 title: a.title.clone(),
                 outlet: a.outlet.clone(),
-                published: a.name.get(..19).and_then(time::parse),
+                published: a
+                    .published
+                    .map(|p| p.time.timestamp())
+                    .or_else(|| a.name.get(..19).and_then(time::parse)),
                 terms: Terms::of(&a.title, &body),
             }
         })

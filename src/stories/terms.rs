@@ -85,17 +85,13 @@ fn cut(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// The folded form of `c` (search's folding), `None` for marks that are dropped.
-/// Arabic-Indic and Eastern Arabic-Indic digits become ASCII digits.
+/// The folded form of `c` (search's folding, `crate::text::fold`), `None` for marks
+/// that are dropped. Arabic-Indic and Eastern Arabic-Indic digits become ASCII digits.
 pub fn fold(c: char) -> Option<char> {
     match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
-        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
-        'ى' => Some('ي'),
-        'ة' => Some('ه'),
         '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + u32::from(b'0')),
         '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + u32::from(b'0')),
-        c => Some(c.to_ascii_lowercase()),
+        c => crate::text::fold::fold_char(c),
     }
 }
 
