@@ -24,6 +24,44 @@ pub struct LoadArgs {
     /// in [corpus], else +00:00].
     #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true)]
     pub utc_offset: Option<String>,
+    /// Column names of JSON Lines / CSV corpora where they are not the usual ones, e.g.
+    /// `text=body,published=date_publish` (fields: text title outlet published url
+    /// author lang site id short).
+    #[arg(long, value_name = "FIELD=NAME,...", value_delimiter = ',')]
+    pub columns: Vec<String>,
+}
+
+const COLUMN_FIELDS: [&str; 10] = [
+    "text",
+    "title",
+    "outlet",
+    "published",
+    "url",
+    "author",
+    "lang",
+    "site",
+    "id",
+    "short",
+];
+
+/// `field=name` pairs.
+fn parse_columns(pairs: &[String]) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    let mut out = std::collections::BTreeMap::new();
+    for p in pairs {
+        let (f, n) = p
+            .split_once('=')
+            .filter(|(f, n)| !f.trim().is_empty() && !n.trim().is_empty())
+            .ok_or_else(|| anyhow::anyhow!("--columns {p:?}: expected FIELD=NAME"))?;
+        let f = f.trim().to_ascii_lowercase();
+        if !COLUMN_FIELDS.contains(&f.as_str()) {
+            anyhow::bail!(
+                "--columns {p:?}: unknown field {f:?} (known: {})",
+                COLUMN_FIELDS.join(" ")
+            );
+        }
+        out.insert(f, n.trim().to_owned());
+    }
+    Ok(out)
 }
 
 /// The `[corpus]` section of `config.toml`.
@@ -94,6 +132,7 @@ impl LoadArgs {
             lossy,
             paragraphs: self.paragraphs,
             layout,
+            columns: parse_columns(&self.columns)?,
         })
     }
 }

@@ -365,7 +365,7 @@ pub(crate) fn from_bytes(
         let origin = match p.item {
             Some(item) => {
                 if m.id.is_none() {
-                    m.id = Some(format!("{}-{}", super::id_from_name(name), n + 1));
+                    m.id = Some(format!("{name}#{}", n + 1));
                 }
                 Origin::item(origin_path.clone(), item)
             }
@@ -382,51 +382,66 @@ pub(crate) fn from_bytes(
     Ok(out)
 }
 
-/// Makes ids unique: colliding ids are lengthened with the folder path (and entry) of
-/// their origin, and numbered if that is not enough.
+/// Makes ids unique: colliding ids are prefixed with as many of their folders as it
+/// takes to tell them apart (`cairo/same`, `alex/same`), then numbered if that is not
+/// enough (the same name in the same place: entries of two feeds given twice).
 fn unique_ids(articles: &mut [Article]) {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in articles.iter() {
-        *count.entry(a.id.as_str()).or_default() += 1;
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        groups.entry(a.id.clone()).or_default().push(i);
     }
-    let dup: HashSet<String> = count
-        .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|(id, _)| id.to_owned())
-        .collect();
-    if dup.is_empty() {
-        return;
-    }
-    let mut taken: HashSet<String> = articles
+    let mut taken: HashSet<String> = groups
         .iter()
-        .filter(|a| !dup.contains(&a.id))
-        .map(|a| a.id.clone())
+        .filter(|(_, v)| v.len() == 1)
+        .map(|(id, _)| id.clone())
         .collect();
-    for a in articles.iter_mut().filter(|a| dup.contains(&a.id)) {
-        let dir = Path::new(&a.origin.path)
-            .parent()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default();
-        let mut id = if dir.is_empty() {
-            a.id.clone()
-        } else {
-            format!("{dir}/{}", a.id)
+    for (id, members) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
+        let dirs: Vec<Vec<String>> = members
+            .iter()
+            .map(|&i| {
+                Path::new(&articles[i].origin.path)
+                    .parent()
+                    .map(|d| {
+                        d.components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        let deepest = dirs.iter().map(Vec::len).max().unwrap_or(0);
+        let named = |k: usize| -> Vec<String> {
+            dirs.iter()
+                .map(|d| {
+                    let tail = &d[d.len().saturating_sub(k)..];
+                    if tail.is_empty() {
+                        id.clone()
+                    } else {
+                        format!("{}/{id}", tail.join("/"))
+                    }
+                })
+                .collect()
         };
-        if let Some(item) = &a.origin.item
-            && !id.contains(item.as_str())
-        {
-            id = format!("{id}#{item}");
+        let mut names = named(deepest);
+        for k in 1..=deepest {
+            let n = named(k);
+            if n.iter().collect::<HashSet<_>>().len() == n.len() {
+                names = n;
+                break;
+            }
         }
-        let mut n = 1;
-        let base = id.clone();
-        while !taken.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}~{n}");
+        for (&i, base) in members.iter().zip(names) {
+            let (mut new, mut n) = (base.clone(), 1);
+            while !taken.insert(new.clone()) {
+                n += 1;
+                new = format!("{base}~{n}");
+            }
+            let a = &mut articles[i];
+            if a.short == a.id {
+                a.short = new.clone();
+            }
+            a.id = new;
         }
-        if a.short == a.id {
-            a.short = id.clone();
-        }
-        a.id = id;
     }
 }
 

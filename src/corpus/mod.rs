@@ -7,7 +7,7 @@
 mod bigfile;
 mod decode;
 pub mod format;
-mod frontmatter;
+pub(crate) mod frontmatter;
 pub mod hardwrap;
 mod load;
 pub mod meta;
@@ -225,6 +225,9 @@ pub struct LoadOptions {
     pub paragraphs: ParagraphMode,
     /// Metadata from the paths of files under a folder given.
     pub layout: Option<Template>,
+    /// Column names of JSON Lines and CSV corpora, by field (`text`, `title`,
+    /// `published`…), where they differ from the usual ones.
+    pub columns: std::collections::BTreeMap<String, String>,
 }
 
 /// The error for an I/O failure on `path`: `NotFound` or `Unreadable`.
