@@ -29,6 +29,32 @@ pub struct LoadArgs {
     /// author lang site id short).
     #[arg(long, value_name = "FIELD=NAME,...", value_delimiter = ',')]
     pub columns: Vec<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// How URLs are fetched.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct NetArgs {
+    /// Read URLs from the cache only, never from the network.
+    #[arg(long)]
+    pub offline: bool,
+    /// Give up on a URL after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 20.0)]
+    pub timeout: f64,
+}
+
+impl NetArgs {
+    pub fn options(&self) -> anyhow::Result<crate::corpus::fetch::FetchOptions> {
+        if !(self.timeout.is_finite() && self.timeout > 0.0 && self.timeout <= 86_400.0) {
+            anyhow::bail!("--timeout {}: expected seconds, more than 0", self.timeout);
+        }
+        Ok(crate::corpus::fetch::FetchOptions {
+            timeout: std::time::Duration::from_secs_f64(self.timeout),
+            offline: self.offline,
+            ..Default::default()
+        })
+    }
 }
 
 const COLUMN_FIELDS: [&str; 10] = [
@@ -133,6 +159,7 @@ impl LoadArgs {
             paragraphs: self.paragraphs,
             layout,
             columns: parse_columns(&self.columns)?,
+            fetch: self.net.options()?,
         })
     }
 }

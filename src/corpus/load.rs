@@ -38,6 +38,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Article>,
 /// One place articles come from.
 enum Source {
     Stdin,
+    Url(String),
     File {
         path: PathBuf,
         /// Components below the folder given (empty for a file given itself).
@@ -72,6 +73,10 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             sources.push(Source::Stdin);
             continue;
         }
+        if let Some(url) = path.to_str().filter(|p| super::fetch::is_url(p)) {
+            sources.push(Source::Url(url.to_owned()));
+            continue;
+        }
         let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if !md.is_dir() {
             sources.push(Source::File {
@@ -99,8 +104,10 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
                     key: None,
                     articles: from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
                     unmatched: false,
+                    warning: None,
                 })
             }),
+            Source::Url(url) => load_url(url, opts),
             Source::File { path, rel } => {
                 let side = path
                     .parent()
@@ -127,6 +134,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             seen.insert(key, i);
         }
         unmatched += usize::from(f.unmatched);
+        warnings.extend(f.warning);
         articles.extend(f.articles);
     }
     if let (Some(t), true) = (&opts.layout, unmatched > 0) {
@@ -142,6 +150,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
 fn name_of(s: &Source) -> String {
     match s {
         Source::Stdin => "-".into(),
+        Source::Url(u) => u.clone(),
         Source::File { path, .. } => path.display().to_string(),
     }
 }
@@ -197,6 +206,41 @@ struct FileArticles {
     articles: Vec<Article>,
     /// A layout was given and the file's path did not fit it.
     unmatched: bool,
+    warning: Option<String>,
+}
+
+/// A page or feed from the web (or the cache).
+fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, CorpusError> {
+    use super::fetch::{How, fetch};
+    let got = fetch(url, &opts.fetch)?;
+    let warning = match &got.how {
+        How::Stale(why) => Some(format!(
+            "{why}; read the copy cached at {}",
+            got.meta.fetched
+        )),
+        _ => None,
+    };
+    // The name: the URL's last path segment, else its host.
+    let bare = url.split(['?', '#']).next().unwrap_or(url);
+    let after_scheme = bare.split_once("://").map_or(bare, |(_, r)| r);
+    let host = after_scheme.split('/').next().unwrap_or(after_scheme);
+    let name = after_scheme
+        .rsplit('/')
+        .find(|s| !s.is_empty())
+        .unwrap_or(host)
+        .to_owned();
+    let meta = Meta {
+        url: Some(url.to_owned()),
+        outlet: Some(host.to_owned()),
+        ..Meta::default()
+    };
+    let articles = from_bytes(Path::new(url), &name, got.bytes, opts, meta)?;
+    Ok(FileArticles {
+        key: None,
+        articles,
+        unmatched: false,
+        warning,
+    })
 }
 
 fn load_file(
@@ -250,6 +294,7 @@ fn load_file(
             key,
             articles,
             unmatched,
+            warning: None,
         });
     }
     // Read the file already open (from its start: sniffing may have read some of it).
@@ -272,6 +317,7 @@ fn load_file(
         key,
         articles,
         unmatched,
+        warning: None,
     })
 }
 

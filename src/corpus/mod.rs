@@ -6,6 +6,7 @@
 
 mod bigfile;
 mod decode;
+pub mod fetch;
 pub mod format;
 pub(crate) mod frontmatter;
 pub mod hardwrap;
@@ -214,6 +215,8 @@ pub enum CorpusError {
     Metadata { path: PathBuf, problem: String },
     #[error("{path}: {problem}")]
     Format { path: PathBuf, problem: String },
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
 }
 
 /// How to read articles.
@@ -228,6 +231,8 @@ pub struct LoadOptions {
     /// Column names of JSON Lines and CSV corpora, by field (`text`, `title`,
     /// `published`…), where they differ from the usual ones.
     pub columns: std::collections::BTreeMap<String, String>,
+    /// How URLs are fetched and cached.
+    pub fetch: fetch::FetchOptions,
 }
 
 /// The error for an I/O failure on `path`: `NotFound` or `Unreadable`.
