@@ -43,6 +43,9 @@ enum Source {
         path: PathBuf,
         /// Components below the folder given (empty for a file given itself).
         rel: Vec<String>,
+        /// The folder given's own name: a layout is tried with it too, so that
+        /// `corpus/bbcarabicnews` fits `{outlet}/**/…` as `corpus` does.
+        root: Option<String>,
     },
 }
 
@@ -82,6 +85,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             sources.push(Source::File {
                 path: path.clone(),
                 rel: Vec::new(),
+                root: None,
             });
             continue;
         }
@@ -90,9 +94,13 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         if found.files.is_empty() {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
+        let root = std::fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
         sources.extend(found.files.into_iter().map(|f| Source::File {
             path: f.path,
             rel: f.rel,
+            root: root.clone(),
         }));
     }
     let sidecars = sidecars(&sources)?;
@@ -108,12 +116,12 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
                 })
             }),
             Source::Url(url) => load_url(url, opts),
-            Source::File { path, rel } => {
+            Source::File { path, rel, root } => {
                 let side = path
                     .parent()
                     .and_then(|d| sidecars.get(d))
                     .and_then(|s| s.as_ref());
-                load_file(path, rel, opts, side)
+                load_file(path, rel, root.as_deref(), opts, side)
             }
         })
         .collect();
@@ -246,6 +254,7 @@ fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, CorpusError> 
 fn load_file(
     path: &Path,
     rel: &[String],
+    root: Option<&str>,
     opts: &LoadOptions,
     side: Option<&Sidecar>,
 ) -> Result<FileArticles, CorpusError> {
@@ -264,7 +273,12 @@ fn load_file(
         && !rel.is_empty()
     {
         let comps: Vec<&str> = rel.iter().map(String::as_str).collect();
-        match t.matches(&comps) {
+        let with_root = || {
+            let root = root?;
+            let comps: Vec<&str> = std::iter::once(root).chain(comps.iter().copied()).collect();
+            t.matches(&comps)
+        };
+        match t.matches(&comps).or_else(with_root) {
             Some(m) => meta = meta.or(m),
             None => unmatched = true,
         }
