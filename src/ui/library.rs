@@ -88,7 +88,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let counts = if w >= 60 { 9 } else { 0 };
     let len = if w >= 50 { 10 } else { 0 };
     // `2013-02-05 10:20`, `~` before a time that is only a file's mtime.
-    let date = if w >= 90 { 18 } else { 0 };
+    // Shown only when some article has a time (the seeds have none).
+    let dated = state.articles.iter().any(|a| a.published.is_some());
+    let date = if w >= 90 && dated { 18 } else { 0 };
     let rest = w.saturating_sub(num + len + date + 2 * counts);
     let outlet = if w >= 70 { rest * 2 / 5 } else { 0 };
     let widths = [num, rest - outlet, outlet, date, len, counts, counts];
