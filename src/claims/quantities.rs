@@ -22,6 +22,13 @@ pub enum Qualifier {
     AtMost,
     Vague,
     Range,
+    /// A decimal before a scale word, read to its last digit: «13.6 مليار» is
+    /// [13.55, 13.65] billion.
+    Rounded,
+    /// A count written without a number («وأصيب مواطن» is 1).
+    Implicit,
+    /// A negated count («لم تسفر عن أي إصابات» is 0).
+    None,
 }
 
 impl Qualifier {
@@ -35,6 +42,9 @@ impl Qualifier {
             Qualifier::AtMost => "at_most",
             Qualifier::Vague => "vague",
             Qualifier::Range => "range",
+            Qualifier::Rounded => "rounded",
+            Qualifier::Implicit => "implicit",
+            Qualifier::None => "none",
         }
     }
 }
@@ -395,6 +405,11 @@ pub fn quantities(tokens: &Tokens, numbers: &[Number], out: &mut Vec<Quantity>) 
             qualify_before(tokens, &mut q);
             if q.qualifier == Qualifier::Exact {
                 qualify_after(tokens, &mut q);
+            }
+            if q.qualifier == Qualifier::Exact && n.rounding > 0.0 {
+                q.qualifier = Qualifier::Rounded;
+                q.low = Some(q.value - n.rounding);
+                q.high = Some(q.value + n.rounding);
             }
         }
         if kind == QKind::Percent
