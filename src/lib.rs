@@ -8,4 +8,5 @@ pub mod claims;
 pub mod cli;
 pub mod corpus;
 pub mod layout;
+pub mod text;
 pub mod ui;
