@@ -145,6 +145,13 @@ impl Analysis {
     }
 }
 
+/// Claims found so far, with the facts grouping needs about each.
+#[derive(Default)]
+struct Found {
+    claims: Vec<Claim>,
+    facts: Vec<group::Facts>,
+}
+
 /// Reusable buffers for one paragraph at a time.
 #[derive(Default)]
 struct Scratch {
@@ -170,8 +177,7 @@ pub fn analyze_at(
     all: bool,
     time: &dyn Fn(&str) -> Option<i64>,
 ) -> Analysis {
-    let mut claims = Vec::new();
-    let mut facts = Vec::new();
+    let mut found = Found::default();
     let mut scratch = Scratch::default();
     for article in articles {
         for (i, p) in article.paragraphs.iter().enumerate() {
@@ -182,11 +188,11 @@ pub fn analyze_at(
                 lexicon,
                 all,
                 &mut scratch,
-                &mut claims,
-                &mut facts,
+                &mut found,
             );
         }
     }
+    let Found { mut claims, facts } = found;
     let groups = group::group(&mut claims, &facts, lexicon, time);
     Analysis { claims, groups }
 }
@@ -198,9 +204,9 @@ fn paragraph_claims(
     lexicon: &Lexicon,
     all: bool,
     s: &mut Scratch,
-    out: &mut Vec<Claim>,
-    facts: &mut Vec<group::Facts>,
+    found: &mut Found,
 ) {
+    let Found { claims: out, facts } = found;
     if !prefilter::may_hold_number(text) {
         return;
     }

@@ -25,10 +25,6 @@ pub enum Qualifier {
     /// A decimal before a scale word, read to its last digit: «13.6 مليار» is
     /// [13.55, 13.65] billion.
     Rounded,
-    /// A count written without a number («وأصيب مواطن» is 1).
-    Implicit,
-    /// A negated count («لم تسفر عن أي إصابات» is 0).
-    None,
 }
 
 impl Qualifier {
@@ -43,8 +39,6 @@ impl Qualifier {
             Qualifier::Vague => "vague",
             Qualifier::Range => "range",
             Qualifier::Rounded => "rounded",
-            Qualifier::Implicit => "implicit",
-            Qualifier::None => "none",
         }
     }
 }
