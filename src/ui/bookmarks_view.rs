@@ -333,7 +333,7 @@ fn load_article(r: &crate::bookmarks::ArticleRef) -> Result<Article, String> {
     {
         return Ok(a);
     }
-    let loaded = crate::corpus::load_paths(&[path.to_path_buf()], Default::default())
+    let loaded = crate::corpus::load_paths(&[path.to_path_buf()], &Default::default())
         .map_err(|e| format!("cannot open the bookmark's article: {e}"))?;
     loaded
         .into_iter()

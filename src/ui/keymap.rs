@@ -116,6 +116,10 @@ struct ConfigFile {
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     compare: CompareConfig,
+    /// Read by `cli::input` (layout, feeds); not the keymap's business.
+    #[serde(default)]
+    #[allow(dead_code)]
+    corpus: Option<toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
