@@ -213,10 +213,7 @@ impl Keymap {
             first_source: Side::Right,
         });
         for (name, keys) in &cfg.keys {
-            let action: Action = serde_json::from_value(serde_json::Value::String(
-                name.get_ref().clone(),
-            ))
-            .map_err(|_| {
+            let action = Action::from_name(name.get_ref()).ok_or_else(|| {
                 err(
                     name.span().start,
                     format!(
@@ -275,7 +272,7 @@ mod tests {
     #[test]
     fn default_keymap_binds_every_action() {
         let map = Keymap::from_toml(DEFAULT_KEYMAP, Path::new("k"), None).unwrap();
-        for a in Action::ALL {
+        for &a in Action::ALL {
             assert!(!map.keys_for(a).is_empty(), "{a:?} unbound");
         }
         assert_eq!(map.action(Key::Char('G')), Some(Action::Bottom));
