@@ -32,6 +32,10 @@ enum Command {
     Snapshot(cli::snapshot::Args),
     /// Group articles into stories: one event across outlets, with its conflicts.
     Stories(cli::stories::Args),
+    /// Download pages and feeds into the cache, for reading now or offline.
+    Fetch(cli::fetch::FetchArgs),
+    /// Refresh every URL of the feeds file.
+    Update(cli::fetch::UpdateArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +47,8 @@ fn main() -> ExitCode {
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
         Some(Command::Snapshot(a)) => cli::snapshot::run(a),
         Some(Command::Stories(a)) => cli::stories::run(a),
+        Some(Command::Fetch(a)) => cli::fetch::run_fetch(a),
+        Some(Command::Update(a)) => cli::fetch::run_update(a),
     };
     match result {
         Ok(code) => code,

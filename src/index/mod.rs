@@ -9,12 +9,11 @@ use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::claims::{self, Claim, Lexicon, Verdict};
+use crate::claims::{self, Lexicon, Verdict};
 use crate::corpus::{self, Article, LoadOptions};
 use crate::stories::{self, Input, Params, Story, Terms};
 use store::{Row, Store};
@@ -124,7 +123,7 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let fresh: Vec<(usize, Row)> = stale
         .par_iter()
         .map(|&i| {
-            let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load, &lexicon);
+            let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load);
             progress.tick();
             r.map(|row| (i, row))
         })
@@ -157,19 +156,8 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let stories: Vec<Grouped> = stories::group(&inputs, &params)
         .into_par_iter()
         .map(|story| {
-            let conflicts = if story.outlets.len() > 1 || story.articles.len() > 1 {
-                let claims: Vec<Claim> = story
-                    .articles
-                    .iter()
-                    .flat_map(|&a| {
-                        serde_json::from_slice::<Vec<Claim>>(&rows[a].claims).unwrap_or_default()
-                    })
-                    .collect();
-                claims::regroup(claims, &lexicon)
-                    .groups
-                    .iter()
-                    .filter(|g| g.verdict == Verdict::Conflict)
-                    .count()
+            let conflicts = if story.articles.len() > 1 {
+                conflicts_of(&story, &entries, &opts.load, &lexicon)
             } else {
                 0
             };
@@ -189,6 +177,28 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     })
 }
 
+/// The number of the story's claim groups in conflict: its articles read again and
+/// analysed together (an article that cannot be read any more adds no claim).
+fn conflicts_of(story: &Story, entries: &[Entry], load: &LoadOptions, lexicon: &Lexicon) -> usize {
+    let articles: Vec<Article> = story
+        .articles
+        .iter()
+        .filter_map(|&a| entries.get(a))
+        .filter_map(|e| {
+            let path = std::path::Path::new(&e.path);
+            let bytes = std::fs::read(path).ok()?;
+            let text = corpus::decode(path, &bytes, load).ok()?;
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            Some(Article::from_text(&e.path, &name, text))
+        })
+        .collect();
+    claims::analyze(&articles, lexicon, false)
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Conflict)
+        .count()
+}
+
 fn entry(f: &Found, r: &Row) -> Entry {
     Entry {
         path: f.path.display().to_string(),
@@ -199,13 +209,7 @@ fn entry(f: &Found, r: &Row) -> Entry {
 }
 
 /// Reads one file into its index row: metadata, terms and claims.
-fn read_row(
-    f: &Found,
-    size: i64,
-    mtime: i64,
-    load: &LoadOptions,
-    lexicon: &Lexicon,
-) -> anyhow::Result<Row> {
+fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Result<Row> {
     let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
     let text = corpus::decode(&f.path, &bytes, load)?;
     drop(bytes);
@@ -224,14 +228,6 @@ fn read_row(
         .to_owned();
     let body_start = text.find(&title).map_or(0, |i| i + title.len());
     let terms = Terms::of(&title, text.get(body_start..).unwrap_or(""));
-    let path = f.path.display().to_string();
-    let name = f
-        .path
-        .file_name()
-        .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-    let article = Article::from_text(&path, &name, text);
-    let found = claims::analyze(std::slice::from_ref(&article), lexicon, false).claims;
-    let claims = serde_json::to_vec(&found).with_context(|| format!("{path}: claims"))?;
     Ok(Row {
         size,
         mtime,
@@ -239,7 +235,7 @@ fn read_row(
         title: crate::bookmarks::display::safe_line(&title),
         published,
         terms: terms.to_bytes(),
-        claims,
+        claims: Vec::new(),
     })
 }
 
