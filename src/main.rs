@@ -44,7 +44,12 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("qarin: {err:#}");
+            // Messages quote file names and file contents: escaped as article text is, so
+            // a name cannot retitle or clear the terminal.
+            eprintln!(
+                "qarin: {}",
+                qarin::text::safe::safe_lines(&format!("{err:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod display;
 pub mod error;
 pub mod model;
+pub mod refind;
 pub mod session;
 pub mod state;
 pub mod store;
@@ -52,14 +53,21 @@ pub fn article_key(article: &Article) -> String {
 /// The article a bookmark points to, as it is now: the file on disk, else the bundled
 /// seed of that name. `None` when neither exists (or the file no longer loads).
 pub fn resolve_article(r: &ArticleRef) -> Option<Article> {
+    load_article(r).ok().flatten()
+}
+
+/// [`resolve_article`], telling a file that is gone (`Ok(None)`) from one that is there
+/// but no longer loads (`Err`, with why: it no longer decodes, it became a FIFO…).
+pub fn load_article(r: &ArticleRef) -> Result<Option<Article>, corpus::CorpusError> {
     let path = Path::new(&r.path);
-    if path.is_file() {
-        return corpus::load_paths(&[path.to_path_buf()], LoadOptions::default())
-            .ok()?
-            .into_iter()
-            .next();
+    if path.exists() && !path.is_dir() {
+        return Ok(
+            corpus::load_paths(&[path.to_path_buf()], LoadOptions::default())?
+                .into_iter()
+                .next(),
+        );
     }
-    corpus::seeds().into_iter().find(|a| a.path == r.path)
+    Ok(corpus::seeds().into_iter().find(|a| a.path == r.path))
 }
 
 #[cfg(test)]

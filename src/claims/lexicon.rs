@@ -17,11 +17,11 @@ const BUILTIN: &str = include_str!("../../assets/lexicon.toml");
 /// Why a lexicon file was refused. The message names the file, line and column.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("{path}: cannot read lexicon: {source}")]
+    #[error("{path}: cannot read lexicon: {cause}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not in `source()`: `{:#}` would print it twice.
+        cause: std::io::Error,
     },
     #[error("{path}:{line}:{column}: {message}")]
     Parse {
@@ -193,9 +193,9 @@ impl Lexicon {
 
     /// Reads and parses a lexicon file.
     pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
-        let src = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+        let src = std::fs::read_to_string(path).map_err(|cause| LexiconError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         Lexicon::from_toml(&src, path)
     }

@@ -17,6 +17,7 @@ use crate::bookmarks::{
     Anchor, Bookmark, Location, NewBookmark, Store, article_key, reanchor, resolve_article,
 };
 use crate::corpus::{self, Article, LoadOptions};
+use crate::text::safe::safe_path;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -188,7 +189,7 @@ fn list(store: &Store, format: ListFormat) -> anyhow::Result<String> {
         ListFormat::Table => {
             if rows.is_empty() {
                 // On stderr: a script reading the table still sees an empty one.
-                eprintln!("no bookmarks in {}", store.path().display());
+                eprintln!("no bookmarks in {}", safe_path(store.path()));
             }
             Ok(table(&rows))
         }

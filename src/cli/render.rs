@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{self, CorpusError, LoadOptions};
 use crate::layout::{self, BidiMode, Options, TextWriter};
+use crate::text::safe::safe_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Bidi {
@@ -190,7 +191,7 @@ fn print_all(
         // size in memory and page faults.
         let text = corpus::decode_cow(path, &bytes, load)?;
         if headers {
-            writeln!(out, "==> {} <==", input.name())?;
+            writeln!(out, "==> {} <==", safe_line(&input.name()))?;
         }
         print_text(out, &text, opts, align).with_context(|| format!("writing {}", input.name()))?;
     }

@@ -82,11 +82,11 @@ impl Eq for Article {}
 pub enum CorpusError {
     #[error("{path}: no such file or directory")]
     NotFound { path: PathBuf },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {cause}")]
     Unreadable {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not in `source()`: `{:#}` would print it twice.
+        cause: std::io::Error,
     },
     #[error(
         "{path}: invalid UTF-8 at byte offset {offset} (use --lossy to read it anyway, replacing bad bytes)"
@@ -219,7 +219,7 @@ pub fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
     } else {
         CorpusError::Unreadable {
             path: path.to_path_buf(),
-            source: e,
+            cause: e,
         }
     }
 }

@@ -163,8 +163,13 @@ impl Keymap {
     pub fn load_user(path: Option<&Path>) -> Result<Keymap, ConfigError> {
         let base = Keymap::defaults();
         let Some(path) = path else { return Ok(base) };
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        // A FIFO or a device as the config would block or never end: regular files only.
+        let read = crate::corpus::stream::open_regular(path).and_then(|mut f| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+        });
+        let bytes = match read {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
             Err(e) => {
                 return Err(ConfigError {
@@ -172,6 +177,21 @@ impl Keymap {
                     line: 1,
                     column: 1,
                     message: format!("cannot read: {e}"),
+                });
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                // Point at the bad byte, not at the top of the file.
+                let at = e.utf8_error().valid_up_to();
+                let good = String::from_utf8_lossy(&e.as_bytes()[..at]);
+                let (line, column) = line_col(&good, at);
+                return Err(ConfigError {
+                    file: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!("invalid UTF-8 (byte offset {at})"),
                 });
             }
         };
