@@ -62,7 +62,7 @@ pub fn load_article(r: &ArticleRef) -> Result<Option<Article>, corpus::CorpusErr
     let path = Path::new(&r.path);
     if path.exists() && !path.is_dir() {
         return Ok(
-            corpus::load_paths(&[path.to_path_buf()], LoadOptions::default())?
+            corpus::load_paths(&[path.to_path_buf()], &LoadOptions::default())?
                 .into_iter()
                 .next(),
         );
@@ -101,7 +101,7 @@ mod tests {
         let file = dir.path().join("a.txt");
         std::fs::write(&file, "نص\n").unwrap();
         let via_dots = dir.path().join(".").join("a.txt");
-        let arts = corpus::load_paths(&[via_dots], LoadOptions::default()).unwrap();
+        let arts = corpus::load_paths(&[via_dots], &LoadOptions::default()).unwrap();
         let key = article_key(&arts[0]);
         assert_eq!(Path::new(&key), std::fs::canonicalize(&file).unwrap());
         let seed = &corpus::seeds()[0];

@@ -96,7 +96,7 @@ fn add(
             path.display()
         );
     }
-    let article = corpus::load_paths(std::slice::from_ref(&path), LoadOptions::default())?
+    let article = corpus::load_paths(std::slice::from_ref(&path), &LoadOptions::default())?
         .into_iter()
         .next()
         .with_context(|| format!("{}: no article found", path.display()))?;

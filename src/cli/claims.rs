@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::bookmarks::display::{escape_json, safe_line};
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, table};
-use crate::corpus::{self, Article, LoadOptions};
+use crate::corpus::{self, Article};
 use crate::layout;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,6 +39,8 @@ pub struct Args {
     pub lossy: bool,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 #[derive(Serialize)]
@@ -47,6 +49,14 @@ struct JsonArticle<'a> {
     path: &'a str,
     title: &'a str,
     outlet: &'a str,
+    /// RFC 3339, or null when unknown.
+    published: Option<String>,
+    /// True when `published` is only the file's modification time.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    published_guess: bool,
+    url: Option<&'a str>,
+    lang: Option<&'a str>,
+    origin: &'a corpus::Origin,
 }
 
 #[derive(Serialize)]
@@ -61,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    let articles = corpus::load_paths(&args.paths, LoadOptions { lossy: args.lossy })?;
+    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
     let analysis = claims::analyze(&articles, &lexicon, args.all);
     let text = match args.format {
         Format::Json => json(&articles, &analysis)?,
@@ -104,6 +114,11 @@ pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String>
                 path: &a.path,
                 title: &a.title,
                 outlet: &a.outlet,
+                published: a.published.map(|p| p.rfc3339()),
+                published_guess: a.published.is_some_and(|p| p.guess),
+                url: a.url.as_deref(),
+                lang: a.lang.as_deref(),
+                origin: &a.origin,
             })
             .collect(),
         claims: &analysis.claims,
