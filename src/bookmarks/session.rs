@@ -264,7 +264,7 @@ mod tests {
         let file = dir.path().join("a.txt");
         std::fs::write(&file, "عنوان\nفقرة أولى هنا\nفقرة ثانية هناك\n").unwrap();
         let load = || {
-            let arts = corpus::load_paths(std::slice::from_ref(&file), Default::default());
+            let arts = corpus::load_paths(std::slice::from_ref(&file), &Default::default());
             arts.unwrap().remove(0)
         };
         let art = load();
