@@ -30,6 +30,10 @@ enum Command {
     Bookmarks(cli::bookmarks::Args),
     /// Replay keys through the reader and print the final screen as text.
     Snapshot(cli::snapshot::Args),
+    /// Download pages and feeds into the cache, for reading now or offline.
+    Fetch(cli::fetch::FetchArgs),
+    /// Refresh every URL of the feeds file.
+    Update(cli::fetch::UpdateArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +44,8 @@ fn main() -> ExitCode {
         Some(Command::Claims(a)) => cli::claims::run(a),
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
         Some(Command::Snapshot(a)) => cli::snapshot::run(a),
+        Some(Command::Fetch(a)) => cli::fetch::run_fetch(a),
+        Some(Command::Update(a)) => cli::fetch::run_update(a),
     };
     match result {
         Ok(code) => code,

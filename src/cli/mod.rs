@@ -2,6 +2,7 @@
 
 pub mod bookmarks;
 pub mod claims;
+pub mod fetch;
 pub mod input;
 pub mod read;
 pub mod render;

@@ -2,7 +2,7 @@
 //! the formats, with metadata merged from every source that knows it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::{Read, Seek};
 use std::os::unix::fs::{FileExt, MetadataExt};
 use std::path::{Path, PathBuf};
@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use super::bigfile::{LAZY_MIN, index_file};
 use super::decode::{decode_cow, into_checked_string};
 use super::format::{self, Input};
+use super::ids::unique_ids;
 use super::meta::{Meta, Published};
 use super::sidecar::{self, Sidecar};
 use super::walk;
@@ -38,10 +39,14 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Article>,
 /// One place articles come from.
 enum Source {
     Stdin,
+    Url(String),
     File {
         path: PathBuf,
         /// Components below the folder given (empty for a file given itself).
         rel: Vec<String>,
+        /// The folder given's own name: a layout is tried with it too, so that
+        /// `corpus/bbcarabicnews` fits `{outlet}/**/…` as `corpus` does.
+        root: Option<String>,
     },
 }
 
@@ -72,11 +77,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             sources.push(Source::Stdin);
             continue;
         }
+        if let Some(url) = path.to_str().filter(|p| super::fetch::is_url(p)) {
+            sources.push(Source::Url(url.to_owned()));
+            continue;
+        }
         let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if !md.is_dir() {
             sources.push(Source::File {
                 path: path.clone(),
                 rel: Vec::new(),
+                root: None,
             });
             continue;
         }
@@ -85,9 +95,13 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         if found.files.is_empty() {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
+        let root = std::fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
         sources.extend(found.files.into_iter().map(|f| Source::File {
             path: f.path,
             rel: f.rel,
+            root: root.clone(),
         }));
     }
     let sidecars = sidecars(&sources)?;
@@ -99,14 +113,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
                     key: None,
                     articles: from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
                     unmatched: false,
+                    warning: None,
                 })
             }),
-            Source::File { path, rel } => {
+            Source::Url(url) => load_url(url, opts),
+            Source::File { path, rel, root } => {
                 let side = path
                     .parent()
                     .and_then(|d| sidecars.get(d))
                     .and_then(|s| s.as_ref());
-                load_file(path, rel, opts, side)
+                load_file(path, rel, root.as_deref(), opts, side)
             }
         })
         .collect();
@@ -127,6 +143,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             seen.insert(key, i);
         }
         unmatched += usize::from(f.unmatched);
+        warnings.extend(f.warning);
         articles.extend(f.articles);
     }
     if let (Some(t), true) = (&opts.layout, unmatched > 0) {
@@ -142,6 +159,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
 fn name_of(s: &Source) -> String {
     match s {
         Source::Stdin => "-".into(),
+        Source::Url(u) => u.clone(),
         Source::File { path, .. } => path.display().to_string(),
     }
 }
@@ -197,11 +215,47 @@ struct FileArticles {
     articles: Vec<Article>,
     /// A layout was given and the file's path did not fit it.
     unmatched: bool,
+    warning: Option<String>,
+}
+
+/// A page or feed from the web (or the cache).
+fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, CorpusError> {
+    use super::fetch::{How, fetch};
+    let got = fetch(url, &opts.fetch)?;
+    let warning = match &got.how {
+        How::Stale(why) => Some(format!(
+            "{why}; read the copy cached at {}",
+            got.meta.fetched
+        )),
+        _ => None,
+    };
+    // The name: the URL's last path segment, else its host.
+    let bare = url.split(['?', '#']).next().unwrap_or(url);
+    let after_scheme = bare.split_once("://").map_or(bare, |(_, r)| r);
+    let host = after_scheme.split('/').next().unwrap_or(after_scheme);
+    let name = after_scheme
+        .rsplit('/')
+        .find(|s| !s.is_empty())
+        .unwrap_or(host)
+        .to_owned();
+    let meta = Meta {
+        url: Some(url.to_owned()),
+        outlet: Some(host.to_owned()),
+        ..Meta::default()
+    };
+    let articles = from_bytes(Path::new(url), &name, got.bytes, opts, meta)?;
+    Ok(FileArticles {
+        key: None,
+        articles,
+        unmatched: false,
+        warning,
+    })
 }
 
 fn load_file(
     path: &Path,
     rel: &[String],
+    root: Option<&str>,
     opts: &LoadOptions,
     side: Option<&Sidecar>,
 ) -> Result<FileArticles, CorpusError> {
@@ -220,7 +274,12 @@ fn load_file(
         && !rel.is_empty()
     {
         let comps: Vec<&str> = rel.iter().map(String::as_str).collect();
-        match t.matches(&comps) {
+        let with_root = || {
+            let root = root?;
+            let comps: Vec<&str> = std::iter::once(root).chain(comps.iter().copied()).collect();
+            t.matches(&comps)
+        };
+        match t.matches(&comps).or_else(with_root) {
             Some(m) => meta = meta.or(m),
             None => unmatched = true,
         }
@@ -250,6 +309,7 @@ fn load_file(
             key,
             articles,
             unmatched,
+            warning: None,
         });
     }
     // Read the file already open (from its start: sniffing may have read some of it).
@@ -272,6 +332,7 @@ fn load_file(
         key,
         articles,
         unmatched,
+        warning: None,
     })
 }
 
@@ -365,7 +426,7 @@ pub(crate) fn from_bytes(
         let origin = match p.item {
             Some(item) => {
                 if m.id.is_none() {
-                    m.id = Some(format!("{}-{}", super::id_from_name(name), n + 1));
+                    m.id = Some(format!("{name}#{}", n + 1));
                 }
                 Origin::item(origin_path.clone(), item)
             }
@@ -382,176 +443,6 @@ pub(crate) fn from_bytes(
     Ok(out)
 }
 
-/// Makes ids unique: colliding ids are lengthened with the folder path (and entry) of
-/// their origin, and numbered if that is not enough.
-fn unique_ids(articles: &mut [Article]) {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in articles.iter() {
-        *count.entry(a.id.as_str()).or_default() += 1;
-    }
-    let dup: HashSet<String> = count
-        .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|(id, _)| id.to_owned())
-        .collect();
-    if dup.is_empty() {
-        return;
-    }
-    let mut taken: HashSet<String> = articles
-        .iter()
-        .filter(|a| !dup.contains(&a.id))
-        .map(|a| a.id.clone())
-        .collect();
-    for a in articles.iter_mut().filter(|a| dup.contains(&a.id)) {
-        let dir = Path::new(&a.origin.path)
-            .parent()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default();
-        let mut id = if dir.is_empty() {
-            a.id.clone()
-        } else {
-            format!("{dir}/{}", a.id)
-        };
-        if let Some(item) = &a.origin.item
-            && !id.contains(item.as_str())
-        {
-            id = format!("{id}#{item}");
-        }
-        let mut n = 1;
-        let base = id.clone();
-        while !taken.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}~{n}");
-        }
-        if a.short == a.id {
-            a.short = id.clone();
-        }
-        a.id = id;
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
-        let p = dir.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-
-    #[test]
-    fn loaded_text_splits_like_split_paragraphs_and_hashes_the_file() {
-        let texts: [&[u8]; 6] = [
-            b"a\r\nb\rc\n\nd\n",
-            b"\xEF\xBB\xBFfirst\r\n\r\nlast",
-            "دور روسيا\r\nالخ\r".as_bytes(),
-            b"one long line without an ending at all",
-            b"\r\r\n\n\r",
-            b"",
-        ];
-        let (p, o) = (Path::new("x.txt"), LoadOptions::default());
-        for text in texts {
-            let whole = super::super::decode(p, text, &o).unwrap();
-            let a = from_bytes(p, "x.txt", text.to_vec(), &o, Meta::default()).unwrap();
-            assert_eq!(a.len(), 1);
-            assert_eq!(
-                a[0].paragraphs,
-                super::super::split_paragraphs(&whole)[..],
-                "{text:?}"
-            );
-            assert_eq!(a[0].hash(), super::super::sha256_hex(text));
-        }
-    }
-
-    #[test]
-    fn a_lossy_article_hashes_the_bytes_not_the_replaced_text() {
-        let bytes = b"ok\nbad \xff\n";
-        let o = LoadOptions {
-            lossy: true,
-            ..LoadOptions::default()
-        };
-        let a = from_bytes(
-            Path::new("x.txt"),
-            "x.txt",
-            bytes.to_vec(),
-            &o,
-            Meta::default(),
-        )
-        .unwrap();
-        assert_eq!(a[0].paragraphs, ["ok", "bad \u{fffd}"][..]);
-        assert_eq!(a[0].hash(), super::super::sha256_hex(bytes));
-    }
-
-    #[test]
-    fn same_names_in_two_folders_are_two_articles_and_one_file_twice_is_one() {
-        let d = tempfile::tempdir().unwrap();
-        let a = write(d.path(), "one/x.txt", "أ 1\n");
-        write(d.path(), "two/x.txt", "ب 2\n");
-        let o = LoadOptions::default();
-        let l = load(&[d.path().to_path_buf(), a.clone()], &o).unwrap();
-        assert_eq!(l.articles.len(), 2, "{:?}", l.warnings);
-        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_ne!(ids[0], ids[1]);
-        assert!(
-            ids[0].ends_with("one/x") && ids[1].ends_with("two/x"),
-            "{ids:?}"
-        );
-        assert_eq!(l.articles[0].outlet, "one");
-        assert!(l.articles[0].published.is_some_and(|p| p.guess));
-        assert!(
-            l.warnings.iter().any(|w| w.contains("same file")),
-            "{:?}",
-            l.warnings
-        );
-    }
-
-    #[test]
-    fn layout_metadata_and_sidecar() {
-        let d = tempfile::tempdir().unwrap();
-        write(
-            d.path(),
-            "cnn/mideast/3/2013-02-05 10:20:00#aa-1.txt",
-            "عنوان\nنص\n",
-        );
-        write(d.path(), "bbc/2013-02-06 11:00:00#bb-2.txt", "عنوان ب\n");
-        write(d.path(), "bbc/odd.txt", "x\n");
-        write(
-            d.path(),
-            "bbc/articles.toml",
-            "[articles.\"odd.txt\"]\ntitle = \"فردي\"\nurl = \"https://x.test/a\"\n",
-        );
-        let t = super::super::Template::parse(
-            "{outlet}/**/{published:%Y-%m-%d %H:%M:%S}#{id}.txt",
-            chrono::FixedOffset::east_opt(0).unwrap(),
-        )
-        .unwrap();
-        let o = LoadOptions {
-            layout: Some(t),
-            ..LoadOptions::default()
-        };
-        let l = load(&[d.path().to_path_buf()], &o).unwrap();
-        let by: Vec<(&str, &str, Option<String>)> = l
-            .articles
-            .iter()
-            .map(|a| {
-                (
-                    a.id.as_str(),
-                    a.outlet.as_str(),
-                    a.published.map(|p| p.short()),
-                )
-            })
-            .collect();
-        assert_eq!(by[0], ("bb-2", "bbc", Some("2013-02-06 11:00".into())));
-        assert_eq!(by[2], ("aa-1", "cnn", Some("2013-02-05 10:20".into())));
-        assert_eq!(l.articles[1].title, "فردي");
-        assert_eq!(l.articles[1].url.as_deref(), Some("https://x.test/a"));
-        assert!(l.articles[1].published.unwrap().guess);
-        assert!(
-            l.warnings.iter().any(|w| w.contains("1 file did not fit")),
-            "{:?}",
-            l.warnings
-        );
-    }
-}
+#[path = "load_tests.rs"]
+mod tests;
