@@ -7,5 +7,6 @@ pub mod bookmarks;
 pub mod claims;
 pub mod cli;
 pub mod corpus;
+pub mod dirs;
 pub mod layout;
 pub mod ui;

@@ -43,7 +43,10 @@ pub enum Command {
         note: Option<String>,
     },
     /// Remove the bookmark with this id.
-    Remove { id: u64 },
+    Remove {
+        /// The bookmark's id, as `qarin bookmarks list` shows it.
+        id: u64,
+    },
     /// Print every bookmark, ready to paste into a report (Markdown) or to keep (JSON).
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]

@@ -1,7 +1,12 @@
-//! The subcommands. Each module has its clap `Args` and a `run` returning the exit code.
+//! The subcommands. Each module has its clap `Args` and a `run` returning the exit code;
+//! `output` is what they print through, `help` their help texts.
 
 pub mod bookmarks;
 pub mod claims;
+pub mod config;
+pub mod generate;
+pub mod help;
+pub mod output;
 pub mod read;
 pub mod render;
 pub mod snapshot;

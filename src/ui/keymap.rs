@@ -178,13 +178,9 @@ impl Keymap {
         Keymap::from_toml(&text, path, Some(base))
     }
 
-    /// `$XDG_CONFIG_HOME/qarin/config.toml`, else `~/.config/qarin/config.toml`.
+    /// `$XDG_CONFIG_HOME/qarin/config.toml`, else the platform's (`crate::dirs`).
     pub fn user_config_path() -> Option<PathBuf> {
-        let base = std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-        Some(base.join("qarin").join("config.toml"))
+        crate::dirs::config_file()
     }
 
     /// Parses a keymap file; with `base`, its actions replace the base's keys for them.
