@@ -9,4 +9,5 @@ pub mod cli;
 pub mod corpus;
 pub mod dirs;
 pub mod layout;
+pub mod text;
 pub mod ui;

@@ -170,10 +170,10 @@ fn similar_paragraph(needle: &str, paragraphs: &Paragraphs, old: Location) -> An
     }
 }
 
-/// Text for loose matching (search, filters): spacing folded, harakat, tatweel and
-/// invisible format characters dropped, lower case.
+/// Text for loose matching (filters): the shared folding of search and claims, with
+/// spacing runs made one space.
 pub fn fold(s: &str) -> String {
-    Normalized::new(s).text.to_lowercase()
+    crate::text::fold::fold_words(s)
 }
 
 /// Text with spacing runs folded to one space, harakat, tatweel and invisible format

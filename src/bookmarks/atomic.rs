@@ -1,7 +1,9 @@
 //! A JSON file in the data directory that is never half-written and never loses a
 //! concurrent writer's change.
 //!
-//! Every change runs as: take an advisory lock on `NAME.lock` → re-read the file →
+//! Every change runs as: take an advisory lock on `NAME.lock` beside the real file (a
+//! symlinked `NAME` is followed first, so every data dir linking to one file shares one
+//! lock) → re-read the file →
 //! apply the change to what is on disk now → write a temporary file in the same
 //! directory → `sync_all` → rename over the file → fsync the directory. A reader (who
 //! takes no lock) sees the old file or the new one, never a mix; a writer killed at any
@@ -10,7 +12,7 @@
 //! rewritten.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,7 @@ use serde::Deserialize;
 use super::display::escape_json;
 use super::error::StoreError;
 use super::model::{VERSION, Versioned};
+use crate::corpus::stream::open_regular;
 
 /// One versioned JSON file, e.g. `bookmarks.json`.
 #[derive(Debug, Clone)]
@@ -39,9 +42,14 @@ impl<T: Versioned> JsonFile<T> {
         &self.path
     }
 
-    /// Reads the file as it is now. A missing file is an empty one.
+    /// Reads the file as it is now. A missing file is an empty one. Anything but a
+    /// regular file (a FIFO would block, `/dev/zero` never end) is refused.
     pub fn load(&self) -> Result<T, StoreError> {
-        let bytes = match fs::read(&self.path) {
+        let read = open_regular(&self.path).and_then(|mut f| {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map(|_| bytes)
+        });
+        let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
             Err(source) => {
@@ -61,39 +69,47 @@ impl<T: Versioned> JsonFile<T> {
         &self,
         change: impl FnOnce(&mut T) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        let dir = self.dir();
-        fs::create_dir_all(&dir).map_err(|source| self.write_error(&dir, source))?;
-        let _lock = self.lock()?;
+        // The lock and the temporaries go beside the file really written: two data dirs
+        // whose files link to one file must exclude each other, and a writer must never
+        // take another's temporary (beside the link) for crash debris.
+        let target = self.target()?;
+        let target_dir = parent(&target);
+        fs::create_dir_all(&target_dir).map_err(|source| self.write_error(&target_dir, source))?;
+        let _lock = self.lock(&target)?;
         let mut contents = self.load()?;
         let before = contents.clone();
         let result = change(&mut contents)?;
         if contents != before {
-            let target = self.target()?;
-            let target_dir = parent(&target);
-            self.remove_stray_temporaries(&target_dir);
+            self.remove_stray_temporaries(&target_dir, &target);
             self.write(&target_dir, &target, &contents)?;
         }
         Ok(result)
     }
 
     /// The file to replace: a symlinked store (dotfiles kept elsewhere) is written
-    /// through to where the link points, and the link is kept.
+    /// through to where the link points, and the link is kept. The link's chain is
+    /// followed by hand so a link to a file not made yet still names where to make it.
     fn target(&self) -> Result<PathBuf, StoreError> {
-        match fs::symlink_metadata(&self.path) {
-            Ok(md) if md.file_type().is_symlink() => {
-                fs::canonicalize(&self.path).map_err(|source| self.write_error(&self.path, source))
+        let mut path = self.path.clone();
+        // As many hops as the kernel follows before ELOOP.
+        for _ in 0..40 {
+            match fs::symlink_metadata(&path) {
+                Ok(md) if md.file_type().is_symlink() => {
+                    let to =
+                        fs::read_link(&path).map_err(|source| self.write_error(&path, source))?;
+                    path = parent(&path).join(to);
+                }
+                _ => return Ok(path),
             }
-            _ => Ok(self.path.clone()),
         }
+        Err(self.write_error(
+            &self.path,
+            std::io::Error::other("too many levels of symbolic links"),
+        ))
     }
 
-    fn dir(&self) -> PathBuf {
-        parent(&self.path)
-    }
-
-    fn file_name(&self) -> String {
-        self.path
-            .file_name()
+    fn file_name(path: &Path) -> String {
+        path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     }
@@ -108,8 +124,8 @@ impl<T: Versioned> JsonFile<T> {
 
     /// Blocks until no other qarin holds the lock; released when the file is dropped
     /// (or the process dies, however it dies).
-    fn lock(&self) -> Result<File, StoreError> {
-        let mut lock_path = self.path.clone().into_os_string();
+    fn lock(&self, target: &Path) -> Result<File, StoreError> {
+        let mut lock_path = target.as_os_str().to_owned();
         lock_path.push(".lock");
         let lock_path = PathBuf::from(lock_path);
         let file = OpenOptions::new()
@@ -124,14 +140,14 @@ impl<T: Versioned> JsonFile<T> {
         Ok(file)
     }
 
-    fn temp_prefix(&self) -> String {
-        format!(".{}.", self.file_name())
+    fn temp_prefix(target: &Path) -> String {
+        format!(".{}.", Self::file_name(target))
     }
 
     /// Temporaries left by writers that died; only a lock holder writes one, so any
     /// found while we hold the lock is stale. Failing to remove one is harmless.
-    fn remove_stray_temporaries(&self, dir: &Path) {
-        let prefix = self.temp_prefix();
+    fn remove_stray_temporaries(&self, dir: &Path, target: &Path) {
+        let prefix = Self::temp_prefix(target);
         let Ok(entries) = fs::read_dir(dir) else {
             return;
         };
@@ -149,7 +165,7 @@ impl<T: Versioned> JsonFile<T> {
             .map_err(|e| self.write_error(target, std::io::Error::other(e.to_string())))?;
         let text = escape_json(&json) + "\n";
         let mut tmp = tempfile::Builder::new()
-            .prefix(&self.temp_prefix())
+            .prefix(&Self::temp_prefix(target))
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(|source| self.write_error(dir, source))?;

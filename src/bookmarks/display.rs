@@ -1,30 +1,8 @@
 //! Making stored text harmless to print: notes are kept as typed, but a terminal must
 //! never receive their escape sequences or bidi overrides.
 
-/// Bidi formatting characters that would reorder the text around them (design §2.9).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// Characters shown as a visible `<U+XXXX>` instead of themselves: C0 and C1 controls
-/// (ESC among them), DEL, bidi controls, and line/paragraph separators.
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-/// One line of text safe for a terminal, a table cell or a Markdown line: tabs and line
-/// breaks become spaces, other controls become visible `<U+XXXX>` tags.
-pub fn safe_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if is_unsafe(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::text::safe::is_unsafe;
+pub use crate::text::safe::{is_bidi_control, safe_line};
 
 /// Serialized JSON with every unsafe non-ASCII character written as a `\uXXXX` escape.
 /// serde_json escapes C0 controls in strings itself (the newlines left are layout) but

@@ -38,6 +38,10 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{path}: no bookmark ids left (`next_id` or an id is at 18446744073709551615, the largest there is); nothing was added — renumber the file or start a new one"
+    )]
+    IdsExhausted { path: PathBuf },
     #[error("{path}: no bookmark with id {id}")]
     UnknownId { path: PathBuf, id: u64 },
     #[error("bookmarks are read-only in this session: {reason}")]

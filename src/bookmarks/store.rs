@@ -38,9 +38,17 @@ impl Store {
 
     /// Saves a new bookmark and returns it with its id and time.
     pub fn add(&self, new: NewBookmark) -> Result<Bookmark, StoreError> {
+        let path = self.path().to_path_buf();
         self.file.update(|f| {
+            // A hand-edited file may hold ids at or past `next_id`; never hand one out
+            // twice, and never wrap round to ids already given (`next_id` must stay
+            // representable after this one, so u64::MAX itself is never handed out).
+            let top = f.bookmarks.iter().map(|b| b.id).max().unwrap_or(0);
+            let exhausted = || StoreError::IdsExhausted { path: path.clone() };
+            let id = top.checked_add(1).ok_or_else(exhausted)?.max(f.next_id);
+            let next_id = id.checked_add(1).ok_or_else(exhausted)?;
             let bm = Bookmark {
-                id: f.next_id,
+                id,
                 article: new.article,
                 paragraph: new.paragraph,
                 start: new.start,
@@ -50,13 +58,7 @@ impl Store {
                 created: now_rfc3339(),
                 extra: Default::default(),
             };
-            // A hand-edited file may hold ids at or past `next_id`; never hand one out twice.
-            let top = f.bookmarks.iter().map(|b| b.id).max().unwrap_or(0);
-            let bm = Bookmark {
-                id: bm.id.max(top + 1),
-                ..bm
-            };
-            f.next_id = bm.id + 1;
+            f.next_id = next_id;
             f.bookmarks.push(bm.clone());
             Ok(bm)
         })
@@ -80,7 +82,7 @@ impl Store {
         self.file.update(|f| {
             if f.get(bm.id).is_none() {
                 let i = f.bookmarks.partition_point(|b| b.id < bm.id);
-                f.next_id = f.next_id.max(bm.id + 1);
+                f.next_id = f.next_id.max(bm.id.saturating_add(1));
                 f.bookmarks.insert(i, bm);
             }
             Ok(())
@@ -177,6 +179,44 @@ mod tests {
         s.restore(gone_a).unwrap(); // twice is harmless
         let ids: Vec<u64> = s.load().unwrap().bookmarks.iter().map(|b| b.id).collect();
         assert_eq!(ids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_next_id_at_the_top_of_the_range_is_refused_not_wrapped() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::in_dir(dir.path());
+        let scratch = tempfile::tempdir().unwrap();
+        let sample = Store::in_dir(scratch.path()).add(new("x")).unwrap();
+        for (next_id, held) in [(u64::MAX, None), (5, Some(u64::MAX)), (u64::MAX - 1, None)] {
+            let mut f = BookmarkFile {
+                next_id,
+                ..Default::default()
+            };
+            if let Some(id) = held {
+                let mut bm = sample.clone();
+                bm.id = id;
+                f.bookmarks.push(bm);
+            }
+            let json = serde_json::to_string(&f).unwrap();
+            std::fs::write(s.path(), &json).unwrap();
+            if next_id == u64::MAX - 1 {
+                // The last id that leaves `next_id` representable is still handed out.
+                assert_eq!(s.add(new("y")).unwrap().id, u64::MAX - 1);
+                let err = s.add(new("z")).unwrap_err().to_string();
+                assert!(err.contains("no bookmark ids left"), "{err}");
+                continue;
+            }
+            let err = s.add(new("y")).unwrap_err().to_string();
+            assert!(
+                err.contains("no bookmark ids left") && err.contains("bookmarks.json"),
+                "{err}"
+            );
+            assert_eq!(
+                std::fs::read_to_string(s.path()).unwrap(),
+                json,
+                "untouched"
+            );
+        }
     }
 
     #[test]

@@ -385,14 +385,9 @@ fn is_number_joiner(c: char) -> bool {
     matches!(c, ',' | '.' | ':' | '\u{066B}' | '\u{066C}')
 }
 
-/// Harakat, tatweel, superscript alef, and other marks that belong to a word.
-pub fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
-}
+// Marks and invisible characters are those of the one shared folding; the engine
+// treats invisibles as word separators (see `CharInfo::of`) before folding.
+pub use crate::text::fold::{is_invisible, is_mark};
 
 /// Letters and marks. Arabic and ASCII are decided by range (this runs on every
 /// character; the general Unicode lookup dominated the profile).
@@ -434,39 +429,16 @@ pub fn push_normalized(c: char, out: &mut String) {
     }
 }
 
-/// The normalised form of one letter; `None` for marks.
+/// The normalised form of one letter; `None` for marks: the shared folding, so the
+/// lexicon matches what search and the bookmarks filter match.
 #[inline]
 pub fn normalized_char(c: char) -> Option<char> {
-    // Most letters are plain Arabic letters that stay as they are.
-    if matches!(c, 'ا' | 'ب' | 'ت' | 'ث'..='غ' | 'ف'..='و') {
-        return Some(c);
-    }
-    Some(match c {
-        _ if is_mark(c) => return None,
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
-        'ى' | 'ئ' | 'ی' | 'ي' => 'ي',
-        'ة' => 'ه',
-        'ؤ' => 'و',
-        'ک' => 'ك',
-        _ if c.is_ascii() => c.to_ascii_lowercase(),
-        '\u{0600}'..='\u{06FF}' => c,
-        _ => c.to_lowercase().next().unwrap_or(c),
-    })
+    crate::text::fold::fold_char(c)
 }
 
 /// The normalised form of a whole string (used for lexicon entries, not per token).
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !out.ends_with(' ') && !out.is_empty() {
-                out.push(' ');
-            }
-        } else {
-            push_normalized(c, &mut out);
-        }
-    }
-    out.trim_end().to_owned()
+    crate::text::fold::fold_words(s)
 }
 
 /// Candidate stems of a normalised word: itself, then with the proclitics و/ف, ب/ل/ك and

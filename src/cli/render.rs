@@ -155,20 +155,25 @@ fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
 }
 
 /// Reads one input's bytes, and the path to name in errors.
-fn read_bytes(input: &Input) -> anyhow::Result<(&Path, Vec<u8>)> {
+fn read_bytes(input: &Input, load: LoadOptions) -> anyhow::Result<(&Path, Vec<u8>)> {
     Ok(match input {
         Input::Seed(a) => {
             let text = a.paragraphs.iter().collect::<Vec<_>>().join("\n");
             (Path::new(&a.name), text.into_bytes())
         }
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| corpus::io_error(Path::new("-"), e))?;
+            let limit = corpus::stream::stdin_limit()?;
+            let stdin = io::stdin().lock();
+            let bytes = corpus::stream::read_stream(Path::new("-"), stdin, load, limit)?;
             (Path::new("-"), bytes)
         }
-        Input::File(p) => (p, std::fs::read(p).map_err(|e| corpus::io_error(p, e))?),
+        Input::File(p) => {
+            let mut bytes = Vec::new();
+            corpus::stream::open_regular(p)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(|e| corpus::io_error(p, e))?;
+            (p.as_path(), bytes)
+        }
     })
 }
 
@@ -181,7 +186,7 @@ fn print_all(
 ) -> anyhow::Result<()> {
     let headers = inputs.len() > 1;
     for input in inputs {
-        let (path, bytes) = read_bytes(input)?;
+        let (path, bytes) = read_bytes(input, load)?;
         // Clean UTF-8 is borrowed, not copied: a second copy of a big file costs its
         // size in memory and page faults.
         let text = corpus::decode_cow(path, &bytes, load)?;

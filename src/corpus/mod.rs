@@ -4,6 +4,7 @@
 //! edges (`main`) can print it and exit with code 2.
 
 mod paragraphs;
+pub mod stream;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -99,6 +100,12 @@ pub enum CorpusError {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: directory holds no .txt or .md articles")]
     EmptyDir { path: PathBuf },
+    #[error(
+        "{path}: more than {limit} bytes on standard input, stopped reading; save it to a file and open that, or raise QARIN_STDIN_LIMIT (bytes, or with K, M or G)"
+    )]
+    TooLong { path: PathBuf, limit: u64 },
+    #[error("QARIN_STDIN_LIMIT is {value:?}: expected a size such as 1048576, 64K, 512M or 2G")]
+    BadLimit { value: String },
 }
 
 /// How to treat bytes that are not UTF-8.
@@ -182,13 +189,8 @@ pub fn load_paths(paths: &[PathBuf], opts: LoadOptions) -> Result<Vec<Article>, 
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| CorpusError::Unreadable {
-                    path: path.clone(),
-                    source,
-                })?;
+            let limit = stream::stdin_limit()?;
+            let bytes = stream::read_stream(path, std::io::stdin().lock(), opts, limit)?;
             out.push(article_from_bytes(path, "-", bytes, opts, None)?);
             continue;
         }
@@ -249,7 +251,7 @@ fn load_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let file = stream::open_regular(path).map_err(|e| io_error(path, e))?;
     let size = file.metadata().map_or(0, |m| m.len());
     if size >= LAZY_MIN
         && let Some(index) = index_file(&file, usize::try_from(size).unwrap_or(usize::MAX))

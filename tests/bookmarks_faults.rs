@@ -1,0 +1,210 @@
+//! Faults of the bookmark store met by real `qarin bookmarks` processes: a store linked
+//! from two data dirs, a hand-edited `next_id` at the top of the range, a store that is
+//! a FIFO or a device.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::os::unix::fs::FileTypeExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use qarin::bookmarks::atomic::JsonFile;
+use qarin::bookmarks::{BookmarkFile, Store};
+
+fn seed() -> PathBuf {
+    // Paragraph 6 of this seed is short: small files keep many debug-build adds quick.
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/001_e0453aed4e23fb67.txt")
+}
+
+fn qarin(data: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_qarin"));
+    c.env("QARIN_DATA_DIR", data).arg("bookmarks").args(args);
+    c
+}
+
+fn add(data: &Path, note: &str) -> Output {
+    qarin(data, &["add"])
+        .arg(seed())
+        .args(["--paragraph", "6", "--note", note])
+        .output()
+        .expect("spawn qarin")
+}
+
+/// Runs `cmd` and kills it after `limit`: a hang fails the test instead of stalling it.
+fn run_within(mut cmd: Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn qarin");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let o = child.wait_with_output().expect("reap");
+            panic!(
+                "still running after {limit:?}; stderr: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+const ADDS: usize = 60;
+
+/// Writers in `dirs` add `ADDS` bookmarks each, all at once; returns (id, note) printed.
+fn add_from_all(dirs: &[PathBuf]) -> Vec<(u64, String)> {
+    let start = Arc::new(Barrier::new(dirs.len()));
+    let writers: Vec<_> = dirs
+        .iter()
+        .enumerate()
+        .map(|(w, data)| {
+            let (data, start) = (data.clone(), Arc::clone(&start));
+            std::thread::spawn(move || {
+                start.wait();
+                (0..ADDS)
+                    .map(|i| {
+                        let note = format!("w{w} n{i}");
+                        let o = add(&data, &note);
+                        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                        let id = String::from_utf8_lossy(&o.stdout).trim().parse();
+                        (id.expect("add prints an id"), note)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    writers
+        .into_iter()
+        .flat_map(|w| w.join().expect("writer"))
+        .collect()
+}
+
+fn assert_all_kept(real: &Path, reported: &[(u64, String)], total: usize) {
+    let file = JsonFile::<BookmarkFile>::new(real.to_path_buf())
+        .load()
+        .expect("parses");
+    assert_eq!(
+        file.bookmarks.len(),
+        total,
+        "every acknowledged add is stored"
+    );
+    let ids: BTreeSet<u64> = reported.iter().map(|r| r.0).collect();
+    assert_eq!(ids.len(), total, "no id printed twice");
+    for (id, note) in reported {
+        assert_eq!(
+            file.get(*id).and_then(|b| b.note.as_deref()),
+            Some(note.as_str())
+        );
+    }
+}
+
+#[test]
+fn two_data_dirs_linking_to_one_file_lose_nothing() {
+    let shared = tempfile::tempdir().unwrap();
+    let real = shared.path().join("real.json");
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // One absolute link, one relative: both lead to the same file.
+    std::os::unix::fs::symlink(&real, a.path().join("bookmarks.json")).unwrap();
+    fs::create_dir(b.path().join("dots")).unwrap();
+    std::os::unix::fs::symlink(&real, b.path().join("dots/real.json")).unwrap();
+    std::os::unix::fs::symlink("dots/real.json", b.path().join("bookmarks.json")).unwrap();
+    let reported = add_from_all(&[a.path().to_path_buf(), b.path().to_path_buf()]);
+    assert_all_kept(&real, &reported, 2 * ADDS);
+    for d in [a.path(), b.path()] {
+        let link = fs::symlink_metadata(d.join("bookmarks.json")).unwrap();
+        assert!(link.file_type().is_symlink(), "the links are kept");
+    }
+    // No temporaries left anywhere.
+    for d in [shared.path(), a.path(), b.path()] {
+        for e in fs::read_dir(d).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(!name.ends_with(".tmp"), "{name} left in {}", d.display());
+        }
+    }
+}
+
+#[test]
+fn a_linked_dir_and_the_dir_holding_the_file_exclude_each_other() {
+    let owner = tempfile::tempdir().unwrap();
+    let real = owner.path().join("bookmarks.json");
+    let other = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&real, other.path().join("bookmarks.json")).unwrap();
+    let reported = add_from_all(&[owner.path().to_path_buf(), other.path().to_path_buf()]);
+    assert_all_kept(&real, &reported, 2 * ADDS);
+}
+
+#[test]
+fn next_id_at_the_top_is_refused_and_the_file_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("bookmarks.json");
+    let text = "{\"version\": 1, \"next_id\": 18446744073709551615, \"bookmarks\": []}\n";
+    fs::write(&path, text).unwrap();
+    let o = add(data.path(), "n");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("bookmarks.json") && err.contains("no bookmark ids left"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    // One below the top: that id is handed out once, then the store says it is full.
+    let text = text.replace("615", "614");
+    fs::write(&path, &text).unwrap();
+    let o = add(data.path(), "n");
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "18446744073709551614"
+    );
+    let o = add(data.path(), "n");
+    assert_eq!(o.status.code(), Some(2));
+    let file = Store::in_dir(data.path()).load().unwrap();
+    assert_eq!(file.bookmarks.len(), 1);
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status();
+    assert!(ok.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_fifo_or_a_device_as_the_store_is_refused_at_once_and_blocks_no_one() {
+    let data = tempfile::tempdir().unwrap();
+    let store = data.path().join("bookmarks.json");
+    mkfifo(&store);
+    for args in [&["list"][..], &["export"]] {
+        let o = run_within(qarin(data.path(), args), Duration::from_secs(20));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("bookmarks.json") && err.contains("FIFO"),
+            "{err}"
+        );
+    }
+    let mut cmd = qarin(data.path(), &["add"]);
+    cmd.arg(seed()).args(["--paragraph", "6"]);
+    let o = run_within(cmd, Duration::from_secs(20));
+    assert_eq!(o.status.code(), Some(2));
+    // The lock was let go: a second writer is not stuck behind the first.
+    let o = run_within(
+        qarin(data.path(), &["remove", "1"]),
+        Duration::from_secs(20),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(fs::symlink_metadata(&store).unwrap().file_type().is_fifo());
+
+    // Linked to /dev/zero: refused, not read into gigabytes.
+    fs::remove_file(&store).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &store).unwrap();
+    let o = run_within(qarin(data.path(), &["list"]), Duration::from_secs(20));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("character device"), "{err}");
+}
