@@ -349,7 +349,7 @@ fn jump_finds_the_passage_in_an_edited_article() {
     let file = work.path().join("article.txt");
     std::fs::write(&file, corpus::SEEDS[3].1).unwrap();
     let open = |data: &Path| {
-        let arts = corpus::load_paths(std::slice::from_ref(&file), Default::default()).unwrap();
+        let arts = corpus::load_paths(std::slice::from_ref(&file), &Default::default()).unwrap();
         let mut s = qarin::ui::test_state(arts, 100, 24);
         attach(&mut s, Session::open(Store::in_dir(data)), None);
         s

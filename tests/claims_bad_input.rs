@@ -105,7 +105,10 @@ fn random_bytes_through_lossy_decoding() {
     let text = decode(
         std::path::Path::new("r.bin"),
         &bytes,
-        LoadOptions { lossy: true },
+        &LoadOptions {
+            lossy: true,
+            ..Default::default()
+        },
     )
     .unwrap_or_else(|e| panic!("{e}"));
     check_invariants(&text, true);

@@ -7,7 +7,7 @@ use qarin::claims::{Analysis, Claim, Group, Lexicon, Verdict, analyze};
 use qarin::corpus::{LoadOptions, load_paths};
 
 fn seeds_from_disk() -> (Vec<qarin::corpus::Article>, Analysis) {
-    let articles = load_paths(&[PathBuf::from("seeds")], LoadOptions::default())
+    let articles = load_paths(&[PathBuf::from("seeds")], &LoadOptions::default())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(articles.len(), 5);
     let a = analyze(&articles, &Lexicon::builtin(), false);

@@ -9,7 +9,7 @@ use qarin::corpus::{LoadOptions, load_paths};
 fn crash() -> Analysis {
     let articles = load_paths(
         &[PathBuf::from("tests/data/claims")],
-        LoadOptions::default(),
+        &LoadOptions::default(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(articles.len(), 4);
@@ -129,7 +129,7 @@ fn derailed_carriages_agree_and_non_counts_stay_out() {
     }
     let articles = load_paths(
         &[PathBuf::from("tests/data/claims")],
-        LoadOptions::default(),
+        &LoadOptions::default(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let all = analyze(&articles, &Lexicon::builtin(), true);

@@ -53,7 +53,7 @@ fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn load(p: &PathBuf) -> Result<corpus::Article, CorpusError> {
-    corpus::load_paths(std::slice::from_ref(p), LoadOptions::default()).map(|mut v| v.remove(0))
+    corpus::load_paths(std::slice::from_ref(p), &LoadOptions::default()).map(|mut v| v.remove(0))
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn a_large_article_loads_like_a_small_one() {
         let bytes = big_text(bom);
         let p = write(&dir, "big.txt", &bytes);
         let a = load(&p).unwrap();
-        let want = split_paragraphs(&decode(&p, &bytes, LoadOptions::default()).unwrap());
+        let want = split_paragraphs(&decode(&p, &bytes, &LoadOptions::default()).unwrap());
         assert!(want.len() > 1000);
         assert_eq!(a.paragraphs.len(), want.len());
         // Out of order, as a reader jumping around would ask.
@@ -98,7 +98,14 @@ fn a_large_article_with_bad_bytes_is_refused_like_a_small_one() {
     let p = write(&dir, "cut.txt", &cut);
     assert!(matches!(load(&p), Err(CorpusError::InvalidUtf8 { .. })));
     // --lossy reads it anyway.
-    let lossy = corpus::load_paths(&[p], LoadOptions { lossy: true }).unwrap();
+    let lossy = corpus::load_paths(
+        &[p],
+        &LoadOptions {
+            lossy: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(lossy[0].paragraphs.last().unwrap().ends_with('\u{fffd}'));
 }
 

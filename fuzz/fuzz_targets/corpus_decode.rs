@@ -8,8 +8,8 @@ use qarin::corpus::{CorpusError, LoadOptions, decode, split_paragraphs};
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.txt");
-    let strict = decode(path, data, LoadOptions { lossy: false });
-    let lossy = decode(path, data, LoadOptions { lossy: true });
+    let strict = decode(path, data, &LoadOptions::default());
+    let lossy = decode(path, data, &LoadOptions { lossy: true, ..Default::default() });
     match (&strict, &lossy) {
         // Lossy reading only differs on invalid UTF-8.
         (Ok(a), Ok(b)) => assert_eq!(a, b),

@@ -61,7 +61,7 @@ pub fn article_key(article: &Article) -> String {
 pub fn resolve_article(r: &ArticleRef) -> Option<Article> {
     let path = Path::new(&r.path);
     if path.is_file() {
-        return corpus::load_paths(&[path.to_path_buf()], LoadOptions::default())
+        return corpus::load_paths(&[path.to_path_buf()], &LoadOptions::default())
             .ok()?
             .into_iter()
             .next();
@@ -100,7 +100,7 @@ mod tests {
         let file = dir.path().join("a.txt");
         std::fs::write(&file, "نص\n").unwrap();
         let via_dots = dir.path().join(".").join("a.txt");
-        let arts = corpus::load_paths(&[via_dots], LoadOptions::default()).unwrap();
+        let arts = corpus::load_paths(&[via_dots], &LoadOptions::default()).unwrap();
         let key = article_key(&arts[0]);
         assert_eq!(Path::new(&key), std::fs::canonicalize(&file).unwrap());
         let seed = &corpus::seeds()[0];

@@ -100,7 +100,7 @@ fn add(
             path.display()
         );
     }
-    let article = corpus::load_paths(std::slice::from_ref(&path), LoadOptions::default())?
+    let article = corpus::load_paths(std::slice::from_ref(&path), &LoadOptions::default())?
         .into_iter()
         .next()
         .with_context(|| format!("{}: no article found", path.display()))?;
@@ -186,7 +186,9 @@ fn list(store: &Store, format: ListFormat) -> anyhow::Result<String> {
                     })
                     .collect(),
             };
-            Ok(escape_json(&serde_json::to_string_pretty(&doc)?) + "\n")
+            let mut out = Vec::new();
+            crate::cli::output::json_document(&mut out, &doc)?;
+            Ok(String::from_utf8(out)?)
         }
         ListFormat::Table => {
             if rows.is_empty() {

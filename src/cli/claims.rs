@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
-use crate::corpus::{self, Article, LoadOptions};
+use crate::corpus::{self, Article};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -58,6 +58,8 @@ pub struct Args {
     pub text: TextArgs,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -65,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    let articles = corpus::load_paths(&args.paths, LoadOptions { lossy: args.lossy })?;
+    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
     let analysis = claims::analyze(&articles, &lexicon, args.all);
     let mut out = output::stdout();
     let written = write(&mut out, &args, &articles, &analysis, &lexicon);
@@ -119,6 +121,14 @@ struct JsonArticle<'a> {
     path: &'a str,
     title: &'a str,
     outlet: &'a str,
+    /// RFC 3339, or null when unknown.
+    published: Option<String>,
+    /// True when `published` is only the file's modification time.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    published_guess: bool,
+    url: Option<&'a str>,
+    lang: Option<&'a str>,
+    origin: &'a corpus::Origin,
 }
 
 impl<'a> From<&'a Article> for JsonArticle<'a> {
@@ -128,6 +138,11 @@ impl<'a> From<&'a Article> for JsonArticle<'a> {
             path: &a.path,
             title: &a.title,
             outlet: &a.outlet,
+            published: a.published.map(|p| p.rfc3339()),
+            published_guess: a.published.is_some_and(|p| p.guess),
+            url: a.url.as_deref(),
+            lang: a.lang.as_deref(),
+            origin: &a.origin,
         }
     }
 }

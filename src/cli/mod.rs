@@ -6,6 +6,7 @@ pub mod claims;
 pub mod config;
 pub mod generate;
 pub mod help;
+pub mod input;
 pub mod output;
 pub mod read;
 pub mod render;

@@ -41,18 +41,20 @@ pub struct Args {
     /// Read files that are not valid UTF-8, replacing bad bytes.
     #[arg(long)]
     pub lossy: bool,
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 /// Loads the articles and the user's keymap, as the reader and `snapshot` both need.
 /// Every failure here is reported before any screen opens.
 pub fn prepare(
     paths: &[PathBuf],
-    lossy: bool,
+    load: &LoadOptions,
     bidi: Bidi,
     cols: u16,
     rows: u16,
 ) -> anyhow::Result<State> {
-    let articles = corpus::load_paths(paths, LoadOptions { lossy })?;
+    let articles = corpus::load_paths(paths, load)?;
     let keymap =
         Keymap::load_user(Keymap::user_config_path().as_deref()).context("in the config file")?;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -64,7 +66,13 @@ pub fn prepare(
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut state = prepare(&args.paths, args.lossy, args.bidi, 80, 24)?;
+    let mut state = prepare(
+        &args.paths,
+        &args.load.options(args.lossy)?,
+        args.bidi,
+        80,
+        24,
+    )?;
     crate::ui::bookmarks_view::attach_default(&mut state);
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(

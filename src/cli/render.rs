@@ -1,19 +1,20 @@
 //! `qarin render`: lays articles out for a terminal and prints them, one display line
-//! per output line (design.md §3).
+//! per output line (docs/contracts.md, "qarin render").
 //!
-//! Files are read whole and checked once (clean UTF-8 is used in place, not copied),
-//! and their paragraphs laid out in parallel batches (in order, through
-//! `layout::TextWriter`) into one locked, buffered stdout. Peak memory stays near the
-//! largest file's size plus one batch of output.
+//! Articles are loaded through `corpus` like everywhere else (clean UTF-8 used in place,
+//! large files indexed and read a chunk at a time), and their paragraphs laid out in
+//! parallel batches (in order, through `layout::TextWriter`) into one locked, buffered
+//! stdout.
 
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
 
-use crate::corpus::{self, CorpusError, LoadOptions};
+use crate::corpus::meta::clean_text;
+use crate::corpus::{self, Article};
 use crate::layout::{self, BidiMode, Options, TextWriter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -55,34 +56,18 @@ pub struct Args {
     /// Read invalid UTF-8 anyway, replacing bad bytes with U+FFFD.
     #[arg(long)]
     pub lossy: bool,
-    /// Articles: files, directories (their .txt and .md files in name order), or `-`
-    /// for standard input. None: the bundled seed articles.
+    /// Articles: files, directories (their articles, recursively, in name order), or
+    /// `-` for standard input. None: standard input when it is a pipe, else the bundled
+    /// seed articles.
     pub paths: Vec<PathBuf>,
-}
-
-/// One article to print, not read yet.
-enum Input {
-    Seed(corpus::Article),
-    Stdin,
-    File(PathBuf),
-}
-
-impl Input {
-    fn name(&self) -> String {
-        match self {
-            Input::Seed(a) => a.name.clone(),
-            Input::Stdin => "-".to_owned(),
-            Input::File(p) => p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string()),
-        }
-    }
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let load = LoadOptions { lossy: args.lossy };
-    let inputs = expand(&args.paths, load)?;
+    let load = args.load.options(args.lossy)?;
+    // Loaded (and every path checked) before anything is printed.
+    let articles = corpus::load_paths(&args.paths, &load)?;
     let stdout = io::stdout();
     let tty = stdout.is_terminal();
     let width = match args.width {
@@ -108,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if bdsm {
         out.write_all(b"\x1b[8l")?;
     }
-    let result = print_all(&mut out, &inputs, &opts, align, load);
+    let result = print_all(&mut out, &articles, &opts, align);
     if bdsm {
         let _ = out.write_all(b"\x1b[8h");
     }
@@ -128,72 +113,28 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Checks every path first, so a missing one fails before anything is printed.
-fn expand(paths: &[PathBuf], load: LoadOptions) -> anyhow::Result<Vec<Input>> {
-    if paths.is_empty() {
-        let seeds = corpus::load_paths(&[], load)?;
-        return Ok(seeds.into_iter().map(Input::Seed).collect());
-    }
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        let md = std::fs::metadata(path).map_err(|e| corpus::io_error(path, e))?;
-        if !md.is_dir() {
-            inputs.push(Input::File(path.clone()));
-            continue;
-        }
-        let files = corpus::dir_articles(path)?;
-        if files.is_empty() {
-            return Err(CorpusError::EmptyDir { path: path.clone() }.into());
-        }
-        inputs.extend(files.into_iter().map(Input::File));
-    }
-    Ok(inputs)
-}
-
-/// Reads one input's bytes, and the path to name in errors.
-fn read_bytes(input: &Input, load: LoadOptions) -> anyhow::Result<(&Path, Vec<u8>)> {
-    Ok(match input {
-        Input::Seed(a) => {
-            let text = a.paragraphs.iter().collect::<Vec<_>>().join("\n");
-            (Path::new(&a.name), text.into_bytes())
-        }
-        Input::Stdin => {
-            let limit = corpus::stream::stdin_limit()?;
-            let stdin = io::stdin().lock();
-            let bytes = corpus::stream::read_stream(Path::new("-"), stdin, load, limit)?;
-            (Path::new("-"), bytes)
-        }
-        Input::File(p) => {
-            let mut bytes = Vec::new();
-            corpus::stream::open_regular(p)
-                .and_then(|mut f| f.read_to_end(&mut bytes))
-                .map_err(|e| corpus::io_error(p, e))?;
-            (p.as_path(), bytes)
-        }
-    })
-}
-
+/// Prints every article, each after a `==> NAME <==` line when there are several.
 fn print_all(
     out: &mut impl Write,
-    inputs: &[Input],
+    articles: &[Article],
     opts: &Options,
     align: bool,
-    load: LoadOptions,
 ) -> anyhow::Result<()> {
-    let headers = inputs.len() > 1;
-    for input in inputs {
-        let (path, bytes) = read_bytes(input, load)?;
-        // Clean UTF-8 is borrowed, not copied: a second copy of a big file costs its
-        // size in memory and page faults.
-        let text = corpus::decode_cow(path, &bytes, load)?;
+    let headers = articles.len() > 1;
+    for a in articles {
+        // A file name may hold control characters: never print them raw.
+        let name = match &a.origin.item {
+            Some(item) => clean_text(&format!("{} → {item}", a.name)),
+            None => clean_text(&a.name),
+        };
         if headers {
-            writeln!(out, "==> {} <==", input.name())?;
+            writeln!(out, "==> {name} <==")?;
         }
-        print_text(out, &text, opts, align).with_context(|| format!("writing {}", input.name()))?;
+        print_paragraphs(out, a.paragraphs.iter(), opts, align)
+            .with_context(|| format!("writing {name}"))?;
+        if a.paragraphs.changed_on_disk() {
+            anyhow::bail!("{}: changed on disk while being read", a.path);
+        }
     }
     Ok(())
 }
@@ -204,9 +145,19 @@ const BATCH_BYTES: usize = 1 << 20;
 
 /// Prints every paragraph of `text` (one per source line) in order.
 pub fn print_text(out: &mut impl Write, text: &str, opts: &Options, align: bool) -> io::Result<()> {
+    print_paragraphs(out, corpus::lines(text), opts, align)
+}
+
+/// Prints paragraphs in order.
+pub fn print_paragraphs<'a>(
+    out: &mut impl Write,
+    paragraphs: impl Iterator<Item = &'a str>,
+    opts: &Options,
+    align: bool,
+) -> io::Result<()> {
     let mut batch: Vec<&str> = Vec::new();
     let mut batch_bytes = 0;
-    for para in corpus::lines(text) {
+    for para in paragraphs {
         if para.len() >= BATCH_BYTES {
             // One huge paragraph: stream its lines straight out.
             flush_batch(out, &mut batch, opts, align)?;

@@ -23,12 +23,20 @@ pub struct Args {
     /// Read files that are not valid UTF-8, replacing bad bytes.
     #[arg(long)]
     pub lossy: bool,
+    #[command(flatten)]
+    pub load: crate::cli::input::LoadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (cols, rows) = args.size;
     let keys = Key::parse_seq(&args.keys).map_err(|e| anyhow::anyhow!("--keys: {e}"))?;
-    let mut state = prepare(&args.paths, args.lossy, args.bidi, cols, rows)?;
+    let mut state = prepare(
+        &args.paths,
+        &args.load.options(args.lossy)?,
+        args.bidi,
+        cols,
+        rows,
+    )?;
     // Only an explicit data directory: a snapshot must not depend on, or change, the
     // user's own bookmarks.
     if std::env::var_os("QARIN_DATA_DIR").is_some_and(|d| !d.is_empty()) {

@@ -3,140 +3,134 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Every bindable action. Names in the keymap files are the snake_case variant names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Quit,
-    Help,
-    LineDown,
-    LineUp,
-    PageDown,
-    PageUp,
-    Top,
-    Bottom,
-    NextParagraph,
-    PrevParagraph,
-    NextArticle,
-    PrevArticle,
-    FocusLeft,
-    FocusRight,
-    Reader,
-    Compare,
-    Claims,
-    Library,
-    NextConflict,
-    PrevConflict,
-    NextTopic,
-    PrevTopic,
-    FlipColumns,
-    Sort,
-    Search,
-    SearchAll,
-    NextMatch,
-    PrevMatch,
-    Open,
-    Back,
-    Bookmark,
-    VisualSelect,
-    Bookmarks,
-    EditNote,
-    Delete,
-    Undo,
+/// Every bindable action, declared once: variant, keymap name, hint-bar label, the
+/// views where it applies (help and the hint bar show only those), and its line in the help overlay.
+/// The enum, [`Action::ALL`], names and descriptions are all generated from this list,
+/// so an action cannot be missing from help.
+macro_rules! actions {
+    ($($v:ident = $name:literal, $label:literal, $scope:expr, $desc:literal;)*) => {
+        /// A bindable action. Names in the keymap files are the snake_case names.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action {
+            $($v,)*
+        }
+
+        impl Action {
+            /// All actions, in the order the help overlay lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$v,)*];
+
+            /// The keymap name (`line_down`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$v => $name,)*
+                }
+            }
+
+            /// A word or two for the hint bar.
+            pub fn hint_label(self) -> &'static str {
+                match self {
+                    $(Action::$v => $label,)*
+                }
+            }
+
+            /// One line for the help overlay.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Action::$v => $desc,)*
+                }
+            }
+
+            /// The views where the action does something.
+            pub fn scope(self) -> Scope {
+                match self {
+                    $(Action::$v => $scope,)*
+                }
+            }
+
+            /// The action named `name` in a keymap file.
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name {
+                    $($name => Some(Action::$v),)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-impl Action {
-    /// All actions, in the order the help overlay lists them.
-    pub const ALL: [Action; 36] = [
-        Action::Quit,
-        Action::Help,
-        Action::LineDown,
-        Action::LineUp,
-        Action::PageDown,
-        Action::PageUp,
-        Action::Top,
-        Action::Bottom,
-        Action::NextParagraph,
-        Action::PrevParagraph,
-        Action::NextArticle,
-        Action::PrevArticle,
-        Action::FocusLeft,
-        Action::FocusRight,
-        Action::Reader,
-        Action::Compare,
-        Action::Claims,
-        Action::Library,
-        Action::NextConflict,
-        Action::PrevConflict,
-        Action::NextTopic,
-        Action::PrevTopic,
-        Action::FlipColumns,
-        Action::Sort,
-        Action::Search,
-        Action::SearchAll,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::Open,
-        Action::Back,
-        Action::Bookmark,
-        Action::VisualSelect,
-        Action::Bookmarks,
-        Action::EditNote,
-        Action::Delete,
-        Action::Undo,
-    ];
+/// A set of views, as bits: where an action applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope(u8);
 
-    /// The keymap name (`line_down`).
-    pub fn name(self) -> String {
-        // serde_json gives the exact name the keymap files use; it cannot fail for a
-        // unit variant, the fallback only keeps this total.
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_else(|| format!("{self:?}"))
+impl std::ops::BitOr for Scope {
+    type Output = Scope;
+    fn bitor(self, o: Scope) -> Scope {
+        Scope(self.0 | o.0)
     }
+}
 
-    /// One line for the help overlay.
-    pub fn description(self) -> &'static str {
-        match self {
-            Action::Quit => "quit qarin",
-            Action::Help => "show or hide this help",
-            Action::LineDown => "scroll down one line / next row",
-            Action::LineUp => "scroll up one line / previous row",
-            Action::PageDown => "scroll down one page",
-            Action::PageUp => "scroll up one page",
-            Action::Top => "go to the start",
-            Action::Bottom => "go to the end",
-            Action::NextParagraph => "next passage (paragraph)",
-            Action::PrevParagraph => "previous passage (paragraph)",
-            Action::NextArticle => "next article (compare: next pane)",
-            Action::PrevArticle => "previous article (compare: previous pane)",
-            Action::FocusLeft => "compare: focus the pane on the left",
-            Action::FocusRight => "compare: focus the pane on the right",
-            Action::Reader => "reader view of the current article",
-            Action::Compare => "compare the sources side by side",
-            Action::Claims => "claims table: topics × sources",
-            Action::Library => "library of open articles",
-            Action::NextConflict => "jump to the next conflicting claim",
-            Action::PrevConflict => "jump to the previous conflicting claim",
-            Action::NextTopic => "compare: next topic",
-            Action::PrevTopic => "compare: previous topic",
-            Action::FlipColumns => "put the first source on the other side",
-            Action::Sort => "claims table: change the sort order",
-            Action::Search => "search the current article",
-            Action::SearchAll => "search all articles (results list)",
-            Action::NextMatch => "next search match",
-            Action::PrevMatch => "previous search match",
-            Action::Open => "open the selected item / jump to it",
-            Action::Back => "back to the previous view, close overlay",
-            Action::Bookmark => "bookmark the current passage",
-            Action::VisualSelect => "reader: select lines (motion keys extend, b bookmarks)",
-            Action::Bookmarks => "list bookmarks",
-            Action::EditNote => "bookmarks list: edit the note",
-            Action::Delete => "bookmarks list: delete the bookmark",
-            Action::Undo => "undo the last bookmark change",
-        }
+impl Scope {
+    pub const READER: Scope = Scope(1);
+    pub const COMPARE: Scope = Scope(2);
+    pub const CLAIMS: Scope = Scope(4);
+    pub const LIBRARY: Scope = Scope(8);
+    pub const RESULTS: Scope = Scope(16);
+    pub const BOOKMARKS: Scope = Scope(32);
+    /// Views added later: scope their actions with their own bit.
+    pub const OTHER: Scope = Scope(64);
+    pub const ANY: Scope = Scope(u8::MAX);
+
+    pub fn contains(self, o: Scope) -> bool {
+        self.0 & o.0 == o.0
     }
+}
+
+use Scope as S;
+const ANY: Scope = S::ANY;
+const READER: Scope = S::READER;
+const COMPARE: Scope = S::COMPARE;
+const CLAIMS: Scope = S::CLAIMS;
+const RESULTS: Scope = S::RESULTS;
+const BOOKMARKS: Scope = S::BOOKMARKS;
+
+actions! {
+    Quit = "quit", "quit", ANY, "quit qarin";
+    Help = "help", "help", ANY, "show or hide this help";
+    LineDown = "line_down", "down", ANY, "scroll down one line / next row";
+    LineUp = "line_up", "up", ANY, "scroll up one line / previous row";
+    PageDown = "page_down", "page", ANY, "scroll down one page";
+    PageUp = "page_up", "page up", ANY, "scroll up one page";
+    Top = "top", "top", ANY, "go to the start";
+    Bottom = "bottom", "bottom", ANY, "go to the end";
+    NextParagraph = "next_paragraph", "next passage", ANY, "next passage (paragraph)";
+    PrevParagraph = "prev_paragraph", "previous passage", ANY, "previous passage (paragraph)";
+    NextArticle = "next_article", "next", ANY, "next article (compare: next pane)";
+    PrevArticle = "prev_article", "previous", ANY, "previous article (compare: previous pane)";
+    FocusLeft = "focus_left", "left", COMPARE, "compare: focus the pane on the left";
+    FocusRight = "focus_right", "right", COMPARE, "compare: focus the pane on the right";
+    Reader = "reader", "reader", ANY, "reader view of the current article";
+    Compare = "compare", "compare", ANY, "compare the sources side by side";
+    Claims = "claims", "claims", ANY, "claims table: topics × sources";
+    Library = "library", "library", ANY, "library of open articles";
+    NextConflict = "next_conflict", "conflict", ANY, "jump to the next conflicting claim";
+    PrevConflict = "prev_conflict", "previous conflict", ANY, "jump to the previous conflicting claim";
+    NextTopic = "next_topic", "topic", COMPARE, "compare: next topic";
+    PrevTopic = "prev_topic", "previous topic", COMPARE, "compare: previous topic";
+    FlipColumns = "flip_columns", "flip", COMPARE | CLAIMS, "put the first source on the other side";
+    Sort = "sort", "sort", CLAIMS, "claims table: change the sort order";
+    Search = "search", "search", ANY, "search the current article";
+    SearchAll = "search_all", "search all", ANY, "search all articles (results list)";
+    NextMatch = "next_match", "next match", READER | RESULTS, "next search match";
+    PrevMatch = "prev_match", "previous match", READER | RESULTS, "previous search match";
+    Open = "open", "open", ANY, "open the selected item / jump to it";
+    Back = "back", "back", ANY, "back to the previous view, close overlay";
+    Bookmark = "bookmark", "bookmark", ANY, "bookmark the current passage";
+    VisualSelect = "visual_select", "select", READER, "reader: select lines (motion keys extend, b bookmarks)";
+    Bookmarks = "bookmarks", "bookmarks", ANY, "list bookmarks";
+    EditNote = "edit_note", "note", BOOKMARKS, "bookmarks list: edit the note";
+    Delete = "delete", "delete", BOOKMARKS, "bookmarks list: delete the bookmark";
+    Undo = "undo", "undo", ANY, "undo the last bookmark change";
 }
 
 #[cfg(test)]
@@ -145,14 +139,17 @@ mod tests {
 
     #[test]
     fn names_round_trip_through_serde() {
-        for a in Action::ALL {
-            let name = a.name();
+        for &a in Action::ALL {
+            let name = a.name().to_owned();
             assert!(
                 name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
                 "{name}"
             );
-            let back: Action = serde_json::from_value(serde_json::Value::String(name)).unwrap();
+            let back: Action =
+                serde_json::from_value(serde_json::Value::String(name.clone())).unwrap();
             assert_eq!(back, a);
+            assert_eq!(Action::from_name(&name), Some(a));
+            assert!(!a.description().is_empty(), "{name}");
         }
         assert_eq!(Action::LineDown.name(), "line_down");
     }

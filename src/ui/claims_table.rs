@@ -12,7 +12,29 @@ use super::draw::{self, Align};
 use super::screen;
 use super::state::{SortKey, State, View};
 
-pub fn handle(state: &mut State, action: Action) {
+/// The claims table view.
+pub struct ClaimsView;
+
+impl super::views::ViewOps for ClaimsView {
+    fn handle(&self, state: &mut State, action: Action) {
+        handle(state, action)
+    }
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        draw(state, buf)
+    }
+    fn mouse(&self, state: &mut State, _x: u16, y: u16, delta: isize) {
+        if delta != 0 {
+            super::views::list_wheel(state, delta);
+        } else if let Some(i) = row_at(state, y) {
+            state.table_sel = i;
+        }
+    }
+    fn scope(&self) -> super::action::Scope {
+        super::action::Scope::CLAIMS
+    }
+}
+
+fn handle(state: &mut State, action: Action) {
     let n = state.analysis.groups.len();
     let last = n.saturating_sub(1);
     match action {

@@ -12,7 +12,40 @@ use super::reader;
 use super::screen;
 use super::state::{State, View};
 
-pub fn handle(state: &mut State, action: Action) {
+/// The compare view.
+pub struct CompareView;
+
+impl super::views::ViewOps for CompareView {
+    fn handle(&self, state: &mut State, action: Action) {
+        handle(state, action)
+    }
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        draw(state, buf)
+    }
+    fn mouse(&self, state: &mut State, x: u16, y: u16, delta: isize) {
+        let arts = state.compare_articles();
+        for (ai, pa) in state.compare_layout() {
+            if screen::contains(pa.area.outer, x, y) || screen::contains(pa.header, x, y) {
+                if delta == 0 {
+                    state.compare.focus = arts.iter().position(|a| *a == ai).unwrap_or(0);
+                }
+                state.pane_mouse(ai, pa.area.text, y, delta, true);
+            }
+        }
+    }
+    fn scope(&self) -> super::action::Scope {
+        super::action::Scope::COMPARE
+    }
+    fn article(&self, state: &State) -> Option<usize> {
+        state.focused_article()
+    }
+    fn passage(&self, state: &State) -> Option<(usize, usize)> {
+        let ai = state.focused_article()?;
+        Some((ai, state.compare.scroll.get(ai).map_or(0, |s| s.cursor)))
+    }
+}
+
+fn handle(state: &mut State, action: Action) {
     let arts = state.compare_articles();
     let n = arts.len().max(1);
     let focus = state.compare.focus.min(n - 1);
@@ -245,7 +278,15 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             area.text.y += 1;
             area.text.height -= 1;
         }
-        reader::draw_pane(state, buf, *ai, &state.compare.scroll[*ai], area, is_focus);
+        reader::draw_pane(
+            state,
+            buf,
+            *ai,
+            &state.compare.scroll[*ai],
+            area,
+            is_focus,
+            state.compare.group,
+        );
     }
 }
 

@@ -7,31 +7,47 @@ use ratatui::layout::Rect;
 use super::draw::{self, Align};
 use super::state::State;
 
-/// The help rows: keys, action name, description.
+/// The help rows for the current view: keys, action name, description of every bound
+/// action that applies there.
 pub fn rows(state: &State) -> Vec<(String, String, &'static str)> {
+    let scope = super::views::of(state.view).scope();
     state
         .keymap
         .help_entries()
         .into_iter()
+        .filter(|(a, _)| a.scope().contains(scope))
         .map(|(a, keys)| {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-            (keys.join(" "), a.name(), a.description())
+            (keys.join(" "), a.name().to_owned(), a.description())
         })
         .collect()
 }
 
-pub fn draw(state: &State, buf: &mut Buffer, offset: usize) {
+/// The overlay's frame for `n` rows on the current screen.
+fn area(state: &State, n: usize) -> Rect {
     let size = state.size;
-    let theme = state.theme();
     let w = size.width.saturating_sub(4).min(86);
-    let rows = rows(state);
-    let h = (rows.len() as u16 + 3).min(size.height.saturating_sub(2));
-    let area = Rect::new(
+    let h = (n.min(usize::from(u16::MAX - 2)) as u16 + 2).min(size.height.saturating_sub(2));
+    Rect::new(
         size.x + (size.width - w) / 2,
         size.y + (size.height - h) / 2,
         w,
         h,
-    );
+    )
+}
+
+/// The largest useful scroll offset: the last row at the bottom. The state clamps to
+/// it on every key, so `k` moves up at once after scrolling past the end.
+pub fn max_offset(state: &State) -> usize {
+    let rows = rows(state).len();
+    let visible = area(state, rows).height.saturating_sub(2) as usize;
+    rows.saturating_sub(visible)
+}
+
+pub fn draw(state: &State, buf: &mut Buffer, offset: usize) {
+    let theme = state.theme();
+    let rows = rows(state);
+    let area = area(state, rows.len());
     // Clear what is under the overlay, then a frame.
     for y in area.y..area.bottom() {
         for x in area.x..area.right() {

@@ -8,7 +8,41 @@ use super::draw::{self, Align};
 use super::screen;
 use super::state::{State, View};
 
-pub fn handle(state: &mut State, action: Action) {
+/// The library view.
+pub struct LibraryView;
+
+impl super::views::ViewOps for LibraryView {
+    fn handle(&self, state: &mut State, action: Action) {
+        handle(state, action)
+    }
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        draw(state, buf)
+    }
+    fn mouse(&self, state: &mut State, _x: u16, y: u16, delta: isize) {
+        if delta != 0 {
+            return super::views::list_wheel(state, delta);
+        }
+        let body = screen::body(state.size);
+        if let Some(row) = super::views::list_row(state, y) {
+            let first = state
+                .library_sel
+                .saturating_sub(body.height.saturating_sub(2) as usize);
+            state.library_sel = (first + row).min(state.articles.len().saturating_sub(1));
+        }
+    }
+    fn scope(&self) -> super::action::Scope {
+        super::action::Scope::LIBRARY
+    }
+    fn article(&self, state: &State) -> Option<usize> {
+        Some(
+            state
+                .library_sel
+                .min(state.articles.len().saturating_sub(1)),
+        )
+    }
+}
+
+fn handle(state: &mut State, action: Action) {
     let last = state.articles.len().saturating_sub(1);
     match action {
         Action::LineDown | Action::NextArticle | Action::NextParagraph => {

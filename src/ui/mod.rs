@@ -4,6 +4,8 @@
 
 pub mod action;
 pub mod app;
+pub mod bookmarks_attach;
+pub mod bookmarks_draw;
 pub mod bookmarks_view;
 pub mod claims_table;
 pub mod compare;
@@ -11,13 +13,16 @@ pub mod draw;
 pub mod help;
 pub mod keymap;
 pub mod library;
+pub mod note_prompt;
 pub mod pane;
 pub mod reader;
+pub mod results;
 pub mod screen;
 pub mod search;
 pub mod state;
 pub mod term;
 pub mod text;
+pub mod views;
 pub mod visual;
 
 use ratatui::Terminal;
@@ -46,26 +51,7 @@ pub fn render(state: &State, buf: &mut Buffer) {
         buf.set_stringn(size.x, y, &msg, size.width as usize, state.theme().plain());
         return;
     }
-    match state.view {
-        View::Reader => reader::draw(state, buf),
-        View::Compare => compare::draw(state, buf),
-        View::Claims => claims_table::draw(state, buf),
-        View::Library => library::draw(state, buf),
-        View::Bookmarks => bookmarks_view::draw(state, buf),
-        View::SearchResults => {
-            let bar = Rect::new(size.x, size.y, size.width, 1);
-            draw::fill(buf, bar, state.theme().bar());
-            draw::text(
-                state,
-                buf,
-                bar,
-                " search results ",
-                state.theme().bar(),
-                Align::Left,
-            );
-            search::draw_results(state, screen::body(size), buf);
-        }
-    }
+    views::of(state.view).draw(state, buf);
     status_bar(state, buf);
     bookmarks_view::draw_prompt(state, buf);
     if let Some(offset) = state.help {
@@ -121,17 +107,7 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             state.keymap.hint(Action::PrevMatch)
         )
     } else {
-        let k = |a| state.keymap.hint(a);
-        format!(
-            "{} help  {} compare  {} claims  {} library  {} search  {} conflict  {} quit",
-            k(Action::Help),
-            k(Action::Compare),
-            k(Action::Claims),
-            k(Action::Library),
-            k(Action::Search),
-            k(Action::NextConflict),
-            k(Action::Quit)
-        )
+        hints(state)
     };
     draw::text(state, buf, row, &text, theme.dim(), Align::Left);
 }
@@ -185,4 +161,22 @@ pub fn test_state(articles: Vec<Article>, cols: u16, rows: u16) -> State {
         cols,
         rows,
     )
+}
+
+/// The hint bar: the current view's main actions with their first key («? help  s compare»).
+fn hints(state: &State) -> String {
+    let mut out = String::new();
+    for &a in views::of(state.view).hints() {
+        let key = state.keymap.hint(a);
+        if key == "-" {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("  ");
+        }
+        out.push_str(&key);
+        out.push(' ');
+        out.push_str(a.hint_label());
+    }
+    out
 }

@@ -13,7 +13,36 @@ use super::pane::{Pane, Scroll};
 use super::screen::{self, TextArea};
 use super::state::State;
 
-pub fn handle(state: &mut State, action: Action) {
+use super::views::ViewOps;
+
+/// The reader view.
+pub struct ReaderView;
+
+impl ViewOps for ReaderView {
+    fn handle(&self, state: &mut State, action: Action) {
+        handle(state, action)
+    }
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        draw(state, buf)
+    }
+    fn mouse(&self, state: &mut State, x: u16, y: u16, delta: isize) {
+        let area = screen::reader(state.size);
+        if screen::contains(area.outer, x, y) {
+            state.pane_mouse(state.current, area.text, y, delta, false);
+        }
+    }
+    fn scope(&self) -> super::action::Scope {
+        super::action::Scope::READER
+    }
+    fn passage(&self, state: &State) -> Option<(usize, usize)> {
+        Some((
+            state.current,
+            state.reader.get(state.current).map_or(0, |s| s.cursor),
+        ))
+    }
+}
+
+fn handle(state: &mut State, action: Action) {
     match action {
         Action::LineDown => state.with_reader(|p, s| p.scroll(s, 1)),
         Action::LineUp => state.with_reader(|p, s| p.scroll(s, -1)),
@@ -132,11 +161,12 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         theme.bar(),
         Align::Right,
     );
-    draw_pane(state, buf, state.current, &scroll, area, true);
+    draw_pane(state, buf, state.current, &scroll, area, true, None);
 }
 
 /// Draws article `ai` scrolled to `scroll` into `area`, with claim and search
-/// highlights and the passage cursor in the margin.
+/// highlights and the passage cursor in the margin; the claims of `group` (compare's
+/// topic) are the ones marked.
 pub fn draw_pane(
     state: &State,
     buf: &mut Buffer,
@@ -144,6 +174,7 @@ pub fn draw_pane(
     scroll: &Scroll,
     area: TextArea,
     focused: bool,
+    group: Option<usize>,
 ) {
     let theme = state.theme();
     let Some(pane) = state.pane(ai, area.text) else {
@@ -152,15 +183,10 @@ pub fn draw_pane(
     if area.text.height == 0 {
         return;
     }
-    let focus_claims: Vec<usize> = match (state.view, state.compare.group) {
-        (super::state::View::Compare, Some(g)) => state
-            .analysis
-            .groups
-            .get(g)
-            .map(|g| g.claims.clone())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
+    let focus_claims: Vec<usize> = group
+        .and_then(|g| state.analysis.groups.get(g))
+        .map(|g| g.claims.clone())
+        .unwrap_or_default();
     let current_match = state.search.matches.get(state.search.selected);
     for (row, (b, l)) in pane.visible(scroll.top).into_iter().enumerate() {
         let y = area.text.y + row as u16;

@@ -5,10 +5,6 @@
 
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
-use super::draw::{self, Align};
 use super::state::State;
 use crate::text::fold::Finder;
 
@@ -53,70 +49,8 @@ pub fn search(state: &State, articles: &[usize], query: &str) -> Vec<Match> {
     out
 }
 
-/// The results list of a search over all articles.
-pub fn draw_results(state: &State, area: Rect, buf: &mut Buffer) {
-    let theme = state.theme();
-    let s = &state.search;
-    let header = format!(
-        "{} matches for «{}» in all articles — Enter opens, Esc goes back",
-        s.matches.len(),
-        s.query
-    );
-    draw::text(
-        state,
-        buf,
-        Rect::new(area.x, area.y, area.width, 1),
-        &header,
-        theme.header(),
-        Align::Left,
-    );
-    let rows = area.height.saturating_sub(1) as usize;
-    if rows == 0 {
-        return;
-    }
-    let sel = s.selected.min(s.matches.len().saturating_sub(1));
-    let first = sel.saturating_sub(rows.saturating_sub(1));
-    for (row, (i, m)) in s
-        .matches
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let y = area.y + 1 + row as u16;
-        let Some(a) = state.articles.get(m.article) else {
-            continue;
-        };
-        let label = format!("{} ¶{}", a.short, m.para + 1);
-        let label_w = (area.width / 4).clamp(1, 20);
-        let style = if i == sel {
-            theme.selected()
-        } else {
-            theme.plain()
-        };
-        let cols = super::screen::columns(
-            Rect::new(area.x, y, area.width, 1),
-            &[label_w, area.width.saturating_sub(label_w)],
-            true,
-        );
-        draw::text(state, buf, cols[0], &label, style, Align::Right);
-        let para = &a.paragraphs[m.para.min(a.paragraphs.len().saturating_sub(1))];
-        let (snippet, hit) = snippet(para, &m.range, cols[1].width as usize);
-        draw::text_with_highlight(
-            state,
-            buf,
-            cols[1],
-            &snippet,
-            hit,
-            style,
-            theme.search_match(true),
-        );
-    }
-}
-
 /// Some text around `range` that fits about `width` columns, and the match's range in it.
-fn snippet(para: &str, range: &Range<usize>, width: usize) -> (String, Range<usize>) {
+pub fn snippet(para: &str, range: &Range<usize>, width: usize) -> (String, Range<usize>) {
     let before = width / 3;
     let mut start = range.start.min(para.len());
     for _ in 0..before {

@@ -1,0 +1,557 @@
+//! The loader behind every command: paths (files, folders, `-`) to articles, through
+//! the formats, with metadata merged from every source that knows it.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{Read, Seek};
+use std::os::unix::fs::{FileExt, MetadataExt};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+
+use super::bigfile::{LAZY_MIN, index_file};
+use super::decode::{decode_cow, into_checked_string};
+use super::format::{self, Input};
+use super::meta::{Meta, Published};
+use super::sidecar::{self, Sidecar};
+use super::walk;
+use super::{Article, CorpusError, LoadOptions, Origin, Paragraphs, SEEDS, io_error, seed_meta};
+
+/// Articles loaded together, and what the user should hear about what was skipped.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<String>,
+}
+
+/// [`load`], its warnings printed to standard error.
+pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Article>, CorpusError> {
+    let loaded = load(paths, opts)?;
+    for w in &loaded.warnings {
+        eprintln!("qarin: warning: {w}");
+    }
+    Ok(loaded.articles)
+}
+
+/// One place articles come from.
+enum Source {
+    Stdin,
+    File {
+        path: PathBuf,
+        /// Components below the folder given (empty for a file given itself).
+        rel: Vec<String>,
+    },
+}
+
+/// Loads the articles named on the command line. No paths: standard input when it is a
+/// pipe or a file with something in it, else the bundled seeds. `-` reads standard
+/// input; a folder gives its article files, recursively, in name order.
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError> {
+    if paths.is_empty() {
+        return match piped_stdin(opts)? {
+            Some(bytes) => {
+                let articles = from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?;
+                Ok(Loaded {
+                    articles,
+                    warnings: Vec::new(),
+                })
+            }
+            None => Ok(Loaded {
+                articles: super::seeds(),
+                warnings: Vec::new(),
+            }),
+        };
+    }
+    let mut warnings = Vec::new();
+    let mut sources = Vec::new();
+    // Check every path first, so a missing one fails before any work.
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        if !md.is_dir() {
+            sources.push(Source::File {
+                path: path.clone(),
+                rel: Vec::new(),
+            });
+            continue;
+        }
+        let found = walk::walk(path);
+        warnings.extend(found.warnings);
+        if found.files.is_empty() {
+            return Err(CorpusError::EmptyDir { path: path.clone() });
+        }
+        sources.extend(found.files.into_iter().map(|f| Source::File {
+            path: f.path,
+            rel: f.rel,
+        }));
+    }
+    let sidecars = sidecars(&sources)?;
+    let loaded: Vec<Result<FileArticles, CorpusError>> = sources
+        .par_iter()
+        .map(|s| match s {
+            Source::Stdin => read_stdin(opts).and_then(|bytes| {
+                Ok(FileArticles {
+                    key: None,
+                    articles: from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
+                    unmatched: false,
+                })
+            }),
+            Source::File { path, rel } => {
+                let side = path
+                    .parent()
+                    .and_then(|d| sidecars.get(d))
+                    .and_then(|s| s.as_ref());
+                load_file(path, rel, opts, side)
+            }
+        })
+        .collect();
+    let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
+    let mut articles = Vec::new();
+    let mut unmatched = 0usize;
+    for (i, r) in loaded.into_iter().enumerate() {
+        let f = r?;
+        if let Some(key) = f.key {
+            if let Some(&first) = seen.get(&key) {
+                warnings.push(format!(
+                    "{} is the same file as {}: read once",
+                    name_of(&sources[i]),
+                    name_of(&sources[first])
+                ));
+                continue;
+            }
+            seen.insert(key, i);
+        }
+        unmatched += usize::from(f.unmatched);
+        articles.extend(f.articles);
+    }
+    if let (Some(t), true) = (&opts.layout, unmatched > 0) {
+        warnings.push(format!(
+            "{unmatched} file{} did not fit the layout {t}: outlet from the folder, time from the file's modification time",
+            if unmatched == 1 { "" } else { "s" }
+        ));
+    }
+    unique_ids(&mut articles);
+    Ok(Loaded { articles, warnings })
+}
+
+fn name_of(s: &Source) -> String {
+    match s {
+        Source::Stdin => "-".into(),
+        Source::File { path, .. } => path.display().to_string(),
+    }
+}
+
+/// The sidecar of every folder a file is in.
+fn sidecars(sources: &[Source]) -> Result<HashMap<PathBuf, Option<Sidecar>>, CorpusError> {
+    let mut out = HashMap::new();
+    for s in sources {
+        if let Source::File { path, .. } = s {
+            let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+            if let std::collections::hash_map::Entry::Vacant(e) = out.entry(dir) {
+                let dir = e.key();
+                let side = sidecar::load(if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                })?;
+                e.insert(side);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Standard input's bytes when it is a pipe or a file with something in it.
+fn piped_stdin(opts: &LoadOptions) -> Result<Option<Vec<u8>>, CorpusError> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let stdin = std::io::stdin();
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return Ok(None);
+    };
+    let Ok(md) = std::fs::File::from(fd).metadata() else {
+        return Ok(None);
+    };
+    let ft = md.file_type();
+    if !(ft.is_fifo() || ft.is_file() || ft.is_socket()) {
+        return Ok(None);
+    }
+    let bytes = read_stdin(opts)?;
+    Ok((!bytes.is_empty()).then_some(bytes))
+}
+
+/// Standard input, bounded and checked as it arrives (see `stream`).
+fn read_stdin(opts: &LoadOptions) -> Result<Vec<u8>, CorpusError> {
+    let limit = super::stream::stdin_limit()?;
+    super::stream::read_stream(Path::new("-"), std::io::stdin().lock(), opts, limit)
+}
+
+struct FileArticles {
+    /// Device and inode: the same file reached twice is read once.
+    key: Option<(u64, u64)>,
+    articles: Vec<Article>,
+    /// A layout was given and the file's path did not fit it.
+    unmatched: bool,
+}
+
+fn load_file(
+    path: &Path,
+    rel: &[String],
+    opts: &LoadOptions,
+    side: Option<&Sidecar>,
+) -> Result<FileArticles, CorpusError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let file = super::stream::open_regular(path).map_err(|e| io_error(path, e))?;
+    let md = file.metadata().map_err(|e| io_error(path, e))?;
+    let size = md.len();
+    let key = Some((md.dev(), md.ino()));
+    // Metadata from the path, most specific first: the sidecar, the layout, the folder.
+    let mut meta = side.and_then(|s| s.get(&name)).cloned().unwrap_or_default();
+    let mut unmatched = false;
+    if let Some(t) = &opts.layout
+        && !rel.is_empty()
+    {
+        let comps: Vec<&str> = rel.iter().map(String::as_str).collect();
+        match t.matches(&comps) {
+            Some(m) => meta = meta.or(m),
+            None => unmatched = true,
+        }
+    }
+    let fallback = Meta {
+        outlet: (rel.len() > 1).then(|| rel[0].clone()),
+        published: md.modified().ok().map(|t| Published {
+            time: DateTime::<Utc>::from(t).fixed_offset(),
+            guess: true,
+        }),
+        ..Meta::default()
+    };
+    let ext = ext_of(path);
+    if size >= LAZY_MIN
+        && let Some(articles) = lazy(
+            &file,
+            path,
+            &name,
+            ext.as_deref(),
+            size,
+            opts,
+            &meta,
+            &fallback,
+        )?
+    {
+        return Ok(FileArticles {
+            key,
+            articles,
+            unmatched,
+        });
+    }
+    // Read the file already open (from its start: sniffing may have read some of it).
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    (&file)
+        .rewind()
+        .and_then(|()| (&file).read_to_end(&mut bytes))
+        .map_err(|e| io_error(path, e))?;
+    // Seed metadata applies to a seed file opened from disk only if it is byte for byte
+    // the bundled one: an edited copy may have another title.
+    if let Some((n, _)) = SEEDS
+        .iter()
+        .find(|(n, t)| *n == name && t.as_bytes() == bytes.as_slice())
+        && let Some(m) = seed_meta().get(*n)
+    {
+        meta = meta.or(m.clone());
+    }
+    let articles = from_bytes(path, &name, bytes, opts, meta.or(fallback))?;
+    Ok(FileArticles {
+        key,
+        articles,
+        unmatched,
+    })
+}
+
+/// A large plain text file, indexed without being held in memory, when it can be read
+/// as it is: `None` sends it the ordinary way.
+#[allow(clippy::too_many_arguments)]
+fn lazy(
+    file: &std::fs::File,
+    path: &Path,
+    name: &str,
+    ext: Option<&str>,
+    size: u64,
+    opts: &LoadOptions,
+    meta: &Meta,
+    fallback: &Meta,
+) -> Result<Option<Vec<Article>>, CorpusError> {
+    let mut head = vec![0u8; format::SNIFF_BYTES * 16];
+    let n = file.read_at(&mut head, 0).map_err(|e| io_error(path, e))?;
+    head.truncate(n);
+    // Cut at a char boundary: the head is only looked at.
+    let text = match std::str::from_utf8(&head) {
+        Ok(s) => s,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return Ok(None),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !format::plain_as_is(ext, format::head(text), opts) || !format::plain_as_is(ext, text, opts)
+    {
+        return Ok(None);
+    }
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    let Some(index) = index_file(file, size).map_err(|e| io_error(path, e))? else {
+        return Ok(None);
+    };
+    let file = file.try_clone().map_err(|e| io_error(path, e))?;
+    let paragraphs = Paragraphs::lazy(file, index);
+    let origin = Origin::file(path.display().to_string());
+    Ok(Some(vec![Article::build(
+        origin,
+        name,
+        paragraphs,
+        OnceLock::new(),
+        meta.clone().or(fallback.clone()),
+    )]))
+}
+
+fn ext_of(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// The articles in a file's (or standard input's) bytes: decoded, sniffed, parsed, with
+/// `meta` filling in what the content does not say.
+pub(crate) fn from_bytes(
+    path: &Path,
+    name: &str,
+    bytes: Vec<u8>,
+    opts: &LoadOptions,
+    meta: Meta,
+) -> Result<Vec<Article>, CorpusError> {
+    let ext = ext_of(path);
+    let text = decode_cow(path, &bytes, opts)?;
+    let fmt = format::pick(ext.as_deref(), format::head(&text));
+    let parsed = fmt.parse(&Input {
+        path,
+        ext: ext.as_deref(),
+        text: &text,
+        opts,
+    })?;
+    let whole = parsed.len() == 1 && parsed[0].item.is_none() && parsed[0].body.is_none();
+    // The file's own bytes: kept as the text when it is that, hashed now when not.
+    let (same, hash) = match (&text, whole) {
+        (Cow::Borrowed(_), true) => (true, OnceLock::new()),
+        _ => (false, OnceLock::from(super::sha256_hex(&bytes))),
+    };
+    drop(text);
+    let origin_path = path.display().to_string();
+    let mut bytes = Some(bytes);
+    let mut out = Vec::with_capacity(parsed.len());
+    for (n, p) in parsed.into_iter().enumerate() {
+        let body = match p.body {
+            Some(b) => b,
+            None if same => into_checked_string(bytes.take().unwrap_or_default()),
+            // Decoded text: decode again (rare: legacy encodings, UTF-16).
+            None => decode_cow(path, bytes.as_deref().unwrap_or_default(), opts)?.into_owned(),
+        };
+        let mut m = p.meta.cleaned().or(meta.clone());
+        let origin = match p.item {
+            Some(item) => {
+                if m.id.is_none() {
+                    m.id = Some(format!("{}-{}", super::id_from_name(name), n + 1));
+                }
+                Origin::item(origin_path.clone(), item)
+            }
+            None => Origin::file(origin_path.clone()),
+        };
+        out.push(Article::build(
+            origin,
+            name,
+            Paragraphs::new(body),
+            hash.clone(),
+            m,
+        ));
+    }
+    Ok(out)
+}
+
+/// Makes ids unique: colliding ids are lengthened with the folder path (and entry) of
+/// their origin, and numbered if that is not enough.
+fn unique_ids(articles: &mut [Article]) {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles.iter() {
+        *count.entry(a.id.as_str()).or_default() += 1;
+    }
+    let dup: HashSet<String> = count
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id.to_owned())
+        .collect();
+    if dup.is_empty() {
+        return;
+    }
+    let mut taken: HashSet<String> = articles
+        .iter()
+        .filter(|a| !dup.contains(&a.id))
+        .map(|a| a.id.clone())
+        .collect();
+    for a in articles.iter_mut().filter(|a| dup.contains(&a.id)) {
+        let dir = Path::new(&a.origin.path)
+            .parent()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default();
+        let mut id = if dir.is_empty() {
+            a.id.clone()
+        } else {
+            format!("{dir}/{}", a.id)
+        };
+        if let Some(item) = &a.origin.item
+            && !id.contains(item.as_str())
+        {
+            id = format!("{id}#{item}");
+        }
+        let mut n = 1;
+        let base = id.clone();
+        while !taken.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}~{n}");
+        }
+        if a.short == a.id {
+            a.short = id.clone();
+        }
+        a.id = id;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn loaded_text_splits_like_split_paragraphs_and_hashes_the_file() {
+        let texts: [&[u8]; 6] = [
+            b"a\r\nb\rc\n\nd\n",
+            b"\xEF\xBB\xBFfirst\r\n\r\nlast",
+            "دور روسيا\r\nالخ\r".as_bytes(),
+            b"one long line without an ending at all",
+            b"\r\r\n\n\r",
+            b"",
+        ];
+        let (p, o) = (Path::new("x.txt"), LoadOptions::default());
+        for text in texts {
+            let whole = super::super::decode(p, text, &o).unwrap();
+            let a = from_bytes(p, "x.txt", text.to_vec(), &o, Meta::default()).unwrap();
+            assert_eq!(a.len(), 1);
+            assert_eq!(
+                a[0].paragraphs,
+                super::super::split_paragraphs(&whole)[..],
+                "{text:?}"
+            );
+            assert_eq!(a[0].hash(), super::super::sha256_hex(text));
+        }
+    }
+
+    #[test]
+    fn a_lossy_article_hashes_the_bytes_not_the_replaced_text() {
+        let bytes = b"ok\nbad \xff\n";
+        let o = LoadOptions {
+            lossy: true,
+            ..LoadOptions::default()
+        };
+        let a = from_bytes(
+            Path::new("x.txt"),
+            "x.txt",
+            bytes.to_vec(),
+            &o,
+            Meta::default(),
+        )
+        .unwrap();
+        assert_eq!(a[0].paragraphs, ["ok", "bad \u{fffd}"][..]);
+        assert_eq!(a[0].hash(), super::super::sha256_hex(bytes));
+    }
+
+    #[test]
+    fn same_names_in_two_folders_are_two_articles_and_one_file_twice_is_one() {
+        let d = tempfile::tempdir().unwrap();
+        let a = write(d.path(), "one/x.txt", "أ 1\n");
+        write(d.path(), "two/x.txt", "ب 2\n");
+        let o = LoadOptions::default();
+        let l = load(&[d.path().to_path_buf(), a.clone()], &o).unwrap();
+        assert_eq!(l.articles.len(), 2, "{:?}", l.warnings);
+        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_ne!(ids[0], ids[1]);
+        assert!(
+            ids[0].ends_with("one/x") && ids[1].ends_with("two/x"),
+            "{ids:?}"
+        );
+        assert_eq!(l.articles[0].outlet, "one");
+        assert!(l.articles[0].published.is_some_and(|p| p.guess));
+        assert!(
+            l.warnings.iter().any(|w| w.contains("same file")),
+            "{:?}",
+            l.warnings
+        );
+    }
+
+    #[test]
+    fn layout_metadata_and_sidecar() {
+        let d = tempfile::tempdir().unwrap();
+        write(
+            d.path(),
+            "cnn/mideast/3/2013-02-05 10:20:00#aa-1.txt",
+            "عنوان\nنص\n",
+        );
+        write(d.path(), "bbc/2013-02-06 11:00:00#bb-2.txt", "عنوان ب\n");
+        write(d.path(), "bbc/odd.txt", "x\n");
+        write(
+            d.path(),
+            "bbc/articles.toml",
+            "[articles.\"odd.txt\"]\ntitle = \"فردي\"\nurl = \"https://x.test/a\"\n",
+        );
+        let t = super::super::Template::parse(
+            "{outlet}/**/{published:%Y-%m-%d %H:%M:%S}#{id}.txt",
+            chrono::FixedOffset::east_opt(0).unwrap(),
+        )
+        .unwrap();
+        let o = LoadOptions {
+            layout: Some(t),
+            ..LoadOptions::default()
+        };
+        let l = load(&[d.path().to_path_buf()], &o).unwrap();
+        let by: Vec<(&str, &str, Option<String>)> = l
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.id.as_str(),
+                    a.outlet.as_str(),
+                    a.published.map(|p| p.short()),
+                )
+            })
+            .collect();
+        assert_eq!(by[0], ("bb-2", "bbc", Some("2013-02-06 11:00".into())));
+        assert_eq!(by[2], ("aa-1", "cnn", Some("2013-02-05 10:20".into())));
+        assert_eq!(l.articles[1].title, "فردي");
+        assert_eq!(l.articles[1].url.as_deref(), Some("https://x.test/a"));
+        assert!(l.articles[1].published.unwrap().guess);
+        assert!(
+            l.warnings.iter().any(|w| w.contains("1 file did not fit")),
+            "{:?}",
+            l.warnings
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! The text prompts of the bookmarks: the note editor (`b`, `e`) and the list filter
+//! (`/` in `B`), their keys and their drawing on the bottom rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::bookmarks::display::safe_line;
+
+use super::bookmarks_view::*;
+use super::draw::{self, Align};
+use super::keymap::Key;
+use super::state::State;
+
+// ---- typed text -----------------------------------------------------------------
+
+/// A key while the note or filter prompt is open.
+pub fn text_key(state: &mut State, key: Key) {
+    state.status = None;
+    if state.bookmarks.prompt.is_some() {
+        note_key(state, key);
+    } else {
+        filter_key(state, key);
+    }
+}
+
+fn note_key(state: &mut State, key: Key) {
+    let Some(prompt) = state.bookmarks.prompt.as_mut() else {
+        return;
+    };
+    match key {
+        Key::Char(c) => prompt.text.push(c),
+        Key::Backspace => {
+            prompt.text.pop();
+        }
+        Key::Ctrl('u') => prompt.text.clear(),
+        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => state.bookmarks.prompt = None,
+        Key::Enter => {
+            if let Some(p) = state.bookmarks.prompt.take() {
+                save_note(state, p);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn save_note(state: &mut State, p: NotePrompt) {
+    let note = Some(p.text).filter(|t| !t.trim().is_empty());
+    let b = &mut state.bookmarks;
+    let result = match p.target {
+        NoteTarget::New(mut nb) => {
+            nb.note = note;
+            b.session.add(*nb).map(|bm| {
+                format!(
+                    "bookmarked ¶{} as {} (B lists, u undoes)",
+                    bm.paragraph, bm.id
+                )
+            })
+        }
+        NoteTarget::Edit(id) => b
+            .session
+            .set_note(id, note)
+            .map(|_| format!("note of bookmark {id} saved (u undoes)")),
+    };
+    state.status = Some(match (result, p.notice) {
+        (Ok(msg), Some(n)) => format!("{msg}; {n}"),
+        (Ok(msg), None) => msg,
+        (Err(e), _) => safe_line(&e.to_string()),
+    });
+    state.bookmarks.refresh(&state.articles);
+}
+
+fn filter_key(state: &mut State, key: Key) {
+    let b = &mut state.bookmarks;
+    match key {
+        Key::Char(c) => b.filter.push(c),
+        Key::Backspace => {
+            b.filter.pop();
+        }
+        Key::Enter => b.filtering = false,
+        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
+            b.filtering = false;
+            b.filter.clear();
+        }
+        _ => {}
+    }
+    b.sel = 0;
+}
+
+/// The note or filter prompt over the status bar, the typed text laid out (so Arabic
+/// reads right-to-left) after its label.
+pub fn draw_prompt(state: &State, buf: &mut Buffer) {
+    let b = &state.bookmarks;
+    let (label, text) = match (&b.prompt, b.filtering) {
+        (Some(p), _) => {
+            let label = match &p.target {
+                NoteTarget::New(nb) if p.notice.is_some() => format!(
+                    " note for ¶{} (selection cut at its end; Enter saves, Esc cancels): ",
+                    nb.paragraph
+                ),
+                NoteTarget::New(nb) => {
+                    format!(" note for ¶{} (Enter saves, Esc cancels): ", nb.paragraph)
+                }
+                NoteTarget::Edit(id) => {
+                    format!(" note of bookmark {id} (Enter saves, Esc cancels): ")
+                }
+            };
+            (label, p.text.as_str())
+        }
+        (None, true) => (
+            " filter bookmarks (Enter done, Esc clears): ".to_owned(),
+            b.filter.as_str(),
+        ),
+        (None, false) => return,
+    };
+    let size = buf.area;
+    let theme = state.theme();
+    let row = Rect::new(size.x, size.bottom().saturating_sub(1), size.width, 1);
+    draw::fill(buf, row, theme.bar());
+    for x in row.left()..row.right() {
+        draw::put(buf, x, row.y, " ", theme.bar());
+    }
+    let lw = (label.chars().count() as u16).min(row.width);
+    draw::text(
+        state,
+        buf,
+        Rect::new(row.x, row.y, lw, 1),
+        &label,
+        theme.bar(),
+        Align::Left,
+    );
+    // The end of what is typed carries the cursor; in right-to-left text that end is
+    // on the left, where the layout puts a trailing neutral.
+    let area = Rect::new(row.x + lw, row.y, row.width.saturating_sub(lw + 1), 1);
+    let shown = format!("{}▏", tail(&safe_line(text), area.width as usize));
+    draw::text(state, buf, area, &shown, theme.bar(), Align::Auto);
+}
+
+/// The end of `s` that fits in `width` columns less one for the cursor: a long note
+/// keeps what is being typed in view.
+fn tail(s: &str, width: usize) -> &str {
+    let room = width.saturating_sub(1);
+    let mut start = 0;
+    while UnicodeWidthStr::width(&s[start..]) > room {
+        match s[start..].chars().next() {
+            Some(c) => start += c.len_utf8(),
+            None => break,
+        }
+    }
+    &s[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_notes_show_their_end() {
+        assert_eq!(tail("abcdef", 4), "def");
+        assert_eq!(tail("ملاحظة طويلة", 6), "طويلة");
+        assert_eq!(tail("ab", 10), "ab");
+        assert_eq!(tail("ab", 0), "");
+    }
+
+    #[test]
+    fn columns_fit_the_width() {
+        for w in [20u16, 49, 50, 69, 70, 120] {
+            let ws = crate::ui::bookmarks_draw::widths(w);
+            assert!(ws.iter().sum::<u16>() <= w, "{w}: {ws:?}");
+            assert!(ws[1] > 0, "{w}: the passage always shows");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The results list of a search over all articles (`F`).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::action::{Action, Scope};
+use super::draw::{self, Align};
+use super::screen;
+use super::search::snippet;
+use super::state::{State, View};
+use super::views::ViewOps;
+
+/// The search results view.
+pub struct ResultsView;
+
+impl ViewOps for ResultsView {
+    fn handle(&self, state: &mut State, action: Action) {
+        handle(state, action)
+    }
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        let size = buf.area;
+        let bar = Rect::new(size.x, size.y, size.width, 1);
+        draw::fill(buf, bar, state.theme().bar());
+        draw::text(
+            state,
+            buf,
+            bar,
+            " search results ",
+            state.theme().bar(),
+            Align::Left,
+        );
+        draw_results(state, screen::body(size), buf);
+    }
+    fn mouse(&self, state: &mut State, _x: u16, y: u16, delta: isize) {
+        if delta != 0 {
+            return super::views::list_wheel(state, delta);
+        }
+        let body = screen::body(state.size);
+        if let Some(row) = super::views::list_row(state, y) {
+            let rows = body.height.saturating_sub(1) as usize;
+            let first = state.search.selected.saturating_sub(rows.saturating_sub(1));
+            state.search.selected = (first + row).min(state.search.matches.len().saturating_sub(1));
+        }
+    }
+    fn scope(&self) -> Scope {
+        Scope::RESULTS
+    }
+}
+
+fn handle(state: &mut State, action: Action) {
+    let n = state.search.matches.len();
+    let s = &mut state.search;
+    match action {
+        Action::LineDown => s.selected = (s.selected + 1).min(n.saturating_sub(1)),
+        Action::LineUp => s.selected = s.selected.saturating_sub(1),
+        Action::PageDown => s.selected = (s.selected + 10).min(n.saturating_sub(1)),
+        Action::PageUp => s.selected = s.selected.saturating_sub(10),
+        Action::Top => s.selected = 0,
+        Action::Bottom => s.selected = n.saturating_sub(1),
+        Action::Open if n > 0 => {
+            state.go(View::Reader);
+            state.show_match();
+        }
+        _ => {}
+    }
+}
+
+/// The results list of a search over all articles.
+pub fn draw_results(state: &State, area: Rect, buf: &mut Buffer) {
+    let theme = state.theme();
+    let s = &state.search;
+    let header = format!(
+        "{} matches for «{}» in all articles — Enter opens, Esc goes back",
+        s.matches.len(),
+        s.query
+    );
+    draw::text(
+        state,
+        buf,
+        Rect::new(area.x, area.y, area.width, 1),
+        &header,
+        theme.header(),
+        Align::Left,
+    );
+    let rows = area.height.saturating_sub(1) as usize;
+    if rows == 0 {
+        return;
+    }
+    let sel = s.selected.min(s.matches.len().saturating_sub(1));
+    let first = sel.saturating_sub(rows.saturating_sub(1));
+    for (row, (i, m)) in s
+        .matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = area.y + 1 + row as u16;
+        let Some(a) = state.articles.get(m.article) else {
+            continue;
+        };
+        let label = format!("{} ¶{}", a.short, m.para + 1);
+        let label_w = (area.width / 4).clamp(1, 20);
+        let style = if i == sel {
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        let cols = super::screen::columns(
+            Rect::new(area.x, y, area.width, 1),
+            &[label_w, area.width.saturating_sub(label_w)],
+            true,
+        );
+        draw::text(state, buf, cols[0], &label, style, Align::Right);
+        let para = &a.paragraphs[m.para.min(a.paragraphs.len().saturating_sub(1))];
+        let (snippet, hit) = snippet(para, &m.range, cols[1].width as usize);
+        draw::text_with_highlight(
+            state,
+            buf,
+            cols[1],
+            &snippet,
+            hit,
+            style,
+            theme.search_match(true),
+        );
+    }
+}

@@ -1,0 +1,185 @@
+//! Input: keys (the search prompt, then the keymap), the mouse, and the work typing
+//! defers until the keys waiting are handled.
+
+use ratatui::layout::Rect;
+
+use super::super::keymap::Key;
+use super::super::search;
+use super::{MouseInput, handle};
+use super::{State, View};
+
+impl State {
+    // ---- input ----------------------------------------------------------------------
+
+    /// A key press: text for the search prompt when it is open, else the keymap's action.
+    pub fn key(&mut self, key: Key) {
+        if self.search.editing {
+            self.prompt_key(key);
+            return;
+        }
+        if self.bookmarks.takes_text() {
+            crate::ui::bookmarks_view::text_key(self, key);
+            return;
+        }
+        match self.keymap.action(key) {
+            Some(a) => handle(self, a),
+            None => self.status = Some(format!("{key}: not bound (? lists the keys)")),
+        }
+    }
+
+    /// Keys in the search prompt.
+    pub(crate) fn prompt_key(&mut self, key: Key) {
+        match key {
+            Key::Char(c) => {
+                self.search.query.push(c);
+                self.search.stale = true;
+            }
+            Key::Backspace => {
+                self.search.query.pop();
+                self.search.stale = true;
+            }
+            Key::Enter => {
+                self.settle();
+                self.search.editing = false;
+                if self.search.all && !self.search.query.is_empty() {
+                    self.go(View::SearchResults);
+                }
+                if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                    self.status = Some(format!("no match for «{}»", self.search.query));
+                }
+            }
+            Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
+                self.search.stale = false;
+                self.search.editing = false;
+                self.search.query.clear();
+                self.search.matches.clear();
+                if let Some((ai, s)) = self.search.origin.take() {
+                    self.current = ai;
+                    self.reader[ai] = s;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Brings what typing deferred up to date (the search matches); the app calls it
+    /// before drawing, once the keys already waiting are handled.
+    pub fn settle(&mut self) {
+        if std::mem::take(&mut self.search.stale) {
+            self.run_search();
+        }
+    }
+
+    /// Incremental search: recomputes matches and moves to the first one at or after
+    /// the cursor.
+    pub(crate) fn run_search(&mut self) {
+        let arts: Vec<usize> = if self.search.all {
+            (0..self.articles.len()).collect()
+        } else {
+            vec![self.current]
+        };
+        self.search.matches = search::search(self, &arts, &self.search.query);
+        self.search.selected = 0;
+        if self.search.all {
+            return;
+        }
+        let from = self.search.origin.map(|(_, s)| s.cursor).unwrap_or(0);
+        if let Some(i) = self.search.matches.iter().position(|m| m.para >= from) {
+            self.search.selected = i;
+        }
+        self.show_match();
+    }
+
+    pub(crate) fn show_match(&mut self) {
+        let Some(m) = self.search.matches.get(self.search.selected).cloned() else {
+            return;
+        };
+        self.current = m.article;
+        let Some(pane) = self.reader_pane() else {
+            return;
+        };
+        let mut s = self.reader[m.article];
+        pane.show(&mut s, m.para, m.range.start);
+        self.reader[m.article] = s;
+    }
+
+    /// The mouse: wheel over a pane scrolls it, a click selects a passage, pane or row.
+    pub fn mouse(&mut self, event: MouseInput) {
+        self.settle();
+        let (x, y) = match event {
+            MouseInput::Click { x, y }
+            | MouseInput::WheelUp { x, y }
+            | MouseInput::WheelDown { x, y } => (x, y),
+        };
+        let delta = match event {
+            MouseInput::WheelUp { .. } => -3,
+            MouseInput::WheelDown { .. } => 3,
+            MouseInput::Click { .. } => 0,
+        };
+        if let Some(h) = self.help {
+            let max = crate::ui::help::max_offset(self);
+            self.help = Some(h.saturating_add_signed(delta).min(max));
+            return;
+        }
+        crate::ui::views::of(self.view).mouse(self, x, y, delta);
+    }
+
+    pub(crate) fn pane_mouse(
+        &mut self,
+        ai: usize,
+        text: Rect,
+        y: u16,
+        delta: isize,
+        compare: bool,
+    ) {
+        let Some(pane) = self.pane(ai, text) else {
+            return;
+        };
+        let mut s = if compare {
+            self.compare.scroll[ai]
+        } else {
+            self.reader[ai]
+        };
+        if delta != 0 {
+            pane.scroll(&mut s, delta);
+        } else if let Some((b, _)) = pane.visible(s.top).get(y.saturating_sub(text.y) as usize) {
+            let p = pane.para_of(*b);
+            if self.articles[ai]
+                .paragraphs
+                .get(p)
+                .is_some_and(|t| !t.trim().is_empty())
+            {
+                s.cursor = p;
+            }
+        }
+        if compare {
+            self.compare.scroll[ai] = s;
+        } else {
+            self.reader[ai] = s;
+        }
+    }
+
+    /// The screen changed size: keep every position valid.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        if cols != self.size.width || rows != self.size.height {
+            // Selected lines are positions at the old width.
+            self.visual = None;
+        }
+        self.size = Rect::new(0, 0, cols, rows);
+        if let Some(h) = self.help {
+            self.help = Some(h.min(crate::ui::help::max_offset(self)));
+        }
+        if let Some(p) = self.reader_pane() {
+            let mut s = self.reader[self.current];
+            p.refit(&mut s);
+            self.reader[self.current] = s;
+        }
+        for ai in self.compare_articles() {
+            if let Some(p) = self.compare_pane(ai) {
+                let mut s = self.compare.scroll[ai];
+                p.refit(&mut s);
+                self.compare.scroll[ai] = s;
+            }
+        }
+    }
+}
