@@ -49,6 +49,10 @@ enum Command {
     /// Print the manual page (roff).
     #[command(after_help = help::MAN_AFTER_HELP)]
     Man,
+    /// Download pages and feeds into the cache, for reading now or offline.
+    Fetch(cli::fetch::FetchArgs),
+    /// Refresh every URL of the feeds file.
+    Update(cli::fetch::UpdateArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
         Some(Command::Config(a)) => cli::config::run(a),
         Some(Command::Completions(a)) => cli::generate::completions(Cli::command(), a),
         Some(Command::Man) => cli::generate::man(Cli::command()),
+        Some(Command::Fetch(a)) => cli::fetch::run_fetch(a),
+        Some(Command::Update(a)) => cli::fetch::run_update(a),
     };
     match result {
         Ok(code) => code,

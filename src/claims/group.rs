@@ -34,13 +34,52 @@ fn same_interval(a: &Claim, b: &Claim) -> bool {
         && a.high_inclusive == b.high_inclusive
 }
 
-/// Key of a group: topic, year scope, subject scope, and whether it is a percentage.
-type Key = (usize, String, Option<i32>, Option<String>, bool);
+/// Key of a group: topic, year scope, subject scope, whether it is a percentage, whether
+/// its claims are parts of totals, and the unit's dimension (money, months...).
+type Key = (
+    usize,
+    String,
+    Option<i32>,
+    Option<String>,
+    bool,
+    bool,
+    Option<String>,
+);
 
-/// Groups claims with a topic by topic + scope, in lexicon order, and gives verdicts.
-pub fn group(claims: &[Claim], lexicon: &Lexicon) -> Vec<Group> {
+/// What a claim's unit measures, for grouping: every currency is `money` (amounts in
+/// different currencies are compared through the lexicon's rates, never as bare
+/// numbers); people, soldiers and bare counts are one dimension (`None`); other units
+/// (months, metres...) are their own.
+fn dimension(c: &Claim, lexicon: &Lexicon) -> Option<String> {
+    let unit = c.unit.as_deref()?;
+    if unit == "percent" || unit == "person" || unit == "soldier" {
+        return None;
+    }
+    match lexicon.unit(unit) {
+        Some(u) if u.rate.is_some() => Some("money".into()),
+        _ => Some(unit.to_owned()),
+    }
+}
+
+/// Per-claim facts the grouping needs that are not part of the JSON contract.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Facts {
+    /// Introduced as an update of an earlier figure («ارتفع العدد إلى»، «ليصل إلى»).
+    pub update: bool,
+}
+
+/// Groups claims with a topic by topic + scope, in lexicon order, marks superseded
+/// figures and each source's headline, and gives verdicts on the headlines. `time` gives
+/// an article's publication time (seconds), when known: sources are then listed in time
+/// order and rising tolls are marked.
+pub fn group(
+    claims: &mut [Claim],
+    facts: &[Facts],
+    lexicon: &Lexicon,
+    time: &dyn Fn(&str) -> Option<i64>,
+) -> Vec<Group> {
     let mut map: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for c in claims {
+    for c in claims.iter() {
         let Some(topic) = &c.topic else { continue };
         let key = (
             lexicon.topic_order(topic),
@@ -48,23 +87,121 @@ pub fn group(claims: &[Claim], lexicon: &Lexicon) -> Vec<Group> {
             c.year,
             c.scope.clone(),
             c.kind == "percent",
+            c.part_of.is_some(),
+            dimension(c, lexicon),
         );
         map.entry(key).or_default().push(c.id);
     }
-    map.into_iter()
-        .map(|((_, topic, year, scope, _), ids)| {
-            let members: Vec<&Claim> = ids.iter().filter_map(|&i| claims.get(i)).collect();
-            let (verdict, conflicts) = verdict(&members);
-            Group {
-                topic,
-                verdict,
-                claims: ids,
-                conflicts,
-                year,
-                scope,
+    let mut groups = Vec::with_capacity(map.len());
+    for ((_, topic, year, scope, _, part, _), mut ids) in map {
+        mark_headlines(claims, facts, &ids);
+        let times: Vec<Option<i64>> = ids
+            .iter()
+            .map(|&i| claims.get(i).and_then(|c| time(&c.article)))
+            .collect();
+        let timed = times.iter().all(Option::is_some);
+        if timed {
+            let mut order: Vec<(i64, usize)> = times.iter().flatten().copied().zip(ids).collect();
+            order.sort();
+            ids = order.into_iter().map(|(_, i)| i).collect();
+        }
+        let heads: Vec<Claim> = ids
+            .iter()
+            .filter_map(|&i| claims.get(i))
+            .filter(|c| c.headline)
+            .map(|c| in_base_currency(c, lexicon))
+            .collect();
+        let refs: Vec<&Claim> = heads.iter().collect();
+        let (verdict, conflicts) = verdict(&refs);
+        let trend = (timed && rising(&refs, time)).then(|| "rising".to_owned());
+        groups.push(Group {
+            topic,
+            verdict,
+            claims: ids,
+            conflicts,
+            year,
+            scope,
+            part,
+            trend,
+        });
+    }
+    groups
+}
+
+/// How explicit a figure is: a number beats a count without digits, which beats a
+/// vague word («العشرات»).
+fn explicitness(c: &Claim) -> u8 {
+    match c.qualifier.as_str() {
+        "vague" | "none" => 0,
+        "implicit" => 1,
+        _ => 2,
+    }
+}
+
+/// Within each article of a group: a figure followed by a later update is superseded;
+/// the headline is the most explicit figure no update replaces, the first one on a tie
+/// (the lead states the total; later figures of the same group are more often recaps).
+fn mark_headlines(claims: &mut [Claim], facts: &[Facts], ids: &[usize]) {
+    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in ids {
+        if let Some(c) = claims.get(i) {
+            by_article.entry(c.article.as_str()).or_default().push(i);
+        }
+    }
+    let mut superseded = Vec::new();
+    let mut headlines = Vec::new();
+    for members in by_article.values() {
+        // Claims are in text order within an article (ids follow the text).
+        let last_update = members
+            .iter()
+            .rposition(|&i| facts.get(i).is_some_and(|f| f.update));
+        let live: Vec<usize> = match last_update {
+            Some(k) => {
+                superseded.extend_from_slice(&members[..k]);
+                members[k..].to_vec()
             }
-        })
-        .collect()
+            None => members.clone(),
+        };
+        let best = live
+            .iter()
+            .copied()
+            .max_by_key(|&i| (claims.get(i).map_or(0, explicitness), std::cmp::Reverse(i)));
+        headlines.extend(best);
+    }
+    for i in superseded {
+        if let Some(c) = claims.get_mut(i) {
+            c.superseded = true;
+        }
+    }
+    for i in headlines {
+        if let Some(c) = claims.get_mut(i) {
+            c.headline = true;
+        }
+    }
+}
+
+/// A copy of a claim with its interval in US dollars when its unit is a currency with a
+/// rate (so egp and usd amounts compare as money, not as bare numbers).
+fn in_base_currency(c: &Claim, lexicon: &Lexicon) -> Claim {
+    let mut c = c.clone();
+    if let Some(rate) = c.unit.as_deref().and_then(|u| lexicon.unit(u)?.rate) {
+        c.value *= rate;
+        c.low = c.low.map(|x| x * rate);
+        c.high = c.high.map(|x| x * rate);
+    }
+    c
+}
+
+/// Headlines (in time order) that never fall and end higher than they start.
+fn rising(heads: &[&Claim], time: &dyn Fn(&str) -> Option<i64>) -> bool {
+    let mut seq: Vec<(i64, f64)> = heads
+        .iter()
+        .filter_map(|c| Some((time(&c.article)?, c.value)))
+        .collect();
+    seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    seq.len() >= 2
+        && seq.windows(2).all(|w| w[1].1 >= w[0].1)
+        && seq.last().map(|l| l.1) > seq.first().map(|f| f.1)
 }
 
 /// True if all intervals share a point: the highest lower bound is not above the lowest
@@ -167,6 +304,9 @@ mod tests {
             kind: "count".into(),
             scope: None,
             date: None,
+            part_of: None,
+            superseded: false,
+            headline: true,
         }
     }
 

@@ -64,6 +64,10 @@ pub struct TopicDef {
     /// the sentence wins over it.
     #[serde(default)]
     pub generic: bool,
+    /// The topic counts people: a number with any other unit (cars, metres, years of
+    /// age, per cent) is never one of its claims.
+    #[serde(default)]
+    pub people: bool,
 }
 
 /// A subject scope that splits a topic (security forces vs civilians).
@@ -83,6 +87,10 @@ pub struct UnitDef {
     pub key: String,
     #[serde(default = "one")]
     pub factor: f64,
+    /// A currency's approximate value in US dollars: amounts in different currencies
+    /// are compared through it, never as bare numbers.
+    #[serde(default)]
+    pub rate: Option<f64>,
     pub words: Vec<String>,
 }
 
@@ -103,6 +111,19 @@ struct LexiconFile {
     scopes: Vec<ScopeDef>,
     #[serde(default, rename = "unit")]
     units: Vec<UnitDef>,
+    /// Words that make a figure an update of an earlier one («ارتفع العدد إلى»).
+    #[serde(default)]
+    updates: Vec<String>,
+    /// Words that introduce a part of a total («منهم»، «من بينهم»).
+    #[serde(default)]
+    parts: Vec<String>,
+    /// Verbs and nouns of change: an amount «by» which something changed («انخفض
+    /// بمقدار») is a change, not a level.
+    #[serde(default)]
+    changes: Vec<String>,
+    /// Words that introduce an earlier value («مقابل»، «بعد أن كان»).
+    #[serde(default)]
+    previous: Vec<String>,
 }
 
 /// FNV-1a: lexicon keys are short words we wrote or the user wrote, so a fast
@@ -139,6 +160,10 @@ pub enum Target {
     Unit(usize),
     Hedge,
     Attribution,
+    Update,
+    Part,
+    Change,
+    Previous,
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +232,10 @@ impl Lexicon {
         let o = other.file;
         file.hedges.extend(o.hedges);
         file.attribution.extend(o.attribution);
+        file.updates.extend(o.updates);
+        file.parts.extend(o.parts);
+        file.changes.extend(o.changes);
+        file.previous.extend(o.previous);
         for t in o.topics {
             match file.topics.iter_mut().find(|x| x.key == t.key) {
                 Some(x) => {
@@ -221,6 +250,7 @@ impl Lexicon {
                         x.en = t.en;
                     }
                     x.generic |= t.generic;
+                    x.people |= t.people;
                     if t.colour.is_some() {
                         x.colour = t.colour;
                     }
@@ -297,6 +327,11 @@ impl Lexicon {
         self.file.units.get(i)
     }
 
+    /// The first unit definition with this key.
+    pub fn unit(&self, key: &str) -> Option<&UnitDef> {
+        self.file.units.iter().find(|u| u.key == key)
+    }
+
     /// Position of a topic in display order (unknown topics last).
     pub fn topic_order(&self, key: &str) -> usize {
         self.file
@@ -332,6 +367,10 @@ impl Lexicon {
         };
         add(&file.hedges, Target::Hedge);
         add(&file.attribution, Target::Attribution);
+        add(&file.updates, Target::Update);
+        add(&file.parts, Target::Part);
+        add(&file.changes, Target::Change);
+        add(&file.previous, Target::Previous);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));
@@ -447,6 +486,12 @@ fn validate(file: &LexiconFile, path: &Path) -> Result<(), LexiconError> {
         if !(u.factor.is_finite() && u.factor > 0.0) {
             return Err(bad(format!(
                 "unit `{}` has a factor that is not a positive number",
+                u.key
+            )));
+        }
+        if u.rate.is_some_and(|r| !(r.is_finite() && r > 0.0)) {
+            return Err(bad(format!(
+                "unit `{}` has a rate that is not a positive number",
                 u.key
             )));
         }

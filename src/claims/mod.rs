@@ -13,6 +13,7 @@
 mod group;
 mod lexicon;
 mod numbers;
+mod parts;
 mod prefilter;
 mod quantities;
 pub mod table;
@@ -65,6 +66,16 @@ pub struct Claim {
     /// A date the sentence ties the claim to («حتى 10 يناير»), as written.
     #[serde(default)]
     pub date: Option<String>,
+    /// A part of another claim of the same article (its id): «مصرع 19 سائحا، منهم 9 من
+    /// هونج كونج». Parts carry a `scope` and never group with totals.
+    #[serde(default)]
+    pub part_of: Option<usize>,
+    /// A later figure of the same group and article updates this one («ارتفع العدد إلى»).
+    #[serde(default)]
+    pub superseded: bool,
+    /// The figure its article stands by for its group: what the verdict compares.
+    #[serde(default)]
+    pub headline: bool,
 }
 
 fn count_kind() -> String {
@@ -107,6 +118,13 @@ pub struct Group {
     /// Subject scope (`security_forces`...), when the claims name one.
     #[serde(default)]
     pub scope: Option<String>,
+    /// The claims are parts of totals (see `Claim::part_of`).
+    #[serde(default)]
+    pub part: bool,
+    /// `"rising"` when every source has a publication time and the headlines only grow
+    /// with time (a toll updated through the day, not a disagreement).
+    #[serde(default)]
+    pub trend: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -127,6 +145,13 @@ impl Analysis {
     }
 }
 
+/// Claims found so far, with the facts grouping needs about each.
+#[derive(Default)]
+struct Found {
+    claims: Vec<Claim>,
+    facts: Vec<group::Facts>,
+}
+
 /// Reusable buffers for one paragraph at a time.
 #[derive(Default)]
 struct Scratch {
@@ -140,7 +165,19 @@ struct Scratch {
 /// Finds the claims of every article and groups them across articles. `all` keeps
 /// quantities with no topic too.
 pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
-    let mut claims = Vec::new();
+    analyze_at(articles, lexicon, all, &|_| None)
+}
+
+/// `analyze` with each article's publication time (seconds since the epoch) when known
+/// (`time` takes an `Article::id`): groups then list sources in time order and mark
+/// tolls that only rise.
+pub fn analyze_at(
+    articles: &[Article],
+    lexicon: &Lexicon,
+    all: bool,
+    time: &dyn Fn(&str) -> Option<i64>,
+) -> Analysis {
+    let mut found = Found::default();
     let mut scratch = Scratch::default();
     for article in articles {
         for (i, p) in article.paragraphs.iter().enumerate() {
@@ -151,11 +188,12 @@ pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
                 lexicon,
                 all,
                 &mut scratch,
-                &mut claims,
+                &mut found,
             );
         }
     }
-    let groups = group::group(&claims, lexicon);
+    let Found { mut claims, facts } = found;
+    let groups = group::group(&mut claims, &facts, lexicon, time);
     Analysis { claims, groups }
 }
 
@@ -166,8 +204,9 @@ fn paragraph_claims(
     lexicon: &Lexicon,
     all: bool,
     s: &mut Scratch,
-    out: &mut Vec<Claim>,
+    found: &mut Found,
 ) {
+    let Found { claims: out, facts } = found;
     if !prefilter::may_hold_number(text) {
         return;
     }
@@ -179,6 +218,9 @@ fn paragraph_claims(
     quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
     s.sents.scan(&s.tokens);
     s.hits.reset(&s.tokens);
+    // The last part in this paragraph: (its end token, its total's id), so a list
+    // «منهم 9 من هونج كونج و4 يابانيين» makes 4 a part too.
+    let mut last_part: Option<(usize, usize)> = None;
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {
@@ -202,6 +244,36 @@ fn paragraph_claims(
         } else {
             unit_def.map(|u| u.key.clone())
         };
+        let kind = if percent { "percent" } else { "count" };
+        let continues = last_part
+            .filter(|&(end, _)| q.connector && parts::continues_list(&s.tokens, end, q.first));
+        let part_of = if ctx.part {
+            // The total is the nearest earlier figure of the article on the same topic.
+            let total = out
+                .iter()
+                .rev()
+                .take_while(|c| c.article == article)
+                .find(|c| c.topic == topic && c.part_of.is_none() && c.kind == kind);
+            match total {
+                Some(t) => Some(t.id),
+                // A part whose total we cannot see is still not a total.
+                None if !all => continue,
+                None => None,
+            }
+        } else {
+            continues.map(|(_, total)| total)
+        };
+        last_part = part_of.map(|t| (q.end, t));
+        let mut scope = ctx
+            .scope
+            .and_then(|sc| lexicon.scope_def(sc))
+            .map(|sc| sc.key.clone());
+        if part_of.is_some() && scope.is_none() {
+            scope = parts::scope_word(&s.tokens, q.end);
+        }
+        if scope.is_none() {
+            scope = ctx.measure.map(|m| m.key().to_owned());
+        }
         let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("").trim().to_owned();
         out.push(Claim {
             id: out.len(),
@@ -222,13 +294,14 @@ fn paragraph_claims(
             hedged: ctx.hedged,
             attribution: ctx.attribution.map(slice),
             year: ctx.year,
-            kind: if percent { "percent" } else { "count" }.to_owned(),
-            scope: ctx
-                .scope
-                .and_then(|sc| lexicon.scope_def(sc))
-                .map(|sc| sc.key.clone()),
+            kind: kind.to_owned(),
+            scope,
             date: ctx.date.map(slice),
+            part_of,
+            superseded: false,
+            headline: false,
         });
+        facts.push(group::Facts { update: ctx.update });
     }
 }
 

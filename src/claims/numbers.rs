@@ -45,6 +45,9 @@ pub struct Number {
     pub connector: bool,
     /// The single digit run is not a count (time, identifier, ordinal, phone).
     pub not_count: Option<NotCount>,
+    /// Half a unit of the last written digit when a decimal is scaled by a word
+    /// («13.6 مليار» → 0.05 billion): how far the figure is rounded. 0: exact.
+    pub rounding: f64,
 }
 
 /// Why a digit run is not a count by its form alone.
@@ -400,7 +403,10 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
         plain_digits: None,
         connector: false,
         not_count: None,
+        rounding: 0.0,
     };
+    let mut frac_digits = 0;
+    let mut digit_value = 0.0;
     match tok.kind {
         Kind::Digits(d) => {
             number.connector = d.connector;
@@ -424,6 +430,8 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
             }
             acc.cur = d.value;
             acc.last = Last::Digits;
+            frac_digits = d.frac_digits;
+            digit_value = d.value;
         }
         Kind::Word => {
             let (w, al, connector) = number_word(tokens, i)?;
@@ -459,6 +467,11 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
         number.value = acc.total + acc.cur;
         if !number.value.is_finite() {
             number.not_count = Some(NotCount::Identifier);
+        }
+        // «13.6 مليار»: a decimal scaled by a word states its last digit, no more.
+        if frac_digits > 0 && number.end > i + 1 && digit_value > 0.0 {
+            let scale = number.value / digit_value;
+            number.rounding = 0.5 * scale / 10f64.powi(frac_digits as i32);
         }
     }
     // A lone واحد is «one», as in «خلال أسبوع واحد», not a count worth reporting.

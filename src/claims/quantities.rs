@@ -22,6 +22,9 @@ pub enum Qualifier {
     AtMost,
     Vague,
     Range,
+    /// A decimal before a scale word, read to its last digit: «13.6 مليار» is
+    /// [13.55, 13.65] billion.
+    Rounded,
 }
 
 impl Qualifier {
@@ -35,6 +38,7 @@ impl Qualifier {
             Qualifier::AtMost => "at_most",
             Qualifier::Vague => "vague",
             Qualifier::Range => "range",
+            Qualifier::Rounded => "rounded",
         }
     }
 }
@@ -395,6 +399,11 @@ pub fn quantities(tokens: &Tokens, numbers: &[Number], out: &mut Vec<Quantity>) 
             qualify_before(tokens, &mut q);
             if q.qualifier == Qualifier::Exact {
                 qualify_after(tokens, &mut q);
+            }
+            if q.qualifier == Qualifier::Exact && n.rounding > 0.0 {
+                q.qualifier = Qualifier::Rounded;
+                q.low = Some(q.value - n.rounding);
+                q.high = Some(q.value + n.rounding);
             }
         }
         if kind == QKind::Percent

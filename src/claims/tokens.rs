@@ -40,6 +40,8 @@ pub struct DigitRun {
     pub definite: bool,
     /// Prefix was و or ف: continues a list or a compound.
     pub connector: bool,
+    /// Digits after the decimal point (13.61 → 2): how precisely it is written.
+    pub frac_digits: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -266,6 +268,12 @@ struct RunBuilder {
     plain: bool,
     /// Bytes of normalised letters before the first digit, at the run's start in the arena.
     prefix_norm_len: usize,
+    /// «6ر13»: the digits before a ر glued between digits (value, digit count), while
+    /// the ر waits for a digit, and once one came.
+    mena_pending: Option<(f64, u32)>,
+    mena: Option<(f64, u32)>,
+    /// Letters came after the first digit.
+    letters_after: bool,
 }
 
 impl RunBuilder {
@@ -282,6 +290,10 @@ impl RunBuilder {
             if self.first_digit.is_none() {
                 self.first_digit = Some(d);
             }
+            if let Some(m) = self.mena_pending.take() {
+                self.mena = Some(m);
+                self.int_part = 0.0;
+            }
             if self.in_frac {
                 self.frac_scale /= 10.0;
                 self.frac_part += f64::from(d) * self.frac_scale;
@@ -289,6 +301,21 @@ impl RunBuilder {
                 self.int_part = self.int_part * 10.0 + f64::from(d);
             }
             return;
+        }
+        // The Middle East News Agency writes 13.6 as «6ر13» (the decimals first, then ر,
+        // then the integer part); a ر between two digit runs is only that.
+        self.mena_pending = None;
+        if self.last_digit
+            && c == 'ر'
+            && !self.letters_after
+            && !self.in_frac
+            && self.mena.is_none()
+        {
+            let digits = self.digits;
+            self.mena_pending = Some((self.int_part, digits));
+        }
+        if self.has_digit {
+            self.letters_after = true;
         }
         self.last_digit = false;
         if c.is_ascii_alphabetic() {
@@ -343,6 +370,11 @@ impl RunBuilder {
             return Kind::Word;
         }
         let mut value = self.int_part + self.frac_part;
+        let mut frac_digits = if self.dots == 1 && self.commas == 0 {
+            self.group_len
+        } else {
+            0
+        };
         // Dots as thousands separators: «1.000.000» (two dots, three-digit groups).
         if self.dots >= 2 && self.group_len == 3 {
             value = self.int_part * 1000.0 + (self.frac_part * 1000.0).round();
@@ -354,16 +386,27 @@ impl RunBuilder {
             let scale = 10f64.powi(frac_digits);
             value = (all / scale).trunc() + (all % scale) / scale;
         }
+        let mut mena = false;
+        if let Some((frac, n)) = self.mena
+            && self.last_digit
+            && self.dots == 0
+            && self.commas == 0
+        {
+            value = self.int_part + frac / 10f64.powi(n as i32);
+            frac_digits = n;
+            mena = true;
+        }
         let prefix = norm.get(..self.prefix_norm_len).unwrap_or("");
         let definite = matches!(prefix, "ال" | "وال" | "بال" | "لل");
         let connector = prefix.starts_with('و') || prefix.starts_with('ف');
         Kind::Digits(DigitRun {
             value,
             digits: self.digits,
-            plain: self.plain,
+            plain: self.plain && !mena,
             colon: self.colon,
-            leading_zero: self.first_digit == Some(0) && self.digits > 1 && self.dots == 0,
+            leading_zero: self.first_digit == Some(0) && self.digits > 1 && self.dots == 0 && !mena,
             glued_latin: self.latin,
+            frac_digits: if self.dots <= 1 { frac_digits } else { 0 },
             prefix_len: self.prefix_bytes,
             definite,
             connector,

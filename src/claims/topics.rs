@@ -31,7 +31,36 @@ pub struct Context {
     pub text: Range<usize>,
     /// Byte range of the sentence.
     pub sentence: Range<usize>,
+    /// An update of an earlier figure («ارتفع عدد القتلى إلى 39»).
+    pub update: bool,
+    /// Introduced as a part of a total («منهم 9»، «من بينهم 10»).
+    pub part: bool,
+    /// An amount of change («انخفض بمقدار 1.4 مليار») or an earlier value («مقابل 15
+    /// مليارا»), not the current level.
+    pub measure: Option<Measure>,
 }
+
+/// What an amount measures when it is not the current level of its topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Change,
+    Previous,
+}
+
+impl Measure {
+    /// The scope key the claim gets.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Change => "change",
+            Measure::Previous => "previous",
+        }
+    }
+}
+
+/// How far before the number (in words of its clause) update and change words count.
+const CUE_WINDOW: usize = 5;
+/// A change verb governs its clause further («تراجع صافي الاحتياطيات الدولية لمصر بنحو»).
+const CHANGE_WINDOW: usize = 9;
 
 /// Sentences of a paragraph: the sentence of every token and each sentence's tokens.
 /// Sentences end at . ! ? ؟ and the like.
@@ -212,12 +241,21 @@ pub fn context(
 
     // Topic candidates: (score, topic, decided by an event).
     let mut best: Option<(i32, usize, bool)> = None;
+    // A count of people is never counted in cars, metres, years or per cent.
+    let unit_key = unit
+        .and_then(|u| lexicon.unit_def(u))
+        .map(|u| u.key.as_str());
+    let percent = q.kind == QKind::Percent;
+    let person_unit = unit_key.is_none_or(|u| u == "person" || u == "soldier") && !percent;
+    // A percentage is a rate of anything but a head count («انخفض الاحتياطي 9.3%»).
     let unit_ok = |topic: usize| {
         lexicon.topic_def(topic).is_some_and(|t| {
-            t.requires_unit.is_empty()
-                || unit
-                    .and_then(|u| lexicon.unit_def(u))
-                    .is_some_and(|u| t.requires_unit.contains(&u.key))
+            if percent {
+                return !t.people;
+            }
+            (!t.people || person_unit)
+                && (t.requires_unit.is_empty()
+                    || unit_key.is_some_and(|u| t.requires_unit.iter().any(|r| r == u)))
         })
     };
     // After the number: up to the next clause, number, or «و…» conjunct.
@@ -278,21 +316,31 @@ pub fn context(
     }
     // Last resort for a bare count of people: the nearest topic word earlier in the
     // sentence («… الإرهابيين …، وبلغ عددهم 20 ألف شخص»).
-    let generic = unit
-        .and_then(|u| lexicon.unit_def(u))
-        .is_none_or(|u| u.key == "person");
+    // (Money is a catch-all for currencies in the same way: «الاحتياطي … 13.6 مليار
+    // دولار» is reserves.)
+    let generic = true;
     let is_generic = |b: &Option<(i32, usize, bool)>| {
         b.is_some_and(|(_, t, e)| !e && lexicon.topic_def(t).is_some_and(|d| d.generic))
     };
     if generic && (best.is_none() || is_generic(&best)) {
         let mut found = None;
-        let mut j = before_start;
+        // From the number: a specific word inside the window loses to a unit-implied
+        // catch-all otherwise («قرض بقيمة 4.8 مليار دولار»).
+        let mut j = q.first;
         let floor = sent_first.max(before_start.saturating_sub(SENTENCE_REACH));
         while j > floor && found.is_none() {
             j -= 1;
             hits.matches_at(lexicon, tokens, j, |t, _| match t {
+                // With a unit of its own (dollars), only a topic made for that unit.
                 Target::Event(k) | Target::Noun(k)
-                    if unit_ok(k) && lexicon.topic_def(k).is_some_and(|d| !d.generic) =>
+                    if unit_ok(k)
+                        && lexicon.topic_def(k).is_some_and(|d| {
+                            !d.generic
+                                && (person_unit
+                                    || percent
+                                    || unit_key
+                                        .is_some_and(|u| d.requires_unit.iter().any(|r| r == u)))
+                        }) =>
                 {
                     consider(&mut found, 10, k, false)
                 }
@@ -360,6 +408,42 @@ pub fn context(
     }
     let attribution = attribution.map(|(_, j)| attribution_span(tokens, j, sent_first, sent_end));
 
+    // Cues in the words just before the number, within its clause.
+    let (mut update, mut part, mut change, mut previous) = (false, false, false, false);
+    let mut d = 0;
+    let mut j = q.first;
+    while j > clause_start && d < CHANGE_WINDOW {
+        j -= 1;
+        if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
+            break;
+        }
+        if tokens.toks[j].kind != Kind::Word {
+            continue;
+        }
+        d += 1;
+        hits.matches_at(lexicon, tokens, j, |t, len| match t {
+            Target::Update if d <= CUE_WINDOW => update = true,
+            // «منهم 9»، «من بينهم 10»: the marker is right before the number.
+            Target::Part if j + len + 1 >= q.first => part = true,
+            Target::Change => change = true,
+            Target::Previous if d <= 3 => previous = true,
+            _ => {}
+        });
+    }
+    // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
+    let by =
+        tokens.norm(q.first).starts_with('ب') || prev_word_is(tokens, q.first, &["بمقدار", "بقدر"]);
+    // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
+    let from = tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, q.first, &["من"]);
+    let previous = previous || (change && from && !percent);
+    let measure = if previous {
+        Some(Measure::Previous)
+    } else if change && by && !percent {
+        Some(Measure::Change)
+    } else {
+        None
+    };
+
     // Year scope: the nearest year in the sentence, before the number first.
     let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
     let in_sentence = |p: &&Quantity| sents.get(p.num_first) == Some(&sent);
@@ -419,7 +503,18 @@ pub fn context(
             sent_first.max(q.first.saturating_sub(SENTENCE_WORDS)),
             sent_end.min(q.end + SENTENCE_WORDS),
         ),
+        update,
+        part,
+        measure,
     }
+}
+
+/// The word before token `i` is one of `words` (normalised).
+fn prev_word_is(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
+    (0..i)
+        .rev()
+        .find(|&j| tokens.toks[j].kind == Kind::Word)
+        .is_some_and(|j| words.contains(&tokens.norm(j)))
 }
 
 /// The words of an attribution: from the verb to the clause end (at most six words), or,

@@ -24,6 +24,70 @@ pub struct LoadArgs {
     /// in [corpus], else +00:00].
     #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true)]
     pub utc_offset: Option<String>,
+    /// Column names of JSON Lines / CSV corpora where they are not the usual ones, e.g.
+    /// `text=body,published=date_publish` (fields: text title outlet published url
+    /// author lang site id short).
+    #[arg(long, value_name = "FIELD=NAME,...", value_delimiter = ',')]
+    pub columns: Vec<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// How URLs are fetched.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct NetArgs {
+    /// Read URLs from the cache only, never from the network.
+    #[arg(long)]
+    pub offline: bool,
+    /// Give up on a URL after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 20.0)]
+    pub timeout: f64,
+}
+
+impl NetArgs {
+    pub fn options(&self) -> anyhow::Result<crate::corpus::fetch::FetchOptions> {
+        if !(self.timeout.is_finite() && self.timeout > 0.0 && self.timeout <= 86_400.0) {
+            anyhow::bail!("--timeout {}: expected seconds, more than 0", self.timeout);
+        }
+        Ok(crate::corpus::fetch::FetchOptions {
+            timeout: std::time::Duration::from_secs_f64(self.timeout),
+            offline: self.offline,
+            ..Default::default()
+        })
+    }
+}
+
+const COLUMN_FIELDS: [&str; 10] = [
+    "text",
+    "title",
+    "outlet",
+    "published",
+    "url",
+    "author",
+    "lang",
+    "site",
+    "id",
+    "short",
+];
+
+/// `field=name` pairs.
+fn parse_columns(pairs: &[String]) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    let mut out = std::collections::BTreeMap::new();
+    for p in pairs {
+        let (f, n) = p
+            .split_once('=')
+            .filter(|(f, n)| !f.trim().is_empty() && !n.trim().is_empty())
+            .ok_or_else(|| anyhow::anyhow!("--columns {p:?}: expected FIELD=NAME"))?;
+        let f = f.trim().to_ascii_lowercase();
+        if !COLUMN_FIELDS.contains(&f.as_str()) {
+            anyhow::bail!(
+                "--columns {p:?}: unknown field {f:?} (known: {})",
+                COLUMN_FIELDS.join(" ")
+            );
+        }
+        out.insert(f, n.trim().to_owned());
+    }
+    Ok(out)
 }
 
 /// The `[corpus]` section of `config.toml`.
@@ -94,6 +158,8 @@ impl LoadArgs {
             lossy,
             paragraphs: self.paragraphs,
             layout,
+            columns: parse_columns(&self.columns)?,
+            fetch: self.net.options()?,
         })
     }
 }

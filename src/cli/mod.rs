@@ -5,6 +5,7 @@ pub mod bookmarks;
 pub mod claims;
 pub mod config;
 pub mod generate;
+pub mod fetch;
 pub mod help;
 pub mod input;
 pub mod output;

@@ -43,10 +43,19 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Option<(Meta, &'a str)>, 
     let first_len = text.find('\n').map_or(text.len(), |i| i + 1);
     let block = &text[first_len..block_end];
     let meta = if f == "---" {
-        yaml(path, block)?
+        yaml(path, block)
     } else {
-        toml_meta(path, block)?
-    };
+        toml_meta(path, block)
+    }
+    .map_err(|e| match e {
+        CorpusError::Metadata { path, problem } if !problem.starts_with("front matter") => {
+            CorpusError::Metadata {
+                path,
+                problem: format!("front matter: {problem}"),
+            }
+        }
+        e => e,
+    })?;
     Ok(Some((meta, &text[body_start..])))
 }
 

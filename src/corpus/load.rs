@@ -38,10 +38,14 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Article>,
 /// One place articles come from.
 enum Source {
     Stdin,
+    Url(String),
     File {
         path: PathBuf,
         /// Components below the folder given (empty for a file given itself).
         rel: Vec<String>,
+        /// The folder given's own name: a layout is tried with it too, so that
+        /// `corpus/bbcarabicnews` fits `{outlet}/**/…` as `corpus` does.
+        root: Option<String>,
     },
 }
 
@@ -72,11 +76,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             sources.push(Source::Stdin);
             continue;
         }
+        if let Some(url) = path.to_str().filter(|p| super::fetch::is_url(p)) {
+            sources.push(Source::Url(url.to_owned()));
+            continue;
+        }
         let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if !md.is_dir() {
             sources.push(Source::File {
                 path: path.clone(),
                 rel: Vec::new(),
+                root: None,
             });
             continue;
         }
@@ -85,9 +94,13 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         if found.files.is_empty() {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
+        let root = std::fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
         sources.extend(found.files.into_iter().map(|f| Source::File {
             path: f.path,
             rel: f.rel,
+            root: root.clone(),
         }));
     }
     let sidecars = sidecars(&sources)?;
@@ -99,14 +112,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
                     key: None,
                     articles: from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
                     unmatched: false,
+                    warning: None,
                 })
             }),
-            Source::File { path, rel } => {
+            Source::Url(url) => load_url(url, opts),
+            Source::File { path, rel, root } => {
                 let side = path
                     .parent()
                     .and_then(|d| sidecars.get(d))
                     .and_then(|s| s.as_ref());
-                load_file(path, rel, opts, side)
+                load_file(path, rel, root.as_deref(), opts, side)
             }
         })
         .collect();
@@ -127,6 +142,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             seen.insert(key, i);
         }
         unmatched += usize::from(f.unmatched);
+        warnings.extend(f.warning);
         articles.extend(f.articles);
     }
     if let (Some(t), true) = (&opts.layout, unmatched > 0) {
@@ -142,6 +158,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
 fn name_of(s: &Source) -> String {
     match s {
         Source::Stdin => "-".into(),
+        Source::Url(u) => u.clone(),
         Source::File { path, .. } => path.display().to_string(),
     }
 }
@@ -197,11 +214,47 @@ struct FileArticles {
     articles: Vec<Article>,
     /// A layout was given and the file's path did not fit it.
     unmatched: bool,
+    warning: Option<String>,
+}
+
+/// A page or feed from the web (or the cache).
+fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, CorpusError> {
+    use super::fetch::{How, fetch};
+    let got = fetch(url, &opts.fetch)?;
+    let warning = match &got.how {
+        How::Stale(why) => Some(format!(
+            "{why}; read the copy cached at {}",
+            got.meta.fetched
+        )),
+        _ => None,
+    };
+    // The name: the URL's last path segment, else its host.
+    let bare = url.split(['?', '#']).next().unwrap_or(url);
+    let after_scheme = bare.split_once("://").map_or(bare, |(_, r)| r);
+    let host = after_scheme.split('/').next().unwrap_or(after_scheme);
+    let name = after_scheme
+        .rsplit('/')
+        .find(|s| !s.is_empty())
+        .unwrap_or(host)
+        .to_owned();
+    let meta = Meta {
+        url: Some(url.to_owned()),
+        outlet: Some(host.to_owned()),
+        ..Meta::default()
+    };
+    let articles = from_bytes(Path::new(url), &name, got.bytes, opts, meta)?;
+    Ok(FileArticles {
+        key: None,
+        articles,
+        unmatched: false,
+        warning,
+    })
 }
 
 fn load_file(
     path: &Path,
     rel: &[String],
+    root: Option<&str>,
     opts: &LoadOptions,
     side: Option<&Sidecar>,
 ) -> Result<FileArticles, CorpusError> {
@@ -220,7 +273,12 @@ fn load_file(
         && !rel.is_empty()
     {
         let comps: Vec<&str> = rel.iter().map(String::as_str).collect();
-        match t.matches(&comps) {
+        let with_root = || {
+            let root = root?;
+            let comps: Vec<&str> = std::iter::once(root).chain(comps.iter().copied()).collect();
+            t.matches(&comps)
+        };
+        match t.matches(&comps).or_else(with_root) {
             Some(m) => meta = meta.or(m),
             None => unmatched = true,
         }
@@ -250,6 +308,7 @@ fn load_file(
             key,
             articles,
             unmatched,
+            warning: None,
         });
     }
     // Read the file already open (from its start: sniffing may have read some of it).
@@ -272,6 +331,7 @@ fn load_file(
         key,
         articles,
         unmatched,
+        warning: None,
     })
 }
 
@@ -365,7 +425,7 @@ pub(crate) fn from_bytes(
         let origin = match p.item {
             Some(item) => {
                 if m.id.is_none() {
-                    m.id = Some(format!("{}-{}", super::id_from_name(name), n + 1));
+                    m.id = Some(format!("{name}#{}", n + 1));
                 }
                 Origin::item(origin_path.clone(), item)
             }
@@ -382,51 +442,66 @@ pub(crate) fn from_bytes(
     Ok(out)
 }
 
-/// Makes ids unique: colliding ids are lengthened with the folder path (and entry) of
-/// their origin, and numbered if that is not enough.
+/// Makes ids unique: colliding ids are prefixed with as many of their folders as it
+/// takes to tell them apart (`cairo/same`, `alex/same`), then numbered if that is not
+/// enough (the same name in the same place: entries of two feeds given twice).
 fn unique_ids(articles: &mut [Article]) {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in articles.iter() {
-        *count.entry(a.id.as_str()).or_default() += 1;
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        groups.entry(a.id.clone()).or_default().push(i);
     }
-    let dup: HashSet<String> = count
-        .into_iter()
-        .filter(|(_, n)| *n > 1)
-        .map(|(id, _)| id.to_owned())
-        .collect();
-    if dup.is_empty() {
-        return;
-    }
-    let mut taken: HashSet<String> = articles
+    let mut taken: HashSet<String> = groups
         .iter()
-        .filter(|a| !dup.contains(&a.id))
-        .map(|a| a.id.clone())
+        .filter(|(_, v)| v.len() == 1)
+        .map(|(id, _)| id.clone())
         .collect();
-    for a in articles.iter_mut().filter(|a| dup.contains(&a.id)) {
-        let dir = Path::new(&a.origin.path)
-            .parent()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default();
-        let mut id = if dir.is_empty() {
-            a.id.clone()
-        } else {
-            format!("{dir}/{}", a.id)
+    for (id, members) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
+        let dirs: Vec<Vec<String>> = members
+            .iter()
+            .map(|&i| {
+                Path::new(&articles[i].origin.path)
+                    .parent()
+                    .map(|d| {
+                        d.components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        let deepest = dirs.iter().map(Vec::len).max().unwrap_or(0);
+        let named = |k: usize| -> Vec<String> {
+            dirs.iter()
+                .map(|d| {
+                    let tail = &d[d.len().saturating_sub(k)..];
+                    if tail.is_empty() {
+                        id.clone()
+                    } else {
+                        format!("{}/{id}", tail.join("/"))
+                    }
+                })
+                .collect()
         };
-        if let Some(item) = &a.origin.item
-            && !id.contains(item.as_str())
-        {
-            id = format!("{id}#{item}");
+        let mut names = named(deepest);
+        for k in 1..=deepest {
+            let n = named(k);
+            if n.iter().collect::<HashSet<_>>().len() == n.len() {
+                names = n;
+                break;
+            }
         }
-        let mut n = 1;
-        let base = id.clone();
-        while !taken.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}~{n}");
+        for (&i, base) in members.iter().zip(names) {
+            let (mut new, mut n) = (base.clone(), 1);
+            while !taken.insert(new.clone()) {
+                n += 1;
+                new = format!("{base}~{n}");
+            }
+            let a = &mut articles[i];
+            if a.short == a.id {
+                a.short = new.clone();
+            }
+            a.id = new;
         }
-        if a.short == a.id {
-            a.short = id.clone();
-        }
-        a.id = id;
     }
 }
 

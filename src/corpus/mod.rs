@@ -6,8 +6,9 @@
 
 mod bigfile;
 mod decode;
+pub mod fetch;
 pub mod format;
-mod frontmatter;
+pub(crate) mod frontmatter;
 pub mod hardwrap;
 mod load;
 pub mod meta;
@@ -214,6 +215,8 @@ pub enum CorpusError {
     Metadata { path: PathBuf, problem: String },
     #[error("{path}: {problem}")]
     Format { path: PathBuf, problem: String },
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
 }
 
 /// How to read articles.
@@ -225,6 +228,11 @@ pub struct LoadOptions {
     pub paragraphs: ParagraphMode,
     /// Metadata from the paths of files under a folder given.
     pub layout: Option<Template>,
+    /// Column names of JSON Lines and CSV corpora, by field (`text`, `title`,
+    /// `published`…), where they differ from the usual ones.
+    pub columns: std::collections::BTreeMap<String, String>,
+    /// How URLs are fetched and cached.
+    pub fetch: fetch::FetchOptions,
 }
 
 /// The error for an I/O failure on `path`: `NotFound` or `Unreadable`.

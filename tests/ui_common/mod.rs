@@ -67,6 +67,9 @@ fn claim(
         kind: "count".into(),
         scope: None,
         date: None,
+        part_of: None,
+        superseded: false,
+        headline: true,
     }
 }
 
@@ -126,6 +129,8 @@ pub fn fixture_analysis(articles: &[Article]) -> Analysis {
             conflicts: vec![],
             year: None,
             scope: None,
+            part: false,
+            trend: None,
         },
         Group {
             topic: "troops".into(),
@@ -134,6 +139,8 @@ pub fn fixture_analysis(articles: &[Article]) -> Analysis {
             conflicts: vec![(1, 2), (0, 2)],
             year: None,
             scope: None,
+            part: false,
+            trend: None,
         },
     ];
     Analysis { claims, groups }

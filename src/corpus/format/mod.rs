@@ -2,6 +2,9 @@
 //! ([`Format::sniff`], from the content first, the extension only as a hint) and turns
 //! it into articles ([`Format::parse`]).
 
+mod feed;
+pub mod html;
+mod table;
 mod text;
 
 use std::path::Path;
@@ -41,7 +44,13 @@ pub trait Format: Sync {
 }
 
 /// Every format, most specific first; plain text takes whatever the others do not.
-static FORMATS: &[&dyn Format] = &[&text::Text];
+static FORMATS: &[&dyn Format] = &[
+    &feed::Feed,
+    &html::Html,
+    &table::JsonLines,
+    &table::Csv,
+    &text::Text,
+];
 
 /// How much of a text the formats look at to recognise it.
 pub const SNIFF_BYTES: usize = 4096;
