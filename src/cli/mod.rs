@@ -4,8 +4,8 @@
 pub mod bookmarks;
 pub mod claims;
 pub mod config;
-pub mod generate;
 pub mod fetch;
+pub mod generate;
 pub mod help;
 pub mod input;
 pub mod output;
