@@ -364,3 +364,55 @@ fn control_bytes_in_metadata_never_reach_the_terminal() {
         );
     }
 }
+
+#[test]
+fn the_reader_shows_outlets_and_times_of_a_laid_out_folder() {
+    let d = tempfile::tempdir().unwrap();
+    for (outlet, name, src) in [
+        (
+            "shorouknews",
+            "accidents/23/2013-02-07 10:50:00#aa.txt",
+            "nested/cairo/same.txt",
+        ),
+        (
+            "almasryalyoum",
+            "8/2013-02-06 14:04:00#bb.txt",
+            "nested/alex/same.txt",
+        ),
+    ] {
+        let f = d.path().join(outlet).join(name);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::copy(data(src), &f).unwrap();
+    }
+    let layout = "{outlet}/**/{published:%Y-%m-%d %H:%M:%S}#{id}.txt";
+    let snap = |keys: &str| {
+        let o = qarin(
+            &[
+                "snapshot", "--size", "140x12", "--layout", layout, "--keys", keys,
+            ],
+            &[d.path().to_path_buf()],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let library = snap("l");
+    for want in [
+        "almasryalyoum",
+        "shorouknews",
+        "2013-02-06 14:04",
+        "2013-02-07 10:50",
+    ] {
+        assert!(library.contains(want), "{want} not in\n{library}");
+    }
+    let compare = snap("s");
+    assert!(
+        compare.contains("almasryalyoum · 2013-02-06")
+            && compare.contains("shorouknews · 2013-02-07"),
+        "{compare}"
+    );
+    let table = snap("c");
+    assert!(
+        table.contains("almasryalyoum") || table.contains("shorouknews"),
+        "{table}"
+    );
+}

@@ -40,14 +40,23 @@ pub fn data_dir() -> Result<PathBuf, StoreError> {
 /// The identity an article's bookmarks and reading position are stored under: its
 /// canonical path when it is a file on disk (so it is the same from any directory),
 /// else its path as loaded (`seeds/NAME` for a bundled seed, `-` for stdin).
+/// An entry of a feed or corpus file adds ` → ITEM` (its origin's entry), so each
+/// entry has its own bookmarks.
 pub fn article_key(article: &Article) -> String {
     if article.path == "-" {
         return article.path.clone();
     }
-    std::fs::canonicalize(&article.path)
+    let path = std::fs::canonicalize(&article.path)
         .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| article.path.clone())
+        .unwrap_or_else(|_| article.path.clone());
+    match &article.origin.item {
+        Some(item) => format!("{path}{ITEM_SEP}{item}"),
+        None => path,
+    }
 }
+
+/// Between a file's path and the entry inside it in an article key.
+const ITEM_SEP: &str = " → ";
 
 /// The article a bookmark points to, as it is now: the file on disk, else the bundled
 /// seed of that name. `None` when neither exists (or the file no longer loads).
@@ -59,12 +68,38 @@ pub fn resolve_article(r: &ArticleRef) -> Option<Article> {
             .into_iter()
             .next();
     }
+    // An entry of a feed or corpus file: the file, then the entry in it.
+    for (at, _) in r.path.match_indices(ITEM_SEP) {
+        let (file, item) = (&r.path[..at], &r.path[at + ITEM_SEP.len()..]);
+        if Path::new(file).is_file() {
+            return corpus::load_paths(&[file.into()], &LoadOptions::default())
+                .ok()?
+                .into_iter()
+                .find(|a| a.origin.item.as_deref() == Some(item));
+        }
+    }
     corpus::seeds().into_iter().find(|a| a.path == r.path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_feed_entry_has_its_own_key_and_is_found_again() {
+        let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/inputs/feed.rss");
+        let arts = corpus::load_paths(&[feed], &LoadOptions::default()).unwrap();
+        let keys: Vec<String> = arts.iter().map(article_key).collect();
+        assert_eq!(keys.len(), 3);
+        assert!(
+            keys[1].ends_with("feed.rss → https://shorouk.example/news/2"),
+            "{}",
+            keys[1]
+        );
+        let r = ArticleRef::of(&arts[1], keys[1].clone());
+        let found = resolve_article(&r).unwrap();
+        assert_eq!(found.title, arts[1].title);
+    }
 
     fn reference(path: &str) -> ArticleRef {
         ArticleRef {

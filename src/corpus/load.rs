@@ -2,7 +2,7 @@
 //! the formats, with metadata merged from every source that knows it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::{Read, Seek};
 use std::os::unix::fs::{FileExt, MetadataExt};
 use std::path::{Path, PathBuf};
@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use super::bigfile::{LAZY_MIN, index_file};
 use super::decode::{decode_cow, into_checked_string};
 use super::format::{self, Input};
+use super::ids::unique_ids;
 use super::meta::{Meta, Published};
 use super::sidecar::{self, Sidecar};
 use super::walk;
@@ -43,6 +44,9 @@ enum Source {
         path: PathBuf,
         /// Components below the folder given (empty for a file given itself).
         rel: Vec<String>,
+        /// The folder given's own name: a layout is tried with it too, so that
+        /// `corpus/bbcarabicnews` fits `{outlet}/**/…` as `corpus` does.
+        root: Option<String>,
     },
 }
 
@@ -82,6 +86,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
             sources.push(Source::File {
                 path: path.clone(),
                 rel: Vec::new(),
+                root: None,
             });
             continue;
         }
@@ -90,9 +95,13 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         if found.files.is_empty() {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
+        let root = std::fs::canonicalize(path)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
         sources.extend(found.files.into_iter().map(|f| Source::File {
             path: f.path,
             rel: f.rel,
+            root: root.clone(),
         }));
     }
     let sidecars = sidecars(&sources)?;
@@ -108,12 +117,12 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
                 })
             }),
             Source::Url(url) => load_url(url, opts),
-            Source::File { path, rel } => {
+            Source::File { path, rel, root } => {
                 let side = path
                     .parent()
                     .and_then(|d| sidecars.get(d))
                     .and_then(|s| s.as_ref());
-                load_file(path, rel, opts, side)
+                load_file(path, rel, root.as_deref(), opts, side)
             }
         })
         .collect();
@@ -246,6 +255,7 @@ fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, CorpusError> 
 fn load_file(
     path: &Path,
     rel: &[String],
+    root: Option<&str>,
     opts: &LoadOptions,
     side: Option<&Sidecar>,
 ) -> Result<FileArticles, CorpusError> {
@@ -264,7 +274,12 @@ fn load_file(
         && !rel.is_empty()
     {
         let comps: Vec<&str> = rel.iter().map(String::as_str).collect();
-        match t.matches(&comps) {
+        let with_root = || {
+            let root = root?;
+            let comps: Vec<&str> = std::iter::once(root).chain(comps.iter().copied()).collect();
+            t.matches(&comps)
+        };
+        match t.matches(&comps).or_else(with_root) {
             Some(m) => meta = meta.or(m),
             None => unmatched = true,
         }
@@ -428,191 +443,6 @@ pub(crate) fn from_bytes(
     Ok(out)
 }
 
-/// Makes ids unique: colliding ids are prefixed with as many of their folders as it
-/// takes to tell them apart (`cairo/same`, `alex/same`), then numbered if that is not
-/// enough (the same name in the same place: entries of two feeds given twice).
-fn unique_ids(articles: &mut [Article]) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        groups.entry(a.id.clone()).or_default().push(i);
-    }
-    let mut taken: HashSet<String> = groups
-        .iter()
-        .filter(|(_, v)| v.len() == 1)
-        .map(|(id, _)| id.clone())
-        .collect();
-    for (id, members) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
-        let dirs: Vec<Vec<String>> = members
-            .iter()
-            .map(|&i| {
-                Path::new(&articles[i].origin.path)
-                    .parent()
-                    .map(|d| {
-                        d.components()
-                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            })
-            .collect();
-        let deepest = dirs.iter().map(Vec::len).max().unwrap_or(0);
-        let named = |k: usize| -> Vec<String> {
-            dirs.iter()
-                .map(|d| {
-                    let tail = &d[d.len().saturating_sub(k)..];
-                    if tail.is_empty() {
-                        id.clone()
-                    } else {
-                        format!("{}/{id}", tail.join("/"))
-                    }
-                })
-                .collect()
-        };
-        let mut names = named(deepest);
-        for k in 1..=deepest {
-            let n = named(k);
-            if n.iter().collect::<HashSet<_>>().len() == n.len() {
-                names = n;
-                break;
-            }
-        }
-        for (&i, base) in members.iter().zip(names) {
-            let (mut new, mut n) = (base.clone(), 1);
-            while !taken.insert(new.clone()) {
-                n += 1;
-                new = format!("{base}~{n}");
-            }
-            let a = &mut articles[i];
-            if a.short == a.id {
-                a.short = new.clone();
-            }
-            a.id = new;
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {
-        let p = dir.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-
-    #[test]
-    fn loaded_text_splits_like_split_paragraphs_and_hashes_the_file() {
-        let texts: [&[u8]; 6] = [
-            b"a\r\nb\rc\n\nd\n",
-            b"\xEF\xBB\xBFfirst\r\n\r\nlast",
-            "دور روسيا\r\nالخ\r".as_bytes(),
-            b"one long line without an ending at all",
-            b"\r\r\n\n\r",
-            b"",
-        ];
-        let (p, o) = (Path::new("x.txt"), LoadOptions::default());
-        for text in texts {
-            let whole = super::super::decode(p, text, &o).unwrap();
-            let a = from_bytes(p, "x.txt", text.to_vec(), &o, Meta::default()).unwrap();
-            assert_eq!(a.len(), 1);
-            assert_eq!(
-                a[0].paragraphs,
-                super::super::split_paragraphs(&whole)[..],
-                "{text:?}"
-            );
-            assert_eq!(a[0].hash(), super::super::sha256_hex(text));
-        }
-    }
-
-    #[test]
-    fn a_lossy_article_hashes_the_bytes_not_the_replaced_text() {
-        let bytes = b"ok\nbad \xff\n";
-        let o = LoadOptions {
-            lossy: true,
-            ..LoadOptions::default()
-        };
-        let a = from_bytes(
-            Path::new("x.txt"),
-            "x.txt",
-            bytes.to_vec(),
-            &o,
-            Meta::default(),
-        )
-        .unwrap();
-        assert_eq!(a[0].paragraphs, ["ok", "bad \u{fffd}"][..]);
-        assert_eq!(a[0].hash(), super::super::sha256_hex(bytes));
-    }
-
-    #[test]
-    fn same_names_in_two_folders_are_two_articles_and_one_file_twice_is_one() {
-        let d = tempfile::tempdir().unwrap();
-        let a = write(d.path(), "one/x.txt", "أ 1\n");
-        write(d.path(), "two/x.txt", "ب 2\n");
-        let o = LoadOptions::default();
-        let l = load(&[d.path().to_path_buf(), a.clone()], &o).unwrap();
-        assert_eq!(l.articles.len(), 2, "{:?}", l.warnings);
-        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_ne!(ids[0], ids[1]);
-        assert!(
-            ids[0].ends_with("one/x") && ids[1].ends_with("two/x"),
-            "{ids:?}"
-        );
-        assert_eq!(l.articles[0].outlet, "one");
-        assert!(l.articles[0].published.is_some_and(|p| p.guess));
-        assert!(
-            l.warnings.iter().any(|w| w.contains("same file")),
-            "{:?}",
-            l.warnings
-        );
-    }
-
-    #[test]
-    fn layout_metadata_and_sidecar() {
-        let d = tempfile::tempdir().unwrap();
-        write(
-            d.path(),
-            "cnn/mideast/3/2013-02-05 10:20:00#aa-1.txt",
-            "عنوان\nنص\n",
-        );
-        write(d.path(), "bbc/2013-02-06 11:00:00#bb-2.txt", "عنوان ب\n");
-        write(d.path(), "bbc/odd.txt", "x\n");
-        write(
-            d.path(),
-            "bbc/articles.toml",
-            "[articles.\"odd.txt\"]\ntitle = \"فردي\"\nurl = \"https://x.test/a\"\n",
-        );
-        let t = super::super::Template::parse(
-            "{outlet}/**/{published:%Y-%m-%d %H:%M:%S}#{id}.txt",
-            chrono::FixedOffset::east_opt(0).unwrap(),
-        )
-        .unwrap();
-        let o = LoadOptions {
-            layout: Some(t),
-            ..LoadOptions::default()
-        };
-        let l = load(&[d.path().to_path_buf()], &o).unwrap();
-        let by: Vec<(&str, &str, Option<String>)> = l
-            .articles
-            .iter()
-            .map(|a| {
-                (
-                    a.id.as_str(),
-                    a.outlet.as_str(),
-                    a.published.map(|p| p.short()),
-                )
-            })
-            .collect();
-        assert_eq!(by[0], ("bb-2", "bbc", Some("2013-02-06 11:00".into())));
-        assert_eq!(by[2], ("aa-1", "cnn", Some("2013-02-05 10:20".into())));
-        assert_eq!(l.articles[1].title, "فردي");
-        assert_eq!(l.articles[1].url.as_deref(), Some("https://x.test/a"));
-        assert!(l.articles[1].published.unwrap().guess);
-        assert!(
-            l.warnings.iter().any(|w| w.contains("1 file did not fit")),
-            "{:?}",
-            l.warnings
-        );
-    }
-}
+#[path = "load_tests.rs"]
+mod tests;

@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod format;
 pub(crate) mod frontmatter;
 pub mod hardwrap;
+mod ids;
 mod load;
 pub mod meta;
 pub mod origin;

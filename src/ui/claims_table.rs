@@ -190,7 +190,12 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let hs = theme.header();
     draw::text(state, buf, inset(head[0]), "الموضوع", hs, Align::Right);
     for (k, ai) in sources.iter().enumerate() {
-        let label = format!("{} {}", ai + 1, state.articles[*ai].short);
+        let a = &state.articles[*ai];
+        // The outlet (or short label) and the day and time it published.
+        let label = match a.published {
+            Some(p) => format!("{} {} {}", ai + 1, a.short, p.time.format("%m-%d %H:%M")),
+            None => format!("{} {}", ai + 1, a.short),
+        };
         let st = hs.patch(theme.source(*ai));
         draw::text(state, buf, inset(head[1 + k]), &label, st, Align::Right);
     }

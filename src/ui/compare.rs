@@ -256,7 +256,11 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             theme.header()
         };
         draw::fill(buf, pa.header, hstyle);
-        let label = format!("{} — {}", article.short, article.title);
+        // Outlet (or short label) and date tell apart panes whose titles look alike.
+        let label = match article.published {
+            Some(p) => format!("{} · {} — {}", article.short, p.short(), article.title),
+            None => format!("{} — {}", article.short, article.title),
+        };
         draw::text(state, buf, pa.header, &label, hstyle, Align::Right);
         if i + 1 < layout.len() {
             let x = pa.header.right();
