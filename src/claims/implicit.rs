@@ -77,12 +77,22 @@ fn people_topic(lexicon: &Lexicon, tokens: &Tokens, i: usize, events_only: bool)
 
 /// A number ends at `i` or one word before it («30 قتيلا»، «ثلاثة من قتيل» is not
 /// Arabic, but «30 شخصا قتيلا» is not an implicit count either).
+/// (Numbers are in text order and do not overlap, so both tests are binary searches: a
+/// line of thousands of numbers stays n log n.)
 fn counted_by_number(numbers: &[Number], i: usize) -> bool {
-    numbers.iter().any(|n| n.end <= i && n.end + 2 > i)
+    let k = numbers.partition_point(|n| n.end <= i);
+    k > 0 && numbers[k - 1].end + 2 > i
 }
 
 fn inside_number(numbers: &[Number], i: usize) -> bool {
-    numbers.iter().any(|n| n.first <= i && i < n.end)
+    let k = numbers.partition_point(|n| n.end <= i);
+    numbers.get(k).is_some_and(|n| n.first <= i)
+}
+
+/// A number starts in `(i, j]`.
+fn number_between(numbers: &[Number], i: usize, j: usize) -> bool {
+    let k = numbers.partition_point(|n| n.first <= i);
+    numbers.get(k).is_some_and(|n| n.first <= j)
 }
 
 /// Appends the implicit counts of a tokenised paragraph to `out` (numbers found with
@@ -204,7 +214,7 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                     }
                 }
                 if let Some(topic) = topic
-                    && !numbers.iter().any(|n| n.first > i && n.first <= j)
+                    && !number_between(numbers, i, j)
                 {
                     found = Some((
                         i,
