@@ -394,3 +394,50 @@ fn no_articles_no_panic() {
     assert!(s.quit);
     assert!(stored(data.path()).is_empty());
 }
+
+/// Issue 16 item 2: a paste into the note prompt is one line of text — the newline
+/// does not save the note and the `ddd` after it deletes nothing.
+#[test]
+fn a_pasted_newline_in_a_note_is_text() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut s = state_in(data.path());
+    keys(&mut s, "b");
+    s.paste("see also the 2021 report\nddd");
+    keys(&mut s, "Enter");
+    let saved = stored(data.path());
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].note.as_deref(),
+        Some("see also the 2021 report ddd")
+    );
+    // In the list, editing a note and pasting there deletes nothing either.
+    keys(&mut s, "B e C-u");
+    s.paste("x\nddd\n");
+    keys(&mut s, "Enter");
+    let saved = stored(data.path());
+    assert_eq!(saved.len(), 1, "the paste ran commands");
+    assert_eq!(saved[0].note.as_deref(), Some("x ddd"));
+}
+
+/// Issue 16 item 6: drawing the prompt costs what is shown, not the note's length: a
+/// 1 MB note draws (it used to re-measure the text per dropped character and never
+/// finish). The bound only catches a hang; speed figures are in benches/ui.rs.
+#[test]
+fn a_one_megabyte_note_draws() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut s = state_in(data.path());
+    keys(&mut s, "b");
+    s.paste(&"ملاحظة طويلة جدا ".repeat(1 << 16));
+    // The state is not Send: a watchdog ends the test binary if drawing hangs.
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if rx.recv_timeout(std::time::Duration::from_secs(60)).is_err() {
+            eprintln!("the prompt with a 1 MB note did not draw within a minute");
+            std::process::exit(101);
+        }
+    });
+    let text = qarin::ui::screen_text(&s);
+    let _ = tx.send(());
+    let last = text.lines().last().unwrap_or("");
+    assert!(last.contains("ﺍﺪﺟ"), "the end of the note shows: {last}");
+}

@@ -310,9 +310,10 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
 fn unbound_keys_say_so_and_change_nothing() {
     let mut state = seeds_state(80, 24);
     let before = state.reader[0];
-    state.key(Key::Ctrl('z'));
+    // (C-z used to be the example; it now suspends, as in other terminal programs.)
+    state.key(Key::Ctrl('y'));
     assert_eq!(state.reader[0], before);
-    assert!(screen(&state).contains("C-z: not bound"));
+    assert!(screen(&state).contains("C-y: not bound"));
 }
 
 #[test]
@@ -374,4 +375,46 @@ fn typing_a_query_searches_once_when_the_state_settles() {
     state.key(Key::Enter);
     assert_eq!(state.search.matches.len(), n);
     assert!(!state.search.editing);
+}
+
+/// The search prompt lays the query out on its own: `/` + «روسيا» reads
+/// `/▏ﺎﻴﺳﻭﺭ N matches…`, not `/N ▏ﺎﻴﺳﻭﺭ matches…` (one bidi paragraph for the line).
+#[test]
+fn the_search_prompt_keeps_query_and_count_apart() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "/ ر و س ي ا");
+    state.settle();
+    let n = state.search.matches.len();
+    assert!(n > 0);
+    let text = screen(&state);
+    let last = text.lines().last().unwrap_or("");
+    assert!(last.starts_with("/▏ﺎﻴﺳﻭﺭ "), "{last}");
+    assert!(
+        last.contains(&format!(" {n} matches in this article")),
+        "{last}"
+    );
+}
+
+/// Pasted text goes into the search prompt as one line; outside a prompt it runs no
+/// command (a pasted `q` does not quit).
+#[test]
+fn a_paste_is_text_in_the_prompt_and_nothing_elsewhere() {
+    let mut state = seeds_state(120, 40);
+    state.paste("q\nq");
+    assert!(!state.quit);
+    assert_eq!(state.view, View::Reader);
+    keys(&mut state, "/");
+    state.paste("روسيا\nq");
+    assert!(state.search.editing, "the newline closed the prompt");
+    assert_eq!(state.search.query, "روسيا q");
+    assert!(!state.quit);
+}
+
+/// Ctrl-Z asks the event loop to suspend (the terminal part is tested in ui_faults).
+#[test]
+fn ctrl_z_requests_a_suspend() {
+    let mut state = seeds_state(120, 40);
+    keys(&mut state, "C-z");
+    assert!(state.suspend);
+    assert!(!state.quit);
 }

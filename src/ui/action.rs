@@ -97,6 +97,7 @@ const BOOKMARKS: Scope = S::BOOKMARKS;
 actions! {
     Quit = "quit", "quit", ANY, "quit qarin";
     Help = "help", "help", ANY, "show or hide this help";
+    Suspend = "suspend", "suspend", ANY, "suspend qarin to the shell (fg resumes)";
     LineDown = "line_down", "down", ANY, "scroll down one line / next row";
     LineUp = "line_up", "up", ANY, "scroll up one line / previous row";
     PageDown = "page_down", "page", ANY, "scroll down one page";

@@ -48,13 +48,22 @@ pub fn run(
     explicit_bidi: bool,
     mut pending: Option<Receiver<Analysis>>,
 ) -> anyhow::Result<()> {
-    term::enter(explicit_bidi)?;
+    term::enter(explicit_bidi, state.keymap.mouse)?;
     let _guard = term::Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     state.resize(size.width, size.height);
     let mut dirty = true;
     while !state.quit {
+        if state.suspend {
+            state.suspend = false;
+            term::suspend();
+        }
+        if term::take_resumed() {
+            // The terminal was set up again: draw every cell, not a diff.
+            terminal.clear()?;
+            dirty = true;
+        }
         // Keys already waiting (fast typing, a paste) are handled before the next frame:
         // one search and one draw for the lot.
         if dirty && !event::poll(Duration::ZERO)? {
@@ -79,8 +88,16 @@ pub fn run(
                 continue;
             }
         }
+        // Idle: wake now and then to notice a resume after a suspend (SIGCONT).
+        if !dirty && !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
         // Only events that reach the state cause a redraw.
         dirty |= match event::read()? {
+            Event::Paste(text) => {
+                state.paste(&text);
+                true
+            }
             Event::Key(k) if k.kind != KeyEventKind::Release => match key_of(&k) {
                 Some(key) => {
                     state.key(key);

@@ -107,6 +107,9 @@ pub struct Keymap {
     bindings: BTreeMap<Key, Action>,
     /// From `[compare] first_source`.
     pub first_source: Side,
+    /// From `[terminal] mouse`: `false` leaves mouse reporting off, so the terminal's
+    /// own selection and copy work.
+    pub mouse: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +123,14 @@ struct ConfigFile {
     #[serde(default)]
     #[allow(dead_code)]
     corpus: Option<toml::Value>,
+    #[serde(default)]
+    terminal: TerminalConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TerminalConfig {
+    mouse: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -159,6 +170,7 @@ impl Keymap {
             |_| Keymap {
                 bindings: BTreeMap::from([(Key::Char('q'), Action::Quit)]),
                 first_source: Side::Right,
+                mouse: true,
             },
         )
     }
@@ -211,6 +223,7 @@ impl Keymap {
         let mut map = base.unwrap_or(Keymap {
             bindings: BTreeMap::new(),
             first_source: Side::Right,
+            mouse: true,
         });
         for (name, keys) in &cfg.keys {
             let action = Action::from_name(name.get_ref()).ok_or_else(|| {
@@ -230,6 +243,9 @@ impl Keymap {
         }
         if let Some(side) = cfg.compare.first_source {
             map.first_source = side;
+        }
+        if let Some(mouse) = cfg.terminal.mouse {
+            map.mouse = mouse;
         }
         Ok(map)
     }
@@ -308,6 +324,9 @@ mod tests {
         assert_eq!(map.action(Key::Char('q')), None);
         assert_eq!(map.action(Key::Char('j')), Some(Action::LineDown));
         assert_eq!(map.first_source, Side::Left);
+        assert!(map.mouse);
+        let off = Keymap::from_toml("[terminal]\nmouse = false\n", Path::new("c"), None).unwrap();
+        assert!(!off.mouse);
     }
 
     #[test]

@@ -65,18 +65,11 @@ fn status_bar(state: &State, buf: &mut Buffer) {
     let row = Rect::new(size.x, size.bottom().saturating_sub(1), size.width, 1);
     let theme = state.theme();
     let s = &state.search;
-    let text = if s.editing {
-        let scope = if s.all {
-            "all articles"
-        } else {
-            "this article"
-        };
-        format!(
-            "/{}▏ {} matches in {scope} (Enter done, Esc cancel)",
-            s.query,
-            s.matches.len()
-        )
-    } else if let Some(msg) = &state.status {
+    if s.editing {
+        search_prompt(state, buf, row);
+        return;
+    }
+    let text = if let Some(msg) = &state.status {
         msg.clone()
     } else if let Some(v) = state.visual.filter(|_| state.view == View::Reader) {
         let (lo, hi) = v.span();
@@ -179,4 +172,57 @@ fn hints(state: &State) -> String {
         out.push_str(a.hint_label());
     }
     out
+}
+
+/// The search prompt: `/`, then the query laid out on its own (so an Arabic query reads
+/// right to left and does not pull the count into it), the cursor at its logical end,
+/// then the count. A long query shows its end.
+fn search_prompt(state: &State, buf: &mut Buffer, row: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let theme = state.theme();
+    let s = &state.search;
+    let scope = if s.all {
+        "all articles"
+    } else {
+        "this article"
+    };
+    let suffix = format!(
+        " {} matches in {scope} (Enter done, Esc cancel)",
+        s.matches.len()
+    );
+    draw::text(
+        state,
+        buf,
+        Rect::new(row.x, row.y, 1, 1),
+        "/",
+        theme.dim(),
+        Align::Left,
+    );
+    let room = row.width.saturating_sub(1);
+    // The query keeps at least half the row; the count gives way first.
+    let field_max = room
+        .saturating_sub(suffix.width().min(usize::from(room / 2)) as u16)
+        .max(1);
+    let shown = format!(
+        "{}▏",
+        note_prompt::shown_tail(&s.query, usize::from(field_max))
+    );
+    let field = (shown.width() as u16).min(field_max);
+    draw::text(
+        state,
+        buf,
+        Rect::new(row.x + 1, row.y, field, 1),
+        &shown,
+        theme.dim(),
+        Align::Auto,
+    );
+    let x = row.x + 1 + field;
+    draw::text(
+        state,
+        buf,
+        Rect::new(x, row.y, row.right().saturating_sub(x), 1),
+        &suffix,
+        theme.dim(),
+        Align::Left,
+    );
 }

@@ -3,7 +3,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
 
 use crate::bookmarks::display::safe_line;
 
@@ -21,6 +20,19 @@ pub fn text_key(state: &mut State, key: Key) {
         note_key(state, key);
     } else {
         filter_key(state, key);
+    }
+}
+
+/// Pasted text (one line, no controls) into the open note or filter.
+pub fn paste(state: &mut State, line: &str) {
+    let b = &mut state.bookmarks;
+    match b.prompt.as_mut() {
+        Some(p) => p.text.push_str(line),
+        None if b.filtering => {
+            b.filter.push_str(line);
+            b.sel = 0;
+        }
+        None => {}
     }
 }
 
@@ -132,22 +144,39 @@ pub fn draw_prompt(state: &State, buf: &mut Buffer) {
     // The end of what is typed carries the cursor; in right-to-left text that end is
     // on the left, where the layout puts a trailing neutral.
     let area = Rect::new(row.x + lw, row.y, row.width.saturating_sub(lw + 1), 1);
-    let shown = format!("{}▏", tail(&safe_line(text), area.width as usize));
+    let shown = format!("{}▏", shown_tail(text, area.width as usize));
     draw::text(state, buf, area, &shown, theme.bar(), Align::Auto);
 }
 
 /// The end of `s` that fits in `width` columns less one for the cursor: a long note
-/// keeps what is being typed in view.
+/// keeps what is being typed in view. Walks back from the end, so the cost is that of
+/// what is shown (plus zero-width characters), whatever the length of `s`.
 fn tail(s: &str, width: usize) -> &str {
+    use unicode_width::UnicodeWidthChar;
     let room = width.saturating_sub(1);
-    let mut start = 0;
-    while UnicodeWidthStr::width(&s[start..]) > room {
-        match s[start..].chars().next() {
-            Some(c) => start += c.len_utf8(),
-            None => break,
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > room {
+            break;
         }
+        start = i;
     }
     &s[start..]
+}
+
+/// What a prompt shows of `text` in `width` columns: the end of it, made safe. Only
+/// the end is escaped, so a 1 MB note draws as fast as a short one.
+pub fn shown_tail(text: &str, width: usize) -> String {
+    // Escaping only lengthens text, and harakat take no column: the last 4 × `width`
+    // chars hold all that can show.
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(width.saturating_mul(4))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    tail(&safe_line(&text[from..]), width).to_owned()
 }
 
 #[cfg(test)]

@@ -139,6 +139,8 @@ pub struct State {
     /// A one-line message in the status bar until the next key.
     pub status: Option<String>,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the event loop suspends qarin (a snapshot ignores it).
+    pub suspend: bool,
     /// Per article, byte offset where each paragraph starts (for the position %).
     offsets: Vec<Vec<usize>>,
     /// Per article, its units of layout.
@@ -216,6 +218,7 @@ impl State {
             help: None,
             status,
             quit: false,
+            suspend: false,
             offsets,
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),

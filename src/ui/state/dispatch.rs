@@ -33,6 +33,7 @@ pub fn handle(state: &mut State, action: Action) {
             state.quit = true
         }
         Action::Help => state.help = Some(0),
+        Action::Suspend => state.suspend = true,
         Action::Back => state.back(),
         Action::Reader => {
             if let Some(ai) = state.focused_in_view() {

@@ -27,6 +27,28 @@ impl State {
         }
     }
 
+    /// Pasted text (bracketed paste): typed into the open prompt as one line — a pasted
+    /// newline is a space, never Enter — and ignored where no prompt is open, so a
+    /// paste never runs commands.
+    pub fn paste(&mut self, text: &str) {
+        let line: String = text
+            .split(['\r', '\n'])
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
+        if self.search.editing {
+            self.search.query.push_str(&line);
+            self.search.stale = true;
+        } else if self.bookmarks.takes_text() {
+            crate::ui::note_prompt::paste(self, &line);
+        } else {
+            self.status = Some("paste ignored: no prompt is open (/ searches)".into());
+        }
+    }
+
     /// Keys in the search prompt.
     pub(crate) fn prompt_key(&mut self, key: Key) {
         match key {
