@@ -241,6 +241,14 @@ impl Keymap {
                 map.bindings.insert(key, action);
             }
         }
+        if map.keys_for(Action::Quit).is_empty()
+            && let Some((name, _)) = cfg.keys.iter().find(|(n, _)| n.get_ref() == "quit")
+        {
+            return Err(err(
+                name.span().start,
+                "quit has no key left: give it one (C-c always quits too)".into(),
+            ));
+        }
         if let Some(side) = cfg.compare.first_source {
             map.first_source = side;
         }
@@ -327,6 +335,18 @@ mod tests {
         assert!(map.mouse);
         let off = Keymap::from_toml("[terminal]\nmouse = false\n", Path::new("c"), None).unwrap();
         assert!(!off.mouse);
+    }
+
+    #[test]
+    fn quit_cannot_be_left_without_a_key() {
+        let e = Keymap::from_toml(
+            "[keys]\nquit = []\n",
+            Path::new("c.toml"),
+            Some(Keymap::defaults()),
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("quit has no key"), "{e}");
     }
 
     #[test]
