@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no data directory: neither QARIN_DATA_DIR nor a home directory is set")]
+    #[error(
+        "no data directory: neither QARIN_DATA_DIR, the XDG variables nor a home directory is set"
+    )]
     NoDataDir,
     #[error("{path}: cannot read {what}: {cause}")]
     Unreadable {

@@ -27,15 +27,22 @@ pub use store::Store;
 
 use crate::corpus::{self, Article, LoadOptions};
 
-/// `$QARIN_DATA_DIR` if set and not empty, else the platform data directory
-/// (`~/.local/share/qarin` on Linux).
+/// `$QARIN_DATA_DIR` if set and not empty, else `$XDG_DATA_HOME/qarin`, else the
+/// platform data directory (`~/.local/share/qarin` on Linux); see `crate::dirs`.
 pub fn data_dir() -> Result<PathBuf, StoreError> {
-    match std::env::var_os("QARIN_DATA_DIR") {
-        Some(d) if !d.is_empty() => Ok(PathBuf::from(d)),
-        _ => directories::ProjectDirs::from("", "", "qarin")
-            .map(|p| p.data_dir().to_path_buf())
-            .ok_or(StoreError::NoDataDir),
+    crate::dirs::dir(crate::dirs::Kind::Data).ok_or(StoreError::NoDataDir)
+}
+
+/// Where reading positions live: the state directory (`$XDG_STATE_HOME/qarin`), the
+/// file moved there from the data directory the first time.
+pub fn state_dir() -> Result<PathBuf, StoreError> {
+    use crate::dirs::{Kind, dir, migrate_state_file};
+    let state = dir(Kind::State).ok_or(StoreError::NoDataDir)?;
+    if let Some(data) = dir(Kind::Data) {
+        // On failure the positions start afresh in the state dir; the old file stays.
+        let _ = migrate_state_file(&data, &state, state::FILE_NAME);
     }
+    Ok(state)
 }
 
 /// The identity an article's bookmarks and reading position are stored under: its

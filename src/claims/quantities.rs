@@ -25,6 +25,10 @@ pub enum Qualifier {
     /// A decimal before a scale word, read to its last digit: «13.6 مليار» is
     /// [13.55, 13.65] billion.
     Rounded,
+    /// A count written without a number («وأصيب مواطن» is 1).
+    Implicit,
+    /// A negated count («لم تسفر عن أي إصابات» is 0).
+    None,
 }
 
 impl Qualifier {
@@ -39,6 +43,8 @@ impl Qualifier {
             Qualifier::Vague => "vague",
             Qualifier::Range => "range",
             Qualifier::Rounded => "rounded",
+            Qualifier::Implicit => "implicit",
+            Qualifier::None => "none",
         }
     }
 }
@@ -76,6 +82,8 @@ pub struct Quantity {
     pub high_inclusive: bool,
     /// The first number word carries the conjunction و/ف («وستة وستين»).
     pub connector: bool,
+    /// A count without digits: its topic is the one its words name.
+    pub implicit: Option<super::implicit::Implicit>,
 }
 
 impl Quantity {
@@ -364,7 +372,21 @@ pub fn quantities(tokens: &Tokens, numbers: &[Number], out: &mut Vec<Quantity>) 
             low_inclusive: true,
             high_inclusive: true,
             connector: n.connector,
+            implicit: n.implicit,
         };
+        if let Some(im) = n.implicit {
+            q.kind = QKind::Count;
+            q.qualifier = if im.negated {
+                Qualifier::None
+            } else if im.exact {
+                Qualifier::Exact
+            } else {
+                Qualifier::Implicit
+            };
+            out.push(q);
+            k += 1;
+            continue;
+        }
         if !q.is_claim() {
             out.push(q);
             k += 1;
@@ -508,6 +530,9 @@ fn range_between(tokens: &Tokens, n: &Number, m: &Number) -> Option<usize> {
 
 fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QKind {
     let n = &numbers[k];
+    if n.implicit.is_some() {
+        return QKind::Count;
+    }
     if let Some(nc) = n.not_count {
         return match nc {
             NotCount::Time => QKind::Time,

@@ -42,7 +42,10 @@ pub enum Command {
         note: Option<String>,
     },
     /// Remove the bookmark with this id.
-    Remove { id: u64 },
+    Remove {
+        /// The bookmark's id, as `qarin bookmarks list` shows it.
+        id: u64,
+    },
     /// Print every bookmark, ready to paste into a report (Markdown) or to keep (JSON).
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
@@ -229,7 +232,9 @@ fn list(store: &Store, format: ListFormat) -> anyhow::Result<String> {
                     })
                     .collect(),
             };
-            Ok(escape_json(&serde_json::to_string_pretty(&doc)?) + "\n")
+            let mut out = Vec::new();
+            crate::cli::output::json_document(&mut out, &doc)?;
+            Ok(String::from_utf8(out)?)
         }
         ListFormat::Table => {
             if rows.is_empty() {
