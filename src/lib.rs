@@ -7,6 +7,7 @@ pub mod bookmarks;
 pub mod claims;
 pub mod cli;
 pub mod corpus;
+pub mod dirs;
 pub mod index;
 pub mod layout;
 pub mod stories;

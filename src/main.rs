@@ -1,10 +1,11 @@
 //! The `qarin` command line: parses arguments and hands each subcommand to `qarin::cli`.
-//! Every error ends here: printed with its file and cause, exit code 2.
+//! Exit status: 0 success, 1 conflicts found with `claims --exit-code`, 2 usage error or
+//! bad input (clap exits 2 on usage errors itself; every error from a command ends here).
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use qarin::cli;
+use clap::{CommandFactory, Parser, Subcommand};
+use qarin::cli::{self, help};
 
 /// A terminal reader for right-to-left news that puts the sources' conflicting
 /// numeric claims side by side.
@@ -12,7 +13,12 @@ use qarin::cli;
 /// With no subcommand, opens the reader on PATHs (files, directories, `-` for stdin),
 /// or on the bundled seed articles when none is given.
 #[derive(Parser)]
-#[command(name = "qarin", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "qarin",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = help::MAIN_AFTER_HELP
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -23,15 +29,29 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lay articles out for a terminal: wrapped, bidi-reordered, shaped.
+    #[command(after_help = help::RENDER_AFTER_HELP)]
     Render(cli::render::Args),
     /// List the numeric claims of articles and where the sources disagree.
+    #[command(after_help = cli::claims::AFTER_HELP)]
     Claims(cli::claims::Args),
     /// List, add, remove and export bookmarks of passages.
+    #[command(after_help = help::BOOKMARKS_AFTER_HELP)]
     Bookmarks(cli::bookmarks::Args),
     /// Replay keys through the reader and print the final screen as text.
+    #[command(after_help = help::SNAPSHOT_AFTER_HELP)]
     Snapshot(cli::snapshot::Args),
     /// Group articles into stories: one event across outlets, with its conflicts.
+    #[command(after_help = cli::stories::AFTER_HELP)]
     Stories(cli::stories::Args),
+    /// Print where the config is read, or the default config.
+    #[command(after_help = help::CONFIG_AFTER_HELP)]
+    Config(cli::config::Args),
+    /// Print a shell completion script.
+    #[command(after_help = help::COMPLETIONS_AFTER_HELP)]
+    Completions(cli::generate::CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = help::MAN_AFTER_HELP)]
+    Man,
     /// Download pages and feeds into the cache, for reading now or offline.
     Fetch(cli::fetch::FetchArgs),
     /// Refresh every URL of the feeds file.
@@ -39,6 +59,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = mistyped_subcommand() {
+        return code;
+    }
     let args = Cli::parse();
     let result = match args.command {
         None => cli::read::run(args.read),
@@ -47,14 +70,44 @@ fn main() -> ExitCode {
         Some(Command::Bookmarks(a)) => cli::bookmarks::run(a),
         Some(Command::Snapshot(a)) => cli::snapshot::run(a),
         Some(Command::Stories(a)) => cli::stories::run(a),
+        Some(Command::Config(a)) => cli::config::run(a),
+        Some(Command::Completions(a)) => cli::generate::completions(Cli::command(), a),
+        Some(Command::Man) => cli::generate::man(Cli::command()),
         Some(Command::Fetch(a)) => cli::fetch::run_fetch(a),
         Some(Command::Update(a)) => cli::fetch::run_update(a),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("qarin: {err:#}");
+            // Messages quote file names and file contents: escaped as article text is, so
+            // a name cannot retitle or clear the terminal.
+            eprintln!(
+                "qarin: {}",
+                qarin::text::safe::safe_lines(&format!("{err:#}"))
+            );
             ExitCode::from(2)
         }
     }
+}
+
+/// `qarin claim` would otherwise open the reader on a file named `claim`: when the first
+/// argument is no file but close to a subcommand's name, say which one was meant.
+fn mistyped_subcommand() -> Option<ExitCode> {
+    let first = std::env::args_os().nth(1)?;
+    let word = first.to_str()?;
+    if word.starts_with('-') || std::path::Path::new(word).exists() {
+        return None;
+    }
+    let cmd = Cli::command();
+    let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&word) {
+        return None;
+    }
+    let meant = help::suggest(word, &names)?;
+    eprintln!(
+        "error: unrecognized subcommand '{word}' (and no file of that name)\n\n  \
+         tip: a similar subcommand exists: '{meant}'\n\nUsage: qarin {meant} [OPTIONS]\n\n\
+         For more information, try 'qarin --help'."
+    );
+    Some(ExitCode::from(2))
 }

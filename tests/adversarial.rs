@@ -164,7 +164,11 @@ fn terminal_hazard(bytes: &[u8]) -> Option<String> {
     let (at, c) = text.char_indices().find(|&(_, c)| {
         (c.is_control() && c != '\n') || is_bidi_control(c) // Cc covers NUL, ESC, DEL, C1
     })?;
-    let from = text.floor_char_boundary(at.saturating_sub(40));
+    // (str::floor_char_boundary needs Rust 1.91; the MSRV is 1.89.)
+    let from = (0..=at.saturating_sub(40))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     Some(format!(
         "{c:?} (U+{:04X}) at byte {at}, after {:?}",
         u32::from(c),

@@ -208,3 +208,96 @@ fn a_fifo_or_a_device_as_the_store_is_refused_at_once_and_blocks_no_one() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("character device"), "{err}");
 }
+
+#[test]
+fn an_article_that_no_longer_decodes_is_unreadable_not_missing() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let art = work.path().join("a.txt");
+    fs::copy(seed(), &art).unwrap();
+    let mut cmd = qarin(data.path(), &["add"]);
+    cmd.arg(&art).args(["--paragraph", "6"]);
+    assert!(cmd.output().unwrap().status.success());
+    let mut bytes = fs::read(&art).unwrap();
+    bytes.insert(10, 0xFF);
+    fs::write(&art, bytes).unwrap();
+
+    let o = qarin(data.path(), &["list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["bookmarks"][0]["status"], "unreadable");
+    let problem = v["bookmarks"][0]["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.contains("a.txt") && problem.contains("invalid UTF-8"),
+        "{problem}"
+    );
+
+    let o = qarin(data.path(), &["list"]).output().unwrap();
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert!(
+        out.contains("unreadable") && !out.contains("missing"),
+        "{out}"
+    );
+    assert!(err.contains("a.txt: invalid UTF-8 at byte offset"), "{err}");
+
+    let o = qarin(data.path(), &["export"]).output().unwrap();
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        md.contains("no longer loads") && md.contains("invalid UTF-8"),
+        "{md}"
+    );
+
+    fs::remove_file(&art).unwrap();
+    let o = qarin(data.path(), &["list", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["bookmarks"][0]["status"], "missing");
+}
+
+#[test]
+fn each_cause_is_printed_once() {
+    // bookmarks.json is a directory; the data dir is a file.
+    let data = tempfile::tempdir().unwrap();
+    fs::create_dir(data.path().join("bookmarks.json")).unwrap();
+    let file = data.path().join("plain");
+    fs::write(&file, "x").unwrap();
+    for (dir, args) in [
+        (data.path(), &["list"][..]),
+        (file.as_path(), &["add", "X", "--paragraph", "6"][..]),
+    ] {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| {
+                if *a == "X" {
+                    seed().display().to_string()
+                } else {
+                    a.to_string()
+                }
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = qarin(dir, &args).output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        // The message's last part, the cause, appears exactly once.
+        let cause = err
+            .trim()
+            .rsplit(": ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let cause = cause.split(';').next().unwrap_or_default();
+        assert!(!cause.is_empty(), "{err}");
+        assert_eq!(err.matches(cause).count(), 1, "{cause:?} twice in {err}");
+        assert!(
+            !err.contains("(os error") || err.matches("(os error").count() == 1,
+            "{err}"
+        );
+    }
+}

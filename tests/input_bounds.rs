@@ -147,3 +147,20 @@ fn an_endless_pipe_stops_at_the_configured_bound() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(o.stdout.len() > 1000);
 }
+
+#[test]
+fn a_huge_snapshot_size_is_refused_and_the_largest_allowed_one_works() {
+    for size in ["65535x65535", "1001x10", "10x1001"] {
+        let (o, peak) = run(&["snapshot", "--size", size], Stdio::null(), &[]);
+        refused(
+            &o,
+            peak,
+            size,
+            "too large: at most 1000 columns and 1000 rows",
+        );
+    }
+    let (o, peak) = run(&["snapshot", "--size", "1000x1000"], Stdio::null(), &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1000);
+    assert!(peak < 400_000, "1000x1000 took {peak} kB");
+}

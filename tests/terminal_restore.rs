@@ -5,7 +5,7 @@
 //! the cursor is visible (`cursor_flag`), and qarin's raw output, recorded with
 //! `pipe-pane`, switched bidi back to implicit mode (`CSI 8 h`) after `CSI 8 l`.
 //!
-//! Skipped (with a message) only when tmux is not installed; CI installs it.
+//! Fails when tmux is not installed (`.ci/run` installs it).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -24,8 +24,9 @@ struct Tmux {
 impl Tmux {
     fn start(name: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not installed: skipping the terminal restore test");
-            return None;
+            panic!(
+                "tmux is not installed: the terminal restore tests need it (.ci/run installs it)"
+            );
         }
         let dir = tempfile::tempdir().expect("temp dir");
         let socket = format!("qarin-{name}-{}", std::process::id());

@@ -418,3 +418,24 @@ fn ctrl_z_requests_a_suspend() {
     assert!(state.suspend);
     assert!(!state.quit);
 }
+
+/// Ctrl-C quits even when the user's keymap gave it to nothing (it used to say "not
+/// bound" and nothing quit).
+#[test]
+fn ctrl_c_always_quits() {
+    let km = qarin::ui::keymap::Keymap::from_toml(
+        "[keys]\nquit = [\"x\"]\n",
+        std::path::Path::new("c.toml"),
+        Some(qarin::ui::keymap::Keymap::defaults()),
+    )
+    .expect("valid config");
+    let mut state = qarin::ui::state::State::new(
+        qarin::corpus::seeds(),
+        km,
+        qarin::ui::state::Settings::default(),
+        80,
+        24,
+    );
+    state.key(Key::Ctrl('c'));
+    assert!(state.quit);
+}

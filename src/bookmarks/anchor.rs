@@ -65,10 +65,20 @@ impl Anchor {
 }
 
 /// Share of the passage's words a paragraph must hold to be taken as a similar match.
-const SIMILAR_WORDS: f64 = 0.7;
+pub(super) const SIMILAR_WORDS: f64 = 0.7;
 
-/// Finds `bm`'s passage in the article's current `paragraphs`.
+/// Finds `bm`'s passage in the article's current `paragraphs`. For several bookmarks
+/// of one article, [`super::refind::reanchor_all`] shares the passes over the article.
 pub fn reanchor(bm: &Bookmark, paragraphs: &Paragraphs) -> Anchor {
+    super::refind::reanchor_all(&[bm], paragraphs)
+        .pop()
+        .unwrap_or(Anchor::Lost)
+}
+
+/// The rules one bookmark at a time, searching the article once per rule and the
+/// paragraph once per word: the reference `refind` is checked against.
+#[cfg(test)]
+pub(super) fn reanchor_one(bm: &Bookmark, paragraphs: &Paragraphs) -> Anchor {
     let old = Location {
         paragraph: bm.paragraph,
         start: bm.start,
@@ -120,6 +130,7 @@ pub fn reanchor(bm: &Bookmark, paragraphs: &Paragraphs) -> Anchor {
 }
 
 /// The candidate closest to the old place: first by paragraph, then by byte offset.
+#[cfg(test)]
 fn nearest(candidates: impl Iterator<Item = Location>, old: Location) -> Option<Location> {
     candidates.min_by_key(|l| {
         (
@@ -129,6 +140,7 @@ fn nearest(candidates: impl Iterator<Item = Location>, old: Location) -> Option<
     })
 }
 
+#[cfg(test)]
 fn similar_paragraph(needle: &str, paragraphs: &Paragraphs, old: Location) -> Anchor {
     let words: Vec<&str> = needle.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
@@ -178,13 +190,13 @@ pub fn fold(s: &str) -> String {
 
 /// Text with spacing runs folded to one space, harakat, tatweel and invisible format
 /// characters dropped, and a map back to the original byte offsets.
-struct Normalized {
-    text: String,
+pub(super) struct Normalized {
+    pub(super) text: String,
     /// For each char of `text`: its byte offset in `text` and its original byte range.
     map: Vec<(usize, usize, usize)>,
 }
 
-fn ignorable(c: char) -> bool {
+pub(super) fn ignorable(c: char) -> bool {
     matches!(c,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
         | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
@@ -192,7 +204,7 @@ fn ignorable(c: char) -> bool {
 }
 
 impl Normalized {
-    fn new(s: &str) -> Self {
+    pub(super) fn new(s: &str) -> Self {
         let mut text = String::with_capacity(s.len());
         let mut map: Vec<(usize, usize, usize)> = Vec::new();
         for (i, c) in s.char_indices() {
@@ -228,7 +240,7 @@ impl Normalized {
     }
 
     /// The original byte range of `text[start..end]` (char boundaries of `text`).
-    fn original(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+    pub(super) fn original(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let first = self.map.binary_search_by_key(&start, |m| m.0).ok()?;
         let last = self.map.partition_point(|m| m.0 < end).checked_sub(1)?;
         Some((self.map[first].1, self.map.get(last)?.2))

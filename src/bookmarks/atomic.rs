@@ -52,11 +52,11 @@ impl<T: Versioned> JsonFile<T> {
         let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
-            Err(source) => {
+            Err(cause) => {
                 return Err(StoreError::Unreadable {
                     path: self.path.clone(),
                     what: T::WHAT,
-                    source,
+                    cause,
                 });
             }
         };
@@ -114,11 +114,11 @@ impl<T: Versioned> JsonFile<T> {
             .unwrap_or_default()
     }
 
-    fn write_error(&self, path: &Path, source: std::io::Error) -> StoreError {
+    fn write_error(&self, path: &Path, cause: std::io::Error) -> StoreError {
         StoreError::Write {
             path: path.to_path_buf(),
             what: T::WHAT,
-            source,
+            cause,
         }
     }
 

@@ -4,14 +4,16 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no data directory: neither QARIN_DATA_DIR nor a home directory is set")]
+    #[error(
+        "no data directory: neither QARIN_DATA_DIR, the XDG variables nor a home directory is set"
+    )]
     NoDataDir,
-    #[error("{path}: cannot read {what}: {source}")]
+    #[error("{path}: cannot read {what}: {cause}")]
     Unreadable {
         path: PathBuf,
         what: &'static str,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not in `source()`: `{:#}` would print it twice.
+        cause: std::io::Error,
     },
     #[error(
         "{path}: not a valid {what} file ({reason}); it is left untouched — fix it or move it aside"
@@ -29,12 +31,12 @@ pub enum StoreError {
         found: u64,
         supported: u32,
     },
-    #[error("{path}: cannot save {what}: {source}; nothing was changed")]
+    #[error("{path}: cannot save {what}: {cause}; nothing was changed")]
     Write {
         path: PathBuf,
         what: &'static str,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not in `source()`: `{:#}` would print it twice.
+        cause: std::io::Error,
     },
     #[error(
         "{path}: no bookmark ids left (`next_id` or an id is at 18446744073709551615, the largest there is); nothing was added — renumber the file or start a new one"

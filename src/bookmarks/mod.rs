@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod display;
 pub mod error;
 pub mod model;
+pub mod refind;
 pub mod session;
 pub mod state;
 pub mod store;
@@ -26,15 +27,22 @@ pub use store::Store;
 
 use crate::corpus::{self, Article, LoadOptions};
 
-/// `$QARIN_DATA_DIR` if set and not empty, else the platform data directory
-/// (`~/.local/share/qarin` on Linux).
+/// `$QARIN_DATA_DIR` if set and not empty, else `$XDG_DATA_HOME/qarin`, else the
+/// platform data directory (`~/.local/share/qarin` on Linux); see `crate::dirs`.
 pub fn data_dir() -> Result<PathBuf, StoreError> {
-    match std::env::var_os("QARIN_DATA_DIR") {
-        Some(d) if !d.is_empty() => Ok(PathBuf::from(d)),
-        _ => directories::ProjectDirs::from("", "", "qarin")
-            .map(|p| p.data_dir().to_path_buf())
-            .ok_or(StoreError::NoDataDir),
+    crate::dirs::dir(crate::dirs::Kind::Data).ok_or(StoreError::NoDataDir)
+}
+
+/// Where reading positions live: the state directory (`$XDG_STATE_HOME/qarin`), the
+/// file moved there from the data directory the first time.
+pub fn state_dir() -> Result<PathBuf, StoreError> {
+    use crate::dirs::{Kind, dir, migrate_state_file};
+    let state = dir(Kind::State).ok_or(StoreError::NoDataDir)?;
+    if let Some(data) = dir(Kind::Data) {
+        // On failure the positions start afresh in the state dir; the old file stays.
+        let _ = migrate_state_file(&data, &state, state::FILE_NAME);
     }
+    Ok(state)
 }
 
 /// The identity an article's bookmarks and reading position are stored under: its
@@ -61,24 +69,30 @@ const ITEM_SEP: &str = " → ";
 /// The article a bookmark points to, as it is now: the file on disk, else the bundled
 /// seed of that name. `None` when neither exists (or the file no longer loads).
 pub fn resolve_article(r: &ArticleRef) -> Option<Article> {
+    load_article(r).ok().flatten()
+}
+
+/// [`resolve_article`], telling a file that is gone (`Ok(None)`) from one that is there
+/// but no longer loads (`Err`, with why: it no longer decodes, it became a FIFO…).
+pub fn load_article(r: &ArticleRef) -> Result<Option<Article>, corpus::CorpusError> {
     let path = Path::new(&r.path);
-    if path.is_file() {
-        return corpus::load_paths(&[path.to_path_buf()], &LoadOptions::default())
-            .ok()?
-            .into_iter()
-            .next();
+    if path.exists() && !path.is_dir() {
+        return Ok(
+            corpus::load_paths(&[path.to_path_buf()], &LoadOptions::default())?
+                .into_iter()
+                .next(),
+        );
     }
     // An entry of a feed or corpus file: the file, then the entry in it.
     for (at, _) in r.path.match_indices(ITEM_SEP) {
         let (file, item) = (&r.path[..at], &r.path[at + ITEM_SEP.len()..]);
         if Path::new(file).is_file() {
-            return corpus::load_paths(&[file.into()], &LoadOptions::default())
-                .ok()?
+            return Ok(corpus::load_paths(&[file.into()], &LoadOptions::default())?
                 .into_iter()
-                .find(|a| a.origin.item.as_deref() == Some(item));
+                .find(|a| a.origin.item.as_deref() == Some(item)));
         }
     }
-    corpus::seeds().into_iter().find(|a| a.path == r.path)
+    Ok(corpus::seeds().into_iter().find(|a| a.path == r.path))
 }
 
 #[cfg(test)]

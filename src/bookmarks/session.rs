@@ -1,9 +1,10 @@
 //! The bookmarks as an interactive session sees them: an in-memory copy refreshed after
 //! every change, and a read-only mode when the file cannot be trusted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
 
-use super::anchor::{Anchor, fold, reanchor};
+use super::anchor::{Anchor, fold};
 use super::error::StoreError;
 use super::model::{Bookmark, BookmarkFile, NewBookmark};
 use super::store::Store;
@@ -17,7 +18,14 @@ pub struct Session {
     read_only: Option<String>,
     /// This session's own changes, newest last, for `undo`.
     undo: Vec<Undo>,
+    /// Where each bookmark's passage was found, per article version: re-finding costs a
+    /// pass over the article, and the reader asks after every bookmark action.
+    found: Mutex<HashMap<FoundKey, Anchor>>,
 }
+
+/// The article's hash and the bookmark's id and old place: a changed article, or a
+/// bookmark file edited meanwhile, gives a new key.
+type FoundKey = (String, u64, usize, usize, usize);
 
 /// A change this session made, and so can take back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,12 +60,14 @@ impl Session {
                 file,
                 read_only: None,
                 undo: Vec::new(),
+                found: Mutex::default(),
             },
             Err(e) => Session {
                 store: Some(store),
                 file: BookmarkFile::default(),
                 read_only: Some(e.to_string()),
                 undo: Vec::new(),
+                found: Mutex::default(),
             },
         }
     }
@@ -70,6 +80,7 @@ impl Session {
             file: BookmarkFile::default(),
             read_only: Some(reason.to_owned()),
             undo: Vec::new(),
+            found: Mutex::default(),
         }
     }
 
@@ -82,6 +93,7 @@ impl Session {
                 file: BookmarkFile::default(),
                 read_only: Some(e.to_string()),
                 undo: Vec::new(),
+                found: Mutex::default(),
             },
         }
     }
@@ -183,15 +195,41 @@ impl Session {
         result
     }
 
-    /// This article's bookmarks, each with where its passage is now.
+    /// This article's bookmarks, each with where its passage is now. Only bookmarks
+    /// not seen with this version of the article are searched for, all in one pass.
     pub fn of_article(&self, article: &Article) -> Vec<(&Bookmark, Anchor)> {
         let key = super::article_key(article);
-        self.file
+        let hash = article.hash();
+        let mine: Vec<&Bookmark> = self
+            .file
             .bookmarks
             .iter()
-            .filter(|b| b.article.path == key || b.article.hash == article.hash())
-            .map(|b| (b, reanchor(b, &article.paragraphs)))
+            .filter(|b| b.article.path == key || b.article.hash == hash)
+            .collect();
+        let found_key = |b: &Bookmark| (hash.to_owned(), b.id, b.paragraph, b.start, b.end);
+        // A poisoned lock only means another thread panicked mid-insert: the map of
+        // results is still sound.
+        let mut found = self.found.lock().unwrap_or_else(|e| e.into_inner());
+        let missing: Vec<&Bookmark> = mine
+            .iter()
+            .copied()
+            .filter(|b| !found.contains_key(&found_key(b)))
+            .collect();
+        if !missing.is_empty() {
+            let anchors = super::refind::reanchor_all(&missing, &article.paragraphs);
+            for (b, a) in missing.into_iter().zip(anchors) {
+                found.insert(found_key(b), a);
+            }
+        }
+        mine.into_iter()
+            .map(|b| (b, found.get(&found_key(b)).copied().unwrap_or(Anchor::Lost)))
             .collect()
+    }
+
+    /// How many bookmark searches were run so far (each a pass over an article).
+    #[cfg(test)]
+    fn searched(&self) -> usize {
+        self.found.lock().map(|f| f.len()).unwrap_or(0)
     }
 
     /// 1-based paragraphs of `article` holding a bookmarked passage (for the margin mark).
@@ -218,6 +256,40 @@ mod tests {
         s.add(new).unwrap();
         assert_eq!(s.marked_paragraphs(art), BTreeSet::from([5]));
         assert!(s.marked_paragraphs(&corpus::seeds()[0]).is_empty());
+    }
+
+    #[test]
+    fn passages_are_searched_once_per_article_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "عنوان\nفقرة أولى هنا\nفقرة ثانية هناك\n").unwrap();
+        let load = || {
+            let arts = corpus::load_paths(std::slice::from_ref(&file), &Default::default());
+            arts.unwrap().remove(0)
+        };
+        let art = load();
+        let key = crate::bookmarks::article_key(&art);
+        let mut s = Session::open(Store::in_dir(dir.path()));
+        let a = s
+            .add(NewBookmark::paragraph(&art, key.clone(), 2).unwrap())
+            .unwrap();
+        let b = s
+            .add(NewBookmark::paragraph(&art, key.clone(), 3).unwrap())
+            .unwrap();
+        assert_eq!(s.of_article(&art).len(), 2);
+        assert_eq!(s.searched(), 2);
+        // Deleting one and asking again searches nothing new.
+        s.remove(a.id).unwrap();
+        assert_eq!(s.marked_paragraphs(&art), BTreeSet::from([3]));
+        assert_eq!(s.searched(), 2);
+        // The article changes: the one left is searched for again, and found moved.
+        std::fs::write(&file, "عنوان\nجديد\nفقرة أولى هنا\nفقرة ثانية هناك\n").unwrap();
+        let changed = load();
+        let found = s.of_article(&changed);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.id, b.id);
+        assert_eq!(found[0].1.status(), "moved");
+        assert_eq!(s.searched(), 3);
     }
 
     #[test]

@@ -13,15 +13,18 @@ pub struct ReadingState {
     file: JsonFile<StateFile>,
 }
 
+/// The file's name in the state directory.
+pub const FILE_NAME: &str = "state.json";
+
 impl ReadingState {
     pub fn in_dir(dir: &Path) -> Self {
         ReadingState {
-            file: JsonFile::new(dir.join("state.json")),
+            file: JsonFile::new(dir.join(FILE_NAME)),
         }
     }
 
     pub fn open_default() -> Result<Self, StoreError> {
-        Ok(ReadingState::in_dir(&super::data_dir()?))
+        Ok(ReadingState::in_dir(&super::state_dir()?))
     }
 
     pub fn path(&self) -> &Path {

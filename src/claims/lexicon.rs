@@ -17,11 +17,11 @@ const BUILTIN: &str = include_str!("../../assets/lexicon.toml");
 /// Why a lexicon file was refused. The message names the file, line and column.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("{path}: cannot read lexicon: {source}")]
+    #[error("{path}: cannot read lexicon: {cause}")]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not in `source()`: `{:#}` would print it twice.
+        cause: std::io::Error,
     },
     #[error("{path}:{line}:{column}: {message}")]
     Parse {
@@ -68,6 +68,10 @@ pub struct TopicDef {
     /// age, per cent) is never one of its claims.
     #[serde(default)]
     pub people: bool,
+    /// Nouns that count one on their own, in the singular (قتيل، حالة وفاة); their dual
+    /// counts two (see `claims::implicit`). A trailing `+` marks a sound plural in ين.
+    #[serde(default)]
+    pub one: Vec<String>,
 }
 
 /// A subject scope that splits a topic (security forces vs civilians).
@@ -124,6 +128,13 @@ struct LexiconFile {
     /// Words that introduce an earlier value («مقابل»، «بعد أن كان»).
     #[serde(default)]
     previous: Vec<String>,
+    /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
+    /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
+    #[serde(default)]
+    persons: Vec<String>,
+    /// Negations that make «أي …» a count of zero (لم، لا، دون).
+    #[serde(default)]
+    negations: Vec<String>,
 }
 
 /// FNV-1a: lexicon keys are short words we wrote or the user wrote, so a fast
@@ -183,6 +194,139 @@ pub struct Lexicon {
     exact: HashMap<String, Vec<usize>, FastHash>,
     /// Patterns whose first word is a prefix, by the prefix's first two letters.
     prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
+    implicit: ImplicitWords,
+}
+
+/// A form of a topic's `one` noun: what it counts and the words after its first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OneForm {
+    pub topic: usize,
+    pub value: f64,
+    /// How many words follow the first («حالة وفاة»: 1).
+    pub rest: usize,
+    rest_id: usize,
+}
+
+/// The words of counts without digits, in every form (see `claims::implicit`).
+#[derive(Debug, Clone, Default)]
+pub struct ImplicitWords {
+    ones: HashMap<String, OneForm, FastHash>,
+    rests: Vec<Vec<String>>,
+    persons: HashMap<String, f64, FastHash>,
+    negations: Vec<String>,
+    filter: super::prefilter::WordSet,
+}
+
+/// Words that start a zero count after a negation.
+const ZERO_WORDS: [&str; 3] = ["اي", "وقوع", "سقوط"];
+
+impl ImplicitWords {
+    fn new(file: &LexiconFile) -> ImplicitWords {
+        let mut w = ImplicitWords::default();
+        for (topic, t) in file.topics.iter().enumerate() {
+            for entry in &t.one {
+                let (entry, sound) = match entry.strip_suffix('+') {
+                    Some(e) => (e, true),
+                    None => (entry.as_str(), false),
+                };
+                let norm = normalize(entry);
+                let mut parts = norm.split(' ').filter(|x| !x.is_empty());
+                let Some(first) = parts.next() else { continue };
+                let rest: Vec<String> = parts.map(str::to_owned).collect();
+                let rest_id = w.rests.len();
+                let n = rest.len();
+                w.rests.push(rest);
+                for (form, value) in forms(first, sound, true) {
+                    w.ones.entry(form).or_insert(OneForm {
+                        topic,
+                        value,
+                        rest: n,
+                        rest_id,
+                    });
+                }
+            }
+        }
+        for entry in &file.persons {
+            let (entry, sound) = match entry.strip_suffix('+') {
+                Some(e) => (e, true),
+                None => (entry.as_str(), false),
+            };
+            for (form, value) in forms(&normalize(entry), sound, false) {
+                w.persons.entry(form).or_insert(value);
+            }
+        }
+        w.negations = file.negations.iter().map(|n| normalize(n)).collect();
+        let keys: Vec<&str> = w
+            .ones
+            .keys()
+            .chain(w.persons.keys())
+            .map(String::as_str)
+            .chain(ZERO_WORDS)
+            .collect();
+        w.filter = super::prefilter::WordSet::new(keys.into_iter());
+        w
+    }
+
+    pub fn one(&self, stem: &str) -> Option<OneForm> {
+        self.ones.get(stem).copied()
+    }
+
+    /// Word `k` after the first of a multi-word `one` noun.
+    pub fn rest_word(&self, one: OneForm, k: usize) -> Option<&str> {
+        self.rests.get(one.rest_id)?.get(k).map(String::as_str)
+    }
+
+    pub fn person(&self, stem: &str) -> Option<f64> {
+        self.persons.get(stem).copied()
+    }
+
+    pub fn is_negation(&self, stem: &str) -> bool {
+        self.negations.iter().any(|n| n == stem)
+    }
+
+    /// Could this normalised word start a count without digits?
+    pub fn may_be(&self, word: &str) -> bool {
+        stems(word).any(|(s, _)| {
+            ZERO_WORDS.contains(&s) || self.ones.contains_key(s) || self.persons.contains_key(s)
+        })
+    }
+
+    /// Could this paragraph hold a count without digits (raw bytes, like the number
+    /// pre-filter)?
+    pub fn may_hold(&self, text: &str) -> bool {
+        self.filter.may_hold(text)
+    }
+}
+
+/// The singular and dual forms of a normalised noun with the count each means.
+/// Singular: the noun, and its accusative in ا. Dual: ـان and ـين (unless the noun's
+/// plural is the sound ـين), the construct ـي for topic nouns («لشهيدي»), and for a noun
+/// in ة (here ه) the same on ت («حالتا»، «حالتين»).
+fn forms(noun: &str, sound: bool, construct: bool) -> Vec<(String, f64)> {
+    let mut out = vec![(noun.to_owned(), 1.0)];
+    let feminine = noun.ends_with('ه');
+    if !feminine && !noun.ends_with('ا') && !noun.ends_with('ي') {
+        out.push((format!("{noun}ا"), 1.0));
+    }
+    if noun.ends_with('ي') && !feminine {
+        // «جندي» → «جنديا» (accusative) is still one.
+        out.push((format!("{noun}ا"), 1.0));
+    }
+    let base = match noun.strip_suffix('ه') {
+        Some(b) => format!("{b}ت"),
+        None => noun.to_owned(),
+    };
+    out.push((format!("{base}ان"), 2.0));
+    if !sound {
+        out.push((format!("{base}ين"), 2.0));
+        if construct {
+            out.push((format!("{base}ي"), 2.0));
+        }
+    }
+    if feminine {
+        out.push((format!("{base}ا"), 2.0));
+    }
+    out
 }
 
 impl Lexicon {
@@ -218,9 +362,9 @@ impl Lexicon {
 
     /// Reads and parses a lexicon file.
     pub fn from_file(path: &Path) -> Result<Lexicon, LexiconError> {
-        let src = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+        let src = std::fs::read_to_string(path).map_err(|cause| LexiconError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         Lexicon::from_toml(&src, path)
     }
@@ -236,6 +380,8 @@ impl Lexicon {
         file.parts.extend(o.parts);
         file.changes.extend(o.changes);
         file.previous.extend(o.previous);
+        file.persons.extend(o.persons);
+        file.negations.extend(o.negations);
         for t in o.topics {
             match file.topics.iter_mut().find(|x| x.key == t.key) {
                 Some(x) => {
@@ -251,6 +397,7 @@ impl Lexicon {
                     }
                     x.generic |= t.generic;
                     x.people |= t.people;
+                    x.one.extend(t.one);
                     if t.colour.is_some() {
                         x.colour = t.colour;
                     }
@@ -327,6 +474,11 @@ impl Lexicon {
         self.file.units.get(i)
     }
 
+    /// The words of counts without digits.
+    pub fn implicit(&self) -> &ImplicitWords {
+        &self.implicit
+    }
+
     /// The first unit definition with this key.
     pub fn unit(&self, key: &str) -> Option<&UnitDef> {
         self.file.units.iter().find(|u| u.key == key)
@@ -395,11 +547,13 @@ impl Lexicon {
                 exact.entry(first.clone()).or_default().push(i);
             }
         }
+        let implicit = ImplicitWords::new(&file);
         Lexicon {
             file,
             patterns,
             exact,
             prefixed,
+            implicit,
         }
     }
 
@@ -514,69 +668,4 @@ fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn builtin_lexicon_parses() {
-        let l = Lexicon::from_toml(BUILTIN, Path::new("assets/lexicon.toml"));
-        let l = l.unwrap_or_else(|e| panic!("{e}"));
-        for key in [
-            "troops",
-            "killed",
-            "injured",
-            "arrested",
-            "border_length",
-            "area",
-            "money",
-            "missing",
-            "on_board",
-        ] {
-            assert!(l.topic(key).is_some(), "{key}");
-        }
-        assert_eq!(l.label("troops"), "القوات");
-        assert_eq!(l.label("no_such_topic"), "no_such_topic");
-    }
-
-    #[test]
-    fn parse_errors_name_file_line_and_column() {
-        let src = "hedges = [\"x\"]\n[[topic]]\nkey = \"a\"\nwords = 3\n";
-        let e = Lexicon::from_toml(src, Path::new("my.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("my.toml:4:"), "{e}");
-        let e = Lexicon::from_toml("[[topic]\n", Path::new("x.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(e.starts_with("x.toml:1:"), "{e}");
-        let e = Lexicon::from_toml(
-            "[[unit]]\nkey=\"m\"\nfactor=-1\nwords=[]\n",
-            Path::new("u.toml"),
-        );
-        assert!(e.unwrap_err().to_string().contains("positive"));
-    }
-
-    #[test]
-    fn merge_extends_and_adds_topics() {
-        let mut l = Lexicon::builtin();
-        let n = l.topics().len();
-        let extra = Lexicon::from_toml(
-            "[[topic]]\nkey = \"killed\"\nevents = [\"استشهد*\"]\n[[topic]]\nkey = \"sheep\"\nlabel = \"أغنام\"\nnouns = [\"رأس غنم\"]\n",
-            Path::new("extra.toml"),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        l.merge(extra);
-        assert_eq!(l.topics().len(), n + 1);
-        assert_eq!(l.label("sheep"), "أغنام");
-        assert_eq!(l.label("killed"), Lexicon::builtin().label("killed"));
-        let mut t = Tokens::default();
-        t.scan("واستشهد رأس غنم");
-        let mut hits = Vec::new();
-        l.matches_at(&t, 0, |target, len| hits.push((target, len)));
-        let killed = l.topic_order("killed");
-        assert!(hits.contains(&(Target::Event(killed), 1)), "{hits:?}");
-        hits.clear();
-        l.matches_at(&t, 1, |target, len| hits.push((target, len)));
-        assert!(hits.contains(&(Target::Noun(n), 2)), "{hits:?}");
-    }
-}
+mod tests;

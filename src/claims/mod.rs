@@ -11,6 +11,7 @@
 //!   the TUI.
 
 mod group;
+mod implicit;
 mod lexicon;
 mod numbers;
 mod parts;
@@ -157,6 +158,7 @@ struct Found {
 struct Scratch {
     tokens: tokens::Tokens,
     numbers: Vec<numbers::Number>,
+    implicit: Vec<numbers::Number>,
     quants: Vec<quantities::Quantity>,
     sents: topics::Sentences,
     hits: topics::Hits,
@@ -207,11 +209,17 @@ fn paragraph_claims(
     found: &mut Found,
 ) {
     let Found { claims: out, facts } = found;
-    if !prefilter::may_hold_number(text) {
+    if !prefilter::may_hold_number(text) && !lexicon.implicit().may_hold(text) {
         return;
     }
     s.tokens.scan(text);
     numbers::find_numbers(&s.tokens, &mut s.numbers);
+    s.implicit.clear();
+    implicit::find(&s.tokens, lexicon, &s.numbers, &mut s.implicit);
+    if !s.implicit.is_empty() {
+        s.numbers.append(&mut s.implicit);
+        s.numbers.sort_by_key(|n| n.first);
+    }
     if s.numbers.is_empty() {
         return;
     }
@@ -227,8 +235,11 @@ fn paragraph_claims(
             continue;
         }
         let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &mut s.hits);
-        let topic = ctx
-            .topic
+        // A count without digits has the topic its own words name.
+        let topic = q
+            .implicit
+            .map(|im| im.topic)
+            .or(ctx.topic)
             .and_then(|t| lexicon.topic_def(t))
             .map(|t| t.key.clone());
         if topic.is_none() && !all {

@@ -48,6 +48,8 @@ pub struct Number {
     /// Half a unit of the last written digit when a decimal is scaled by a word
     /// («13.6 مليار» → 0.05 billion): how far the figure is rounded. 0: exact.
     pub rounding: f64,
+    /// A count without digits or number words («قتيل»، «حارسان»، «أي إصابات»).
+    pub implicit: Option<super::implicit::Implicit>,
 }
 
 /// Why a digit run is not a count by its form alone.
@@ -362,6 +364,7 @@ pub fn find_numbers(tokens: &Tokens, out: &mut Vec<Number>) {
 }
 
 /// Parser state for one compound.
+#[derive(Clone, Copy)]
 struct Acc {
     total: f64,
     cur: f64,
@@ -371,6 +374,8 @@ struct Acc {
     last: Last,
     vague: Option<(f64, f64)>,
     words: bool,
+    /// The digits so far can take a space-separated group of three («40 000»).
+    groupable: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -393,6 +398,7 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
         last: Last::Unit,
         vague: None,
         words: false,
+        groupable: false,
     };
     let mut number = Number {
         first: i,
@@ -404,6 +410,7 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
         connector: false,
         not_count: None,
         rounding: 0.0,
+        implicit: None,
     };
     let mut frac_digits = 0;
     let mut digit_value = 0.0;
@@ -430,6 +437,7 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
             }
             acc.cur = d.value;
             acc.last = Last::Digits;
+            acc.groupable = d.plain && d.digits <= 3 && d.value > 0.0;
             frac_digits = d.frac_digits;
             digit_value = d.value;
         }
@@ -450,7 +458,17 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
     }
     let mut j = i + 1;
     while j < tokens.len() {
-        if !continue_with(tokens, j, &mut acc) {
+        // A spaced «و» joins the parts as the glued one does («مائة و ستة عشر»).
+        if tokens.toks[j].kind == Kind::Word && tokens.norm(j) == "و" && j + 1 < tokens.len() {
+            let before = acc;
+            if continue_with(tokens, j + 1, &mut acc, true) {
+                j += 2;
+                continue;
+            }
+            acc = before;
+            break;
+        }
+        if !continue_with(tokens, j, &mut acc, false) {
             break;
         }
         j += 1;
@@ -530,11 +548,25 @@ fn start(acc: &mut Acc, w: Word) -> bool {
 }
 
 /// Tries to extend the compound with token `j`; false ends it.
-fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
+fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc, spaced_waw: bool) -> bool {
     let tok = &tokens.toks[j];
     if let Kind::Digits(d) = tok.kind {
+        // «40 000»: digits grouped by thousands with a space (as Recognizers-Text reads
+        // them): a run of at most three digits, then runs of exactly three.
+        if !spaced_waw
+            && acc.last == Last::Digits
+            && acc.groupable
+            && acc.total == 0.0
+            && d.plain
+            && d.digits == 3
+            && d.prefix_len == 0
+            && tok.space_before
+        {
+            acc.cur = acc.cur * 1000.0 + d.value;
+            return true;
+        }
         // «3 آلاف و500»: digits after a scale, joined by و and smaller than it.
-        let ok = d.connector
+        let ok = (d.connector || spaced_waw)
             && d.prefix_len <= 2
             && acc.vague.is_none()
             && acc.last == Last::Scale
@@ -551,6 +583,7 @@ fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
     let Some((w, al, connector)) = number_word(tokens, j) else {
         return false;
     };
+    let connector = connector || spaced_waw;
     if let Some((lo, hi)) = acc.vague {
         // «عشرات الآلاف», «بضعة آلاف», «مئات الملايين»: a scale multiplies the interval.
         return match w {
@@ -571,9 +604,13 @@ fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
             acc.last = Last::Teen;
             true
         }
-        // «ثلاث مئة»: a bare hundred multiplies a unit.
+        // «ثلاث مئة»، «٣ مئة»: a bare hundred multiplies a unit, in words or a digit.
         (Word::Hundreds { v: 100, bare: true }, false)
-            if acc.last == Last::Unit && acc.cur < 10.0 =>
+            if (acc.last == Last::Unit || acc.last == Last::Digits)
+                && acc.cur < 10.0
+                && acc.cur >= 1.0
+                && acc.cur.fract() == 0.0
+                && acc.total == 0.0 =>
         {
             acc.cur *= 100.0;
             acc.last = Last::Hundreds;

@@ -110,6 +110,7 @@ fn filter() -> &'static Filter {
 
 /// A trie over letter indices. The letters the keys use get dense numbers, and each node
 /// has a row of child indices over them (0: no child; the root is never a child).
+#[derive(Debug, Clone)]
 struct Trie {
     /// Dense number of each letter index, or `NONE` for a letter no key has.
     alphabet: [u8; 64],
@@ -121,6 +122,12 @@ struct Trie {
 }
 
 const NONE: u8 = 0xFF;
+
+impl Default for Trie {
+    fn default() -> Trie {
+        Trie::new(std::iter::empty())
+    }
+}
 
 impl Trie {
     /// The keys' letters, last first.
@@ -208,15 +215,22 @@ impl Filter {
     /// it ends with one, and what comes before could be proclitics (at most four
     /// letters, all of و ف ب ل ك ا).
     #[inline]
+    #[cfg(test)]
     fn ends_like_number_word(&self, letters: &[u8]) -> bool {
+        self.ends_like(&self.trie, letters)
+    }
+
+    /// `ends_like_number_word` for the keys of any trie.
+    #[inline]
+    fn ends_like(&self, trie: &Trie, letters: &[u8]) -> bool {
         let mut node = 0;
         for (k, &l) in letters.iter().enumerate().rev() {
-            let Some(c) = self.trie.child(node, l) else {
+            let Some(c) = trie.child(node, l) else {
                 return false;
             };
             node = c;
             if k <= 4
-                && self.trie.end[node]
+                && trie.end[node]
                 && letters[..k].iter().all(|&p| self.proclitic & (1 << p) != 0)
             {
                 return true;
@@ -261,6 +275,49 @@ pub fn may_be_number_word(norm: &str) -> bool {
 /// on non-word characters and testing every word with `is_number_word_raw`.
 pub fn may_hold_number_word(text: &str) -> bool {
     let f = filter();
+    any_word(text, &f.trie, is_number_word_raw)
+}
+
+/// A set of normalised words with the same raw-byte pre-filter: does a paragraph hold
+/// one of them (after proclitics)? The lexicon keeps one for the words of counts
+/// without digits («قتيل»، «حارسان»).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    trie: Trie,
+    words: std::collections::HashSet<String, super::lexicon::FastHash>,
+}
+
+impl WordSet {
+    /// `words` are normalised (see `tokens::normalize`).
+    pub fn new<'a>(words: impl Iterator<Item = &'a str>) -> WordSet {
+        let words: std::collections::HashSet<String, super::lexicon::FastHash> =
+            words.map(str::to_owned).collect();
+        WordSet {
+            trie: Trie::new(words.iter().map(String::as_str)),
+            words,
+        }
+    }
+
+    /// True if some word of `text` is in the set: the same answer as testing every
+    /// word, its proclitics stripped.
+    pub fn may_hold(&self, text: &str) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        any_word(text, &self.trie, |w| {
+            let mut buf = String::with_capacity(w.len());
+            for c in w.chars() {
+                super::tokens::push_normalized(c, &mut buf);
+            }
+            super::tokens::stems(&buf).any(|(s, _)| self.words.contains(s))
+        })
+    }
+}
+
+/// True if some word of `text` ends like a key of `trie` after at most four proclitic
+/// letters and passes `exact`.
+fn any_word(text: &str, trie: &Trie, exact: impl Fn(&str) -> bool) -> bool {
+    let f = filter();
     let b = text.as_bytes();
     let mut letters = [0u8; MAX_WORD_BYTES / 2];
     let mut i = 0;
@@ -298,8 +355,8 @@ pub fn may_hold_number_word(text: &str) -> bool {
         if (4..=MAX_WORD_BYTES).contains(&(i - start))
             && !other
             && n >= 2
-            && f.ends_like_number_word(letters.get(..n).unwrap_or(&[]))
-            && text.get(start..i).is_some_and(is_number_word_raw)
+            && f.ends_like(trie, letters.get(..n).unwrap_or(&[]))
+            && text.get(start..i).is_some_and(&exact)
         {
             return true;
         }

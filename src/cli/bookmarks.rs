@@ -13,10 +13,9 @@ use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::bookmarks::display::{escape_json, safe_line};
-use crate::bookmarks::{
-    Anchor, Bookmark, Location, NewBookmark, Store, article_key, reanchor, resolve_article,
-};
-use crate::corpus::{self, Article, LoadOptions};
+use crate::bookmarks::{Anchor, Bookmark, Location, NewBookmark, Store, article_key, load_article};
+use crate::corpus::{self, LoadOptions};
+use crate::text::safe::safe_path;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -43,7 +42,10 @@ pub enum Command {
         note: Option<String>,
     },
     /// Remove the bookmark with this id.
-    Remove { id: u64 },
+    Remove {
+        /// The bookmark's id, as `qarin bookmarks list` shows it.
+        id: u64,
+    },
     /// Print every bookmark, ready to paste into a report (Markdown) or to keep (JSON).
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
@@ -119,46 +121,89 @@ fn add(
     Ok(format!("{}\n", bm.id))
 }
 
-/// Each bookmark with where its passage is now; `None` when its article is gone.
-fn anchored(bookmarks: &[Bookmark]) -> Vec<(&Bookmark, Option<Anchor>)> {
-    let mut articles: HashMap<&str, Option<Article>> = HashMap::new();
-    bookmarks
-        .iter()
-        .map(|b| {
-            let art = articles
-                .entry(b.article.path.as_str())
-                .or_insert_with(|| resolve_article(&b.article));
-            let anchor = art.as_ref().map(|a| {
-                if a.hash() == b.article.hash {
-                    Anchor::Found(
-                        Location {
-                            paragraph: b.paragraph,
-                            start: b.start,
-                            end: b.end,
-                        },
-                        crate::bookmarks::Match::Same,
-                    )
-                } else {
-                    reanchor(b, &a.paragraphs)
-                }
-            });
-            (b, anchor)
-        })
-        .collect()
+/// Where a bookmark's passage is now, or why its article cannot be searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    At(Anchor),
+    /// The article file is gone.
+    Missing,
+    /// The file is there but no longer loads (index into the reasons).
+    Unreadable(usize),
 }
 
-fn status(anchor: Option<Anchor>) -> &'static str {
-    anchor.map_or("missing", |a| a.status())
+/// Each bookmark with where its passage is now, and the reasons unreadable articles
+/// gave. Each article is loaded once and its bookmarks re-found together in one pass.
+fn anchored(bookmarks: &[Bookmark]) -> (Vec<(&Bookmark, Found)>, Vec<String>) {
+    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in bookmarks.iter().enumerate() {
+        by_article
+            .entry(b.article.path.as_str())
+            .or_default()
+            .push(i);
+    }
+    let mut found = vec![Found::Missing; bookmarks.len()];
+    let mut reasons = Vec::new();
+    for idx in by_article.values() {
+        let article = match load_article(&bookmarks[idx[0]].article) {
+            Ok(Some(a)) => a,
+            Ok(None) => continue,
+            Err(e) => {
+                reasons.push(e.to_string());
+                idx.iter()
+                    .for_each(|&i| found[i] = Found::Unreadable(reasons.len() - 1));
+                continue;
+            }
+        };
+        // An unchanged file (same hash) needs no search at all.
+        let (same, changed): (Vec<usize>, Vec<usize>) = idx
+            .iter()
+            .partition(|&&i| article.hash() == bookmarks[i].article.hash);
+        for i in same {
+            let b = &bookmarks[i];
+            let here = Location {
+                paragraph: b.paragraph,
+                start: b.start,
+                end: b.end,
+            };
+            found[i] = Found::At(Anchor::Found(here, crate::bookmarks::Match::Same));
+        }
+        let refs: Vec<&Bookmark> = changed.iter().map(|&i| &bookmarks[i]).collect();
+        for (i, a) in changed.iter().zip(crate::bookmarks::refind::reanchor_all(
+            &refs,
+            &article.paragraphs,
+        )) {
+            found[*i] = Found::At(a);
+        }
+    }
+    (bookmarks.iter().zip(found).collect(), reasons)
+}
+
+fn status(found: Found) -> &'static str {
+    match found {
+        Found::At(a) => a.status(),
+        Found::Missing => "missing",
+        Found::Unreadable(_) => "unreadable",
+    }
+}
+
+fn anchor(found: Found) -> Option<Anchor> {
+    match found {
+        Found::At(a) => Some(a),
+        _ => None,
+    }
 }
 
 #[derive(Serialize)]
 struct Listed<'a> {
     #[serde(flatten)]
     bookmark: &'a Bookmark,
-    /// `same`, `moved`, `normalized`, `similar`, `lost`, or `missing` (article not found).
+    /// `same`, `moved`, `normalized`, `similar`, `lost`, `missing` (article not found)
+    /// or `unreadable` (the file is there but no longer loads; `problem` says why).
     status: &'static str,
     /// Where the passage is in the article now.
     current: Option<Location>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -169,7 +214,7 @@ struct ListJson<'a> {
 
 fn list(store: &Store, format: ListFormat) -> anyhow::Result<String> {
     let file = store.load()?;
-    let rows = anchored(&file.bookmarks);
+    let (rows, reasons) = anchored(&file.bookmarks);
     match format {
         ListFormat::Json => {
             let doc = ListJson {
@@ -179,16 +224,26 @@ fn list(store: &Store, format: ListFormat) -> anyhow::Result<String> {
                     .map(|(b, a)| Listed {
                         bookmark: b,
                         status: status(*a),
-                        current: a.and_then(|a| a.location()),
+                        current: anchor(*a).and_then(|a| a.location()),
+                        problem: match a {
+                            Found::Unreadable(r) => reasons.get(*r).map(String::as_str),
+                            _ => None,
+                        },
                     })
                     .collect(),
             };
-            Ok(escape_json(&serde_json::to_string_pretty(&doc)?) + "\n")
+            let mut out = Vec::new();
+            crate::cli::output::json_document(&mut out, &doc)?;
+            Ok(String::from_utf8(out)?)
         }
         ListFormat::Table => {
             if rows.is_empty() {
                 // On stderr: a script reading the table still sees an empty one.
-                eprintln!("no bookmarks in {}", store.path().display());
+                eprintln!("no bookmarks in {}", safe_path(store.path()));
+            }
+            // Why an article no longer loads, once per article, on stderr.
+            for r in &reasons {
+                eprintln!("qarin: {}", crate::text::safe::safe_line(r));
             }
             Ok(table(&rows))
         }
@@ -209,7 +264,7 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn table(rows: &[(&Bookmark, Option<Anchor>)]) -> String {
+fn table(rows: &[(&Bookmark, Found)]) -> String {
     let mut out = String::new();
     if rows.is_empty() {
         return out;
@@ -232,7 +287,7 @@ fn table(rows: &[(&Bookmark, Option<Anchor>)]) -> String {
         "ID", "ARTICLE", "PARA", "CREATED", "STATUS"
     );
     for (b, a) in rows {
-        let para = a
+        let para = anchor(*a)
             .and_then(|a| a.location())
             .map_or(b.paragraph, |l| l.paragraph);
         let created = b.created.replacen('T', " ", 1);
@@ -258,7 +313,10 @@ fn export(store: &Store, format: ExportFormat) -> anyhow::Result<String> {
     let file = store.load()?;
     match format {
         ExportFormat::Json => Ok(escape_json(&serde_json::to_string_pretty(&file)?) + "\n"),
-        ExportFormat::Markdown => Ok(markdown(&anchored(&file.bookmarks))),
+        ExportFormat::Markdown => {
+            let (rows, reasons) = anchored(&file.bookmarks);
+            Ok(markdown(&rows, &reasons))
+        }
     }
 }
 
@@ -278,7 +336,7 @@ fn md(s: &str) -> String {
     out
 }
 
-fn markdown(rows: &[(&Bookmark, Option<Anchor>)]) -> String {
+fn markdown(rows: &[(&Bookmark, Found)], reasons: &[String]) -> String {
     let mut out = String::from("# Bookmarks\n");
     for (b, a) in rows {
         let title = if b.article.title.trim().is_empty() {
@@ -301,13 +359,13 @@ fn markdown(rows: &[(&Bookmark, Option<Anchor>)]) -> String {
             md(&date)
         );
         let _ = writeln!(out, "{source}");
-        match a {
+        match anchor(*a) {
             Some(Anchor::Found(l, m)) if l.paragraph != b.paragraph => {
                 let _ = writeln!(
                     out,
                     "\n*The article has changed; the passage is now in paragraph {} ({}).*",
                     l.paragraph,
-                    Anchor::Found(*l, *m).status()
+                    Anchor::Found(l, m).status()
                 );
             }
             Some(Anchor::Lost) => {
@@ -316,9 +374,15 @@ fn markdown(rows: &[(&Bookmark, Option<Anchor>)]) -> String {
                     "\n*The article has changed and this passage is no longer in it.*"
                 );
             }
-            None => {
-                let _ = writeln!(out, "\n*The article file is no longer there.*");
-            }
+            None => match a {
+                Found::Unreadable(r) => {
+                    let why = reasons.get(*r).map_or("", String::as_str);
+                    let _ = writeln!(out, "\n*The article file no longer loads: {}*", md(why));
+                }
+                _ => {
+                    let _ = writeln!(out, "\n*The article file is no longer there.*");
+                }
+            },
             Some(_) => {}
         }
         if let Some(note) = &b.note {
@@ -357,7 +421,7 @@ mod tests {
     #[test]
     fn markdown_quotes_passage_source_and_note_safely() {
         let b = bm("انظر\u{202E}هنا\u{1b}[2J\nسطر");
-        let md = markdown(&[(&b, None)]);
+        let md = markdown(&[(&b, Found::Missing)], &[]);
         assert!(md.contains("\n## 4. عنوان \\#1\n"), "{md}");
         assert!(md.contains("\n> أرسلت روسيا \\*2500\\* جندي\n"), "{md}");
         assert!(
@@ -376,7 +440,7 @@ mod tests {
     #[test]
     fn table_shows_status_and_safe_note() {
         let b = bm("a\u{2066}b");
-        let t = table(&[(&b, Some(Anchor::Lost))]);
+        let t = table(&[(&b, Found::At(Anchor::Lost))]);
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines.len(), 3, "{t}");
         assert!(lines[0].starts_with("ID  ARTICLE  PARA  CREATED"), "{t}");

@@ -1,5 +1,7 @@
 //! `qarin claims`: the numeric claims of articles, grouped across sources, with verdicts.
+//! Formats and fields: docs/contracts.md ("claims").
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,20 +9,32 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::bookmarks::display::{escape_json, safe_line};
-use crate::claims::{self, Analysis, Claim, Group, Lexicon, table};
+use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
+use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::corpus::{self, Article};
-use crate::layout;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Groups by topic, one column per source, for a terminal.
+    /// Groups by topic, one column per source, wrapped to the width.
     Table,
-    /// Articles, claims and groups as JSON.
-    Json,
     /// The table as Markdown.
     Markdown,
+    /// One document: version, articles, claims and groups.
+    Json,
+    /// One JSON object per line: a header, then articles, claims and groups.
+    Jsonl,
+    /// One row per claim, with its group and verdict.
+    Csv,
 }
+
+pub const AFTER_HELP: &str = "\
+Examples:
+  qarin claims articles/                      the table of every article in a folder
+  qarin claims --format csv a.txt b.txt > claims.csv
+  qarin claims --exit-code articles/ || echo \"the sources disagree\"
+
+Exit status: 0 no error; 1 with --exit-code when some sources conflict; 2 usage error or
+bad input.";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,17 +44,76 @@ pub struct Args {
     /// Also list quantities with no topic.
     #[arg(long)]
     pub all: bool,
-    /// A lexicon file (TOML, same format as assets/lexicon.toml) merged into the
-    /// built-in one.
+    /// A lexicon file (TOML) merged into the built-in one; `qarin claims --help` and
+    /// docs/claims.md describe its tables. Repeatable.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
     /// Read files that are not valid UTF-8, replacing bad bytes.
     #[arg(long)]
     pub lossy: bool,
+    /// Exit with status 1 when some sources conflict (like `diff`).
+    #[arg(long)]
+    pub exit_code: bool,
+    #[command(flatten)]
+    pub text: TextArgs,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub load: crate::cli::input::LoadArgs,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut lexicon = Lexicon::builtin();
+    for path in &args.lexicon {
+        lexicon.merge(Lexicon::from_file(path)?);
+    }
+    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
+    let (analysis, stories) = per_story(&articles, &lexicon, args.all);
+    let mut out = output::stdout();
+    let written = write(&mut out, &args, &articles, &analysis, &stories, &lexicon);
+    output::finish(&mut out, written).context("writing to standard output")?;
+    let conflict = analysis
+        .groups
+        .iter()
+        .any(|g| g.verdict == Verdict::Conflict);
+    Ok(if args.exit_code && conflict {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write(
+    out: &mut impl Write,
+    args: &Args,
+    articles: &[Article],
+    analysis: &Analysis,
+    stories: &[Option<String>],
+    lexicon: &Lexicon,
+) -> anyhow::Result<()> {
+    match args.format {
+        Format::Json => output::json_document(out, &document(articles, analysis, stories))?,
+        Format::Jsonl => jsonl(out, articles, analysis, stories)?,
+        Format::Csv => csv(out, articles, analysis, stories)?,
+        Format::Markdown => {
+            let style = args.text.style();
+            for line in table::render_markdown(analysis, articles, lexicon).lines() {
+                writeln!(out, "{}", styled_line(line, &style))?;
+            }
+        }
+        Format::Table => {
+            let style = args.text.style();
+            for line in table_lines(analysis, articles, lexicon, &style) {
+                writeln!(out, "{line}")?;
+            }
+            if args.all {
+                for line in untopical(analysis, &style) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -59,6 +132,22 @@ struct JsonArticle<'a> {
     origin: &'a corpus::Origin,
 }
 
+impl<'a> From<&'a Article> for JsonArticle<'a> {
+    fn from(a: &'a Article) -> Self {
+        JsonArticle {
+            id: &a.id,
+            path: &a.path,
+            title: &a.title,
+            outlet: &a.outlet,
+            published: a.published.map(|p| p.rfc3339()),
+            published_guess: a.published.is_some_and(|p| p.guess),
+            url: a.url.as_deref(),
+            lang: a.lang.as_deref(),
+            origin: &a.origin,
+        }
+    }
+}
+
 /// A group with the story it belongs to (claims are compared only inside a story).
 #[derive(Serialize)]
 struct JsonGroup<'a> {
@@ -75,107 +164,13 @@ struct JsonOut<'a> {
     groups: Vec<JsonGroup<'a>>,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut lexicon = Lexicon::builtin();
-    for path in &args.lexicon {
-        lexicon.merge(Lexicon::from_file(path)?);
-    }
-    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
-    let (analysis, story_of_group) = per_story(&articles, &lexicon, args.all);
-    let text = match args.format {
-        Format::Json => json_with_stories(&articles, &analysis, &story_of_group)?,
-        // Article text may hold escapes and bidi controls: never print them raw.
-        Format::Markdown => table::render_markdown(&analysis, &articles, &lexicon)
-            .lines()
-            .map(|l| safe_line(l) + "\n")
-            .collect(),
-        Format::Table => {
-            let width = terminal_width();
-            let mut lines = table::render_lines(
-                &analysis,
-                &articles,
-                &lexicon,
-                width,
-                &layout::Options::default(),
-            );
-            if args.all {
-                lines.extend(untopical(&analysis));
-            }
-            lines.iter().map(|l| safe_line(l) + "\n").collect()
-        }
-    };
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A closed pipe (`qarin claims | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e).context("writing to standard output"),
-    }
-}
-
-/// Claims found and grouped story by story: with several articles, they are first
-/// grouped into stories (docs/stories.md) and a group never mixes two stories. Returns
-/// the analysis (claim ids renumbered across stories) and each group's story id.
-pub fn per_story(
-    articles: &[Article],
-    lexicon: &Lexicon,
-    all: bool,
-) -> (Analysis, Vec<Option<String>>) {
-    if articles.len() < 2 {
-        let a = claims::analyze(articles, lexicon, all);
-        let n = a.groups.len();
-        return (a, vec![None; n]);
-    }
-    let stories = crate::stories::articles::of_articles(articles);
-    let mut out = Analysis::default();
-    let mut ids = Vec::new();
-    for s in &stories {
-        let members: Vec<Article> = s.articles.iter().map(|&i| articles[i].clone()).collect();
-        let mut a = claims::analyze(&members, lexicon, all);
-        let base = out.claims.len();
-        for c in &mut a.claims {
-            c.id += base;
-        }
-        for g in &mut a.groups {
-            g.claims.iter_mut().for_each(|c| *c += base);
-            g.conflicts.iter_mut().for_each(|(x, y)| {
-                *x += base;
-                *y += base;
-            });
-            ids.push(Some(s.id.clone()));
-        }
-        out.claims.extend(a.claims);
-        out.groups.extend(a.groups);
-    }
-    (out, ids)
-}
-
-/// The JSON document of design.md §4.
-pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
-    json_with_stories(articles, analysis, &[])
-}
-
-/// [`json`] with each group's story id (`"story"`), where known.
-pub fn json_with_stories(
-    articles: &[Article],
-    analysis: &Analysis,
-    stories: &[Option<String>],
-) -> anyhow::Result<String> {
-    let doc = JsonOut {
-        articles: articles
-            .iter()
-            .map(|a| JsonArticle {
-                id: &a.id,
-                path: &a.path,
-                title: &a.title,
-                outlet: &a.outlet,
-                published: a.published.map(|p| p.rfc3339()),
-                published_guess: a.published.is_some_and(|p| p.guess),
-                url: a.url.as_deref(),
-                lang: a.lang.as_deref(),
-                origin: &a.origin,
-            })
-            .collect(),
+fn document<'a>(
+    articles: &'a [Article],
+    analysis: &'a Analysis,
+    stories: &'a [Option<String>],
+) -> JsonOut<'a> {
+    JsonOut {
+        articles: articles.iter().map(JsonArticle::from).collect(),
         claims: &analysis.claims,
         groups: analysis
             .groups
@@ -186,44 +181,263 @@ pub fn json_with_stories(
                 story: stories.get(i).and_then(|s| s.as_deref()),
             })
             .collect(),
-    };
-    // Pretty for people; compact when a huge input yields tens of thousands of claims.
-    let s = if analysis.claims.len() <= 5000 {
-        serde_json::to_string_pretty(&doc)
+    }
+}
+
+/// Claims found and grouped story by story: with several articles, they are first
+/// grouped into stories (docs/stories.md) and a group never mixes two stories. Returns
+/// the analysis (claim ids renumbered across stories) and each group's story id (none
+/// when the input is a single story: there is nothing to tell apart).
+pub fn per_story(
+    articles: &[Article],
+    lexicon: &Lexicon,
+    all: bool,
+) -> (Analysis, Vec<Option<String>>) {
+    let stories = if articles.len() < 2 {
+        Vec::new()
     } else {
-        serde_json::to_string(&doc)
+        crate::stories::articles::of_articles(articles)
+    };
+    if stories.len() < 2 {
+        let a = claims::analyze(articles, lexicon, all);
+        let id = stories.first().map(|s| s.id.clone());
+        let n = a.groups.len();
+        return (a, vec![id; n]);
     }
-    .context("serialising claims")?;
-    // Bidi and C1 controls inside strings become \uXXXX escapes (same JSON value).
-    // DEL is ASCII, so escape_json leaves it; serde_json writes it raw.
-    let mut s = escape_json(&s).replace('\u{7f}', "\\u007f");
-    s.push('\n');
-    Ok(s)
+    // Each claim with the input position of its article, so that the merged claims
+    // keep the contract's order (articles as given, text order within each).
+    let mut claims: Vec<(usize, Claim)> = Vec::new();
+    let mut groups: Vec<(Group, Option<String>)> = Vec::new();
+    for s in &stories {
+        let members: Vec<Article> = s.articles.iter().map(|&i| articles[i].clone()).collect();
+        let a = claims::analyze(&members, lexicon, all);
+        let base = claims.len();
+        // Claims come out in member order: walk the members alongside them.
+        let mut m = 0;
+        for c in a.claims {
+            while m + 1 < members.len() && members[m].id != c.article {
+                m += 1;
+            }
+            claims.push((s.articles[m], c));
+        }
+        for mut g in a.groups {
+            g.claims.iter_mut().for_each(|c| *c += base);
+            g.conflicts.iter_mut().for_each(|(x, y)| {
+                *x += base;
+                *y += base;
+            });
+            groups.push((g, Some(s.id.clone())));
+        }
+        for (_, c) in &mut claims[base..] {
+            c.id += base;
+            c.part_of = c.part_of.map(|p| p + base);
+        }
+    }
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| claims[i].0); // stable: text order kept within an article
+    let mut new_id = vec![0; claims.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = new;
+    }
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(|(_, c)| Some(c)).collect();
+    let mut out = Analysis::default();
+    for &old in &order {
+        if let Some(mut c) = slots[old].take() {
+            c.id = new_id[old];
+            c.part_of = c.part_of.and_then(|p| new_id.get(p).copied());
+            out.claims.push(c);
+        }
+    }
+    let mut ids = Vec::with_capacity(groups.len());
+    for (mut g, story) in groups {
+        g.claims.iter_mut().for_each(|c| *c = new_id[*c]);
+        g.conflicts.iter_mut().for_each(|(x, y)| {
+            *x = new_id[*x];
+            *y = new_id[*y];
+        });
+        out.groups.push(g);
+        ids.push(story);
+    }
+    (out, ids)
 }
 
-/// With `--all`: the quantities no topic claimed, one per line.
-fn untopical(analysis: &Analysis) -> Vec<String> {
-    let rest: Vec<String> = analysis
-        .claims
+/// The JSON document (`{"version": 1, "articles", "claims", "groups"}`) as a string.
+pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    output::json_document(&mut out, &document(articles, analysis, &[]))?;
+    String::from_utf8(out).context("serialising claims")
+}
+
+/// Records in dependency order: articles, then claims, then groups (which name claims).
+fn jsonl(
+    out: &mut impl Write,
+    articles: &[Article],
+    analysis: &Analysis,
+    stories: &[Option<String>],
+) -> std::io::Result<()> {
+    let mut j = Jsonl::new(out, "claims")?;
+    for a in articles {
+        j.record("article", &JsonArticle::from(a))?;
+    }
+    for c in &analysis.claims {
+        j.record("claim", c)?;
+    }
+    for (i, g) in analysis.groups.iter().enumerate() {
+        #[derive(Serialize)]
+        struct Indexed<'a> {
+            id: usize,
+            #[serde(flatten)]
+            group: JsonGroup<'a>,
+        }
+        let group = JsonGroup {
+            group: g,
+            story: stories.get(i).and_then(|s| s.as_deref()),
+        };
+        j.record("group", &Indexed { id: i, group })?;
+    }
+    Ok(())
+}
+
+/// Columns of `--format csv`, one row per claim.
+pub const CSV_HEADER: &[&str] = &[
+    "claim",
+    "article",
+    "outlet",
+    "paragraph",
+    "topic",
+    "scope",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "kind",
+    "hedged",
+    "attribution",
+    "year",
+    "date",
+    "group",
+    "verdict",
+    "text",
+    "sentence",
+    "story",
+];
+
+fn csv(
+    out: &mut impl Write,
+    articles: &[Article],
+    analysis: &Analysis,
+    stories: &[Option<String>],
+) -> std::io::Result<()> {
+    let outlets: HashMap<&str, &str> = articles
         .iter()
-        .filter(|c| c.topic.is_none())
-        .map(|c| format!("  {} ¶{}: {}", c.article, c.paragraph, c.text))
+        .map(|a| (a.id.as_str(), a.outlet.as_str()))
         .collect();
-    if rest.is_empty() {
-        return rest;
+    let mut group_of = vec![None; analysis.claims.len()];
+    for (i, g) in analysis.groups.iter().enumerate() {
+        for &c in &g.claims {
+            if let Some(slot) = group_of.get_mut(c) {
+                *slot = Some((i, g.verdict));
+            }
+        }
     }
-    std::iter::once(String::new())
-        .chain(std::iter::once("no topic:".to_owned()))
-        .chain(rest)
-        .collect()
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    let mut w = Csv::new(out, CSV_HEADER)?;
+    for (c, group) in analysis.claims.iter().zip(&group_of) {
+        w.row([
+            c.id.to_string(),
+            c.article.clone(),
+            outlets
+                .get(c.article.as_str())
+                .copied()
+                .unwrap_or("")
+                .into(),
+            c.paragraph.to_string(),
+            opt(c.topic.clone()),
+            opt(c.scope.clone()),
+            c.value.to_string(),
+            opt(c.low.map(|v| v.to_string())),
+            opt(c.high.map(|v| v.to_string())),
+            c.qualifier.clone(),
+            opt(c.unit.clone()),
+            c.kind.clone(),
+            c.hedged.to_string(),
+            opt(c.attribution.clone()),
+            opt(c.year.map(|y| y.to_string())),
+            opt(c.date.clone()),
+            opt(group.map(|(i, _)| i.to_string())),
+            opt(group.map(|(_, v)| v.as_str().to_owned())),
+            c.text.clone(),
+            c.sentence.clone(),
+            opt(group.and_then(|(i, _)| stories.get(i).cloned().flatten())),
+        ])?;
+    }
+    w.finish()?;
+    Ok(())
 }
 
-fn terminal_width() -> usize {
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
-        return w;
+/// The claims table: topics down, sources across, wrapped to the width (rows become
+/// blocks when the sources cannot fit side by side).
+pub fn table_lines(
+    analysis: &Analysis,
+    articles: &[Article],
+    lexicon: &Lexicon,
+    style: &TextStyle,
+) -> Vec<String> {
+    let (columns, rows) = table::model(analysis, articles, lexicon);
+    if rows.is_empty() {
+        return vec!["no claims found".to_owned()];
     }
-    match crossterm::terminal::size() {
-        Ok((w, _)) if w > 0 => usize::from(w),
-        _ => 100,
+    let verdict = columns.len() + 1;
+    let t = Table {
+        keep: vec![verdict],
+        headers: std::iter::once("topic".to_owned())
+            .chain(columns.into_iter().map(|c| c.label))
+            .chain(std::iter::once("verdict".to_owned()))
+            .collect(),
+        rows: rows
+            .into_iter()
+            .map(|r| {
+                std::iter::once(r.label)
+                    .chain(r.cells)
+                    .chain(std::iter::once(table::verdict_mark(r.verdict).to_owned()))
+                    .collect()
+            })
+            .collect(),
+    };
+    output::table_lines(&t, style)
+}
+
+/// One line in the style (Markdown is logical unless `--bidi app` asks otherwise).
+fn styled_line(line: &str, style: &TextStyle) -> String {
+    let safe = crate::bookmarks::display::safe_line(line);
+    if style.bidi == crate::layout::BidiMode::Terminal && !style.shape {
+        return safe;
     }
+    let width = unicode_width::UnicodeWidthStr::width(safe.as_str()).max(1);
+    crate::layout::layout_paragraph(&safe, &style.layout(width))
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// With `--all`: the quantities no topic claimed, each wrapped to the width.
+fn untopical(analysis: &Analysis, style: &TextStyle) -> Vec<String> {
+    let mut lines = Vec::new();
+    for c in analysis.claims.iter().filter(|c| c.topic.is_none()) {
+        if lines.is_empty() {
+            lines.push(String::new());
+            lines.push("no topic:".to_owned());
+        }
+        let text = crate::bookmarks::display::safe_line(&format!(
+            "{} ¶{}: {}",
+            c.article, c.paragraph, c.text
+        ));
+        let width = style.width.saturating_sub(2).max(1);
+        for l in output::table::cell_lines(&text, width, style) {
+            lines.push(format!("  {}", l.trim_end()));
+        }
+    }
+    lines
 }

@@ -1,9 +1,14 @@
-//! The subcommands. Each module has its clap `Args` and a `run` returning the exit code.
+//! The subcommands. Each module has its clap `Args` and a `run` returning the exit code;
+//! `output` is what they print through, `help` their help texts.
 
 pub mod bookmarks;
 pub mod claims;
+pub mod config;
 pub mod fetch;
+pub mod generate;
+pub mod help;
 pub mod input;
+pub mod output;
 pub mod read;
 pub mod render;
 pub mod snapshot;

@@ -8,28 +8,11 @@ use anyhow::Context;
 
 use crate::claims::Lexicon;
 use crate::corpus::{self, LoadOptions};
-use crate::layout::BidiMode;
 use crate::ui::keymap::Keymap;
 use crate::ui::state::{ANALYZE_LIMIT, Settings, State, text_size};
 
-/// Who reorders right-to-left text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Bidi {
-    /// qarin reorders; bidi terminals are switched to explicit mode while it runs.
-    #[default]
-    App,
-    /// Lines stay in logical order for a terminal that reorders by itself.
-    Terminal,
-}
-
-impl From<Bidi> for BidiMode {
-    fn from(b: Bidi) -> BidiMode {
-        match b {
-            Bidi::App => BidiMode::App,
-            Bidi::Terminal => BidiMode::Terminal,
-        }
-    }
-}
+/// Who reorders right-to-left text: the same choice as `render`'s, one enum for both.
+pub use super::output::Bidi;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -1,5 +1,5 @@
 //! `qarin render`: lays articles out for a terminal and prints them, one display line
-//! per output line (design.md §3).
+//! per output line (docs/contracts.md, "qarin render").
 //!
 //! Articles are loaded through `corpus` like everywhere else (clean UTF-8 used in place,
 //! large files indexed and read a chunk at a time), and their paragraphs laid out in
@@ -13,9 +13,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use rayon::prelude::*;
 
-use crate::corpus::meta::clean_text;
 use crate::corpus::{self, Article};
 use crate::layout::{self, BidiMode, Options, TextWriter};
+use crate::text::safe::safe_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Bidi {
@@ -41,7 +41,7 @@ pub enum Align {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Columns per line [default: the terminal's width, else 80].
+    /// Columns per line [default: $COLUMNS, else the terminal's width, else 80].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub width: Option<u32>,
     /// Who reorders right-to-left text.
@@ -72,8 +72,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tty = stdout.is_terminal();
     let width = match args.width {
         Some(w) => w as usize,
-        None if tty => crossterm::terminal::size().map_or(80, |(c, _)| c.max(1) as usize),
-        None => 80,
+        None => crate::cli::output::env_columns()
+            .or_else(|| crate::cli::output::terminal_width(tty))
+            .unwrap_or(crate::cli::output::DEFAULT_WIDTH),
     };
     let opts = Options {
         width,
@@ -121,10 +122,11 @@ fn print_all(
 ) -> anyhow::Result<()> {
     let headers = articles.len() > 1;
     for a in articles {
-        // A file name may hold control characters: never print them raw.
+        // A file name may hold control characters and bidi overrides: shown as
+        // `<U+XXXX>` by the rule that drops them from article text, never raw.
         let name = match &a.origin.item {
-            Some(item) => clean_text(&format!("{} → {item}", a.name)),
-            None => clean_text(&a.name),
+            Some(item) => safe_line(&format!("{} → {item}", a.name)),
+            None => safe_line(&a.name),
         };
         if headers {
             writeln!(out, "==> {name} <==")?;

@@ -10,8 +10,8 @@ use crate::ui::{self, keymap::Key};
 pub struct Args {
     /// Articles: files, directories, or `-` for standard input.
     pub paths: Vec<PathBuf>,
-    /// Screen size as COLSxROWS.
-    #[arg(long, default_value = "120x40", value_parser = ui::parse_size)]
+    /// Screen size as COLSxROWS, each at most 1000.
+    #[arg(long, default_value = "120x40", value_parser = screen_size)]
     pub size: (u16, u16),
     /// Keys to replay, space-separated: a character, `C-x`, or Enter Esc Tab BackTab Up
     /// Down Left Right PageUp PageDown Home End Space.
@@ -25,6 +25,21 @@ pub struct Args {
     pub lossy: bool,
     #[command(flatten)]
     pub load: crate::cli::input::LoadArgs,
+}
+
+/// The largest screen side: a 1000x1000 screen is about 50 MB of cells; 65535x65535
+/// would be 200 GB and abort the allocation.
+const MAX_SIDE: u16 = 1000;
+
+/// `COLSxROWS` as `ui::parse_size` reads it, each side at most [`MAX_SIDE`].
+fn screen_size(s: &str) -> Result<(u16, u16), String> {
+    let (c, r) = ui::parse_size(s)?;
+    if c > MAX_SIDE || r > MAX_SIDE {
+        return Err(format!(
+            "size {c}x{r} is too large: at most {MAX_SIDE} columns and {MAX_SIDE} rows"
+        ));
+    }
+    Ok((c, r))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use serde::Serialize;
 
-use crate::bookmarks::display::{escape_json, safe_line};
+use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::index::{self, Corpus, Grouped, Options};
 use crate::stories::time;
 
@@ -34,6 +34,15 @@ pub enum Sort {
     Conflicts,
 }
 
+pub const AFTER_HELP: &str = "\
+Examples:
+  qarin stories crawl/                          every story, oldest first
+  qarin stories --min-outlets 3 --sort conflicts crawl/
+  qarin stories --since 2013-02-01 --until 2013-02-02 --format json crawl/ > day.json
+
+The index lives in the cache directory (`qarin config path cache`); --no-cache skips it.
+Exit status: 0 no error; 2 usage error or bad input.";
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Output format.
@@ -58,6 +67,8 @@ pub struct Args {
     /// Do not use or update the index in the cache directory.
     #[arg(long)]
     pub no_cache: bool,
+    #[command(flatten)]
+    pub text: TextArgs,
     /// Articles: files or directories (walked recursively).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -86,7 +97,6 @@ struct JsonStory<'a> {
 
 #[derive(Serialize)]
 struct JsonDoc<'a> {
-    version: u32,
     stories: Vec<JsonStory<'a>>,
 }
 
@@ -117,34 +127,101 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Sort::Outlets => chosen.sort_by_key(|g| std::cmp::Reverse(g.story.outlets.len())),
         Sort::Conflicts => chosen.sort_by_key(|g| std::cmp::Reverse(g.conflicts)),
     }
-    let text = match args.format {
+    let mut out = output::stdout();
+    let written = write(&mut out, &args, &corpus, &chosen);
+    output::finish(&mut out, written).context("writing to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write(
+    out: &mut impl Write,
+    args: &Args,
+    corpus: &Corpus,
+    chosen: &[&Grouped],
+) -> anyhow::Result<()> {
+    match args.format {
         Format::Json => {
             let doc = JsonDoc {
-                version: 1,
-                stories: chosen.iter().map(|g| json_story(&corpus, g)).collect(),
+                stories: chosen.iter().map(|g| json_story(corpus, g)).collect(),
             };
-            let s = serde_json::to_string_pretty(&doc).context("serialising stories")?;
-            escape_json(&s).replace('\u{7f}', "\\u007f") + "\n"
+            output::json_document(out, &doc)?;
         }
         Format::Jsonl => {
-            let mut out = String::new();
-            for g in &chosen {
-                let s = serde_json::to_string(&json_story(&corpus, g))
-                    .context("serialising stories")?;
-                out.push_str(&escape_json(&s).replace('\u{7f}', "\\u007f"));
-                out.push('\n');
+            let mut j = Jsonl::new(out, "stories")?;
+            for g in chosen {
+                j.record("story", &json_story(corpus, g))?;
             }
-            out
         }
-        Format::Csv => csv(&chosen),
-        Format::Table => table(&corpus, &chosen),
-    };
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e).context("writing to standard output"),
+        Format::Csv => {
+            let mut w = Csv::new(out, CSV_HEADER)?;
+            for g in chosen {
+                let s = &g.story;
+                w.row([
+                    s.id.clone(),
+                    s.first.map(rfc3339).unwrap_or_default(),
+                    s.last.map(rfc3339).unwrap_or_default(),
+                    s.outlets.join(";"),
+                    s.articles.len().to_string(),
+                    g.conflicts.to_string(),
+                    s.title.clone(),
+                ])?;
+            }
+            w.finish()?;
+        }
+        Format::Table => {
+            let style = args.text.style();
+            writeln!(
+                out,
+                "{} stories of {} articles ({} read, {} from the index)",
+                chosen.len(),
+                corpus.entries.len(),
+                corpus.read,
+                corpus.reused
+            )?;
+            for line in table_lines(chosen, &style) {
+                writeln!(out, "{line}")?;
+            }
+        }
     }
+    Ok(())
+}
+
+/// Columns of `--format csv`, one row per story.
+pub const CSV_HEADER: &[&str] = &[
+    "id",
+    "first",
+    "last",
+    "outlets",
+    "articles",
+    "conflicts",
+    "title",
+];
+
+/// The stories as a table within the style's width (titles wrap).
+pub fn table_lines(chosen: &[&Grouped], style: &TextStyle) -> Vec<String> {
+    let t = Table {
+        headers: ["id", "first", "outlets", "articles", "conflicts", "title"]
+            .map(String::from)
+            .to_vec(),
+        keep: vec![0, 1],
+        rows: chosen
+            .iter()
+            .map(|g| {
+                let s = &g.story;
+                vec![
+                    s.id.clone(),
+                    s.first
+                        .map(|t| time::format(t).replace('T', " ").chars().take(16).collect())
+                        .unwrap_or_else(|| "-".into()),
+                    s.outlets.len().to_string(),
+                    s.articles.len().to_string(),
+                    g.conflicts.to_string(),
+                    s.title.clone(),
+                ]
+            })
+            .collect(),
+    };
+    output::table_lines(&t, style)
 }
 
 /// A `--since`/`--until` value; a date alone ends at the end of its day for `--until`.
@@ -184,60 +261,4 @@ fn json_story<'a>(c: &'a Corpus, g: &'a Grouped) -> JsonStory<'a> {
             .collect(),
         conflicts: g.conflicts,
     }
-}
-
-fn csv_field(s: &str) -> String {
-    let s = safe_line(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-fn csv(chosen: &[&Grouped]) -> String {
-    let mut out = String::from("id,first,last,outlets,articles,conflicts,title\n");
-    for g in chosen {
-        let s = &g.story;
-        let row = [
-            s.id.clone(),
-            s.first.map(rfc3339).unwrap_or_default(),
-            s.last.map(rfc3339).unwrap_or_default(),
-            s.outlets.join(";"),
-            s.articles.len().to_string(),
-            g.conflicts.to_string(),
-            s.title.clone(),
-        ];
-        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&fields.join(","));
-        out.push('\n');
-    }
-    out
-}
-
-fn table(c: &Corpus, chosen: &[&Grouped]) -> String {
-    let mut out = format!(
-        "{} stories of {} articles ({} read, {} from the index)\n",
-        chosen.len(),
-        c.entries.len(),
-        c.read,
-        c.reused
-    );
-    out.push_str("id             first             outlets articles conflicts  title\n");
-    for g in chosen {
-        let s = &g.story;
-        let first = s
-            .first
-            .map(|t| time::format(t).replace('T', " ")[..16].to_owned());
-        out.push_str(&format!(
-            "{:<14} {:<17} {:>7} {:>8} {:>9}  {}\n",
-            s.id,
-            first.unwrap_or_else(|| "-".into()),
-            s.outlets.len(),
-            s.articles.len(),
-            g.conflicts,
-            safe_line(&s.title)
-        ));
-    }
-    out
 }

@@ -183,11 +183,11 @@ impl Eq for Article {}
 pub enum CorpusError {
     #[error("{path}: no such file or directory")]
     NotFound { path: PathBuf },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {cause}")]
     Unreadable {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not in `source()`: `{:#}` would print it twice.
+        cause: std::io::Error,
     },
     #[error(
         "{path}: invalid UTF-8 at byte offset {offset}, and not Arabic text in Windows-1256 or ISO-8859-6 either (use --lossy to read it anyway, replacing bad bytes)"
@@ -245,7 +245,7 @@ pub fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
     } else {
         CorpusError::Unreadable {
             path: path.to_path_buf(),
-            source: e,
+            cause: e,
         }
     }
 }

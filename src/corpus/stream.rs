@@ -89,10 +89,10 @@ pub fn read_stream(
                 bytes.truncate(len);
                 continue;
             }
-            Err(source) => {
+            Err(cause) => {
                 return Err(CorpusError::Unreadable {
                     path: path.to_path_buf(),
-                    source,
+                    cause,
                 });
             }
         };

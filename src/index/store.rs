@@ -47,7 +47,7 @@ pub struct StoreError {
 pub fn default_path() -> Option<PathBuf> {
     match std::env::var_os("QARIN_CACHE_DIR") {
         Some(d) if !d.is_empty() => Some(PathBuf::from(d)),
-        _ => directories::ProjectDirs::from("", "", "qarin").map(|p| p.cache_dir().to_path_buf()),
+        _ => crate::dirs::dir(crate::dirs::Kind::Cache),
     }
     .map(|d| d.join("index.sqlite"))
 }

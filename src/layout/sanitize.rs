@@ -3,18 +3,15 @@
 
 /// Bidi formatting characters (embeddings, overrides, isolates, marks). They take part
 /// in level resolution and are then dropped from the output.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    )
-}
+pub use crate::text::safe::is_bidi_control;
 
 /// Characters never printed: C0 and C1 controls, ESC and DEL (general category Cc),
 /// bidi controls, and the line and paragraph separators U+2028 / U+2029.
-/// This is the complete list of documented drops (a tab is shown as a space).
+/// This is the complete list of documented drops (a tab is shown as a space). It is
+/// the set `text::safe` shows as `<U+XXXX>` in names, notes and messages: article text
+/// and everything else printed are escaped by one rule.
 pub fn is_dropped(c: char) -> bool {
-    (c.is_control() && c != '\t') || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    c != '\t' && crate::text::safe::is_unsafe(c)
 }
 
 /// How a grapheme cluster is shown, decided by its first character. Controls always

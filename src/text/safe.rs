@@ -30,6 +30,12 @@ pub fn safe_line(s: &str) -> String {
     out
 }
 
+/// A message of one or more lines safe for a terminal (errors on stderr): each line as
+/// [`safe_line`] makes it, the line breaks between them kept.
+pub fn safe_lines(s: &str) -> String {
+    s.split('\n').map(safe_line).collect::<Vec<_>>().join("\n")
+}
+
 /// A path safe to print: invalid UTF-8 becomes U+FFFD, controls become tags.
 pub fn safe_path(p: &Path) -> String {
     safe_line(&p.to_string_lossy())
@@ -45,6 +51,12 @@ mod tests {
         assert!(!s.chars().any(is_unsafe), "{s}");
         assert!(s.contains("<U+001B>") && s.contains("<U+202E>") && s.contains("<U+009B>"));
         assert!(s.ends_with("ok z "));
+    }
+
+    #[test]
+    fn messages_keep_their_lines_but_no_control() {
+        let m = safe_lines("a\u{1b}[2J: bad\ncaused by: \u{9b}x\u{202E}\r");
+        assert_eq!(m, "a<U+001B>[2J: bad\ncaused by: <U+009B>x<U+202E> ");
     }
 
     #[test]

@@ -129,6 +129,10 @@ pub fn run(
             _ => false,
         };
     }
+    // Quitting went on; the terminal is restored (the guard) before this is printed.
+    if let Some(unsaved) = state.bookmarks.unsaved.take() {
+        anyhow::bail!(unsaved);
+    }
     Ok(())
 }
 

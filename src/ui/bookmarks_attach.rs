@@ -52,8 +52,9 @@ fn restore_positions(state: &mut State) {
 }
 
 /// Remembers where each article was left (on quit). Articles from standard input have
-/// no identity to reopen by.
-pub fn save_positions(state: &State) {
+/// no identity to reopen by. A failure is kept in `bookmarks.unsaved`: quitting goes on,
+/// and the reader says what was not saved once the terminal is back.
+pub fn save_positions(state: &mut State) {
     let Some(ps) = &state.bookmarks.positions else {
         return;
     };
@@ -66,6 +67,8 @@ pub fn save_positions(state: &State) {
         .collect();
     let refs: Vec<(&str, &str, usize)> =
         keys.iter().map(|(k, h, p)| (k.as_str(), *h, *p)).collect();
-    // Quitting must not fail over a position; the bookmarks themselves are saved already.
-    let _ = ps.remember_positions(&refs);
+    let saved = ps.remember_positions(&refs);
+    if let Err(e) = saved {
+        state.bookmarks.unsaved = Some(format!("reading positions not saved: {e}"));
+    }
 }

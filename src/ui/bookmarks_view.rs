@@ -40,6 +40,9 @@ pub struct BookmarksUi {
     pub(crate) anchors: HashMap<u64, (usize, Anchor)>,
     /// Per article, the 0-based paragraphs holding a bookmarked passage.
     pub(crate) marks: Vec<BTreeSet<usize>>,
+    /// What could not be saved on quit (reading positions), to say once the screen is
+    /// restored instead of exiting 0 as if it had been.
+    pub unsaved: Option<String>,
 }
 
 /// The one-line note prompt.
@@ -75,6 +78,7 @@ impl BookmarksUi {
             prompt: None,
             anchors: HashMap::new(),
             marks: Vec::new(),
+            unsaved: None,
         }
     }
 
@@ -270,23 +274,18 @@ fn handle(state: &mut State, action: Action) {
     }
 }
 
-/// The article a bookmark points to, from its file (else the bundled seed of that
-/// path), or a message naming the file and what is wrong.
+/// The article a bookmark points to (its file, the entry inside a feed or corpus file,
+/// else the bundled seed of that path), or a message naming it and what is wrong; the one
+/// rule for this is `bookmarks::load_article`.
 fn load_article(r: &crate::bookmarks::ArticleRef) -> Result<Article, String> {
-    let path = std::path::Path::new(&r.path);
-    if !path.is_file()
-        && let Some(a) = crate::corpus::seeds()
-            .into_iter()
-            .find(|a| a.path == r.path)
-    {
-        return Ok(a);
+    match crate::bookmarks::load_article(r) {
+        Ok(Some(a)) => Ok(a),
+        Ok(None) => Err(format!(
+            "cannot open the bookmark's article: {}: no such file or entry",
+            crate::text::safe::safe_line(&r.path)
+        )),
+        Err(e) => Err(format!("cannot open the bookmark's article: {e}")),
     }
-    let loaded = crate::corpus::load_paths(&[path.to_path_buf()], &Default::default())
-        .map_err(|e| format!("cannot open the bookmark's article: {e}"))?;
-    loaded
-        .into_iter()
-        .next()
-        .ok_or_else(|| format!("cannot open the bookmark's article: {}: no text", r.path))
 }
 
 /// A click on row `row` of the list (0 = first row under the header).

@@ -179,8 +179,13 @@ impl Keymap {
     pub fn load_user(path: Option<&Path>) -> Result<Keymap, ConfigError> {
         let base = Keymap::defaults();
         let Some(path) = path else { return Ok(base) };
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        // A FIFO or a device as the config would block or never end: regular files only.
+        let read = crate::corpus::stream::open_regular(path).and_then(|mut f| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+        });
+        let bytes = match read {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
             Err(e) => {
                 return Err(ConfigError {
@@ -191,16 +196,27 @@ impl Keymap {
                 });
             }
         };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                // Point at the bad byte, not at the top of the file.
+                let at = e.utf8_error().valid_up_to();
+                let good = String::from_utf8_lossy(&e.as_bytes()[..at]);
+                let (line, column) = line_col(&good, at);
+                return Err(ConfigError {
+                    file: path.to_path_buf(),
+                    line,
+                    column,
+                    message: format!("invalid UTF-8 (byte offset {at})"),
+                });
+            }
+        };
         Keymap::from_toml(&text, path, Some(base))
     }
 
-    /// `$XDG_CONFIG_HOME/qarin/config.toml`, else `~/.config/qarin/config.toml`.
+    /// `$XDG_CONFIG_HOME/qarin/config.toml`, else the platform's (`crate::dirs`).
     pub fn user_config_path() -> Option<PathBuf> {
-        let base = std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-        Some(base.join("qarin").join("config.toml"))
+        crate::dirs::config_file()
     }
 
     /// Parses a keymap file; with `base`, its actions replace the base's keys for them.
@@ -240,6 +256,14 @@ impl Keymap {
                 let key = Key::parse(k.get_ref()).map_err(|m| err(k.span().start, m))?;
                 map.bindings.insert(key, action);
             }
+        }
+        if map.keys_for(Action::Quit).is_empty()
+            && let Some((name, _)) = cfg.keys.iter().find(|(n, _)| n.get_ref() == "quit")
+        {
+            return Err(err(
+                name.span().start,
+                "quit has no key left: give it one (C-c always quits too)".into(),
+            ));
         }
         if let Some(side) = cfg.compare.first_source {
             map.first_source = side;
@@ -327,6 +351,18 @@ mod tests {
         assert!(map.mouse);
         let off = Keymap::from_toml("[terminal]\nmouse = false\n", Path::new("c"), None).unwrap();
         assert!(!off.mouse);
+    }
+
+    #[test]
+    fn quit_cannot_be_left_without_a_key() {
+        let e = Keymap::from_toml(
+            "[keys]\nquit = []\n",
+            Path::new("c.toml"),
+            Some(Keymap::defaults()),
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("quit has no key"), "{e}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use ratatui::layout::Rect;
 
+use super::super::action::Action;
 use super::super::keymap::Key;
 use super::super::search;
 use super::{MouseInput, handle};
@@ -21,7 +22,12 @@ impl State {
             crate::ui::bookmarks_view::text_key(self, key);
             return;
         }
-        match self.keymap.action(key) {
+        // Ctrl-C always quits, whatever the keymap says.
+        let action = match self.keymap.action(key) {
+            None if key == Key::Ctrl('c') => Some(Action::Quit),
+            a => a,
+        };
+        match action {
             Some(a) => handle(self, a),
             None => self.status = Some(format!("{key}: not bound (? lists the keys)")),
         }

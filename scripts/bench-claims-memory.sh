@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Peak memory of `qarin claims --format jsonl|csv|json` on a 50 MB input, measured with
+# GNU time (/usr/bin/time -v, "Maximum resident set size"), as a ratio to the largest
+# article read.
+#
+# Inputs (built once under $TMPDIR/qarin-bench):
+#  - one-file: the development corpus concatenated into one 50 MB article, so the largest
+#    article is the input;
+#  - folder: the same corpus articles as separate files (about 50 MB in all).
+# Usage: scripts/bench-claims-memory.sh [SIZE_MB] [CORPUS]   (needs GNU time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb=${1:-50}
+corpus=${2:-$HOME/.cache/qarin-dev-corpus/txt}
+work=${TMPDIR:-/tmp}/qarin-bench
+mkdir -p "$work"
+cargo build --release --quiet
+qarin=$PWD/target/release/qarin
+limit=$((size_mb * 1000 * 1000))
+
+folder=$work/corpus-${size_mb}mb
+one=$work/corpus-${size_mb}mb.txt
+if [ ! -s "$one" ]; then
+    rm -rf "$folder"; mkdir -p "$folder"
+    : > "$one"
+    n=0
+    while IFS= read -r -d '' f; do
+        n=$((n + 1))
+        cp "$f" "$folder/$(printf '%06d' "$n")_a.txt"
+        cat "$f" >> "$one"
+        [ "$(stat -c %s "$one")" -ge "$limit" ] && break
+    done < <(find "$corpus" -name '*.txt' -print0 | sort -z)
+fi
+largest_folder=$(find "$folder" -name '*.txt' -printf '%s\n' | sort -n | tail -1)
+echo "one-file: $(stat -c %s "$one") bytes; folder: $(ls "$folder" | wc -l) files, largest $largest_folder bytes"
+
+peak() { # peak RSS in bytes of the given command, its output discarded
+    /usr/bin/time -v "$@" 2> "$work/time.txt" > /dev/null
+    echo $(( $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt") * 1024 ))
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+for fmt in jsonl csv json; do
+    p=$(peak "$qarin" claims --format "$fmt" "$one")
+    echo "one-file $fmt: peak $((p / 1000000)) MB = $(ratio "$p" "$(stat -c %s "$one")")x the largest article"
+done
+for fmt in jsonl; do
+    p=$(peak "$qarin" claims --format "$fmt" "$folder")
+    echo "folder $fmt: peak $((p / 1000000)) MB = $(ratio "$p" "$largest_folder")x the largest article, $(ratio "$p" "$(du -sb "$folder" | cut -f1)")x the input"
+done

@@ -1,0 +1,288 @@
+//! The rules of issue 10, each on short sentences written for this test (not from the
+//! corpus): parts of totals, units that fit a topic, counts without digits, superseded
+//! figures and headlines, money topics and currencies, time order and rising tolls, and
+//! number words read as one number.
+
+use qarin::claims::{Analysis, Claim, Group, Lexicon, Verdict, analyze, analyze_at};
+use qarin::corpus::Article;
+
+fn article(id: &str, text: &str) -> Article {
+    let name = format!("{id}.txt");
+    // The first line is the title; the body follows.
+    Article::from_text(&name, &name, format!("عنوان\n{text}"))
+}
+
+fn run(texts: &[(&str, &str)]) -> Analysis {
+    let articles: Vec<Article> = texts.iter().map(|(id, t)| article(id, t)).collect();
+    analyze(&articles, &Lexicon::builtin(), false)
+}
+
+fn claims_of<'a>(a: &'a Analysis, topic: &str) -> Vec<&'a Claim> {
+    a.claims
+        .iter()
+        .filter(|c| c.topic.as_deref() == Some(topic))
+        .collect()
+}
+
+fn group<'a>(a: &'a Analysis, topic: &str, scope: Option<&str>) -> &'a Group {
+    a.groups
+        .iter()
+        .find(|g| g.topic == topic && g.scope.as_deref() == scope)
+        .unwrap_or_else(|| panic!("no group {topic} {scope:?} in {:#?}", a.groups))
+}
+
+fn values(a: &Analysis, g: &Group) -> Vec<f64> {
+    g.claims.iter().map(|&i| a.claims[i].value).collect()
+}
+
+// 1. Totals and their parts.
+
+#[test]
+fn parts_point_to_their_total_and_group_apart() {
+    let a = run(&[
+        (
+            "a",
+            "أسفر انهيار الجسر عن مصرع 19 سائحا، منهم 9 من اليابان و4 فرنسيين.",
+        ),
+        ("b", "لقي 20 سائحا مصرعهم، بينهم 9 من اليابان."),
+    ]);
+    let total = group(&a, "killed", None);
+    assert_eq!(values(&a, total), [19.0, 20.0]);
+    assert_eq!(total.verdict, Verdict::Conflict);
+    assert!(!total.part);
+    let japan = a
+        .groups
+        .iter()
+        .find(|g| g.part && g.topic == "killed" && values(&a, g) == [9.0, 9.0])
+        .unwrap_or_else(|| panic!("no part group of 9 and 9: {:#?}", a.groups));
+    assert_eq!(japan.verdict, Verdict::Agree);
+    let nine = &a.claims[japan.claims[0]];
+    assert_eq!(nine.part_of, Some(total.claims[0]));
+    assert!(nine.scope.is_some());
+    // «و4 فرنسيين» continues the list of parts.
+    let four = a.claims.iter().find(|c| c.value == 4.0).expect("4");
+    assert_eq!(four.part_of, Some(total.claims[0]));
+    assert_ne!(four.scope, nine.scope);
+}
+
+#[test]
+fn a_part_without_a_total_in_view_is_not_a_total() {
+    let a = run(&[("a", "ومن بينهم 12 طفلا.")]);
+    assert!(claims_of(&a, "killed").is_empty(), "{:#?}", a.claims);
+}
+
+// 2. A claim's unit must fit its topic.
+
+#[test]
+fn cars_ages_floors_and_percentages_are_not_people() {
+    let a = run(&[(
+        "a",
+        "قتل 3 أشخاص. ونقلت 15 سيارة إسعاف الجرحى. وكان القتيل يبلغ من العمر 40 عاما. \
+         وانهار مبنى من 7 طوابق على المصابين. وقتل نحو 20 في المئة من الركاب.",
+    )]);
+    let killed: Vec<f64> = claims_of(&a, "killed").iter().map(|c| c.value).collect();
+    assert_eq!(killed, [3.0], "{:#?}", a.claims);
+    assert!(claims_of(&a, "injured").is_empty(), "{:#?}", a.claims);
+}
+
+// 3. Counts without digits.
+
+#[test]
+fn singular_dual_and_negated_counts() {
+    let cases: &[(&str, &str, f64, &str)] = &[
+        ("وأصيب مواطن في الانفجار.", "injured", 1.0, "implicit"),
+        ("وقتل حارسان عند البوابة.", "killed", 2.0, "implicit"),
+        (
+            "وأعلنت الوزارة سقوط قتيل في الاشتباكات.",
+            "killed",
+            1.0,
+            "implicit",
+        ),
+        ("وسجلت المستشفيات حالتي وفاة.", "killed", 2.0, "implicit"),
+        ("وقالت إن حالة وفاة واحدة وقعت.", "killed", 1.0, "exact"),
+        ("ولم يسفر الحادث عن أي إصابات.", "injured", 0.0, "none"),
+        (
+            "ولم تعلن الشرطة عن أي عملية اعتقال.",
+            "arrested",
+            0.0,
+            "none",
+        ),
+        ("ولقي شخص مصرعه في الحريق.", "killed", 1.0, "implicit"),
+    ];
+    for (text, topic, value, qualifier) in cases {
+        let a = run(&[("a", text)]);
+        let cs = claims_of(&a, topic);
+        assert_eq!(cs.len(), 1, "{text}: {:#?}", a.claims);
+        assert_eq!(cs[0].value, *value, "{text}");
+        assert_eq!(cs[0].qualifier, *qualifier, "{text}");
+    }
+}
+
+#[test]
+fn nouns_counted_by_a_number_definite_or_another_are_not_implicit() {
+    for text in [
+        "وقتل 30 قتيلا في الهجوم.",
+        "ونقل القتيل إلى المشرحة.",
+        "وسقط 115 شخصا بين قتيل وجريح.",
+        "وسقط قتيل آخر مساء أمس.",
+    ] {
+        let a = run(&[("a", text)]);
+        assert!(
+            a.claims.iter().all(|c| c.qualifier != "implicit"),
+            "{text}: {:#?}",
+            a.claims
+        );
+    }
+}
+
+// 4. One headline per source.
+
+#[test]
+fn a_later_update_supersedes_and_the_headline_is_compared() {
+    let a = run(&[
+        (
+            "a",
+            "قتل 30 شخصا في التفجير صباحا. وفي المساء ارتفع عدد القتلى إلى 39 بحسب مصادر طبية.",
+        ),
+        ("b", "أسفر التفجير عن مقتل 39 شخصا."),
+    ]);
+    let g = group(&a, "killed", None);
+    assert_eq!(values(&a, g), [30.0, 39.0, 39.0]);
+    let c: Vec<&Claim> = g.claims.iter().map(|&i| &a.claims[i]).collect();
+    assert!(c[0].superseded && !c[0].headline);
+    assert!(!c[1].superseded && c[1].headline);
+    assert!(c[2].headline);
+    assert_eq!(g.verdict, Verdict::Agree, "{g:#?}");
+}
+
+#[test]
+fn the_headline_is_the_most_explicit_figure() {
+    let a = run(&[
+        (
+            "a",
+            "وسقط العشرات من الجرحى. وقالت الوزارة إن 62 شخصا أصيبوا.",
+        ),
+        ("b", "وأصيب 62 شخصا."),
+    ]);
+    let g = group(&a, "injured", None);
+    let heads: Vec<f64> = g
+        .claims
+        .iter()
+        .map(|&i| &a.claims[i])
+        .filter(|c| c.headline)
+        .map(|c| c.value)
+        .collect();
+    assert_eq!(heads, [62.0, 62.0]);
+    assert_eq!(g.verdict, Verdict::Agree);
+}
+
+// 5. Finer money topics and currencies.
+
+#[test]
+fn money_topics_changes_and_earlier_values_stay_apart() {
+    let a = run(&[(
+        "a",
+        "تراجع احتياطي النقد الأجنبي بنحو 1.4 مليار دولار ليصل إلى 13.6 مليار دولار مقابل \
+         15 مليار دولار في الشهر السابق. وحصلت الحكومة على قرض بقيمة 4.8 مليار دولار.",
+    )]);
+    let level = group(&a, "reserves", None);
+    assert_eq!(values(&a, level), [13.6e9]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("change"))), [1.4e9]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [15e9]);
+    assert_eq!(values(&a, group(&a, "loan", None)), [4.8e9]);
+}
+
+#[test]
+fn currencies_are_not_compared_as_bare_numbers() {
+    let a = run(&[
+        ("a", "وتبلغ فاتورة الواردات 5 مليارات جنيه شهريا."),
+        ("b", "وتبلغ فاتورة الواردات 5 مليارات دولار شهريا."),
+    ]);
+    let g = group(&a, "imports", None);
+    assert_eq!(values(&a, g), [5e9, 5e9]);
+    assert_eq!(g.verdict, Verdict::Conflict);
+    let units: Vec<_> = g.claims.iter().map(|&i| a.claims[i].unit.clone()).collect();
+    assert_eq!(units, [Some("egp".into()), Some("usd".into())]);
+}
+
+#[test]
+fn decimals_before_a_scale_are_rounded_figures() {
+    let a = run(&[
+        ("a", "بلغ الاحتياطي 13.6 مليار دولار."),
+        ("b", "بلغ الاحتياطي 13.61 مليار دولار."),
+        ("c", "بلغ الاحتياطي 13.613 مليار دولار."),
+    ]);
+    let g = group(&a, "reserves", None);
+    assert_eq!(g.verdict, Verdict::Compatible);
+    assert_eq!(a.claims[g.claims[0]].qualifier, "rounded");
+    let b = run(&[
+        ("a", "بلغ الاحتياطي 13.6 مليار دولار."),
+        ("b", "بلغ الاحتياطي 13.8 مليار دولار."),
+    ]);
+    assert_eq!(group(&b, "reserves", None).verdict, Verdict::Conflict);
+}
+
+#[test]
+fn a_percentage_belongs_to_what_it_is_a_rate_of() {
+    let a = run(&[(
+        "a",
+        "وانخفض احتياطي النقد الأجنبي بنسبة 9.3% خلال الشهر الماضي، وفقد المسافرون 5 حقائب.",
+    )]);
+    let pct: Vec<&Claim> = a.claims.iter().filter(|c| c.kind == "percent").collect();
+    assert_eq!(pct.len(), 1);
+    assert_eq!(pct[0].topic.as_deref(), Some("reserves"));
+}
+
+// 6. Time order and rising tolls.
+
+#[test]
+fn tolls_that_only_rise_with_time_are_marked() {
+    let articles = vec![
+        article("late", "قتل 33 شخصا في الهجوم."),
+        article("early", "قتل 16 شخصا في الهجوم."),
+        article("mid", "قتل 30 شخصا في الهجوم."),
+    ];
+    let time = |id: &str| match id {
+        "early" => Some(100),
+        "mid" => Some(200),
+        "late" => Some(300),
+        _ => None,
+    };
+    let a = analyze_at(&articles, &Lexicon::builtin(), false, &time);
+    let g = group(&a, "killed", None);
+    assert_eq!(values(&a, g), [16.0, 30.0, 33.0], "sources in time order");
+    assert_eq!(g.trend.as_deref(), Some("rising"));
+    assert_eq!(g.verdict, Verdict::Conflict, "verdicts stay as defined");
+
+    let falling = |id: &str| match id {
+        "early" => Some(300),
+        "mid" => Some(200),
+        "late" => Some(100),
+        _ => None,
+    };
+    let a = analyze_at(&articles, &Lexicon::builtin(), false, &falling);
+    assert_eq!(group(&a, "killed", None).trend, None);
+    // Without times, no order is claimed and no trend.
+    let a = analyze(&articles, &Lexicon::builtin(), false);
+    assert_eq!(group(&a, "killed", None).trend, None);
+}
+
+// Number words as one number.
+
+#[test]
+fn spaced_waw_digit_hundreds_and_grouped_digits_are_one_number() {
+    let cases: &[(&str, f64)] = &[
+        ("قتل مائة و ستة عشر شخصا.", 116.0),
+        ("قتل اثنان و خمسون شخصا.", 52.0),
+        ("وأصيب ألفين و مائتان شخص.", 2200.0),
+        ("واعتقل ٣ مئة شخص.", 300.0),
+        ("وأصيب 40 000 شخص.", 40000.0),
+        ("ووصلت الديون إلى واحد و عشرين تريليون دولار.", 21e12),
+        ("ووصل الاحتياطي إلى 6ر13 مليار دولار.", 13.6e9),
+    ];
+    for (text, value) in cases {
+        let a = analyze(&[article("a", text)], &Lexicon::builtin(), true);
+        let vals: Vec<f64> = a.claims.iter().map(|c| c.value).collect();
+        assert_eq!(vals, [*value], "{text}: {:#?}", a.claims);
+    }
+}
