@@ -130,6 +130,7 @@ fn claims_json_follows_the_contract() {
         "claims[].scope",
         "claims[].topic",
         "groups[].conflicts[][]",
+        "groups[].story",
         "articles[].origin.path",
     ] {
         assert!(seen.iter().any(|s| s == p), "{p} never written");
@@ -227,6 +228,64 @@ fn bookmarks_json_follows_the_contract() {
         &mut Vec::new(),
     );
     assert_eq!(export["bookmarks"].as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn stories_json_and_jsonl_follow_the_contract() {
+    let doc = contract();
+    let f = fields(&doc, "`qarin stories --format json`");
+    let v = json_of(qarin().args([
+        "stories",
+        "--no-cache",
+        "--format",
+        "json",
+        "tests/data/stories",
+    ]));
+    assert_eq!(v["version"], 1);
+    let mut seen = Vec::new();
+    check(&f, "", &v, &mut seen);
+    for p in [
+        "stories[].outlets[]",
+        "stories[].articles[].published",
+        "stories[].first",
+    ] {
+        assert!(seen.iter().any(|s| s == p), "{p} never written");
+    }
+    // JSON Lines: the header, then stories with the same fields plus `type`.
+    let mut story: Fields = f
+        .iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("stories[].")
+                .map(|r| (r.to_owned(), v.clone()))
+        })
+        .collect();
+    story.insert("type".into(), ("string".into(), false));
+    let out = qarin()
+        .args([
+            "stories",
+            "--no-cache",
+            "--format",
+            "jsonl",
+            "tests/data/stories",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let mut stories = 0;
+    for (i, line) in text.lines().enumerate() {
+        let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        if i == 0 {
+            assert_eq!(
+                v,
+                serde_json::json!({"type": "header", "version": 1, "command": "stories"})
+            );
+            continue;
+        }
+        assert_eq!(v["type"], "story");
+        check(&story, "", &v, &mut Vec::new());
+        stories += 1;
+    }
+    assert_eq!(stories, v["stories"].as_array().map_or(0, Vec::len));
 }
 
 #[test]

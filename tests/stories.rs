@@ -145,11 +145,14 @@ fn filters_and_formats() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect();
-    assert_eq!(lines.len(), 4);
+    // A header, then one story per line.
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["type"], "header");
+    assert_eq!(lines[0]["command"], "stories");
     assert!(
-        lines
+        lines[1..]
             .iter()
-            .all(|s| s["id"].is_string() && s["conflicts"].is_number())
+            .all(|s| s["type"] == "story" && s["id"].is_string() && s["conflicts"].is_number())
     );
 
     let out = qarin(cache.path())

@@ -27,6 +27,15 @@ pub enum Format {
     Csv,
 }
 
+/// Whether claims are compared per story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Stories {
+    /// Per story when a directory is among the paths.
+    Auto,
+    On,
+    Off,
+}
+
 pub const AFTER_HELP: &str = "\
 Examples:
   qarin claims articles/                      the table of every article in a folder
@@ -54,6 +63,11 @@ pub struct Args {
     /// Exit with status 1 when some sources conflict (like `diff`).
     #[arg(long)]
     pub exit_code: bool,
+    /// Group the articles into stories first and compare claims only inside each:
+    /// `auto` does when a directory is given (files named one by one are taken as one
+    /// event: you picked them).
+    #[arg(long, value_enum, default_value_t = Stories::Auto)]
+    pub stories: Stories,
     #[command(flatten)]
     pub text: TextArgs,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
@@ -68,7 +82,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         lexicon.merge(Lexicon::from_file(path)?);
     }
     let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
-    let (analysis, stories) = per_story(&articles, &lexicon, args.all);
+    let grouped = match args.stories {
+        Stories::On => true,
+        Stories::Off => false,
+        Stories::Auto => args.paths.iter().any(|p| p.is_dir()),
+    };
+    let (analysis, stories) = if grouped {
+        per_story(&articles, &lexicon, args.all)
+    } else {
+        (claims::analyze(&articles, &lexicon, args.all), Vec::new())
+    };
     let mut out = output::stdout();
     let written = write(&mut out, &args, &articles, &analysis, &stories, &lexicon);
     output::finish(&mut out, written).context("writing to standard output")?;

@@ -23,15 +23,26 @@ pub struct Params {
     /// Seconds a story stays open after its first article: an event's coverage ends,
     /// a topic's goes on (and would drift from the event).
     pub span: i64,
+    /// Seconds a second-pass story stays open after its first part: an event reported
+    /// over several days comes together from its daily parts.
+    pub merge_span: i64,
+    /// Seconds after a story's first article during which similarity counts in full;
+    /// after it, similarity halves every [`Params::half_life`] seconds: a late report
+    /// must be closer to the story to join it (time-decayed similarity, as in Yang,
+    /// Pierce and Carbonell's on-line event detection, 1998).
+    pub grace: i64,
+    pub half_life: i64,
     /// Terms kept per article vector (the heaviest by TF-IDF).
     pub top_terms: usize,
+    /// Terms kept per first-pass story centroid in the second pass.
+    pub merge_terms: usize,
     /// Terms found in more than this share of articles are dropped as carrying no
     /// event (applied only on corpora of at least [`MIN_DOCS_FOR_DF`] articles).
     pub max_df: f32,
 }
 
 impl Params {
-    /// Tuning aid: `QARIN_STORY_PARAMS="threshold=0.25,merge=0.3,window=2,span=4,top=40,df=0.05"`
+    /// Tuning aid: `QARIN_STORY_PARAMS="threshold=0.25,merge=0.3,window=2,span=4,mspan=4,grace=1,half=2,top=40,mtop=80,df=0.3"`
     /// (times in days) overrides the defaults.
     pub fn from_env() -> Params {
         let mut p = Params::default();
@@ -50,7 +61,11 @@ impl Params {
                 "merge" => p.merge = x,
                 "window" => p.window = (x * 86_400.0) as i64,
                 "span" => p.span = (x * 86_400.0) as i64,
+                "grace" => p.grace = (x * 86_400.0) as i64,
+                "half" => p.half_life = (x * 86_400.0) as i64,
+                "mspan" => p.merge_span = (x * 86_400.0) as i64,
                 "top" => p.top_terms = x as usize,
+                "mtop" => p.merge_terms = x as usize,
                 "df" => p.max_df = x,
                 _ => {}
             }
@@ -59,15 +74,32 @@ impl Params {
     }
 }
 
+impl Params {
+    /// The factor on the similarity of an article published at `t` with a story whose
+    /// first article was published at `first`.
+    fn decay(&self, t: Option<i64>, first: Option<i64>) -> f32 {
+        match (t, first) {
+            (Some(t), Some(f)) if t - f > self.grace && self.half_life > 0 => {
+                0.5f32.powf((t - f - self.grace) as f32 / self.half_life as f32)
+            }
+            _ => 1.0,
+        }
+    }
+}
+
 impl Default for Params {
     fn default() -> Params {
         Params {
-            threshold: 0.30,
+            threshold: 0.25,
             merge: 0.30,
             window: 2 * 24 * 3600,
             span: 4 * 24 * 3600,
+            merge_span: 4 * 24 * 3600,
+            grace: 24 * 3600,
+            half_life: 2 * 24 * 3600,
             top_terms: 40,
-            max_df: 0.05,
+            merge_terms: 80,
+            max_df: 0.30,
         }
     }
 }
@@ -93,14 +125,14 @@ pub struct Item<'a> {
 pub fn cluster(items: &[Item], p: &Params) -> Clusters {
     let vectors = tfidf(items, p);
     let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
-    let first = assign(&vectors, &times, p.threshold, p);
+    let first = assign(&vectors, &times, p.threshold, p.span, p);
     // The second pass sees each story as its centroid, dated by its first article.
     let centroids: Vec<Vec<(u64, f32)>> = first
         .iter()
         .map(|m| {
             let mut c = centroid(m.iter().map(|&i| vectors[i].as_slice()));
             c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            c.truncate(p.top_terms * 2);
+            c.truncate(p.merge_terms);
             normalise(&mut c);
             c.sort_by_key(|x| x.0);
             c
@@ -110,7 +142,7 @@ pub fn cluster(items: &[Item], p: &Params) -> Clusters {
         .iter()
         .map(|m| m.iter().filter_map(|&i| times[i]).min())
         .collect();
-    let merged = assign(&centroids, &ctimes, p.merge, p);
+    let merged = assign(&centroids, &ctimes, p.merge, p.merge_span, p);
     let mut members: Vec<Vec<usize>> = merged
         .iter()
         .map(|group| {
@@ -132,6 +164,7 @@ fn assign(
     vectors: &[Vec<(u64, f32)>],
     times: &[Option<i64>],
     threshold: f32,
+    span: i64,
     p: &Params,
 ) -> Vec<Vec<usize>> {
     // Oldest first; undated last, where no window closes a story for them.
@@ -152,7 +185,7 @@ fn assign(
             };
             // Drop closed stories from the list as we pass: posting lists stay short.
             if let Some(t) = t {
-                list.retain(|&s| stories[s as usize].open_at(t, p));
+                list.retain(|&s| stories[s as usize].open_at(t, p.window, span));
             }
             for &s in list.iter() {
                 let c = stories[s as usize]
@@ -165,7 +198,10 @@ fn assign(
         }
         let best = score
             .iter()
-            .map(|(&s, &dot)| (s, dot / stories[s as usize].norm()))
+            .map(|(&s, &dot)| {
+                let story = &stories[s as usize];
+                (s, dot / story.norm() * p.decay(t, story.first))
+            })
             .filter(|&(_, cos)| cos >= threshold)
             // Highest similarity; on a tie the older story.
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -241,8 +277,8 @@ impl Story {
 
     /// Whether an article published at `t` may still join: within `window` of the
     /// story's last article and `span` of its first.
-    fn open_at(&self, t: i64, p: &Params) -> bool {
-        self.last.is_none_or(|l| t - l <= p.window) && self.first.is_none_or(|f| t - f <= p.span)
+    fn open_at(&self, t: i64, window: i64, span: i64) -> bool {
+        self.last.is_none_or(|l| t - l <= window) && self.first.is_none_or(|f| t - f <= span)
     }
 }
 
