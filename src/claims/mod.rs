@@ -182,11 +182,12 @@ pub fn analyze_at(
     let mut found = Found::default();
     let mut scratch = Scratch::default();
     for article in articles {
-        for (i, p) in article.paragraphs.iter().enumerate() {
+        // A stream: a 1 GB article is analysed a chunk at a time, never held whole.
+        for (i, p) in article.paragraphs.stream().enumerate() {
             paragraph_claims(
                 &article.id,
                 i + 1,
-                p,
+                &p,
                 lexicon,
                 all,
                 &mut scratch,

@@ -11,13 +11,14 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
-use super::bigfile::{LAZY_MIN, index_file};
+use super::bigfile::index_file;
 use super::decode::{decode_cow, into_checked_string};
 use super::format::{self, Input};
 use super::ids::unique_ids;
 use super::meta::{Meta, Published};
 use super::sidecar::{self, Sidecar};
 use super::walk;
+use super::window::lazy_min;
 use super::{Article, CorpusError, LoadOptions, Origin, Paragraphs, SEEDS, io_error, seed_meta};
 
 /// Articles loaded together, and what the user should hear about what was skipped.
@@ -293,7 +294,7 @@ fn load_file(
         ..Meta::default()
     };
     let ext = ext_of(path);
-    if size >= LAZY_MIN
+    if size >= lazy_min()
         && let Some(articles) = lazy(
             &file,
             path,
