@@ -81,16 +81,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
+    // One pass: each article's claims are found as soon as it is read and its text is
+    // dropped, so memory follows the largest article, not the input. Grouping needs
+    // every claim, and those (small) are all kept.
     let grouped = match args.stories {
         Stories::On => true,
         Stories::Off => false,
         Stories::Auto => args.paths.iter().any(|p| p.is_dir()),
     };
+    // With stories, each article's terms are taken while its text is at hand too.
+    let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
+        let terms = grouped.then(|| crate::stories::articles::terms_of(a));
+        (claims::find(a, &lexicon, args.all), terms)
+    })?;
+    for w in &loaded.warnings {
+        eprintln!("qarin: warning: {w}");
+    }
+    let articles = loaded.articles;
+    let (found, terms): (Vec<claims::Found>, Vec<Option<crate::stories::Terms>>) =
+        found.into_iter().unzip();
     let (analysis, stories) = if grouped {
-        per_story(&articles, &lexicon, args.all)
+        let terms = terms.into_iter().map(Option::unwrap_or_default).collect();
+        per_story(&articles, found, terms, &lexicon)
     } else {
-        (claims::analyze(&articles, &lexicon, args.all), Vec::new())
+        let ids = articles.iter().map(|a| a.id.as_str());
+        (
+            claims::assemble(ids.zip(found), &lexicon, &|_| None),
+            Vec::new(),
+        )
     };
     let mut out = output::stdout();
     let written = write(&mut out, &args, &articles, &analysis, &stories, &lexicon);
@@ -207,38 +225,34 @@ fn document<'a>(
     }
 }
 
-/// Claims found and grouped story by story: with several articles, they are first
-/// grouped into stories (docs/stories.md) and a group never mixes two stories. Returns
-/// the analysis (claim ids renumbered across stories) and each group's story id (none
-/// when the input is a single story: there is nothing to tell apart).
+/// Claims grouped story by story: the articles are first grouped into stories
+/// (docs/stories.md) and a group never mixes two stories. `found` and `terms` are each
+/// article's claims and terms. Returns the analysis (claims in input order, ids
+/// renumbered) and each group's story id.
 pub fn per_story(
     articles: &[Article],
+    found: Vec<claims::Found>,
+    terms: Vec<crate::stories::Terms>,
     lexicon: &Lexicon,
-    all: bool,
 ) -> (Analysis, Vec<Option<String>>) {
-    let stories = if articles.len() < 2 {
-        Vec::new()
-    } else {
-        crate::stories::articles::of_articles(articles)
-    };
-    if stories.len() < 2 {
-        let a = claims::analyze(articles, lexicon, all);
-        let id = stories.first().map(|s| s.id.clone());
-        let n = a.groups.len();
-        return (a, vec![id; n]);
-    }
+    let stories = crate::stories::articles::of_terms(articles, terms);
+    let mut found: Vec<Option<claims::Found>> = found.into_iter().map(Some).collect();
     // Each claim with the input position of its article, so that the merged claims
     // keep the contract's order (articles as given, text order within each).
     let mut claims: Vec<(usize, Claim)> = Vec::new();
     let mut groups: Vec<(Group, Option<String>)> = Vec::new();
     for s in &stories {
-        let members: Vec<Article> = s.articles.iter().map(|&i| articles[i].clone()).collect();
-        let a = claims::analyze(&members, lexicon, all);
+        let members: Vec<(&str, claims::Found)> = s
+            .articles
+            .iter()
+            .filter_map(|&i| Some((articles[i].id.as_str(), found.get_mut(i)?.take()?)))
+            .collect();
+        let a = claims::assemble(members, lexicon, &|_| None);
         let base = claims.len();
         // Claims come out in member order: walk the members alongside them.
         let mut m = 0;
         for c in a.claims {
-            while m + 1 < members.len() && members[m].id != c.article {
+            while m + 1 < s.articles.len() && articles[s.articles[m]].id != c.article {
                 m += 1;
             }
             claims.push((s.articles[m], c));
