@@ -59,12 +59,21 @@ fn digits_and_words_read_as_one_number() {
         ("Police said 2,500 people were arrested.", 2500.0),
         ("Police said 1,234,567 people were counted.", 1_234_567.0),
         ("Twenty-five people were killed.", 25.0),
-        ("Officials said three hundred and twelve people were injured.", 312.0),
-        ("Officials said two thousand and two hundred people fled.", 2200.0),
+        (
+            "Officials said three hundred and twelve people were injured.",
+            312.0,
+        ),
+        (
+            "Officials said two thousand and two hundred people fled.",
+            2200.0,
+        ),
         ("A dozen people were arrested.", 12.0),
         ("Half a million people fled the fighting.", 500_000.0),
         ("The clashes displaced 1.5 million people.", 1_500_000.0),
-        ("The clashes displaced one and a half million people.", 1_500_000.0),
+        (
+            "The clashes displaced one and a half million people.",
+            1_500_000.0,
+        ),
         ("Reserves stood at $13.6 billion.", 13_600_000_000.0),
         ("Reserves stood at $13.6bn.", 13_600_000_000.0),
         ("Reserves stood at US$ 15 billion.", 15_000_000_000.0),
@@ -93,7 +102,10 @@ fn recognizers_text_english_number_cases() {
         ("one trillion", 1e12),
         ("twenty-one trillion", 21e12),
         ("twenty-one trillion three hundred", 21_000_000_000_300.0),
-        ("twenty-one trillion and three hundred", 21_000_000_000_300.0),
+        (
+            "twenty-one trillion and three hundred",
+            21_000_000_000_300.0,
+        ),
         ("fifty - two", 52.0),
         ("fifty   two", 52.0),
         ("Three hundred  and  thirty one", 331.0),
@@ -108,7 +120,10 @@ fn recognizers_text_english_number_cases() {
         assert_eq!(values(&text), [value], "{words}");
     }
     // «1, 234, 567» is three numbers.
-    assert_eq!(values("They arrested 1, 234, 567 people."), [1.0, 234.0, 567.0]);
+    assert_eq!(
+        values("They arrested 1, 234, 567 people."),
+        [1.0, 234.0, 567.0]
+    );
     // «a», «an» alone are not numbers.
     assert!(values("An officer arrested a man.").is_empty());
 }
@@ -136,22 +151,40 @@ fn vague_words_are_intervals() {
 #[test]
 fn qualifiers_are_intervals() {
     let c = one("More than 2,000 troops were deployed.");
-    assert_eq!((c.qualifier.as_str(), c.low, c.high), ("above", Some(2000.0), None));
+    assert_eq!(
+        (c.qualifier.as_str(), c.low, c.high),
+        ("above", Some(2000.0), None)
+    );
     assert!(!c.low_inclusive);
     assert_eq!(c.topic.as_deref(), Some("troops"));
     assert_eq!(c.text, "More than 2,000 troops");
     let c = one("At least 33 people were killed.");
-    assert_eq!((c.qualifier.as_str(), c.low, c.high), ("at_least", Some(33.0), None));
+    assert_eq!(
+        (c.qualifier.as_str(), c.low, c.high),
+        ("at_least", Some(33.0), None)
+    );
     let c = one("About 2,500 troops were deployed.");
-    assert_eq!((c.qualifier.as_str(), c.low, c.high), ("about", Some(2250.0), Some(2750.0)));
+    assert_eq!(
+        (c.qualifier.as_str(), c.low, c.high),
+        ("about", Some(2250.0), Some(2750.0))
+    );
     let c = one("Nearly 100 people were injured.");
     assert_eq!(c.qualifier, "about");
     let c = one("Up to 50 people were arrested.");
-    assert_eq!((c.qualifier.as_str(), c.low, c.high), ("at_most", None, Some(50.0)));
+    assert_eq!(
+        (c.qualifier.as_str(), c.low, c.high),
+        ("at_most", None, Some(50.0))
+    );
     let c = one("Between 10 and 15 people were killed.");
-    assert_eq!((c.qualifier.as_str(), c.low, c.high), ("range", Some(10.0), Some(15.0)));
+    assert_eq!(
+        (c.qualifier.as_str(), c.low, c.high),
+        ("range", Some(10.0), Some(15.0))
+    );
     let c = one("Fewer than 20 people were arrested.");
-    assert_eq!((c.qualifier.as_str(), c.low, c.high), ("below", None, Some(20.0)));
+    assert_eq!(
+        (c.qualifier.as_str(), c.low, c.high),
+        ("below", None, Some(20.0))
+    );
     let c = one("Two or three people were killed.");
     assert_eq!((c.low, c.high), (Some(2.0), Some(3.0)));
     let c = one("Police arrested 40 people or more.");
@@ -181,7 +214,9 @@ fn attribution_is_the_reporting_phrase() {
     assert_eq!(c.attribution.as_deref(), Some("sources said"));
     let c = one("According to the Health Ministry, 30 people were injured.");
     assert!(
-        c.attribution.as_deref().is_some_and(|a| a.starts_with("According to")),
+        c.attribution
+            .as_deref()
+            .is_some_and(|a| a.starts_with("According to")),
         "{c:#?}"
     );
 }
@@ -196,7 +231,11 @@ fn parts_are_not_totals() {
     )]);
     let total = a.claims.iter().find(|c| c.value == 19.0).expect("total");
     assert_eq!(total.part_of, None);
-    let parts: Vec<&Claim> = a.claims.iter().filter(|c| c.part_of == Some(total.id)).collect();
+    let parts: Vec<&Claim> = a
+        .claims
+        .iter()
+        .filter(|c| c.part_of == Some(total.id))
+        .collect();
     assert_eq!(parts.len(), 2, "{:#?}", a.claims);
     assert_eq!(parts[0].scope.as_deref(), Some("japanese"));
     let a = run(&[(
@@ -207,7 +246,11 @@ fn parts_are_not_totals() {
     let part = a.claims.iter().find(|c| c.value == 24.0).expect("part");
     assert_eq!(part.part_of, Some(total.id));
     let a = run(&[("a", "Police arrested 50 people, among them 12 students.")]);
-    assert!(a.claims.iter().any(|c| c.value == 12.0 && c.part_of.is_some()));
+    assert!(
+        a.claims
+            .iter()
+            .any(|c| c.value == 12.0 && c.part_of.is_some())
+    );
 }
 
 // 4. Not counts: ages, years, dates, times, references.
@@ -232,13 +275,19 @@ fn ages_years_dates_and_times_are_not_counts() {
         assert!(a.claims.is_empty(), "{text}: {:#?}", a.claims);
     }
     // A four-digit number before what it counts is a count.
-    assert_eq!(one("Officials said 2000 troops were deployed.").value, 2000.0);
+    assert_eq!(
+        one("Officials said 2000 troops were deployed.").value,
+        2000.0
+    );
 }
 
 #[test]
 fn percentages_and_money_have_their_kind_and_unit() {
     let c = one("Inflation rose to 8.2 percent in January.");
-    assert_eq!((c.kind.as_str(), c.unit.as_deref()), ("percent", Some("percent")));
+    assert_eq!(
+        (c.kind.as_str(), c.unit.as_deref()),
+        ("percent", Some("percent"))
+    );
     assert_eq!(c.topic.as_deref(), Some("inflation"));
     let c = one("The IMF is discussing a $4.8 billion loan.");
     assert_eq!(c.topic.as_deref(), Some("loan"));
@@ -256,21 +305,46 @@ fn percentages_and_money_have_their_kind_and_unit() {
 
 #[test]
 fn topics_come_from_english_words() {
-    assert_eq!(topic_of("At least 33 killed in suicide attack.").as_deref(), Some("killed"));
-    assert_eq!(topic_of("Two people died in the blast.").as_deref(), Some("killed"));
-    assert_eq!(topic_of("The attack left 70 wounded.").as_deref(), Some("injured"));
-    assert_eq!(topic_of("Police detained 45 protesters.").as_deref(), Some("arrested"));
-    assert_eq!(topic_of("Russia sent 2,500 troops.").as_deref(), Some("troops"));
-    assert_eq!(topic_of("The border is 7,000 kilometres long.").as_deref(), Some("border_length"));
+    assert_eq!(
+        topic_of("At least 33 killed in suicide attack.").as_deref(),
+        Some("killed")
+    );
+    assert_eq!(
+        topic_of("Two people died in the blast.").as_deref(),
+        Some("killed")
+    );
+    assert_eq!(
+        topic_of("The attack left 70 wounded.").as_deref(),
+        Some("injured")
+    );
+    assert_eq!(
+        topic_of("Police detained 45 protesters.").as_deref(),
+        Some("arrested")
+    );
+    assert_eq!(
+        topic_of("Russia sent 2,500 troops.").as_deref(),
+        Some("troops")
+    );
+    assert_eq!(
+        topic_of("The border is 7,000 kilometres long.").as_deref(),
+        Some("border_length")
+    );
     let c = one("Three policemen were killed in the attack.");
     assert_eq!(c.topic.as_deref(), Some("killed"));
     assert_eq!(c.scope.as_deref(), Some("security_forces"));
     // «and» ends the clause of a number: each figure has its own event.
     let a = run(&[("a", "The attack killed 33 people and wounded 70.")]);
-    let topics: Vec<_> = a.claims.iter().map(|c| (c.value, c.topic.clone())).collect();
+    let topics: Vec<_> = a
+        .claims
+        .iter()
+        .map(|c| (c.value, c.topic.clone()))
+        .collect();
     assert_eq!(
         topics,
-        [(33.0, Some("killed".into())), (70.0, Some("injured".into()))]
+        [
+            (33.0, Some("killed".into())),
+            (70.0, Some("injured".into()))
+        ]
     );
 }
 
@@ -279,16 +353,26 @@ fn topics_come_from_english_words() {
 #[test]
 fn english_and_arabic_claims_share_groups() {
     let a = run(&[
-        ("ar1", "قالت الشرطة إن 33 شخصا قتلوا في الهجوم على مقر الشرطة في كركوك."),
+        (
+            "ar1",
+            "قالت الشرطة إن 33 شخصا قتلوا في الهجوم على مقر الشرطة في كركوك.",
+        ),
         ("ar2", "أسفر الهجوم عن مقتل 36 شخصا على الأقل."),
-        ("en", "At least 33 people were killed when a suicide bomber attacked police headquarters in Kirkuk."),
+        (
+            "en",
+            "At least 33 people were killed when a suicide bomber attacked police headquarters in Kirkuk.",
+        ),
     ]);
     let g = a
         .groups
         .iter()
         .find(|g| g.topic == "killed")
         .unwrap_or_else(|| panic!("{:#?}", a.groups));
-    let articles: Vec<&str> = g.claims.iter().map(|&i| a.claims[i].article.as_str()).collect();
+    let articles: Vec<&str> = g
+        .claims
+        .iter()
+        .map(|&i| a.claims[i].article.as_str())
+        .collect();
     assert_eq!(articles, ["ar1", "ar2", "en"]);
     // 33 (exact) and «at least 36» are disjoint; the English «at least 33» fits both.
     assert_eq!(g.verdict, Verdict::Conflict);
@@ -306,5 +390,8 @@ fn metadata_language_wins_over_script() {
     a.lang = Some("en-GB".into());
     let r = analyze(&[a], &Lexicon::builtin(), false);
     assert_eq!(r.claims.len(), 1, "{:#?}", r.claims);
-    assert_eq!((r.claims[0].value, r.claims[0].topic.as_deref()), (30.0, Some("killed")));
+    assert_eq!(
+        (r.claims[0].value, r.claims[0].topic.as_deref()),
+        (30.0, Some("killed"))
+    );
 }

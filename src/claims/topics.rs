@@ -436,10 +436,11 @@ pub fn context(
         });
     }
     // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
-    let by =
-        tokens.norm(q.first).starts_with('ب') || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
+    let by = tokens.norm(q.first).starts_with('ب')
+        || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
     // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
-    let from = tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, q.first, &["من", "from"]);
+    let from =
+        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, q.first, &["من", "from"]);
     let previous = previous || (change && from && !percent);
     let measure = if previous {
         Some(Measure::Previous)

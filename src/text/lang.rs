@@ -93,7 +93,10 @@ mod tests {
         assert_eq!(Lang::detect("At least 33 killed in Kirkuk"), Lang::English);
         assert_eq!(Lang::detect("مقتل 33 شخصا في كركوك"), Lang::Arabic);
         // A few Latin words (names, acronyms) in Arabic text do not make it English.
-        assert_eq!(Lang::detect("قالت وكالة AP إن 33 شخصا قتلوا في كركوك"), Lang::Arabic);
+        assert_eq!(
+            Lang::detect("قالت وكالة AP إن 33 شخصا قتلوا في كركوك"),
+            Lang::Arabic
+        );
         assert_eq!(Lang::detect("123 456"), Lang::Arabic);
     }
 

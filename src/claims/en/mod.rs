@@ -25,14 +25,16 @@ pub fn currency_unit(tokens: &Tokens, lexicon: &Lexicon, num_first: usize) -> Op
         return lexicon.unit_symbol(prefix);
     }
     let start = quantities::currency_start(tokens, lexicon, num_first)?;
-    (start..num_first).rev().find_map(|j| match tokens.toks[j].kind {
-        Kind::Mark(c) => {
-            let mut b = [0u8; 4];
-            lexicon.unit_symbol(c.encode_utf8(&mut b))
-        }
-        Kind::Word => lexicon.unit_symbol(tokens.norm(j)),
-        _ => None,
-    })
+    (start..num_first)
+        .rev()
+        .find_map(|j| match tokens.toks[j].kind {
+            Kind::Mark(c) => {
+                let mut b = [0u8; 4];
+                lexicon.unit_symbol(c.encode_utf8(&mut b))
+            }
+            Kind::Word => lexicon.unit_symbol(tokens.norm(j)),
+            _ => None,
+        })
 }
 
 /// Function words: not what a number counts («30 of the …», «killed in …»).

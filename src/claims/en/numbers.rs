@@ -205,7 +205,8 @@ fn parse_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Number> {
                 }
                 Word::Vague { lo, hi, of_scale } => {
                     // «tens» alone is not a count; «tens of thousands» is.
-                    if word_at(tokens, i) == Some("tens") && plural_scale_after_of(tokens, i + 1).is_none()
+                    if word_at(tokens, i) == Some("tens")
+                        && plural_scale_after_of(tokens, i + 1).is_none()
                     {
                         return None;
                     }
@@ -259,10 +260,7 @@ fn parse_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Number> {
             }
             let next = number_word_at(tokens, j + 1);
             let ok = matches!(acc.last, Last::Hundred | Last::Scale)
-                && matches!(
-                    next,
-                    Some(Word::Unit(_) | Word::Teen(_) | Word::Tens(_))
-                );
+                && matches!(next, Some(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)));
             if !ok {
                 break;
             }
@@ -410,8 +408,23 @@ fn lone_one_counts(tokens: &Tokens, i: usize) -> bool {
     if matches!(
         next,
         None | Some(
-            "of" | "another" | "other" | "more" | "point" | "side" | "hand" | "way" | "thing"
-                | "time" | "day" | "such" | "or" | "and" | "who" | "which" | "that" | "by"
+            "of" | "another"
+                | "other"
+                | "more"
+                | "point"
+                | "side"
+                | "hand"
+                | "way"
+                | "thing"
+                | "time"
+                | "day"
+                | "such"
+                | "or"
+                | "and"
+                | "who"
+                | "which"
+                | "that"
+                | "by"
         )
     ) {
         return false;

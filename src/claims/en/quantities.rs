@@ -9,26 +9,119 @@ use super::super::tokens::{Kind, Tokens};
 use super::numbers::word_at;
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Words after which a number is a year («in 2003», «since 1986», «the 2012 budget»).
 const YEAR_CUES: &[&str] = &[
-    "in", "since", "of", "from", "until", "till", "by", "during", "before", "after", "year",
-    "years", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fiscal", "the",
-    "between", "around", "circa", "end", "beginning", "through", "throughout", "and",
+    "in",
+    "since",
+    "of",
+    "from",
+    "until",
+    "till",
+    "by",
+    "during",
+    "before",
+    "after",
+    "year",
+    "years",
+    "early",
+    "late",
+    "mid",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fiscal",
+    "the",
+    "between",
+    "around",
+    "circa",
+    "end",
+    "beginning",
+    "through",
+    "throughout",
+    "and",
 ];
 
 /// Words before a number that make it a reference, not a count («Resolution 2085»).
 const REF_CUES: &[&str] = &[
-    "article", "articles", "resolution", "resolutions", "law", "decree", "flight", "route",
-    "page", "pages", "chapter", "section", "paragraph", "clause", "item", "room", "platform",
-    "gate", "highway", "verse", "number", "no", "nos", "code", "bus", "channel", "grade",
-    "category", "phase", "stage", "case", "lot", "apartment", "block", "building", "street",
-    "road", "district", "ward", "unit", "battalion", "brigade", "division", "squadron",
-    "cell", "hall", "terminal", "hangar", "motorway", "exit", "amendment", "protocol",
+    "article",
+    "articles",
+    "resolution",
+    "resolutions",
+    "law",
+    "decree",
+    "flight",
+    "route",
+    "page",
+    "pages",
+    "chapter",
+    "section",
+    "paragraph",
+    "clause",
+    "item",
+    "room",
+    "platform",
+    "gate",
+    "highway",
+    "verse",
+    "number",
+    "no",
+    "nos",
+    "code",
+    "bus",
+    "channel",
+    "grade",
+    "category",
+    "phase",
+    "stage",
+    "case",
+    "lot",
+    "apartment",
+    "block",
+    "building",
+    "street",
+    "road",
+    "district",
+    "ward",
+    "unit",
+    "battalion",
+    "brigade",
+    "division",
+    "squadron",
+    "cell",
+    "hall",
+    "terminal",
+    "hangar",
+    "motorway",
+    "exit",
+    "amendment",
+    "protocol",
 ];
 
 /// Qualifier phrases before a number, the longest first.
@@ -302,7 +395,11 @@ fn scaled_like(tokens: &Tokens, n: &Number, m: &Number) -> f64 {
         return n.value;
     }
     let scale = m.value / d.value;
-    if n.value * scale <= m.value { tidy(n.value * scale) } else { n.value }
+    if n.value * scale <= m.value {
+        tidy(n.value * scale)
+    } else {
+        n.value
+    }
 }
 
 fn qualify_before(tokens: &Tokens, q: &mut Quantity) {
@@ -339,9 +436,8 @@ fn qualify_after(tokens: &Tokens, q: &mut Quantity) {
 /// If numbers `n` and `m` form a range, the token where it starts.
 fn range_between(tokens: &Tokens, lexicon: &Lexicon, n: &Number, m: &Number) -> Option<usize> {
     // The token right after the joiner is the second number, or its currency sign.
-    let second_at = |j: usize| {
-        m.first == j || m.first == j + 1 && is_mark(tokens, j, &['$', '€', '£'])
-    };
+    let second_at =
+        |j: usize| m.first == j || m.first == j + 1 && is_mark(tokens, j, &['$', '€', '£']);
     let joiner = n.end;
     if word_is(tokens, joiner, &["and"]) && second_at(joiner + 1) {
         return match_before(tokens, n.first, &["between"]);
@@ -412,8 +508,7 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
     {
         let w = tokens.norm(n.end + 1);
         if w != "plus" {
-            let old = (w == "year" || w == "years")
-                && tokens.norm(n.end + 3) == "old";
+            let old = (w == "year" || w == "years") && tokens.norm(n.end + 3) == "old";
             return if old { QKind::Age } else { QKind::Identifier };
         }
     }
@@ -424,7 +519,12 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
         let joined = m.end + 1 == n.first
             && (word_is(tokens, m.end, &["and", "or", "to"])
                 || matches!(tokens.toks[m.end].kind, Kind::Stop(',')));
-        if joined && matches!(done[k - 1], QKind::Year | QKind::Ref | QKind::Date | QKind::Age) {
+        if joined
+            && matches!(
+                done[k - 1],
+                QKind::Year | QKind::Ref | QKind::Date | QKind::Age
+            )
+        {
             return done[k - 1];
         }
     }
@@ -454,7 +554,8 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
     }
     // Clock times: «9 pm», «9 a.m.», «10 o'clock», «1400 GMT».
     if let Some(x) = next {
-        if word_is(tokens, x, &["am", "pm", "gmt", "utc", "hrs", "hours"]) && n.plain_digits.is_some()
+        if word_is(tokens, x, &["am", "pm", "gmt", "utc", "hrs", "hours"])
+            && n.plain_digits.is_some()
         {
             // «1400 hours» only for four digits («48 hours» is a duration).
             if !word_is(tokens, x, &["hours"]) || n.plain_digits == Some(4) {
@@ -462,7 +563,10 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
             }
         }
         if word_is(tokens, x, &["a", "p"])
-            && matches!(tokens.toks.get(x + 1).map(|t| t.kind), Some(Kind::Stop('.')))
+            && matches!(
+                tokens.toks.get(x + 1).map(|t| t.kind),
+                Some(Kind::Stop('.'))
+            )
             && word_is(tokens, x + 2, &["m"])
         {
             return QKind::Time;
@@ -477,7 +581,9 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
     if is_day {
         let month_before = prev.is_some_and(|p| {
             is_month(tokens, p)
-                || matches!(tokens.toks[p].kind, Kind::Stop('.')) && p > 0 && is_month(tokens, p - 1)
+                || matches!(tokens.toks[p].kind, Kind::Stop('.'))
+                    && p > 0
+                    && is_month(tokens, p - 1)
         });
         let mut last = k;
         while let Some(m) = numbers.get(last + 1) {

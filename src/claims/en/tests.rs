@@ -49,7 +49,10 @@ fn number_words_and_digits() {
 fn vague_words_are_half_open_decades() {
     let c = counts("Tens of thousands of protesters");
     assert_eq!(c, [(20_000.0, "vague", Some(20_000.0), Some(100_000.0))]);
-    assert_eq!(counts("dozens of people")[0].2..counts("dozens of people")[0].3, Some(20.0)..Some(100.0));
+    assert_eq!(
+        counts("dozens of people")[0].2..counts("dozens of people")[0].3,
+        Some(20.0)..Some(100.0)
+    );
     assert_eq!(counts("hundreds of thousands")[0].3, Some(1_000_000.0));
     assert_eq!(counts("several hundred people")[0].2, Some(300.0));
     assert_eq!(counts("a few thousand people")[0].2, Some(2000.0));
@@ -83,9 +86,18 @@ fn qualifiers() {
     assert_eq!(counts("up to 50 people")[0].1, "at_most");
     assert_eq!(counts("no more than 50 people")[0].1, "at_most");
     assert_eq!(counts("nearly 100 people")[0].1, "about");
-    assert_eq!(counts("about 200 people")[0], (200.0, "about", Some(180.0), Some(220.0)));
-    assert_eq!(counts("between 10 and 15 people")[0], (12.5, "range", Some(10.0), Some(15.0)));
-    assert_eq!(counts("between 2 and 3 million people")[0].2, Some(2_000_000.0));
+    assert_eq!(
+        counts("about 200 people")[0],
+        (200.0, "about", Some(180.0), Some(220.0))
+    );
+    assert_eq!(
+        counts("between 10 and 15 people")[0],
+        (12.5, "range", Some(10.0), Some(15.0))
+    );
+    assert_eq!(
+        counts("between 2 and 3 million people")[0].2,
+        Some(2_000_000.0)
+    );
     assert_eq!(counts("two or three people")[0].1, "range");
     assert_eq!(counts("33 people at least")[0].1, "at_least");
     assert_eq!(counts("$13.6 billion")[0].1, "rounded");

@@ -20,12 +20,18 @@ pub enum Word {
     Half,
     /// A vague count: dozens, scores [20, 100); hundreds [200, 1000)… `lo..hi`;
     /// `of_scale`: may take «of» + a plural scale («tens of thousands»).
-    Vague { lo: f64, hi: f64, of_scale: bool },
+    Vague {
+        lo: f64,
+        hi: f64,
+        of_scale: bool,
+    },
     /// thousands, millions, billions: a scale in the plural; vague on its own, a
     /// multiplier after a vague word.
     Plural(f64),
     /// several, a few, a handful: [3, 10) (×1000 in «several thousand»).
-    Few { lo: f64 },
+    Few {
+        lo: f64,
+    },
 }
 
 /// The number word `w` (lowercased) is, if any.
