@@ -117,9 +117,8 @@ fn parse_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Number> {
             let currency = !prefix.is_empty() && lexicon.unit_symbol(prefix).is_some()
                 || currency_sign_before(tokens, i);
             let mut scale = 1.0;
-            number.not_count = if d.digits > 15 || !d.value.is_finite() {
-                Some(NotCount::Identifier)
-            } else if !prefix.is_empty() && lexicon.unit_symbol(prefix).is_none() {
+            let unknown_prefix = !prefix.is_empty() && lexicon.unit_symbol(prefix).is_none();
+            number.not_count = if d.digits > 15 || !d.value.is_finite() || unknown_prefix {
                 Some(NotCount::Identifier)
             } else if !suffix.is_empty() {
                 match glued_suffix(suffix, currency) {

@@ -622,7 +622,7 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
             let followed_by_noun = next.is_some_and(|x| {
                 tokens.toks[x].kind == Kind::Word && !super::is_function_word(tokens.norm(x))
             });
-            if cued && !qualified || !qualified && !followed_by_noun {
+            if !qualified && (cued || !followed_by_noun) {
                 return QKind::Year;
             }
         }
