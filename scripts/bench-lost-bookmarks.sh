@@ -20,6 +20,8 @@ else
 fi
 : > a.txt
 while [ "$(stat -c %s a.txt)" -lt $((40 << 20)) ]; do cat block.txt >> a.txt; done
+# Numbered, so that no passage occurs twice.
+tr -d '\r' < a.txt | awk '{ print $0 " (" NR ")" }' > n.txt && mv n.txt a.txt
 lines=$(wc -l < a.txt)
 for k in 1 2 3 4 5 6 7 8 9; do
     n=$((lines * k / 10))
@@ -35,7 +37,9 @@ for n in $(cat marked); do
 done
 mv b.txt a.txt
 echo "article: $(stat -c %s a.txt) bytes, $(wc -l < a.txt) paragraphs; 9 bookmarks"
-"$QARIN" bookmarks list --format csv | cut -c1-60 | head -3
+"$QARIN" bookmarks list --format jsonl | grep -o '"status": *"[a-z]*"' | sort | uniq -c
 hyperfine -N --warmup 1 --runs 5 \
     "$QARIN bookmarks list" \
-    "$QARIN snapshot --size 100x30 --keys '/ z q x Enter' a.txt"
+    "grep -c ، a.txt" \
+    "$QARIN snapshot --size 100x30 --keys '/ z q x Enter' a.txt" \
+    "$QARIN render --width 80 a.txt"
