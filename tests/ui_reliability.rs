@@ -22,8 +22,19 @@ impl Tmux {
         let t = Tmux(format!("qarin-{name}-{}", std::process::id()));
         let (c, r) = (cols.to_string(), rows.to_string());
         t.run(&[
-            "-f", "/dev/null", "new-session", "-d", "-x", &c, "-y", &r, "-e",
-            "TERM=xterm-256color", "sh", "-c", script,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &c,
+            "-y",
+            &r,
+            "-e",
+            "TERM=xterm-256color",
+            "sh",
+            "-c",
+            script,
         ]);
         t
     }
@@ -100,7 +111,16 @@ fn a_long_error_in_the_status_line_keeps_its_reason() {
     std::fs::create_dir_all(&deep).unwrap();
     let file = deep.join("an-article-that-will-be-removed.txt");
     std::fs::write(&file, "عنوان\nفقرة أولى عن 2000 جندي\n").unwrap();
-    qarin(dir.path(), &["bookmarks", "add", "--paragraph", "2", &file.display().to_string()]);
+    qarin(
+        dir.path(),
+        &[
+            "bookmarks",
+            "add",
+            "--paragraph",
+            "2",
+            &file.display().to_string(),
+        ],
+    );
     std::fs::remove_file(&file).unwrap();
     let t = Tmux::start("status", 60, 20, &reader_script(dir.path(), "", ""));
     t.wait_for("the reader", |s| s.contains("1/5"));
@@ -114,7 +134,11 @@ fn a_long_error_in_the_status_line_keeps_its_reason() {
         .iter()
         .position(|r| r.contains("a-folder") || r.contains("an-article"))
         .unwrap_or(0);
-    let joined = rows[from..].join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = rows[from..]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
         joined.contains("no such file or entry"),
         "reason cut off:\n{screen}"
@@ -131,7 +155,10 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     let file = dir.path().join("changing.txt");
     let para = "أرسلت روسيا أكثر من 2000 جندي إلى كازاخستان يوم الخميس";
     std::fs::write(&file, format!("عنوان الخبر\nمقدمة\n{para}\nخاتمة\n")).unwrap();
-    qarin(dir.path(), &["bookmarks", "add", "--paragraph", "3", "changing.txt"]);
+    qarin(
+        dir.path(),
+        &["bookmarks", "add", "--paragraph", "3", "changing.txt"],
+    );
     // The article changes: the passage moves, so the reader must search for it.
     let moved = format!("عنوان الخبر\nمقدمة جديدة\nفقرة أضيفت\n{para}\nخاتمة\n");
     std::fs::write(&file, moved).unwrap();
@@ -139,7 +166,9 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     let script = reader_script(dir.path(), "QARIN_TEST_REFIND_DELAY=4000", "changing.txt");
     let started = Instant::now();
     let t = Tmux::start("refind", 100, 20, &script);
-    t.wait_for("the first screen", |s| s.contains("q quit") || s.contains("1/1"));
+    t.wait_for("the first screen", |s| {
+        s.contains("q quit") || s.contains("1/1")
+    });
     t.keys(&["B"]);
     // Shaped on screen: the digits are what can be looked for.
     let searching = t.wait_for("the bookmark listed", |s| s.contains("2000"));
@@ -158,7 +187,9 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     t.keys(&["Escape"]);
     t.wait_for("the list again", |s| s.contains("2000"));
     // The result arrives by itself: found, the mark gone, Enter jumps to paragraph 4.
-    t.wait_for("the search to finish", |s| !s.contains('…') && s.contains("2000"));
+    t.wait_for("the search to finish", |s| {
+        !s.contains('…') && s.contains("2000")
+    });
     t.keys(&["Enter"]);
     t.wait_for("the reader at the passage", |s| {
         s.contains("ﺖﻠﺳﺭﺃ") || s.contains("أرسلت")
