@@ -13,6 +13,13 @@ use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::corpus::{self, Article};
 
+/// The language of display labels (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabelLang {
+    Ar,
+    En,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Groups by topic, one column per source, wrapped to the width.
@@ -68,6 +75,9 @@ pub struct Args {
     /// event: you picked them).
     #[arg(long, value_enum, default_value_t = Stories::Auto)]
     pub stories: Stories,
+    /// Language of topic and scope labels in the table and Markdown.
+    #[arg(long, value_enum, default_value_t = LabelLang::Ar)]
+    pub lang: LabelLang,
     #[command(flatten)]
     pub text: TextArgs,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
@@ -80,6 +90,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut lexicon = Lexicon::builtin();
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
+    }
+    if args.lang == LabelLang::En {
+        lexicon.set_label_lang(crate::text::lang::Lang::English);
     }
     // One pass: each article's claims are found as soon as it is read and its text is
     // dropped, so memory follows the largest article, not the input. Grouping needs
