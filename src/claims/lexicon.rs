@@ -95,7 +95,11 @@ pub struct UnitDef {
     /// are compared through it, never as bare numbers.
     #[serde(default)]
     pub rate: Option<f64>,
+    #[serde(default)]
     pub words: Vec<String>,
+    /// Signs and codes written before the number, glued or not (`$`, `LE`, `EGP`).
+    #[serde(default)]
+    pub symbols: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -135,6 +139,10 @@ struct LexiconFile {
     /// Negations that make «أي …» a count of zero (لم، لا، دون).
     #[serde(default)]
     negations: Vec<String>,
+    /// The words of another language (`[lang.en]`), in this same shape: merged into the
+    /// topics, scopes and units of the same key, so a new language is data.
+    #[serde(default)]
+    lang: std::collections::BTreeMap<String, LexiconFile>,
 }
 
 /// FNV-1a: lexicon keys are short words we wrote or the user wrote, so a fast
@@ -195,6 +203,8 @@ pub struct Lexicon {
     /// Patterns whose first word is a prefix, by the prefix's first two letters.
     prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
     implicit: ImplicitWords,
+    /// Folded currency signs and codes → unit index.
+    symbols: HashMap<String, usize, FastHash>,
 }
 
 /// A form of a topic's `one` noun: what it counts and the words after its first.
@@ -373,54 +383,7 @@ impl Lexicon {
     /// are appended, new ones come after the existing ones.
     pub fn merge(&mut self, other: Lexicon) {
         let mut file = std::mem::take(&mut self.file);
-        let o = other.file;
-        file.hedges.extend(o.hedges);
-        file.attribution.extend(o.attribution);
-        file.updates.extend(o.updates);
-        file.parts.extend(o.parts);
-        file.changes.extend(o.changes);
-        file.previous.extend(o.previous);
-        file.persons.extend(o.persons);
-        file.negations.extend(o.negations);
-        for t in o.topics {
-            match file.topics.iter_mut().find(|x| x.key == t.key) {
-                Some(x) => {
-                    x.events.extend(t.events);
-                    x.nouns.extend(t.nouns);
-                    x.units.extend(t.units);
-                    x.requires_unit.extend(t.requires_unit);
-                    if !t.label.is_empty() {
-                        x.label = t.label;
-                    }
-                    if !t.en.is_empty() {
-                        x.en = t.en;
-                    }
-                    x.generic |= t.generic;
-                    x.people |= t.people;
-                    x.one.extend(t.one);
-                    if t.colour.is_some() {
-                        x.colour = t.colour;
-                    }
-                }
-                None => file.topics.push(t),
-            }
-        }
-        for s in o.scopes {
-            match file.scopes.iter_mut().find(|x| x.key == s.key) {
-                Some(x) => x.words.extend(s.words),
-                None => file.scopes.push(s),
-            }
-        }
-        for u in o.units {
-            match file
-                .units
-                .iter_mut()
-                .find(|x| x.key == u.key && x.factor == u.factor)
-            {
-                Some(x) => x.words.extend(u.words),
-                None => file.units.push(u),
-            }
-        }
+        merge_file(&mut file, other.file);
         *self = Lexicon::compile(file);
     }
 
@@ -493,7 +456,23 @@ impl Lexicon {
             .unwrap_or(usize::MAX)
     }
 
-    fn compile(file: LexiconFile) -> Lexicon {
+    /// The unit a sign or code written before a number stands for (`$` → usd).
+    pub fn unit_symbol(&self, symbol: &str) -> Option<usize> {
+        self.symbols.get(symbol).copied()
+    }
+
+    fn compile(mut file: LexiconFile) -> Lexicon {
+        // Every language's words match in one table: folded Arabic and Latin words
+        // never meet.
+        for (_, words) in std::mem::take(&mut file.lang) {
+            merge_file(&mut file, words);
+        }
+        let mut symbols: HashMap<String, usize, FastHash> = HashMap::default();
+        for (i, u) in file.units.iter().enumerate() {
+            for sym in &u.symbols {
+                symbols.entry(normalize(sym)).or_insert(i);
+            }
+        }
         let mut patterns = Vec::new();
         let mut add = |words: &[String], target: Target| {
             for w in words {
@@ -554,6 +533,7 @@ impl Lexicon {
             exact,
             prefixed,
             implicit,
+            symbols,
         }
     }
 
@@ -581,6 +561,64 @@ impl Lexicon {
                 }
             }
         }
+    }
+}
+
+/// Adds the words of `o` to `file` (see `Lexicon::merge`); language sections stay
+/// separate until `compile` folds them in.
+fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
+    file.hedges.extend(o.hedges);
+    file.attribution.extend(o.attribution);
+    file.updates.extend(o.updates);
+    file.parts.extend(o.parts);
+    file.changes.extend(o.changes);
+    file.previous.extend(o.previous);
+    file.persons.extend(o.persons);
+    file.negations.extend(o.negations);
+    for t in o.topics {
+        match file.topics.iter_mut().find(|x| x.key == t.key) {
+            Some(x) => {
+                x.events.extend(t.events);
+                x.nouns.extend(t.nouns);
+                x.units.extend(t.units);
+                x.requires_unit.extend(t.requires_unit);
+                if !t.label.is_empty() {
+                    x.label = t.label;
+                }
+                if !t.en.is_empty() {
+                    x.en = t.en;
+                }
+                x.generic |= t.generic;
+                x.people |= t.people;
+                x.one.extend(t.one);
+                if t.colour.is_some() {
+                    x.colour = t.colour;
+                }
+            }
+            None => file.topics.push(t),
+        }
+    }
+    for s in o.scopes {
+        match file.scopes.iter_mut().find(|x| x.key == s.key) {
+            Some(x) => x.words.extend(s.words),
+            None => file.scopes.push(s),
+        }
+    }
+    for u in o.units {
+        match file
+            .units
+            .iter_mut()
+            .find(|x| x.key == u.key && x.factor == u.factor)
+        {
+            Some(x) => {
+                x.words.extend(u.words);
+                x.symbols.extend(u.symbols);
+            }
+            None => file.units.push(u),
+        }
+    }
+    for (tag, words) in o.lang {
+        merge_file(file.lang.entry(tag).or_default(), words);
     }
 }
 

@@ -139,7 +139,8 @@ const SENTENCE_WORDS: usize = 16;
 const SENTENCE_REACH: usize = 40;
 
 fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
-    tokens.toks[i].kind == Kind::Word && tokens.norm(i).starts_with('و')
+    tokens.toks[i].kind == Kind::Word
+        && (tokens.norm(i).starts_with('و') || super::en::is_conjunction(tokens.norm(i)))
 }
 
 fn is_function_word(tokens: &Tokens, i: usize) -> bool {
@@ -167,7 +168,7 @@ fn is_function_word(tokens: &Tokens, i: usize) -> bool {
         "قبل",
         "حين",
     ];
-    F.contains(&tokens.norm(i))
+    F.contains(&tokens.norm(i)) || super::en::is_function_word(tokens.norm(i))
 }
 
 /// A word that says what happened (a verb) and is not also a counted noun.
@@ -226,6 +227,10 @@ pub fn context(
             unit_len = len;
         }
     });
+    // Or a currency sign or code before it («$13.6 billion», «LE5 billion»).
+    if unit.is_none() {
+        unit = super::en::currency_unit(tokens, lexicon, q.num_first);
+    }
     let noun_end = if unit_len > 0 {
         q.end + unit_len
     } else if q.end < next_limit
@@ -431,10 +436,11 @@ pub fn context(
         });
     }
     // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
-    let by =
-        tokens.norm(q.first).starts_with('ب') || prev_word_is(tokens, q.first, &["بمقدار", "بقدر"]);
+    let by = tokens.norm(q.first).starts_with('ب')
+        || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
     // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
-    let from = tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, q.first, &["من"]);
+    let from =
+        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, q.first, &["من", "from"]);
     let previous = previous || (change && from && !percent);
     let measure = if previous {
         Some(Measure::Previous)
