@@ -395,3 +395,33 @@ fn metadata_language_wins_over_script() {
         (30.0, Some("killed"))
     );
 }
+
+// 7. English labels (`--lang en`).
+
+#[test]
+fn lang_en_labels_topics_and_scopes_in_english() {
+    let run = |lang: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
+            .args(["claims", "--format", "markdown"])
+            .args(lang)
+            .output()
+            .expect("qarin runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let en = run(&["--lang", "en"]);
+    assert!(en.contains("| troops sent |"), "{en}");
+    assert!(en.contains("people killed · security forces"), "{en}");
+    assert!(!en.contains("القوات"), "{en}");
+    let ar = run(&[]);
+    assert!(ar.contains("| القوات |"), "{ar}");
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
+        .args(["claims", "--lang", "fr"])
+        .output()
+        .expect("qarin runs");
+    assert_eq!(bad.status.code(), Some(2));
+}

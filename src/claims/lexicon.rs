@@ -81,6 +81,9 @@ pub struct ScopeDef {
     pub key: String,
     #[serde(default)]
     pub label: String,
+    /// English display label.
+    #[serde(default)]
+    pub en: String,
     pub words: Vec<String>,
 }
 
@@ -205,6 +208,8 @@ pub struct Lexicon {
     implicit: ImplicitWords,
     /// Folded currency signs and codes → unit index.
     symbols: HashMap<String, usize, FastHash>,
+    /// `label` and `scope_label` give the English labels (`--lang en`).
+    english_labels: bool,
 }
 
 /// A form of a topic's `one` noun: what it counts and the words after its first.
@@ -387,8 +392,18 @@ impl Lexicon {
         *self = Lexicon::compile(file);
     }
 
-    /// A topic's display label in Arabic («القوات»), falling back to its key.
+    /// Display labels in this language from now on (`label`, `scope_label`): the
+    /// lexicon's `en` labels for English, its `label`s otherwise.
+    pub fn set_label_lang(&mut self, lang: crate::text::lang::Lang) {
+        self.english_labels = lang == crate::text::lang::Lang::English;
+    }
+
+    /// A topic's display label («القوات», or «troops sent» after
+    /// `set_label_lang(English)`), falling back to its key.
     pub fn label<'a>(&'a self, topic: &'a str) -> &'a str {
+        if self.english_labels {
+            return self.label_en(topic);
+        }
         match self.topic(topic) {
             Some(t) if !t.label.is_empty() => &t.label,
             _ => topic,
@@ -410,7 +425,14 @@ impl Lexicon {
 
     /// A scope's display label, falling back to its key.
     pub fn scope_label<'a>(&'a self, scope: &'a str) -> &'a str {
-        match self.file.scopes.iter().find(|s| s.key == scope) {
+        let def = self.file.scopes.iter().find(|s| s.key == scope);
+        if self.english_labels {
+            return match def {
+                Some(s) if !s.en.is_empty() => &s.en,
+                _ => scope,
+            };
+        }
+        match def {
             Some(s) if !s.label.is_empty() => &s.label,
             _ => scope,
         }
@@ -534,6 +556,7 @@ impl Lexicon {
             prefixed,
             implicit,
             symbols,
+            english_labels: false,
         }
     }
 
@@ -600,7 +623,12 @@ fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     }
     for s in o.scopes {
         match file.scopes.iter_mut().find(|x| x.key == s.key) {
-            Some(x) => x.words.extend(s.words),
+            Some(x) => {
+                x.words.extend(s.words);
+                if !s.en.is_empty() {
+                    x.en = s.en;
+                }
+            }
             None => file.scopes.push(s),
         }
     }
