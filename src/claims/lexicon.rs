@@ -82,6 +82,11 @@ pub struct ScopeDef {
     #[serde(default)]
     pub label: String,
     pub words: Vec<String>,
+    /// A party to amounts of these topics (a lender, a donor): named anywhere in the
+    /// amount's clause, it splits them («قرض صندوق النقد» is not «قرض الاتحاد
+    /// الأوروبي»). Empty: a subject of a head count, named after the number.
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 /// A unit and the factor to its base unit (كيلومتر → metre × 1000).
@@ -407,7 +412,10 @@ impl Lexicon {
         }
         for s in o.scopes {
             match file.scopes.iter_mut().find(|x| x.key == s.key) {
-                Some(x) => x.words.extend(s.words),
+                Some(x) => {
+                    x.words.extend(s.words);
+                    x.topics.extend(s.topics);
+                }
                 None => file.scopes.push(s),
             }
         }
