@@ -72,6 +72,14 @@ fn main() -> ExitCode {
         Some(Command::Fetch(a)) => cli::fetch::run_fetch(a),
         Some(Command::Update(a)) => cli::fetch::run_update(a),
     };
+    // Hidden, for tests and measurements: how much of large files was held at once.
+    if std::env::var_os("QARIN_WINDOW_STATS").is_some() {
+        let s = qarin::corpus::window_stats();
+        eprintln!(
+            "qarin: window: {} chunks read, peak {} bytes held",
+            s.chunks_read, s.peak_bytes
+        );
+    }
     match result {
         Ok(code) => code,
         Err(err) => {

@@ -219,6 +219,48 @@ fn bookmarks_json_follows_the_contract() {
     );
     assert!(seen.iter().any(|s| s == "bookmarks[].current.paragraph"));
     assert!(seen.iter().any(|s| s == "bookmarks[].note"));
+
+    // JSON Lines: a header, then each bookmark with the document's fields plus `type`.
+    let json = fields(&doc, "`qarin bookmarks list --format json`");
+    let lines = fields(&doc, "`qarin bookmarks list --format jsonl`");
+    let mut record: Fields = json
+        .iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("bookmarks[].")
+                .map(|r| (r.to_owned(), v.clone()))
+        })
+        .collect();
+    record.insert("type".into(), lines["type"].clone());
+    let header: Fields = ["type", "version", "command", "file"]
+        .into_iter()
+        .map(|k| (k.to_owned(), (lines[k].0.clone(), false)))
+        .collect();
+    let out = bm(&["list", "--format", "jsonl"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let records: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(records.len(), 4, "{text}");
+    check(&header, "", &records[0], &mut Vec::new());
+    assert_eq!(records[0]["type"], "header");
+    assert_eq!(records[0]["command"], "bookmarks list");
+    for (r, b) in records[1..]
+        .iter()
+        .zip(list["bookmarks"].as_array().into_iter().flatten())
+    {
+        check(&record, "", r, &mut Vec::new());
+        assert_eq!(r["type"], "bookmark");
+        let mut without_type = r.clone();
+        without_type.as_object_mut().map(|o| o.remove("type"));
+        assert_eq!(
+            &without_type, b,
+            "a JSONL record is the JSON document's bookmark"
+        );
+    }
     let export = json_of(&mut bm(&["export", "--format", "json"]));
     check(
         &fields(&doc, "`qarin bookmarks export --format json`"),

@@ -103,6 +103,15 @@ impl Tmux {
         }
     }
 
+    /// Waits until qarin has drawn its first whole frame: the alternate screen is on and
+    /// the hint bar, the last line drawn, is on it. From then on the terminal is raw, the
+    /// signal handlers are in place and the event loop reads keys.
+    fn wait_for_first_frame(&self) {
+        self.wait_for("qarin's first frame", |t| {
+            t.display("#{alternate_on}") == "1" && t.capture().contains("q quit")
+        });
+    }
+
     fn raw_log(&self) -> PathBuf {
         self.dir.path().join("raw.log")
     }
@@ -162,7 +171,7 @@ fn check_restored(how: End) {
         // The panic comes by itself after the first draw.
         End::Panic => {}
         End::Signal(sig) => {
-            t.wait_for("qarin's screen", |t| t.display("#{alternate_on}") == "1");
+            t.wait_for_first_frame();
             let pid = qarin_pid(t.pane_pid()).expect("qarin runs in the pane");
             let ok = Command::new("kill")
                 .args([&format!("-{sig}"), &pid.to_string()])
@@ -171,7 +180,9 @@ fn check_restored(how: End) {
             assert!(ok.success());
         }
         End::CtrlC => {
-            t.wait_for("qarin's screen", |t| t.display("#{alternate_on}") == "1");
+            // Only once a whole frame is drawn is the key loop certainly reading keys:
+            // a C-c sent at the first sign of the alternate screen raced the setup.
+            t.wait_for_first_frame();
             t.send(&["C-c"]);
         }
     }
@@ -246,7 +257,11 @@ fn check_restored(how: End) {
         "tty not restored: {stty}"
     );
 
-    // The raw bytes: bidi mode switched to explicit on start and back on exit.
+    // The raw bytes: bidi mode switched to explicit on start and back on exit. The
+    // `pipe-pane` reader writes the log on its own time: wait for what it must hold.
+    t.wait_for("CSI 8 h in the raw log", |_| {
+        std::fs::read(&raw).is_ok_and(|b| rfind(&b, b"\x1b[8h").is_some())
+    });
     let _ = t.tmux(&["pipe-pane", "-t", "0"]);
     let bytes = std::fs::read(&raw).expect("raw log");
     let explicit = find(&bytes, b"\x1b[8l").expect("CSI 8 l sent on start");

@@ -33,7 +33,8 @@ pub fn reanchor_all(bms: &[&Bookmark], paragraphs: &Paragraphs) -> Vec<Anchor> {
         .map(|&i| (i, memmem::Finder::new(bms[i].text.as_bytes())))
         .collect();
     let mut exact: Vec<Option<Location>> = vec![None; bms.len()];
-    for (pi, p) in paragraphs.iter().enumerate() {
+    // Streamed: re-finding in a 1 GB article holds a chunk of it at a time.
+    for (pi, p) in paragraphs.stream().enumerate() {
         for (i, finder) in &finders {
             let len = finder.needle().len();
             for s in finder.find_iter(p.as_bytes()) {
@@ -144,7 +145,8 @@ fn loose_pass(bms: &[&Bookmark], rest: &[usize], paragraphs: &Paragraphs) -> Vec
     let mut seen = vec![0usize; ids.len()];
     let mut touched = Vec::new();
     let mut norm = String::new();
-    for (pi, p) in paragraphs.iter().enumerate() {
+    for (pi, p) in paragraphs.stream().enumerate() {
+        let p: &str = &p;
         normalize_into(p, &mut norm);
         // The byte map back to `p` is built only for a paragraph that holds a match.
         let mut map: Option<Normalized> = None;

@@ -2,7 +2,7 @@
 //! every change, and a read-only mode when the file cannot be trusted.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::anchor::{Anchor, fold};
 use super::error::StoreError;
@@ -19,13 +19,15 @@ pub struct Session {
     /// This session's own changes, newest last, for `undo`.
     undo: Vec<Undo>,
     /// Where each bookmark's passage was found, per article version: re-finding costs a
-    /// pass over the article, and the reader asks after every bookmark action.
-    found: Mutex<HashMap<FoundKey, Anchor>>,
+    /// pass over the article, and the reader asks after every bookmark action. Shared
+    /// with the worker thread that re-finds for the reader.
+    found: Arc<Mutex<Found>>,
 }
 
 /// The article's hash and the bookmark's id and old place: a changed article, or a
 /// bookmark file edited meanwhile, gives a new key.
 type FoundKey = (String, u64, usize, usize, usize);
+type Found = HashMap<FoundKey, Anchor>;
 
 /// A change this session made, and so can take back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,14 +62,14 @@ impl Session {
                 file,
                 read_only: None,
                 undo: Vec::new(),
-                found: Mutex::default(),
+                found: Arc::default(),
             },
             Err(e) => Session {
                 store: Some(store),
                 file: BookmarkFile::default(),
                 read_only: Some(e.to_string()),
                 undo: Vec::new(),
-                found: Mutex::default(),
+                found: Arc::default(),
             },
         }
     }
@@ -80,7 +82,7 @@ impl Session {
             file: BookmarkFile::default(),
             read_only: Some(reason.to_owned()),
             undo: Vec::new(),
-            found: Mutex::default(),
+            found: Arc::default(),
         }
     }
 
@@ -93,7 +95,7 @@ impl Session {
                 file: BookmarkFile::default(),
                 read_only: Some(e.to_string()),
                 undo: Vec::new(),
-                found: Mutex::default(),
+                found: Arc::default(),
             },
         }
     }
@@ -198,38 +200,45 @@ impl Session {
     /// This article's bookmarks, each with where its passage is now. Only bookmarks
     /// not seen with this version of the article are searched for, all in one pass.
     pub fn of_article(&self, article: &Article) -> Vec<(&Bookmark, Anchor)> {
-        let key = super::article_key(article);
+        search_missing(&self.file.bookmarks, article, &self.found);
         let hash = article.hash();
-        let mine: Vec<&Bookmark> = self
-            .file
-            .bookmarks
-            .iter()
-            .filter(|b| b.article.path == key || b.article.hash == hash)
-            .collect();
-        let found_key = |b: &Bookmark| (hash.to_owned(), b.id, b.paragraph, b.start, b.end);
-        // A poisoned lock only means another thread panicked mid-insert: the map of
-        // results is still sound.
-        let mut found = self.found.lock().unwrap_or_else(|e| e.into_inner());
-        let missing: Vec<&Bookmark> = mine
-            .iter()
-            .copied()
-            .filter(|b| !found.contains_key(&found_key(b)))
-            .collect();
-        if !missing.is_empty() {
-            let anchors = super::refind::reanchor_all(&missing, &article.paragraphs);
-            for (b, a) in missing.into_iter().zip(anchors) {
-                found.insert(found_key(b), a);
+        let found = lock(&self.found);
+        mine(&self.file.bookmarks, article, hash)
+            .map(|b| {
+                let anchor = found.get(&found_key(hash, b)).copied();
+                (b, anchor.unwrap_or(Anchor::Lost))
+            })
+            .collect()
+    }
+
+    /// [`Session::of_article`] if it needs no search: the article's hash is known and
+    /// every one of its bookmarks was searched for in this version of it. `None` when
+    /// something is left to search for ([`Session::refind_job`] does it).
+    pub fn of_article_known(&self, article: &Article) -> Option<Vec<(&Bookmark, Anchor)>> {
+        let hash = article.hash_if_known()?;
+        let found = lock(&self.found);
+        mine(&self.file.bookmarks, article, hash)
+            .map(|b| Some((b, *found.get(&found_key(hash, b))?)))
+            .collect()
+    }
+
+    /// The work of [`Session::of_article`] for `articles`, to run on another thread:
+    /// hashes them and searches for the bookmarks not searched for yet, filling the
+    /// session's results, so that `of_article_known` answers afterwards.
+    pub fn refind_job(&self, articles: Vec<Article>) -> impl FnOnce() + Send + 'static {
+        let bookmarks = self.file.bookmarks.clone();
+        let found = Arc::clone(&self.found);
+        move || {
+            for a in &articles {
+                search_missing(&bookmarks, a, &found);
             }
         }
-        mine.into_iter()
-            .map(|b| (b, found.get(&found_key(b)).copied().unwrap_or(Anchor::Lost)))
-            .collect()
     }
 
     /// How many bookmark searches were run so far (each a pass over an article).
     #[cfg(test)]
     fn searched(&self) -> usize {
-        self.found.lock().map(|f| f.len()).unwrap_or(0)
+        lock(&self.found).len()
     }
 
     /// 1-based paragraphs of `article` holding a bookmarked passage (for the margin mark).
@@ -238,6 +247,62 @@ impl Session {
             .into_iter()
             .filter_map(|(_, a)| a.location().map(|l| l.paragraph))
             .collect()
+    }
+}
+
+/// A poisoned lock only means another thread panicked mid-insert: the map of results
+/// is still sound.
+fn lock(found: &Mutex<Found>) -> std::sync::MutexGuard<'_, Found> {
+    found.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The bookmarks of `article`: by its path, or by its hash if the file moved.
+fn mine<'b>(
+    bookmarks: &'b [Bookmark],
+    article: &Article,
+    hash: &str,
+) -> impl Iterator<Item = &'b Bookmark> {
+    let key = super::article_key(article);
+    let hash = hash.to_owned();
+    bookmarks
+        .iter()
+        .filter(move |b| b.article.path == key || b.article.hash == hash)
+}
+
+fn found_key(hash: &str, b: &Bookmark) -> FoundKey {
+    (hash.to_owned(), b.id, b.paragraph, b.start, b.end)
+}
+
+/// Searches `article` for those of its bookmarks not searched for in this version of
+/// it, in one pass, and records where they are. The lock is not held while searching,
+/// so the reader can ask what is known meanwhile.
+fn search_missing(bookmarks: &[Bookmark], article: &Article, found: &Mutex<Found>) {
+    let hash = article.hash();
+    let missing: Vec<&Bookmark> = {
+        let known = lock(found);
+        mine(bookmarks, article, hash)
+            .filter(|b| !known.contains_key(&found_key(hash, b)))
+            .collect()
+    };
+    if missing.is_empty() {
+        return;
+    }
+    test_refind_delay();
+    let anchors = super::refind::reanchor_all(&missing, &article.paragraphs);
+    let mut known = lock(found);
+    for (b, a) in missing.into_iter().zip(anchors) {
+        known.insert(found_key(hash, b), a);
+    }
+}
+
+/// TEST ONLY: `QARIN_TEST_REFIND_DELAY=MS` makes every search for bookmarks take that
+/// much longer, so a test can watch the reader stay responsive while one runs.
+fn test_refind_delay() {
+    let ms = std::env::var("QARIN_TEST_REFIND_DELAY")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(ms) = ms {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }
 

@@ -148,11 +148,24 @@ impl Analysis {
     }
 }
 
-/// Claims found so far, with the facts grouping needs about each.
-#[derive(Default)]
-struct Found {
+/// The claims of one article, found on their own and numbered from 0, with the facts
+/// grouping needs about each. [`assemble`] numbers them across articles and groups them.
+/// Small next to the article's text: a pass over a large input keeps these and drops
+/// the texts.
+#[derive(Debug, Default)]
+pub struct Found {
     claims: Vec<Claim>,
     facts: Vec<group::Facts>,
+}
+
+impl Found {
+    pub fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty()
+    }
 }
 
 /// Reusable buffers for one paragraph at a time.
@@ -189,22 +202,50 @@ pub fn analyze_at(
     all: bool,
     time: &dyn Fn(&str) -> Option<i64>,
 ) -> Analysis {
-    let mut found = Found::default();
     let mut scratch = Scratch::default();
-    for article in articles {
-        for (i, p) in article.paragraphs.iter().enumerate() {
-            paragraph_claims(
-                &article.id,
-                i + 1,
-                p,
-                lexicon,
-                all,
-                &mut scratch,
-                &mut found,
-            );
-        }
+    let found = articles
+        .iter()
+        .map(|a| (a.id.as_str(), find_in(a, lexicon, all, &mut scratch)));
+    assemble(found, lexicon, time)
+}
+
+/// The claims of one article (see [`Found`]). Articles are independent: they can be
+/// searched in any order, on any thread, and their texts dropped afterwards.
+pub fn find(article: &Article, lexicon: &Lexicon, all: bool) -> Found {
+    find_in(article, lexicon, all, &mut Scratch::default())
+}
+
+fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratch) -> Found {
+    let mut found = Found::default();
+    // A stream: a 1 GB article is analysed a chunk at a time, never held whole.
+    for (i, p) in article.paragraphs.stream().enumerate() {
+        paragraph_claims(&article.id, i + 1, &p, lexicon, all, scratch, &mut found);
     }
-    let Found { mut claims, facts } = found;
+    found
+}
+
+/// The claims of articles in order, each with its article's (final, unique) id:
+/// numbered across articles, then grouped (see [`analyze_at`] for `time`). The same
+/// analysis as [`analyze_at`] on those articles.
+pub fn assemble<'a>(
+    found: impl IntoIterator<Item = (&'a str, Found)>,
+    lexicon: &Lexicon,
+    time: &dyn Fn(&str) -> Option<i64>,
+) -> Analysis {
+    let mut claims = Vec::new();
+    let mut facts = Vec::new();
+    for (article, f) in found {
+        let offset = claims.len();
+        claims.extend(f.claims.into_iter().map(|mut c| {
+            c.id += offset;
+            c.part_of = c.part_of.map(|p| p + offset);
+            if c.article != article {
+                c.article = article.to_owned();
+            }
+            c
+        }));
+        facts.extend(f.facts);
+    }
     let groups = group::group(&mut claims, &facts, lexicon, time);
     Analysis { claims, groups }
 }

@@ -67,8 +67,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    let articles = corpus::load_paths(&args.paths, &args.load.options(args.lossy)?)?;
-    let analysis = claims::analyze(&articles, &lexicon, args.all);
+    // One pass: each article's claims are found as soon as it is read and its text is
+    // dropped, so memory follows the largest article, not the input. Grouping needs
+    // every claim, and those (small) are all kept.
+    let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
+        claims::find(a, &lexicon, args.all)
+    })?;
+    for w in &loaded.warnings {
+        eprintln!("qarin: warning: {w}");
+    }
+    let articles = loaded.articles;
+    let analysis = claims::assemble(
+        articles.iter().map(|a| a.id.as_str()).zip(found),
+        &lexicon,
+        &|_| None,
+    );
     let mut out = output::stdout();
     let written = write(&mut out, &args, &articles, &analysis, &lexicon);
     output::finish(&mut out, written).context("writing to standard output")?;

@@ -56,6 +56,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         80,
         24,
     )?;
+    // Interactive: bookmarks are re-found on a worker thread, the screen stays live.
+    state.bookmarks.background = true;
     crate::ui::bookmarks_view::attach_default(&mut state);
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(

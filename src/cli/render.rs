@@ -131,7 +131,7 @@ fn print_all(
         if headers {
             writeln!(out, "==> {name} <==")?;
         }
-        print_paragraphs(out, a.paragraphs.iter(), opts, align)
+        print_paragraphs(out, a.paragraphs.stream(), opts, align)
             .with_context(|| format!("writing {name}"))?;
         if a.paragraphs.changed_on_disk() {
             anyhow::bail!("{}: changed on disk while being read", a.path);
@@ -141,34 +141,38 @@ fn print_all(
 }
 
 /// Paragraphs laid out together in one parallel batch: enough work to share, small
-/// enough that the batch's output stays a few megabytes.
-const BATCH_BYTES: usize = 1 << 20;
+/// enough that the batch's output stays a few megabytes. A chunk of a large file's
+/// window (1 MB), so that a streamed article is held a window at a time.
+fn batch_limit() -> usize {
+    corpus::chunk_bytes()
+}
 
 /// Prints every paragraph of `text` (one per source line) in order.
 pub fn print_text(out: &mut impl Write, text: &str, opts: &Options, align: bool) -> io::Result<()> {
     print_paragraphs(out, corpus::lines(text), opts, align)
 }
 
-/// Prints paragraphs in order.
-pub fn print_paragraphs<'a>(
+/// Prints paragraphs in order, holding about a batch of them at a time.
+pub fn print_paragraphs<P: AsRef<str> + Sync>(
     out: &mut impl Write,
-    paragraphs: impl Iterator<Item = &'a str>,
+    paragraphs: impl Iterator<Item = P>,
     opts: &Options,
     align: bool,
 ) -> io::Result<()> {
-    let mut batch: Vec<&str> = Vec::new();
+    let mut batch: Vec<P> = Vec::new();
     let mut batch_bytes = 0;
     for para in paragraphs {
-        if para.len() >= BATCH_BYTES {
+        let len = para.as_ref().len();
+        if len >= batch_limit() {
             // One huge paragraph: stream its lines straight out.
             flush_batch(out, &mut batch, opts, align)?;
             batch_bytes = 0;
-            render_paragraph(out, para, opts, align)?;
+            render_paragraph(out, para.as_ref(), opts, align)?;
             continue;
         }
         batch.push(para);
-        batch_bytes += para.len();
-        if batch_bytes >= BATCH_BYTES {
+        batch_bytes += len;
+        if batch_bytes >= batch_limit() {
             flush_batch(out, &mut batch, opts, align)?;
             batch_bytes = 0;
         }
@@ -176,9 +180,9 @@ pub fn print_paragraphs<'a>(
     flush_batch(out, &mut batch, opts, align)
 }
 
-fn flush_batch(
+fn flush_batch<P: AsRef<str> + Sync>(
     out: &mut impl Write,
-    batch: &mut Vec<&str>,
+    batch: &mut Vec<P>,
     opts: &Options,
     align: bool,
 ) -> io::Result<()> {
@@ -188,9 +192,9 @@ fn flush_batch(
         .map_init(
             || TextWriter::new(*opts, align),
             |writer, chunk| {
-                let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.len() * 2).sum());
+                let mut buf = Vec::with_capacity(chunk.iter().map(|p| p.as_ref().len() * 2).sum());
                 for para in chunk {
-                    writer.write(para, &mut buf);
+                    writer.write(para.as_ref(), &mut buf);
                 }
                 buf
             },

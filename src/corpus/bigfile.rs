@@ -3,10 +3,6 @@
 
 use super::paragraphs::{Indexer, READ_BUF};
 
-/// Files from this size are checked and indexed through a small buffer and read again
-/// a chunk at a time when shown (see `paragraphs.rs`), not held in memory whole.
-pub(crate) const LAZY_MIN: u64 = 4 << 20;
-
 /// Checks a large file through small reused buffers and finds its paragraphs, without
 /// keeping its text. `None` when the bytes need `decode`'s exact verdict (UTF-16, NUL,
 /// invalid UTF-8): the caller then reads the whole file the ordinary way.

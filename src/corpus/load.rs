@@ -11,13 +11,14 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
-use super::bigfile::{LAZY_MIN, index_file};
+use super::bigfile::index_file;
 use super::decode::{decode_cow, into_checked_string};
 use super::format::{self, Input};
 use super::ids::unique_ids;
 use super::meta::{Meta, Published};
 use super::sidecar::{self, Sidecar};
 use super::walk;
+use super::window::lazy_min;
 use super::{Article, CorpusError, LoadOptions, Origin, Paragraphs, SEEDS, io_error, seed_meta};
 
 /// Articles loaded together, and what the user should hear about what was skipped.
@@ -54,20 +55,45 @@ enum Source {
 /// pipe or a file with something in it, else the bundled seeds. `-` reads standard
 /// input; a folder gives its article files, recursively, in name order.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError> {
+    load_with(paths, opts, &|_: &mut Article| ()).map(|(loaded, _)| loaded)
+}
+
+/// [`load`] for a pass over a large input: each article is handed to `each` as soon as
+/// its file is read, and only its metadata and what `each` returns are kept (its
+/// `paragraphs` are left empty). Files are read on the rayon pool, so at most one file
+/// per thread is in memory at a time, not the whole input. Ids are made unique over all
+/// the articles at the end, as [`load`] does: `each` sees the id from the file alone.
+pub fn load_each<T: Send>(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    each: impl Fn(&Article) -> T + Sync,
+) -> Result<(Loaded, Vec<T>), CorpusError> {
+    load_with(paths, opts, &|a: &mut Article| {
+        let kept = each(a);
+        a.paragraphs = Paragraphs::default();
+        kept
+    })
+}
+
+/// [`load`], `each` applied to every article as soon as it is read (in parallel); what
+/// it returns comes back in the articles' order.
+fn load_with<T: Send>(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    each: &(dyn Fn(&mut Article) -> T + Sync),
+) -> Result<(Loaded, Vec<T>), CorpusError> {
+    let apply = |mut articles: Vec<Article>| {
+        let kept: Vec<T> = articles.iter_mut().map(each).collect();
+        (articles, kept)
+    };
     if paths.is_empty() {
-        return match piped_stdin(opts)? {
-            Some(bytes) => {
-                let articles = from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?;
-                Ok(Loaded {
-                    articles,
-                    warnings: Vec::new(),
-                })
-            }
-            None => Ok(Loaded {
-                articles: super::seeds(),
-                warnings: Vec::new(),
-            }),
+        let articles = match piped_stdin(opts)? {
+            Some(bytes) => from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
+            None => super::seeds(),
         };
+        let (articles, kept) = apply(articles);
+        let warnings = Vec::new();
+        return Ok((Loaded { articles, warnings }, kept));
     }
     let mut warnings = Vec::new();
     let mut sources = Vec::new();
@@ -105,7 +131,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         }));
     }
     let sidecars = sidecars(&sources)?;
-    let loaded: Vec<Result<FileArticles, CorpusError>> = sources
+    let loaded: Vec<Result<(FileArticles, Vec<T>), CorpusError>> = sources
         .par_iter()
         .map(|s| match s {
             Source::Stdin => read_stdin(opts).and_then(|bytes| {
@@ -125,12 +151,20 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
                 load_file(path, rel, root.as_deref(), opts, side)
             }
         })
+        .map(|r| {
+            r.map(|mut f| {
+                let (articles, kept) = apply(std::mem::take(&mut f.articles));
+                f.articles = articles;
+                (f, kept)
+            })
+        })
         .collect();
     let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
     let mut articles = Vec::new();
+    let mut kept = Vec::new();
     let mut unmatched = 0usize;
     for (i, r) in loaded.into_iter().enumerate() {
-        let f = r?;
+        let (f, k) = r?;
         if let Some(key) = f.key {
             if let Some(&first) = seen.get(&key) {
                 warnings.push(format!(
@@ -145,6 +179,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         unmatched += usize::from(f.unmatched);
         warnings.extend(f.warning);
         articles.extend(f.articles);
+        kept.extend(k);
     }
     if let (Some(t), true) = (&opts.layout, unmatched > 0) {
         warnings.push(format!(
@@ -153,7 +188,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         ));
     }
     unique_ids(&mut articles);
-    Ok(Loaded { articles, warnings })
+    Ok((Loaded { articles, warnings }, kept))
 }
 
 fn name_of(s: &Source) -> String {
@@ -293,7 +328,7 @@ fn load_file(
         ..Meta::default()
     };
     let ext = ext_of(path);
-    if size >= LAZY_MIN
+    if size >= lazy_min()
         && let Some(articles) = lazy(
             &file,
             path,

@@ -19,6 +19,7 @@ pub mod sidecar;
 pub mod stream;
 pub mod template;
 pub mod walk;
+mod window;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -26,11 +27,13 @@ use std::sync::OnceLock;
 
 pub use decode::{decode, decode_cow, lines, split_paragraphs};
 pub use hardwrap::ParagraphMode;
-pub use load::{Loaded, load, load_paths};
+pub use load::{Loaded, load, load_each, load_paths};
 pub use meta::{Meta, Published};
 pub use origin::Origin;
-pub use paragraphs::{Iter, Paragraphs};
+pub use paragraphs::{Iter, Paragraphs, Stream};
 pub use template::Template;
+pub(crate) use window::chunk_bytes;
+pub use window::{Para, WindowStats, window_stats};
 
 use sha2::{Digest, Sha256};
 
@@ -63,7 +66,8 @@ pub struct Article {
     pub paragraphs: Paragraphs,
     /// Hex SHA-256 of the file's bytes, computed when first asked for (bookmarks): the
     /// reader opens a 100 MB article without hashing it.
-    hash: OnceLock<String>,
+    /// Shared by clones, so a hash computed on a worker thread serves the reader too.
+    hash: std::sync::Arc<OnceLock<String>>,
 }
 
 impl Article {
@@ -118,8 +122,13 @@ impl Article {
             lang: meta.lang,
             site: meta.site,
             paragraphs,
-            hash,
+            hash: std::sync::Arc::new(hash),
         }
+    }
+
+    /// The hash if it was computed already (reading it again costs nothing then).
+    pub fn hash_if_known(&self) -> Option<&str> {
+        self.hash.get().map(String::as_str)
     }
 
     /// Hex SHA-256 of the article's bytes, so bookmarks notice when an article changed.

@@ -5,8 +5,10 @@
 //! copy and page faults each) before the first screen; even one buffer of the whole file
 //! costs about seven times what `cat` needs to read it, because the kernel zeroes and
 //! maps every fresh page. A large file is instead checked and indexed once through a
-//! small reused buffer (`index_file` in `corpus`), and only the chunks a screen, a search or the
-//! claims engine touch are ever kept.
+//! small reused buffer (`index_file` in `corpus`). The chunks a screen shows are kept
+//! ([`Paragraphs::get`]); a pass over the whole article (search, claims, `render`,
+//! re-finding bookmarks) goes through [`Paragraphs::stream`], which holds one chunk at a
+//! time, so a 1 GB article never sits in memory whole.
 
 use std::fmt;
 use std::fs::File;
@@ -14,6 +16,8 @@ use std::ops::Index;
 use std::os::unix::fs::FileExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
+
+use super::window::{Chunk, Para, chunk_bytes};
 
 /// Paragraphs in logical order, one per source line (line endings removed).
 /// Cloning is cheap: the text is shared.
@@ -45,17 +49,10 @@ struct Lazy {
     file: File,
     /// The first paragraph of each chunk, ascending, starting at 0.
     firsts: Vec<usize>,
-    /// Each chunk, once read; `None` if it no longer matched the index.
-    chunks: Vec<OnceLock<Option<Chunk>>>,
+    /// Each chunk a screen asked for, once read; `None` if it no longer matched the index.
+    chunks: Vec<OnceLock<Option<Arc<Chunk>>>>,
     /// Set when a chunk no longer matched the index: the file changed on disk.
     changed: AtomicBool,
-}
-
-struct Chunk {
-    /// The chunk's bytes, from the start of its first paragraph to the end of its last.
-    text: Box<str>,
-    /// File offset of `text[0]`.
-    base: usize,
 }
 
 impl Paragraphs {
@@ -127,11 +124,52 @@ impl Paragraphs {
         self.len().checked_sub(1).and_then(|i| self.get(i))
     }
 
+    /// The paragraphs, kept in memory once read: for what is shown, or small articles.
+    /// A pass over a whole article that may be large uses [`Paragraphs::stream`].
     pub fn iter(&self) -> Iter<'_> {
         Iter {
             paragraphs: self,
             range: 0..self.len(),
         }
+    }
+
+    /// The paragraphs for one pass over the whole article, reading a large file a chunk
+    /// at a time and keeping none of what it read: memory stays within a chunk (about a
+    /// megabyte, or one paragraph if longer) plus the `Para`s the caller holds.
+    pub fn stream(&self) -> Stream<'_> {
+        self.stream_range(0..self.len())
+    }
+
+    /// [`Paragraphs::stream`] over the paragraphs in `range`.
+    pub fn stream_range(&self, range: std::ops::Range<usize>) -> Stream<'_> {
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        Stream {
+            paragraphs: self,
+            range,
+            current: None,
+        }
+    }
+
+    /// The paragraphs in consecutive ranges of about a chunk's bytes each (a file's own
+    /// chunks), for passes that stream several ranges at once on several threads.
+    pub fn parts(&self) -> Vec<std::ops::Range<usize>> {
+        let n = self.len();
+        let firsts: Vec<usize> = match &self.inner.source {
+            Source::File(lazy) => lazy.firsts.clone(),
+            Source::Memory(_) => {
+                let (mut firsts, mut bytes) = (Vec::new(), 0);
+                for (i, len) in self.lens().enumerate() {
+                    if i == 0 || bytes >= chunk_bytes() {
+                        firsts.push(i);
+                        bytes = 0;
+                    }
+                    bytes += len + 1;
+                }
+                firsts
+            }
+        };
+        let ends = firsts.iter().skip(1).copied().chain([n]);
+        firsts.iter().zip(ends).map(|(&a, b)| a..b).collect()
     }
 
     /// True once a paragraph read from the file did not match what was indexed: the file
@@ -165,20 +203,31 @@ impl Paragraphs {
 }
 
 impl Lazy {
-    /// The chunk holding paragraph `i`, read on first use; `None` if the file changed.
+    /// The number of the chunk holding paragraph `i`.
+    fn chunk_of(&self, i: usize) -> Option<usize> {
+        self.firsts.partition_point(|&f| f <= i).checked_sub(1)
+    }
+
+    /// The chunk holding paragraph `i`, read on first use and kept; `None` if the file
+    /// changed.
     fn chunk(&self, i: usize, spans: &[(usize, usize)]) -> Option<&Chunk> {
-        let k = self.firsts.partition_point(|&f| f <= i).checked_sub(1)?;
+        let k = self.chunk_of(i)?;
         self.chunks
             .get(k)?
-            .get_or_init(|| {
-                let end = self.firsts.get(k + 1).map_or(spans.len(), |&f| f);
-                let chunk = self.read(&spans[self.firsts[k]..end]);
-                if chunk.is_none() {
-                    self.changed.store(true, Ordering::Relaxed);
-                }
-                chunk
-            })
-            .as_ref()
+            .get_or_init(|| self.read_chunk(k, spans))
+            .as_deref()
+    }
+
+    /// Chunk `k` read from the file now; `None` (and the file marked changed) if it no
+    /// longer matches the index.
+    fn read_chunk(&self, k: usize, spans: &[(usize, usize)]) -> Option<Arc<Chunk>> {
+        let first = *self.firsts.get(k)?;
+        let end = self.firsts.get(k + 1).map_or(spans.len(), |&f| f);
+        let chunk = self.read(spans.get(first..end)?);
+        if chunk.is_none() {
+            self.changed.store(true, Ordering::Relaxed);
+        }
+        chunk.map(Arc::new)
     }
 
     /// Reads the bytes of `spans` (consecutive paragraphs) and checks that they are still
@@ -194,15 +243,12 @@ impl Lazy {
             return None;
         }
         let text = String::from_utf8(bytes).ok()?.into_boxed_str();
-        Some(Chunk { text, base })
+        Some(Chunk::new(text, base))
     }
 }
 
 /// Reads of the file go through a buffer this large: small enough to stay in cache.
 pub(crate) const READ_BUF: usize = 256 << 10;
-
-/// A chunk of a lazily read file holds whole paragraphs up to about this many bytes.
-const CHUNK: usize = 1 << 20;
 
 /// Finds paragraph spans in bytes fed in order, buffer by buffer, and groups them into
 /// chunks of whole paragraphs.
@@ -213,6 +259,8 @@ pub(crate) struct Indexer {
     start: usize,
     /// Where the current chunk starts.
     chunk_start: usize,
+    /// A chunk holds whole paragraphs up to about this many bytes.
+    chunk_bytes: usize,
 }
 
 impl Indexer {
@@ -226,6 +274,7 @@ impl Indexer {
             firsts: vec![0],
             start,
             chunk_start: start,
+            chunk_bytes: chunk_bytes(),
         }
     }
 
@@ -266,7 +315,7 @@ impl Indexer {
     }
 
     fn push(&mut self, end: usize) {
-        if end - self.chunk_start >= CHUNK && !self.spans.is_empty() {
+        if end - self.chunk_start >= self.chunk_bytes && !self.spans.is_empty() {
             // This paragraph would overfill the chunk: it starts the next one.
             self.firsts.push(self.spans.len());
             self.chunk_start = self.start;
@@ -315,6 +364,57 @@ impl DoubleEndedIterator for Iter<'_> {
 }
 
 impl ExactSizeIterator for Iter<'_> {}
+
+/// One pass over the paragraphs ([`Paragraphs::stream`]).
+pub struct Stream<'a> {
+    paragraphs: &'a Paragraphs,
+    range: std::ops::Range<usize>,
+    /// The chunk being read (its number), if not one kept for the screen; `None` inside
+    /// when it no longer matched the file.
+    current: Option<(usize, Option<Arc<Chunk>>)>,
+}
+
+impl<'a> Iterator for Stream<'a> {
+    type Item = Para<'a>;
+
+    fn next(&mut self) -> Option<Para<'a>> {
+        let i = self.range.next()?;
+        let inner: &'a Inner = &self.paragraphs.inner;
+        let (start, end) = *inner.spans.get(i)?;
+        let lazy = match &inner.source {
+            Source::Memory(text) => {
+                return Some(Para::borrowed(text.get(start..end).unwrap_or("")));
+            }
+            Source::File(lazy) => lazy,
+        };
+        let k = lazy.chunk_of(i)?;
+        // A chunk kept for the screen is borrowed, not read again.
+        if let Some(kept) = lazy.chunks.get(k).and_then(OnceLock::get) {
+            let text = kept
+                .as_deref()
+                .and_then(|c| c.text.get(start - c.base..end - c.base));
+            return Some(Para::borrowed(text.unwrap_or("")));
+        }
+        if self.current.as_ref().is_none_or(|(at, _)| *at != k) {
+            // Dropped first: the pass holds one chunk at a time.
+            self.current = None;
+            self.current = Some((k, lazy.read_chunk(k, &inner.spans)));
+        }
+        Some(match self.current.as_ref().and_then(|(_, c)| c.clone()) {
+            Some(chunk) => {
+                let base = chunk.base;
+                Para::shared(chunk, start - base..end - base)
+            }
+            None => Para::borrowed(""),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Stream<'_> {}
 
 impl<'a> IntoIterator for &'a Paragraphs {
     type Item = &'a str;

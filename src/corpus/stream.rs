@@ -55,7 +55,7 @@ pub fn stdin_limit() -> Result<u64, CorpusError> {
 }
 
 /// `123`, `64K`, `512M`, `2G` (binary multiples, case-insensitive).
-fn parse_size(s: &str) -> Option<u64> {
+pub(crate) fn parse_size(s: &str) -> Option<u64> {
     let s = s.trim();
     let (digits, shift) = match s.as_bytes().last()?.to_ascii_uppercase() {
         b'K' => (&s[..s.len() - 1], 10),

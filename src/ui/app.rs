@@ -64,6 +64,8 @@ pub fn run(
             terminal.clear()?;
             dirty = true;
         }
+        // Bookmarks re-found on the worker thread are shown when they are ready.
+        dirty |= state.bookmarks.poll_refind(&state.articles);
         // Keys already waiting (fast typing, a paste) are handled before the next frame:
         // one search and one draw for the lot.
         if dirty && !event::poll(Duration::ZERO)? {

@@ -13,7 +13,9 @@ pub fn attach(state: &mut State, session: Session, positions: Option<ReadingStat
     if let Some(reason) = session.read_only() {
         state.status = Some(format!("bookmarks read-only: {}", safe_line(reason)));
     }
+    let background = state.bookmarks.background;
     state.bookmarks = BookmarksUi::new(session, positions);
+    state.bookmarks.background = background;
     state.bookmarks.refresh(&state.articles);
     restore_positions(state);
 }

@@ -92,6 +92,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         draw::fill(buf, Rect::new(body.x, y, body.width, 1), st);
         let flag = match b.anchors.get(&bm.id) {
             Some((_, a)) if a.flagged() => "? ",
+            None if b.searching(bm) => "… ",
             None => "– ",
             Some(_) => "",
         };

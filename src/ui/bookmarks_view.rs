@@ -8,6 +8,7 @@
 //! and draws from `&State`.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use ratatui::buffer::Buffer;
 
@@ -43,6 +44,12 @@ pub struct BookmarksUi {
     /// What could not be saved on quit (reading positions), to say once the screen is
     /// restored instead of exiting 0 as if it had been.
     pub unsaved: Option<String>,
+    /// Re-find passages on a worker thread instead of in `refresh` itself: set by the
+    /// interactive reader, so that a long search never freezes the screen. Tests and
+    /// `qarin snapshot` leave it off and see every result at once.
+    pub background: bool,
+    /// The worker re-finding passages, and the keys of the articles it searches.
+    refinding: Option<(Receiver<()>, Vec<String>)>,
 }
 
 /// The one-line note prompt.
@@ -79,6 +86,8 @@ impl BookmarksUi {
             anchors: HashMap::new(),
             marks: Vec::new(),
             unsaved: None,
+            background: false,
+            refinding: None,
         }
     }
 
@@ -97,19 +106,87 @@ impl BookmarksUi {
         self.anchors.values().filter(|(a, _)| *a == ai).count()
     }
 
-    /// Re-finds every bookmark's passage in the open articles (after any change).
+    /// Re-finds every bookmark's passage in the open articles (after any change). In the
+    /// `background`, an article whose passages need a search keeps what was known of it
+    /// until the worker is done ([`BookmarksUi::poll_refind`]); each article version is
+    /// searched once.
     pub fn refresh(&mut self, articles: &[Article]) {
-        self.anchors.clear();
+        let old = std::mem::take(&mut self.anchors);
+        let old_marks = std::mem::take(&mut self.marks);
         self.marks = vec![BTreeSet::new(); articles.len()];
+        let mut pending = Vec::new();
         for (ai, a) in articles.iter().enumerate() {
-            for (bm, anchor) in self.session.of_article(a) {
+            let known = if self.background {
+                self.session.of_article_known(a)
+            } else {
+                Some(self.session.of_article(a))
+            };
+            let Some(known) = known else {
+                pending.push(a.clone());
+                if old_marks.len() == articles.len() {
+                    for (&id, &(i, anchor)) in &old {
+                        if i == ai && self.session.get(id).is_some() {
+                            self.anchors.insert(id, (i, anchor));
+                        }
+                    }
+                    self.marks[ai] = old_marks[ai].clone();
+                }
+                continue;
+            };
+            for (bm, anchor) in known {
                 self.anchors.entry(bm.id).or_insert((ai, anchor));
                 if let Some(l) = anchor.location() {
                     self.marks[ai].insert(l.paragraph.saturating_sub(1));
                 }
             }
         }
+        if !pending.is_empty() && self.refinding.is_none() {
+            let keys = pending.iter().map(article_key).collect();
+            let job = self.session.refind_job(pending);
+            let (tx, rx) = std::sync::mpsc::channel();
+            let run = move || {
+                job();
+                let _ = tx.send(());
+            };
+            match std::thread::Builder::new()
+                .name("qarin-refind".into())
+                .spawn(run)
+            {
+                Ok(_) => self.refinding = Some((rx, keys)),
+                Err(_) => {
+                    // No thread to be had: search here and now.
+                    self.background = false;
+                    return self.refresh(articles);
+                }
+            }
+        }
         self.clamp();
+    }
+
+    /// Takes in the worker's results once it is done; true if there were some (the
+    /// screen then needs drawing again).
+    pub fn poll_refind(&mut self, articles: &[Article]) -> bool {
+        let Some((rx, _)) = &self.refinding else {
+            return false;
+        };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => return false,
+            Ok(()) => {}
+            // The worker died (a bug): search here from now on rather than retry.
+            Err(TryRecvError::Disconnected) => self.background = false,
+        }
+        self.refinding = None;
+        self.refresh(articles);
+        true
+    }
+
+    /// Whether the passage of `bm` is being searched for now.
+    pub fn searching(&self, bm: &Bookmark) -> bool {
+        !self.anchors.contains_key(&bm.id)
+            && self
+                .refinding
+                .as_ref()
+                .is_some_and(|(_, keys)| keys.contains(&bm.article.path))
     }
 
     /// The listed bookmarks (those matching the filter), newest first.
@@ -301,11 +378,20 @@ fn jump(state: &mut State) {
     let Some(bm) = state.bookmarks.selected() else {
         return;
     };
+    if state.bookmarks.searching(&bm) {
+        state.status = Some(
+            "still looking for this passage in the changed article: Enter again in a moment".into(),
+        );
+        return;
+    }
     if !state.bookmarks.anchors.contains_key(&bm.id) {
         match load_article(&bm.article) {
             Ok(article) => {
                 state.add_article(article);
+                // Asked for by name: found here and now, even in the background mode.
+                let background = std::mem::replace(&mut state.bookmarks.background, false);
                 state.bookmarks.refresh(&state.articles);
+                state.bookmarks.background = background;
             }
             Err(e) => {
                 state.status = Some(safe_line(&e));

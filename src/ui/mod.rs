@@ -70,7 +70,8 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         return;
     }
     let text = if let Some(msg) = &state.status {
-        msg.clone()
+        status_message(state, buf, msg);
+        return;
     } else if let Some(v) = state.visual.filter(|_| state.view == View::Reader) {
         let (lo, hi) = v.span();
         let n = state.reader_pane().map_or(1, |p| {
@@ -103,6 +104,33 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         hints(state)
     };
     draw::text(state, buf, row, &text, theme.dim(), Align::Left);
+}
+
+/// A message in the status bar: wrapped onto as many rows above the bottom one as it
+/// needs (all but the title bar at most), so that the reason at the end of a long error
+/// ("…: No such file or directory") is never cut off.
+fn status_message(state: &State, buf: &mut Buffer, msg: &str) {
+    let size = buf.area;
+    let width = size.width as usize;
+    let max_rows = size.height.saturating_sub(1).max(1) as usize;
+    // What can be shown at most: a pasted megabyte quoted in a message is not laid out.
+    let msg = match msg.char_indices().nth(max_rows * width * 4 + 16) {
+        Some((i, _)) => &msg[..i],
+        None => msg,
+    };
+    // English chrome that may quote Arabic: laid out left to right.
+    let lines = state
+        .cache
+        .string(msg, width, Some(crate::layout::Direction::Ltr));
+    let shown = &lines[..lines.len().min(max_rows)];
+    let top = size.bottom().saturating_sub(shown.len().max(1) as u16);
+    let style = state.theme().dim();
+    for (k, l) in shown.iter().enumerate() {
+        let row = Rect::new(size.x, top + k as u16, size.width, 1);
+        // Rows taken from the view above are cleared first.
+        buf.set_string(row.x, row.y, " ".repeat(width), style);
+        draw::line(buf, row, l, Align::Left, |_| style);
+    }
 }
 
 /// Parses `COLSxROWS`.

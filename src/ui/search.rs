@@ -17,7 +17,8 @@ pub struct Match {
 }
 
 /// Every match of `query` in the given articles (indices), in reading order. The
-/// paragraphs are searched on all cores.
+/// paragraphs are searched on all cores, each streaming its part of the article: a
+/// large file is read a chunk per core at a time and none of it is kept.
 pub fn search(state: &State, articles: &[usize], query: &str) -> Vec<Match> {
     use rayon::prelude::*;
     let Some(finder) = Finder::new(query) else {
@@ -28,20 +29,20 @@ pub fn search(state: &State, articles: &[usize], query: &str) -> Vec<Match> {
         let Some(a) = state.articles.get(ai) else {
             continue;
         };
-        let found: Vec<Vec<Match>> = (0..a.paragraphs.len())
+        let found: Vec<Vec<Match>> = a
+            .paragraphs
+            .parts()
             .into_par_iter()
-            .with_min_len(256)
-            .map_init(Vec::new, |buf, pi| {
-                let p = a.paragraphs.get(pi).unwrap_or("");
-                finder
-                    .find(p, buf)
-                    .into_iter()
-                    .map(|range| Match {
+            .map_init(Vec::new, |buf, part| {
+                let mut found = Vec::new();
+                for (pi, p) in part.clone().zip(a.paragraphs.stream_range(part)) {
+                    found.extend(finder.find(&p, buf).into_iter().map(|range| Match {
                         article: ai,
                         para: pi,
                         range,
-                    })
-                    .collect()
+                    }));
+                }
+                found
             })
             .collect();
         out.extend(found.into_iter().flatten());

@@ -3,6 +3,17 @@
 //! treats a closed pipe as success, and the machine formats (`records`: CSV, JSON Lines,
 //! JSON with `"version"`). `table` lays text tables out within the width.
 //!
+//! A command with text and machine outputs (`claims`, `bookmarks list`) uses it so:
+//! - flatten [`TextArgs`] into its clap args (`--width`, `--bidi`, `--shape`); its
+//!   `style()` is the width and text order for this stdout;
+//! - a table: a [`Table`] of logical-order cells, printed as [`table_lines`] (never wider
+//!   than the width); other text: `table::cell_lines` wraps one cell;
+//! - JSON: [`json_document`]; JSON Lines: [`Jsonl::new`] (or [`Jsonl::with_header`] for
+//!   header fields), then one `record` per item as it is produced; CSV: [`Csv::new`] with
+//!   the column names, then one `row` per item;
+//! - write to [`stdout()`] and end with [`finish`] (a closed pipe is success);
+//! - add its fields to docs/contracts.md, which tests/contracts.rs checks.
+//!
 //! Contracts in docs/contracts.md.
 
 pub mod records;

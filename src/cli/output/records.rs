@@ -79,13 +79,30 @@ pub struct Jsonl<W: Write> {
 
 impl<W: Write> Jsonl<W> {
     /// Starts the stream with its header line.
-    pub fn new(mut out: W, command: &str) -> io::Result<Self> {
-        let header = serde_json::json!({
-            "type": "header",
-            "version": FORMAT_VERSION,
-            "command": command,
-        });
-        serde_json::to_writer(&mut out, &header)?;
+    pub fn new(out: W, command: &str) -> io::Result<Self> {
+        Self::with_header(out, command, &serde_json::Map::new())
+    }
+
+    /// Starts the stream with a header that also carries the fields of `extra` (an
+    /// object: `{"file": ...}`), after `command`, `type` and `version`.
+    pub fn with_header<T: Serialize>(mut out: W, command: &str, extra: &T) -> io::Result<Self> {
+        #[derive(Serialize)]
+        // Keys in alphabetical order, as the header has always been written.
+        struct Header<'a, T> {
+            command: &'a str,
+            #[serde(rename = "type")]
+            kind: &'a str,
+            version: u32,
+            #[serde(flatten)]
+            extra: &'a T,
+        }
+        let header = Header {
+            kind: "header",
+            version: FORMAT_VERSION,
+            command,
+            extra,
+        };
+        serde_json::to_writer(SafeJson::new(&mut out), &header)?;
         out.write_all(b"\n")?;
         Ok(Jsonl { out })
     }
@@ -182,6 +199,17 @@ mod tests {
         assert_eq!(lines[0]["version"], FORMAT_VERSION);
         assert_eq!(lines[1]["type"], "claim");
         assert_eq!(lines[1]["text"], "2000\nجندي");
+    }
+
+    #[test]
+    fn jsonl_header_carries_extra_fields_escaped() {
+        let extra = serde_json::json!({"file": "/tmp/\u{202E}b.json"});
+        let j = Jsonl::with_header(Vec::new(), "bookmarks list", &extra).unwrap();
+        let out = String::from_utf8(j.into_inner()).unwrap();
+        assert_eq!(
+            out,
+            "{\"command\":\"bookmarks list\",\"type\":\"header\",\"version\":1,\"file\":\"/tmp/\\u202eb.json\"}\n"
+        );
     }
 
     #[test]

@@ -1,0 +1,387 @@
+//! `qarin bookmarks list`: every bookmark with where its passage is now, as a table
+//! (within the width, logical text into a pipe), JSON, JSON Lines or CSV.
+//!
+//! Articles are loaded one at a time (their bookmarks re-found together) and dropped;
+//! only the small per-bookmark results are kept, so memory is bounded by the largest
+//! article, and rows are written as they are formatted. Fields: docs/contracts.md.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::bookmarks::display::safe_line;
+use crate::bookmarks::{Anchor, Bookmark, Location, Match, Store, load_article};
+use crate::cli::output::{self, Csv, Jsonl, Table, TextStyle};
+use crate::text::safe::safe_path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// One row per bookmark, wrapped to the width.
+    Table,
+    /// One document: version, file, bookmarks.
+    Json,
+    /// One JSON object per line: a header, then one bookmark per line.
+    Jsonl,
+    /// One row per bookmark, with a header row.
+    Csv,
+}
+
+/// Where a bookmark's passage is now, or why its article cannot be searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    At(Anchor),
+    /// The article file is gone.
+    Missing,
+    /// The file is there but no longer loads (index into the reasons).
+    Unreadable(usize),
+}
+
+impl Found {
+    pub(super) fn status(self) -> &'static str {
+        match self {
+            Found::At(a) => a.status(),
+            Found::Missing => "missing",
+            Found::Unreadable(_) => "unreadable",
+        }
+    }
+
+    pub(super) fn anchor(self) -> Option<Anchor> {
+        match self {
+            Found::At(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    fn current(self) -> Option<Location> {
+        self.anchor().and_then(|a| a.location())
+    }
+}
+
+/// Each bookmark with where its passage is now, and the reasons unreadable articles
+/// gave. Each article is loaded once, its bookmarks re-found together in one pass, and
+/// dropped before the next is loaded.
+pub(super) fn anchored(bookmarks: &[Bookmark]) -> (Vec<(&Bookmark, Found)>, Vec<String>) {
+    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in bookmarks.iter().enumerate() {
+        by_article
+            .entry(b.article.path.as_str())
+            .or_default()
+            .push(i);
+    }
+    let mut found = vec![Found::Missing; bookmarks.len()];
+    let mut reasons = Vec::new();
+    for idx in by_article.values() {
+        let article = match load_article(&bookmarks[idx[0]].article) {
+            Ok(Some(a)) => a,
+            Ok(None) => continue,
+            Err(e) => {
+                reasons.push(e.to_string());
+                idx.iter()
+                    .for_each(|&i| found[i] = Found::Unreadable(reasons.len() - 1));
+                continue;
+            }
+        };
+        // An unchanged file (same hash) needs no search at all.
+        let (same, changed): (Vec<usize>, Vec<usize>) = idx
+            .iter()
+            .partition(|&&i| article.hash() == bookmarks[i].article.hash);
+        for i in same {
+            let b = &bookmarks[i];
+            let here = Location {
+                paragraph: b.paragraph,
+                start: b.start,
+                end: b.end,
+            };
+            found[i] = Found::At(Anchor::Found(here, Match::Same));
+        }
+        let refs: Vec<&Bookmark> = changed.iter().map(|&i| &bookmarks[i]).collect();
+        for (i, a) in changed.iter().zip(crate::bookmarks::refind::reanchor_all(
+            &refs,
+            &article.paragraphs,
+        )) {
+            found[*i] = Found::At(a);
+        }
+    }
+    (bookmarks.iter().zip(found).collect(), reasons)
+}
+
+/// A bookmark as `list --format json|jsonl` writes it.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    bookmark: &'a Bookmark,
+    /// `same`, `moved`, `normalized`, `similar`, `lost`, `missing` (article not found)
+    /// or `unreadable` (the file is there but no longer loads; `problem` says why).
+    status: &'static str,
+    /// Where the passage is in the article now.
+    current: Option<Location>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
+}
+
+fn listed<'a>(b: &'a Bookmark, found: Found, reasons: &'a [String]) -> Listed<'a> {
+    Listed {
+        bookmark: b,
+        status: found.status(),
+        current: found.current(),
+        problem: match found {
+            Found::Unreadable(r) => reasons.get(r).map(String::as_str),
+            _ => None,
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct ListJson<'a> {
+    file: String,
+    bookmarks: Vec<Listed<'a>>,
+}
+
+/// Writes the list in `format`; `text` styles the table.
+pub(super) fn list(
+    out: &mut impl Write,
+    store: &Store,
+    format: ListFormat,
+    text: &output::TextArgs,
+) -> anyhow::Result<()> {
+    let file = store.load()?;
+    let (rows, reasons) = anchored(&file.bookmarks);
+    let listed = || rows.iter().map(|&(b, f)| listed(b, f, &reasons));
+    match format {
+        ListFormat::Json => {
+            let doc = ListJson {
+                file: store.path().display().to_string(),
+                bookmarks: listed().collect(),
+            };
+            output::json_document(out, &doc)?;
+        }
+        ListFormat::Jsonl => {
+            let mut j = Jsonl::with_header(
+                out,
+                "bookmarks list",
+                &serde_json::json!({ "file": store.path().display().to_string() }),
+            )?;
+            for l in listed() {
+                j.record("bookmark", &l)?;
+            }
+        }
+        ListFormat::Csv => {
+            let mut w = Csv::new(out, CSV_HEADER)?;
+            for &(b, f) in &rows {
+                w.row(csv_row(b, f, &reasons))?;
+            }
+            w.finish()?;
+        }
+        ListFormat::Table => {
+            if rows.is_empty() {
+                // On stderr: a script reading the table still sees an empty one.
+                eprintln!("no bookmarks in {}", safe_path(store.path()));
+            }
+            // Why an article no longer loads, once per article, on stderr.
+            for r in &reasons {
+                eprintln!("qarin: {}", safe_line(r));
+            }
+            for line in table_lines(&rows, &text.style()) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Columns of `bookmarks list --format csv`, one row per bookmark.
+pub const CSV_HEADER: &[&str] = &[
+    "id",
+    "article",
+    "title",
+    "outlet",
+    "path",
+    "paragraph",
+    "start",
+    "end",
+    "status",
+    "current_paragraph",
+    "current_start",
+    "current_end",
+    "created",
+    "note",
+    "text",
+    "problem",
+];
+
+fn csv_row(b: &Bookmark, found: Found, reasons: &[String]) -> Vec<String> {
+    let current = found.current();
+    let at = |f: fn(&Location) -> usize| current.as_ref().map(f).map(|n| n.to_string());
+    vec![
+        b.id.to_string(),
+        b.article.id.clone(),
+        b.article.title.clone(),
+        b.article.outlet.clone(),
+        b.article.path.clone(),
+        b.paragraph.to_string(),
+        b.start.to_string(),
+        b.end.to_string(),
+        found.status().to_owned(),
+        at(|l| l.paragraph).unwrap_or_default(),
+        at(|l| l.start).unwrap_or_default(),
+        at(|l| l.end).unwrap_or_default(),
+        b.created.clone(),
+        b.note.clone().unwrap_or_default(),
+        b.text.clone(),
+        match found {
+            Found::Unreadable(r) => reasons.get(r).cloned().unwrap_or_default(),
+            _ => String::new(),
+        },
+    ]
+}
+
+/// Longest passage excerpt in a table row, in chars (the whole passage is in the other
+/// formats).
+const EXCERPT: usize = 80;
+
+fn excerpt(text: &str) -> String {
+    let line = safe_line(text.trim());
+    let mut chars = line.chars();
+    let head: String = chars.by_ref().take(EXCERPT).collect();
+    if chars.next().is_some() {
+        head + "…"
+    } else {
+        head
+    }
+}
+
+/// The table: one row per bookmark, the paragraph where the passage is now, its status;
+/// a `note` column only when some bookmark has a note.
+pub(super) fn table_lines(rows: &[(&Bookmark, Found)], style: &TextStyle) -> Vec<String> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let notes = rows.iter().any(|(b, _)| b.note.is_some());
+    let mut headers: Vec<String> = ["id", "article", "para", "created", "status", "passage"]
+        .map(String::from)
+        .to_vec();
+    if notes {
+        headers.push("note".into());
+    }
+    let body = rows
+        .iter()
+        .map(|&(b, f)| {
+            let para = f.current().map_or(b.paragraph, |l| l.paragraph);
+            let created: String = b.created.replacen('T', " ", 1).chars().take(16).collect();
+            let mut row = vec![
+                b.id.to_string(),
+                b.article.id.clone(),
+                para.to_string(),
+                created,
+                f.status().to_owned(),
+                excerpt(&b.text),
+            ];
+            if notes {
+                row.push(b.note.clone().unwrap_or_default());
+            }
+            row
+        })
+        .collect();
+    let t = Table {
+        headers,
+        rows: body,
+        // Ids, numbers, dates and statuses read badly wrapped.
+        keep: vec![0, 2, 3, 4],
+    };
+    output::table_lines(&t, style)
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::bookmarks::ArticleRef;
+    use crate::layout::BidiMode;
+    use unicode_width::UnicodeWidthStr;
+
+    pub(in crate::cli::bookmarks) fn bm(note: &str) -> Bookmark {
+        Bookmark {
+            id: 4,
+            article: ArticleRef {
+                path: "/tmp/x`y.txt".into(),
+                hash: "h".into(),
+                id: "003".into(),
+                title: "عنوان #1".into(),
+                outlet: "جريدة".into(),
+                extra: Default::default(),
+            },
+            paragraph: 14,
+            start: 0,
+            end: 10,
+            text: "أرسلت روسيا *2500* جندي".into(),
+            note: Some(note.into()),
+            created: "2026-11-21T12:00:00Z".into(),
+            extra: Default::default(),
+        }
+    }
+
+    fn style(width: usize) -> TextStyle {
+        TextStyle {
+            width,
+            bidi: BidiMode::Terminal,
+            shape: false,
+        }
+    }
+
+    #[test]
+    fn table_shows_status_and_safe_note() {
+        let b = bm("a\u{2066}b");
+        let lines = table_lines(&[(&b, Found::At(Anchor::Lost))], &style(120));
+        assert_eq!(lines.len(), 3, "{lines:#?}");
+        assert!(
+            lines[0].starts_with("id │ article │ para │ created"),
+            "{lines:#?}"
+        );
+        assert!(
+            lines[2].contains(" 003 ")
+                && lines[2].contains("2026-11-21 12:00")
+                && lines[2].contains(" lost ")
+                && lines[2].contains("أرسلت روسيا *2500* جندي")
+                && lines[2].ends_with("a<U+2066>b"),
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn table_fits_any_width() {
+        let mut b = bm(&"ملاحظة طويلة ".repeat(20));
+        b.text = "قتل 12 شخصا في الهجوم ".repeat(10);
+        let rows = [(&b, Found::Missing), (&b, Found::At(Anchor::Lost))];
+        for width in [20, 50, 80, 200] {
+            let lines = table_lines(&rows, &style(width));
+            for l in &lines {
+                assert!(l.width() <= width, "{width}: {l:?}");
+            }
+            let text = lines.join("\n");
+            assert!(text.contains("missing") && text.contains("lost"), "{text}");
+        }
+        // No note anywhere: no note column.
+        let mut plain = bm("");
+        plain.note = None;
+        let lines = table_lines(&[(&plain, Found::Missing)], &style(200));
+        assert!(!lines[0].contains("note"), "{lines:#?}");
+    }
+
+    #[test]
+    fn csv_rows_have_every_column() {
+        let b = bm("n");
+        let here = Location {
+            paragraph: 15,
+            start: 2,
+            end: 12,
+        };
+        let row = csv_row(&b, Found::At(Anchor::Found(here, Match::Moved)), &[]);
+        assert_eq!(row.len(), CSV_HEADER.len());
+        assert_eq!(row[8], "moved");
+        assert_eq!(&row[9..12], ["15", "2", "12"]);
+        let row = csv_row(&b, Found::Unreadable(0), &["bad bytes".into()]);
+        assert_eq!((row[8].as_str(), row[9].as_str()), ("unreadable", ""));
+        assert_eq!(row[15], "bad bytes");
+    }
+}
