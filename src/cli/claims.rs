@@ -77,10 +77,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("qarin: warning: {w}");
     }
     let articles = loaded.articles;
+    let times = claims::publication_times(&articles);
     let analysis = claims::assemble(
         articles.iter().map(|a| a.id.as_str()).zip(found),
         &lexicon,
-        &|_| None,
+        &|id| times.get(id).copied(),
     );
     let mut out = output::stdout();
     let written = write(&mut out, &args, &articles, &analysis, &lexicon);
