@@ -500,7 +500,12 @@ pub fn context(
     // not introduced as the level («إلى») or the start («من») is the change.
     let measured = unit_key.is_some_and(|u| u != "person" && u != "soldier");
     let direct = change && measured && !to && !from && !update;
-    let previous = previous || (change && from && !percent) || (past_state && measured);
+    // Only a level (an amount of money) has an earlier value: «كانت هناك 6 موجات» is a
+    // past event, not a past level.
+    let money = unit
+        .and_then(|u| lexicon.unit_def(u))
+        .is_some_and(|u| u.rate.is_some());
+    let previous = previous || (change && from && !percent) || (past_state && money);
     let measure = if previous {
         Some(Measure::Previous)
     } else if change && (by || direct) && !percent {
@@ -585,7 +590,8 @@ fn past_state(tokens: &Tokens, clause_start: usize, first: usize) -> bool {
             continue;
         }
         match tokens.norm(j) {
-            "قد" | "وقد" | "لقد" => return false,
+            // «كان … قد أعلن» is a past perfect; «كانت هناك» (there were) is existential.
+            "قد" | "وقد" | "لقد" | "هناك" | "هنالك" => return false,
             "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت" | "كانوا" | "وكانوا" =>
             {
                 return true;
