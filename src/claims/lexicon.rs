@@ -81,6 +81,9 @@ pub struct ScopeDef {
     pub key: String,
     #[serde(default)]
     pub label: String,
+    /// English display label.
+    #[serde(default)]
+    pub en: String,
     pub words: Vec<String>,
     /// A party to amounts of these topics (a lender, a donor): named anywhere in the
     /// amount's clause, it splits them («قرض صندوق النقد» is not «قرض الاتحاد
@@ -100,7 +103,11 @@ pub struct UnitDef {
     /// are compared through it, never as bare numbers.
     #[serde(default)]
     pub rate: Option<f64>,
+    #[serde(default)]
     pub words: Vec<String>,
+    /// Signs and codes written before the number, glued or not (`$`, `LE`, `EGP`).
+    #[serde(default)]
+    pub symbols: Vec<String>,
 }
 
 fn one() -> f64 {
@@ -140,6 +147,10 @@ struct LexiconFile {
     /// Negations that make «أي …» a count of zero (لم، لا، دون).
     #[serde(default)]
     negations: Vec<String>,
+    /// The words of another language (`[lang.en]`), in this same shape: merged into the
+    /// topics, scopes and units of the same key, so a new language is data.
+    #[serde(default)]
+    lang: std::collections::BTreeMap<String, LexiconFile>,
 }
 
 /// FNV-1a: lexicon keys are short words we wrote or the user wrote, so a fast
@@ -200,6 +211,10 @@ pub struct Lexicon {
     /// Patterns whose first word is a prefix, by the prefix's first two letters.
     prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
     implicit: ImplicitWords,
+    /// Folded currency signs and codes → unit index.
+    symbols: HashMap<String, usize, FastHash>,
+    /// `label` and `scope_label` give the English labels (`--lang en`).
+    english_labels: bool,
 }
 
 /// A form of a topic's `one` noun: what it counts and the words after its first.
@@ -378,62 +393,22 @@ impl Lexicon {
     /// are appended, new ones come after the existing ones.
     pub fn merge(&mut self, other: Lexicon) {
         let mut file = std::mem::take(&mut self.file);
-        let o = other.file;
-        file.hedges.extend(o.hedges);
-        file.attribution.extend(o.attribution);
-        file.updates.extend(o.updates);
-        file.parts.extend(o.parts);
-        file.changes.extend(o.changes);
-        file.previous.extend(o.previous);
-        file.persons.extend(o.persons);
-        file.negations.extend(o.negations);
-        for t in o.topics {
-            match file.topics.iter_mut().find(|x| x.key == t.key) {
-                Some(x) => {
-                    x.events.extend(t.events);
-                    x.nouns.extend(t.nouns);
-                    x.units.extend(t.units);
-                    x.requires_unit.extend(t.requires_unit);
-                    if !t.label.is_empty() {
-                        x.label = t.label;
-                    }
-                    if !t.en.is_empty() {
-                        x.en = t.en;
-                    }
-                    x.generic |= t.generic;
-                    x.people |= t.people;
-                    x.one.extend(t.one);
-                    if t.colour.is_some() {
-                        x.colour = t.colour;
-                    }
-                }
-                None => file.topics.push(t),
-            }
-        }
-        for s in o.scopes {
-            match file.scopes.iter_mut().find(|x| x.key == s.key) {
-                Some(x) => {
-                    x.words.extend(s.words);
-                    x.topics.extend(s.topics);
-                }
-                None => file.scopes.push(s),
-            }
-        }
-        for u in o.units {
-            match file
-                .units
-                .iter_mut()
-                .find(|x| x.key == u.key && x.factor == u.factor)
-            {
-                Some(x) => x.words.extend(u.words),
-                None => file.units.push(u),
-            }
-        }
+        merge_file(&mut file, other.file);
         *self = Lexicon::compile(file);
     }
 
-    /// A topic's display label in Arabic («القوات»), falling back to its key.
+    /// Display labels in this language from now on (`label`, `scope_label`): the
+    /// lexicon's `en` labels for English, its `label`s otherwise.
+    pub fn set_label_lang(&mut self, lang: crate::text::lang::Lang) {
+        self.english_labels = lang == crate::text::lang::Lang::English;
+    }
+
+    /// A topic's display label («القوات», or «troops sent» after
+    /// `set_label_lang(English)`), falling back to its key.
     pub fn label<'a>(&'a self, topic: &'a str) -> &'a str {
+        if self.english_labels {
+            return self.label_en(topic);
+        }
         match self.topic(topic) {
             Some(t) if !t.label.is_empty() => &t.label,
             _ => topic,
@@ -455,7 +430,14 @@ impl Lexicon {
 
     /// A scope's display label, falling back to its key.
     pub fn scope_label<'a>(&'a self, scope: &'a str) -> &'a str {
-        match self.file.scopes.iter().find(|s| s.key == scope) {
+        let def = self.file.scopes.iter().find(|s| s.key == scope);
+        if self.english_labels {
+            return match def {
+                Some(s) if !s.en.is_empty() => &s.en,
+                _ => scope,
+            };
+        }
+        match def {
             Some(s) if !s.label.is_empty() => &s.label,
             _ => scope,
         }
@@ -501,7 +483,23 @@ impl Lexicon {
             .unwrap_or(usize::MAX)
     }
 
-    fn compile(file: LexiconFile) -> Lexicon {
+    /// The unit a sign or code written before a number stands for (`$` → usd).
+    pub fn unit_symbol(&self, symbol: &str) -> Option<usize> {
+        self.symbols.get(symbol).copied()
+    }
+
+    fn compile(mut file: LexiconFile) -> Lexicon {
+        // Every language's words match in one table: folded Arabic and Latin words
+        // never meet.
+        for (_, words) in std::mem::take(&mut file.lang) {
+            merge_file(&mut file, words);
+        }
+        let mut symbols: HashMap<String, usize, FastHash> = HashMap::default();
+        for (i, u) in file.units.iter().enumerate() {
+            for sym in &u.symbols {
+                symbols.entry(normalize(sym)).or_insert(i);
+            }
+        }
         let mut patterns = Vec::new();
         let mut add = |words: &[String], target: Target| {
             for w in words {
@@ -562,6 +560,8 @@ impl Lexicon {
             exact,
             prefixed,
             implicit,
+            symbols,
+            english_labels: false,
         }
     }
 
@@ -589,6 +589,70 @@ impl Lexicon {
                 }
             }
         }
+    }
+}
+
+/// Adds the words of `o` to `file` (see `Lexicon::merge`); language sections stay
+/// separate until `compile` folds them in.
+fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
+    file.hedges.extend(o.hedges);
+    file.attribution.extend(o.attribution);
+    file.updates.extend(o.updates);
+    file.parts.extend(o.parts);
+    file.changes.extend(o.changes);
+    file.previous.extend(o.previous);
+    file.persons.extend(o.persons);
+    file.negations.extend(o.negations);
+    for t in o.topics {
+        match file.topics.iter_mut().find(|x| x.key == t.key) {
+            Some(x) => {
+                x.events.extend(t.events);
+                x.nouns.extend(t.nouns);
+                x.units.extend(t.units);
+                x.requires_unit.extend(t.requires_unit);
+                if !t.label.is_empty() {
+                    x.label = t.label;
+                }
+                if !t.en.is_empty() {
+                    x.en = t.en;
+                }
+                x.generic |= t.generic;
+                x.people |= t.people;
+                x.one.extend(t.one);
+                if t.colour.is_some() {
+                    x.colour = t.colour;
+                }
+            }
+            None => file.topics.push(t),
+        }
+    }
+    for s in o.scopes {
+        match file.scopes.iter_mut().find(|x| x.key == s.key) {
+            Some(x) => {
+                x.words.extend(s.words);
+                x.topics.extend(s.topics);
+                if !s.en.is_empty() {
+                    x.en = s.en;
+                }
+            }
+            None => file.scopes.push(s),
+        }
+    }
+    for u in o.units {
+        match file
+            .units
+            .iter_mut()
+            .find(|x| x.key == u.key && x.factor == u.factor)
+        {
+            Some(x) => {
+                x.words.extend(u.words);
+                x.symbols.extend(u.symbols);
+            }
+            None => file.units.push(u),
+        }
+    }
+    for (tag, words) in o.lang {
+        merge_file(file.lang.entry(tag).or_default(), words);
     }
 }
 

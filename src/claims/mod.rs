@@ -10,6 +10,7 @@
 //! - `table`: the claims table as plain lines and as Markdown, for `qarin claims` and
 //!   the TUI.
 
+mod en;
 mod group;
 mod implicit;
 mod lexicon;
@@ -26,6 +27,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::text::lang::Lang;
 
 pub use group::{MAX_CONFLICT_PAIRS, disjoint};
 pub use lexicon::{Lexicon, LexiconError, ScopeDef, TopicDef, UnitDef};
@@ -223,9 +225,19 @@ pub fn find(article: &Article, lexicon: &Lexicon, all: bool) -> Found {
 
 fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratch) -> Found {
     let mut found = Found::default();
+    let lang = Lang::of_article(article);
     // A stream: a 1 GB article is analysed a chunk at a time, never held whole.
     for (i, p) in article.paragraphs.stream().enumerate() {
-        paragraph_claims(&article.id, i + 1, &p, lexicon, all, scratch, &mut found);
+        paragraph_claims(
+            lang,
+            &article.id,
+            i + 1,
+            &p,
+            lexicon,
+            all,
+            scratch,
+            &mut found,
+        );
     }
     found
 }
@@ -256,7 +268,9 @@ pub fn assemble<'a>(
     Analysis { claims, groups }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn paragraph_claims(
+    lang: Lang,
     article: &str,
     paragraph: usize,
     text: &str,
@@ -266,21 +280,15 @@ fn paragraph_claims(
     found: &mut Found,
 ) {
     let Found { claims: out, facts } = found;
-    if !prefilter::may_hold_number(text) && !lexicon.implicit().may_hold(text) {
+    let english = lang == Lang::English;
+    let found_any = if english {
+        english_quantities(text, lexicon, s)
+    } else {
+        arabic_quantities(text, lexicon, s)
+    };
+    if !found_any {
         return;
     }
-    s.tokens.scan(text);
-    numbers::find_numbers(&s.tokens, &mut s.numbers);
-    s.implicit.clear();
-    implicit::find(&s.tokens, lexicon, &s.numbers, &mut s.implicit);
-    if !s.implicit.is_empty() {
-        s.numbers.append(&mut s.implicit);
-        s.numbers.sort_by_key(|n| n.first);
-    }
-    if s.numbers.is_empty() {
-        return;
-    }
-    quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
     s.sents.scan(&s.tokens);
     s.hits.reset(&s.tokens);
     // The last part in this paragraph: (its end token, its total's id), so a list
@@ -291,7 +299,12 @@ fn paragraph_claims(
         if !q.is_claim() {
             continue;
         }
-        let ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &mut s.hits);
+        let mut ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &mut s.hits);
+        if english {
+            // A glued currency code is part of the claim («LE5 billion»).
+            let start = s.tokens.toks[q.first].span.start;
+            ctx.text.start = start.min(ctx.text.end);
+        }
         // A count without digits has the topic its own words name.
         let topic = q
             .implicit
@@ -313,9 +326,15 @@ fn paragraph_claims(
             unit_def.map(|u| u.key.clone())
         };
         let kind = if percent { "percent" } else { "count" };
-        let continues = last_part
-            .filter(|&(end, _)| q.connector && parts::continues_list(&s.tokens, end, q.first));
-        let part_of = if ctx.part {
+        let joined = if english {
+            en::joined(&s.tokens, q.first)
+        } else {
+            q.connector
+        };
+        let continues =
+            last_part.filter(|&(end, _)| joined && parts::continues_list(&s.tokens, end, q.first));
+        let part = ctx.part || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
+        let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
             let total = out
                 .iter()
@@ -337,7 +356,11 @@ fn paragraph_claims(
             .and_then(|sc| lexicon.scope_def(sc))
             .map(|sc| sc.key.clone());
         if part_of.is_some() && scope.is_none() {
-            scope = parts::scope_word(&s.tokens, q.end);
+            scope = if english {
+                en::scope_word(&s.tokens, q.end)
+            } else {
+                parts::scope_word(&s.tokens, q.end)
+            };
         }
         if scope.is_none() {
             scope = ctx.measure.map(|m| m.key().to_owned());
@@ -370,6 +393,51 @@ fn paragraph_claims(
             headline: false,
         });
         facts.push(group::Facts { update: ctx.update });
+    }
+}
+
+/// Tokens, numbers and quantities of an Arabic paragraph; false if it has none.
+fn arabic_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
+    if !prefilter::may_hold_number(text) && !lexicon.implicit().may_hold(text) {
+        return false;
+    }
+    s.tokens.scan(text);
+    numbers::find_numbers(&s.tokens, &mut s.numbers);
+    s.implicit.clear();
+    implicit::find(&s.tokens, lexicon, &s.numbers, &mut s.implicit);
+    if !s.implicit.is_empty() {
+        s.numbers.append(&mut s.implicit);
+        s.numbers.sort_by_key(|n| n.first);
+    }
+    if s.numbers.is_empty() {
+        return false;
+    }
+    quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
+    true
+}
+
+/// Tokens, numbers and quantities of an English paragraph; false if it has none.
+fn english_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
+    if !en::may_hold_number(text) {
+        return false;
+    }
+    s.tokens.scan(text);
+    en::numbers::find_numbers(&s.tokens, lexicon, &mut s.numbers);
+    if s.numbers.is_empty() {
+        return false;
+    }
+    en::quantities::quantities(&s.tokens, &s.numbers, lexicon, &mut s.quants);
+    true
+}
+
+/// The token after a quantity and the word it counts («24 of whom»: 24; «30 people
+/// of whom»: people).
+fn ctx_noun_end(tokens: &tokens::Tokens, q: &quantities::Quantity) -> usize {
+    match tokens.toks.get(q.end) {
+        Some(t) if t.kind == tokens::Kind::Word && !en::is_function_word(tokens.norm(q.end)) => {
+            q.end + 1
+        }
+        _ => q.end,
     }
 }
 

@@ -62,6 +62,8 @@ pub enum QKind {
     Ordinal,
     Phone,
     Identifier,
+    /// Someone's age («aged 23», «a 23-year-old»).
+    Age,
 }
 
 /// A number in context.
@@ -466,7 +468,7 @@ fn qualify_after(tokens: &Tokens, q: &mut Quantity) {
     }
 }
 
-fn set_qualifier(q: &mut Quantity, qual: Qualifier) {
+pub(super) fn set_qualifier(q: &mut Quantity, qual: Qualifier) {
     let v = q.value;
     q.qualifier = qual;
     match qual {
@@ -491,7 +493,7 @@ fn set_qualifier(q: &mut Quantity, qual: Qualifier) {
 }
 
 /// Rounds away binary noise (220.00000000000003 → 220).
-fn tidy(x: f64) -> f64 {
+pub(super) fn tidy(x: f64) -> f64 {
     let r = x.round();
     if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
         r

@@ -139,7 +139,8 @@ const SENTENCE_WORDS: usize = 16;
 const SENTENCE_REACH: usize = 40;
 
 fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
-    tokens.toks[i].kind == Kind::Word && tokens.norm(i).starts_with('و')
+    tokens.toks[i].kind == Kind::Word
+        && (tokens.norm(i).starts_with('و') || super::en::is_conjunction(tokens.norm(i)))
 }
 
 fn is_function_word(tokens: &Tokens, i: usize) -> bool {
@@ -171,7 +172,7 @@ fn is_function_word(tokens: &Tokens, i: usize) -> bool {
         "منها",
         "منهما",
     ];
-    F.contains(&tokens.norm(i))
+    F.contains(&tokens.norm(i)) || super::en::is_function_word(tokens.norm(i))
 }
 
 /// A word that says what happened (a verb) and is not also a counted noun.
@@ -230,6 +231,10 @@ pub fn context(
             unit_len = len;
         }
     });
+    // Or a currency sign or code before it («$13.6 billion», «LE5 billion»).
+    if unit.is_none() {
+        unit = super::en::currency_unit(tokens, lexicon, q.num_first);
+    }
     let noun_end = if unit_len > 0 {
         q.end + unit_len
     } else if q.end < next_limit
@@ -483,17 +488,18 @@ pub fn context(
         update = false;
     }
     // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
-    let by =
-        tokens.norm(q.first).starts_with('ب') || prev_word_is(tokens, q.first, &["بمقدار", "بقدر"]);
+    let by = tokens.norm(q.first).starts_with('ب')
+        || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
     // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
     // A measure noun may stand between: «انخفض من مبلغ 15 مليار دولار».
     let before = prev_word(tokens, q.first)
         .filter(|&j| matches!(tokens.norm(j), "مبلغ" | "مستوي" | "حجم" | "قيمه"))
         .unwrap_or(q.first);
-    let from = tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من"]);
+    let from =
+        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من", "from"]);
     // «تراجع إلى 13.6»، «ليصل إلى»: the level reached, not the change.
     let to = tokens.norm(q.first).starts_with('ل')
-        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي"]);
+        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]);
     // A change verb also takes its amount directly, without «ب» («يقل 1.4 مليار دولار»،
     // «تراجع الاحتياطي خلال يناير 1.4 مليار دولار»): an amount with a unit (not a head
     // count, where «ارتفع عدد القتلى 39» is rare and the level) after a change word and

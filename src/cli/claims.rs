@@ -13,6 +13,13 @@ use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::corpus::{self, Article};
 
+/// The language of display labels (`--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabelLang {
+    Ar,
+    En,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Groups by topic, one column per source, wrapped to the width.
@@ -54,6 +61,9 @@ pub struct Args {
     /// Exit with status 1 when some sources conflict (like `diff`).
     #[arg(long)]
     pub exit_code: bool,
+    /// Language of topic and scope labels in the table and Markdown.
+    #[arg(long, value_enum, default_value_t = LabelLang::Ar)]
+    pub lang: LabelLang,
     #[command(flatten)]
     pub text: TextArgs,
     /// Articles: files, directories, or `-` for standard input. None: the bundled seeds.
@@ -66,6 +76,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut lexicon = Lexicon::builtin();
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
+    }
+    if args.lang == LabelLang::En {
+        lexicon.set_label_lang(crate::text::lang::Lang::English);
     }
     // One pass: each article's claims are found as soon as it is read and its text is
     // dropped, so memory follows the largest article, not the input. Grouping needs

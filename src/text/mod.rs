@@ -2,4 +2,5 @@
 //! bookmark filters, claims), and how untrusted text is made safe to print.
 
 pub mod fold;
+pub mod lang;
 pub mod safe;

@@ -1,0 +1,144 @@
+//! English claims: the same pipeline as Arabic (tokens ► numbers ► quantities ► topics ►
+//! groups) with English number words, qualifiers and non-counts. Topic, scope, unit,
+//! hedge and attribution words are lexicon data (`[lang.en]` in `assets/lexicon.toml`);
+//! this module holds what is grammar, not vocabulary.
+
+pub mod numbers;
+pub mod quantities;
+pub mod words;
+
+use super::lexicon::Lexicon;
+use super::tokens::{Kind, Tokens};
+
+/// Could an English paragraph hold a number (a digit or a number word)? On raw bytes.
+pub fn may_hold_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || words::may_hold_number_word(text)
+}
+
+/// The currency a sign or code before the number at token `num_first` names: «$13.6»,
+/// «US$ 5», «LE5» (glued), «LE 5».
+pub fn currency_unit(tokens: &Tokens, lexicon: &Lexicon, num_first: usize) -> Option<usize> {
+    if let Some(Kind::Digits(d)) = tokens.toks.get(num_first).map(|t| t.kind)
+        && d.prefix_len > 0
+    {
+        let prefix = tokens.norm(num_first).get(..d.prefix_len as usize)?;
+        return lexicon.unit_symbol(prefix);
+    }
+    let start = quantities::currency_start(tokens, lexicon, num_first)?;
+    (start..num_first)
+        .rev()
+        .find_map(|j| match tokens.toks[j].kind {
+            Kind::Mark(c) => {
+                let mut b = [0u8; 4];
+                lexicon.unit_symbol(c.encode_utf8(&mut b))
+            }
+            Kind::Word => lexicon.unit_symbol(tokens.norm(j)),
+            _ => None,
+        })
+}
+
+/// Function words: not what a number counts («30 of the …», «killed in …»).
+pub fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "from"
+            | "by"
+            | "for"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "who"
+            | "which"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "into"
+            | "than"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "had"
+            | "have"
+            | "has"
+            | "been"
+            | "be"
+            | "more"
+            | "over"
+            | "last"
+            | "this"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "when"
+            | "while"
+            | "per"
+    )
+}
+
+/// «and» and «or» join clauses the way a glued «و» does in Arabic.
+pub fn is_conjunction(w: &str) -> bool {
+    matches!(w, "and" | "or" | "but")
+}
+
+/// «30 injured, 24 of whom …»: a part marker right after the number (and what it counts).
+pub fn part_after(tokens: &Tokens, end: usize) -> bool {
+    let w = |i: usize| (tokens.toks.get(i)?.kind == Kind::Word).then(|| tokens.norm(i));
+    w(end) == Some("of") && matches!(w(end + 1), Some("whom" | "them" | "which"))
+}
+
+/// The number at token `first` continues a list after «and» or a comma («including 9
+/// Japanese, 4 French and 2 Britons»).
+pub fn joined(tokens: &Tokens, first: usize) -> bool {
+    let Some(p) = first.checked_sub(1) else {
+        return false;
+    };
+    match tokens.toks[p].kind {
+        Kind::Stop(',') => true,
+        Kind::Word => tokens.norm(p) == "and",
+        _ => false,
+    }
+}
+
+/// The scope of a part the lexicon has no word for: the word naming it after the number
+/// («9 Japanese» → japanese, «4 from Hong Kong» → hong), singular.
+pub fn scope_word(tokens: &Tokens, end: usize) -> Option<String> {
+    let mut j = end;
+    while j < tokens.len() {
+        match tokens.toks[j].kind {
+            Kind::Word if matches!(tokens.norm(j), "from" | "of" | "in" | "the") => j += 1,
+            Kind::Mark(_) => j += 1,
+            Kind::Word => break,
+            _ => return None,
+        }
+    }
+    if j >= tokens.len() || tokens.toks[j].kind != Kind::Word {
+        return None;
+    }
+    let w = tokens.norm(j);
+    let stem = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| {
+            w.strip_suffix('s')
+                .filter(|s| s.len() >= 3 && !s.ends_with('s'))
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| w.to_owned());
+    Some(stem)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,104 @@
+use super::super::lexicon::Lexicon;
+use super::super::quantities::{QKind, Quantity};
+use super::super::tokens::Tokens;
+use super::{numbers, quantities};
+
+/// The quantities of an English sentence: (kind, qualifier, value, low, high).
+fn quants(text: &str) -> Vec<Quantity> {
+    let lexicon = Lexicon::builtin();
+    let mut tokens = Tokens::default();
+    tokens.scan(text);
+    let mut n = Vec::new();
+    numbers::find_numbers(&tokens, &lexicon, &mut n);
+    let mut q = Vec::new();
+    quantities::quantities(&tokens, &n, &lexicon, &mut q);
+    q
+}
+
+fn counts(text: &str) -> Vec<(f64, &'static str, Option<f64>, Option<f64>)> {
+    quants(text)
+        .into_iter()
+        .filter(|q| q.is_claim())
+        .map(|q| (q.value, q.qualifier.as_str(), q.low, q.high))
+        .collect()
+}
+
+fn values(text: &str) -> Vec<f64> {
+    counts(text).into_iter().map(|c| c.0).collect()
+}
+
+#[test]
+fn number_words_and_digits() {
+    assert_eq!(values("2,500 troops"), [2500.0]);
+    assert_eq!(values("twenty-five people"), [25.0]);
+    assert_eq!(values("two hundred and fifty thousand people"), [250_000.0]);
+    assert_eq!(values("one hundred five people"), [105.0]);
+    assert_eq!(values("a dozen people"), [12.0]);
+    assert_eq!(values("two dozen people"), [24.0]);
+    assert_eq!(values("half a million people"), [500_000.0]);
+    assert_eq!(values("one and a half million people"), [1_500_000.0]);
+    assert_eq!(values("1.5 million people"), [1_500_000.0]);
+    assert_eq!(values("$13.6 billion"), [13_600_000_000.0]);
+    assert_eq!(values("$13.6bn"), [13_600_000_000.0]);
+    assert_eq!(values("LE5 billion"), [5_000_000_000.0]);
+    assert_eq!(values("a hundred people"), [100.0]);
+    assert_eq!(values("three thousand four hundred and twelve"), [3412.0]);
+}
+
+#[test]
+fn vague_words_are_half_open_decades() {
+    let c = counts("Tens of thousands of protesters");
+    assert_eq!(c, [(20_000.0, "vague", Some(20_000.0), Some(100_000.0))]);
+    assert_eq!(
+        counts("dozens of people")[0].2..counts("dozens of people")[0].3,
+        Some(20.0)..Some(100.0)
+    );
+    assert_eq!(counts("hundreds of thousands")[0].3, Some(1_000_000.0));
+    assert_eq!(counts("several hundred people")[0].2, Some(300.0));
+    assert_eq!(counts("a few thousand people")[0].2, Some(2000.0));
+    assert_eq!(counts("thousands of people")[0].2, Some(2000.0));
+    assert!(counts("tens of people").is_empty());
+}
+
+#[test]
+fn not_counts() {
+    let kinds = |t: &str| quants(t).into_iter().map(|q| q.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("In 2008, an attack"), [QKind::Year]);
+    assert_eq!(kinds("on February 1"), [QKind::Date]);
+    assert_eq!(kinds("on 1 February"), [QKind::Date]);
+    assert_eq!(kinds("By 9pm, it"), [QKind::Time]);
+    assert_eq!(kinds("at 9:30pm"), [QKind::Time]);
+    assert_eq!(kinds("at 9 a.m. today"), [QKind::Time]);
+    assert_eq!(kinds("a 23-year-old man"), [QKind::Age]);
+    assert_eq!(kinds("aged 23"), [QKind::Age]);
+    assert_eq!(kinds("he was 23 years old"), [QKind::Age]);
+    assert_eq!(kinds("Resolution 2085"), [QKind::Ref]);
+    assert_eq!(kinds("an F-16 jet"), [QKind::Identifier]);
+    assert_eq!(kinds("the 21st century"), [QKind::Ordinal]);
+    assert_eq!(kinds("2000 troops"), [QKind::Count]);
+    assert_eq!(kinds("30 percent"), [QKind::Percent]);
+}
+
+#[test]
+fn qualifiers() {
+    assert_eq!(counts("at least 33 killed")[0].1, "at_least");
+    assert_eq!(counts("more than 2,000 troops")[0].1, "above");
+    assert_eq!(counts("up to 50 people")[0].1, "at_most");
+    assert_eq!(counts("no more than 50 people")[0].1, "at_most");
+    assert_eq!(counts("nearly 100 people")[0].1, "about");
+    assert_eq!(
+        counts("about 200 people")[0],
+        (200.0, "about", Some(180.0), Some(220.0))
+    );
+    assert_eq!(
+        counts("between 10 and 15 people")[0],
+        (12.5, "range", Some(10.0), Some(15.0))
+    );
+    assert_eq!(
+        counts("between 2 and 3 million people")[0].2,
+        Some(2_000_000.0)
+    );
+    assert_eq!(counts("two or three people")[0].1, "range");
+    assert_eq!(counts("33 people at least")[0].1, "at_least");
+    assert_eq!(counts("$13.6 billion")[0].1, "rounded");
+}

@@ -1,0 +1,199 @@
+//! The reader under faults a person meets, in a real terminal (a private tmux server):
+//! a long error in the status line is wrapped, not cut before its reason; re-finding
+//! bookmarks in a changed article runs off the UI thread, the screen answering keys
+//! meanwhile and the result shown when ready. Fails when tmux is missing.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const QARIN: &str = env!("CARGO_BIN_EXE_qarin");
+const WAIT: Duration = Duration::from_secs(30);
+
+struct Tmux(String);
+
+impl Tmux {
+    /// `script` in a `cols`×`rows` pane of a server of our own.
+    fn start(name: &str, cols: u16, rows: u16, script: &str) -> Tmux {
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok(),
+            "tmux is not installed: these tests need it (.ci/run installs it)"
+        );
+        let t = Tmux(format!("qarin-{name}-{}", std::process::id()));
+        let (c, r) = (cols.to_string(), rows.to_string());
+        t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &c,
+            "-y",
+            &r,
+            "-e",
+            "TERM=xterm-256color",
+            "sh",
+            "-c",
+            script,
+        ]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let o = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.0)
+            .args(args)
+            .output()
+            .expect("run tmux");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn qarin(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(QARIN)
+        .args(args)
+        .current_dir(dir)
+        .env("QARIN_DATA_DIR", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir)
+        .output()
+        .expect("qarin runs");
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The reader on `paths`, with the data dir of `dir` and `env` set.
+fn reader_script(dir: &Path, env: &str, paths: &str) -> String {
+    format!(
+        "cd '{d}' && {env} QARIN_DATA_DIR='{d}/data' XDG_CONFIG_HOME='{d}' '{QARIN}' {paths}; sleep 30",
+        d = dir.display()
+    )
+}
+
+#[test]
+fn a_long_error_in_the_status_line_keeps_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    // A path far wider than the 60-column pane, so the reason comes past the edge.
+    let deep = dir
+        .path()
+        .join("a-folder-with-a-rather-long-name/and-another-long-folder-name");
+    std::fs::create_dir_all(&deep).unwrap();
+    let file = deep.join("an-article-that-will-be-removed.txt");
+    std::fs::write(&file, "عنوان\nفقرة أولى عن 2000 جندي\n").unwrap();
+    qarin(
+        dir.path(),
+        &[
+            "bookmarks",
+            "add",
+            "--paragraph",
+            "2",
+            &file.display().to_string(),
+        ],
+    );
+    std::fs::remove_file(&file).unwrap();
+    let t = Tmux::start("status", 60, 20, &reader_script(dir.path(), "", ""));
+    t.wait_for("the reader", |s| s.contains("1/5"));
+    t.keys(&["B"]);
+    t.wait_for("the bookmarks list", |s| s.contains("2000"));
+    t.keys(&["Enter"]);
+    // Awaited with the end of the reason: a capture may catch a frame half drawn.
+    let screen = t.wait_for("the error with its reason", |s| {
+        s.contains("an-article") && s.contains("entry")
+    });
+    // The message's rows, joined: the whole reason is there, not "no such file or".
+    let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    let from = rows
+        .iter()
+        .position(|r| r.contains("a-folder") || r.contains("an-article"))
+        .unwrap_or(0);
+    let joined = rows[from..]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        joined.contains("no such file or entry"),
+        "reason cut off:\n{screen}"
+    );
+    assert!(rows.iter().all(|r| r.chars().count() <= 60), "{screen}");
+    // The next key clears it and the list is back whole.
+    t.keys(&["j"]);
+    t.wait_for("the message gone", |s| !s.contains("no such file"));
+}
+
+#[test]
+fn bookmarks_are_refound_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("changing.txt");
+    let para = "أرسلت روسيا أكثر من 2000 جندي إلى كازاخستان يوم الخميس";
+    std::fs::write(&file, format!("عنوان الخبر\nمقدمة\n{para}\nخاتمة\n")).unwrap();
+    qarin(
+        dir.path(),
+        &["bookmarks", "add", "--paragraph", "3", "changing.txt"],
+    );
+    // The article changes: the passage moves, so the reader must search for it.
+    let moved = format!("عنوان الخبر\nمقدمة جديدة\nفقرة أضيفت\n{para}\nخاتمة\n");
+    std::fs::write(&file, moved).unwrap();
+    // Every search takes 8 s longer: the screen must not wait for it.
+    let script = reader_script(dir.path(), "QARIN_TEST_REFIND_DELAY=8000", "changing.txt");
+    let started = Instant::now();
+    let t = Tmux::start("refind", 100, 20, &script);
+    t.wait_for("the first screen", |s| {
+        s.contains("q quit") || s.contains("1/1")
+    });
+    t.keys(&["B"]);
+    // Shaped on screen: the digits are what can be looked for. The row is awaited whole
+    // (a capture may catch a row half drawn), with the `…` of a passage looked for.
+    let searching = t.wait_for("the bookmark listed, its passage being looked for", |s| {
+        s.contains("2000") && s.contains('…')
+    });
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "the list came only after the search ({:?}):\n{searching}",
+        started.elapsed()
+    );
+    // Keys are answered meanwhile: help opens and closes.
+    t.keys(&["?"]);
+    t.wait_for("help", |s| s.contains("Esc") && !s.contains("2000"));
+    t.keys(&["Escape"]);
+    t.wait_for("the list again", |s| s.contains("2000"));
+    // The result arrives by itself: found, the mark gone, Enter jumps to paragraph 4.
+    t.wait_for("the search to finish", |s| {
+        !s.contains('…') && s.contains("2000")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the reader at the passage", |s| {
+        s.contains("ﺖﻠﺳﺭﺃ") || s.contains("أرسلت")
+    });
+}
