@@ -425,3 +425,51 @@ fn lang_en_labels_topics_and_scopes_in_english() {
         .expect("qarin runs");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+// 8. The reader: an English pane beside an Arabic one, and an English cell.
+
+fn snapshot(keys: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/en");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_qarin"))
+        .args(["snapshot", "--size", "90x10", "--keys", keys])
+        .arg(format!("{dir}/kirkuk_ar.txt"))
+        .arg(format!("{dir}/kirkuk_en.txt"))
+        .env("HOME", std::env::temp_dir())
+        .output()
+        .expect("qarin runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn compare_lays_english_left_and_arabic_right() {
+    let s = snapshot("s");
+    // The English pane is on the left (panes run right to left from the first source);
+    // its lines start at the pane's left edge, the Arabic ones end at its right edge.
+    let line = s
+        .lines()
+        .find(|l| l.contains("At least 33 people"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(line.starts_with(" At least 33 people"), "{s}");
+    let (_, arabic) = line.split_once('│').unwrap_or_else(|| panic!("{s}"));
+    assert!(
+        !arabic.trim().is_empty() && !arabic.ends_with(' ')
+            || arabic.trim_end().len() + 2 >= arabic.len(),
+        "{s}"
+    );
+}
+
+#[test]
+fn claims_table_shows_the_english_cell_in_english() {
+    let s = snapshot("c");
+    let row = s
+        .lines()
+        .find(|l| l.contains("at least 33"))
+        .unwrap_or_else(|| panic!("{s}"));
+    // Same row as the Arabic source's 33 and the topic label.
+    assert!(row.matches("33").count() >= 2, "{s}");
+}

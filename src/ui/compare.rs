@@ -135,13 +135,25 @@ pub fn value_text_within(c: &Claim, cols: usize) -> String {
 }
 
 fn value_with(c: &Claim, short: bool) -> String {
+    // A claim of an English report is shown in English, left to right in its cell.
+    let english = crate::text::lang::Lang::detect(&c.text) == crate::text::lang::Lang::English;
     let (scale, unit) = display_unit(c);
+    let unit = match (english, unit) {
+        (true, " كم") => " km",
+        (true, " كم²") => " km²",
+        (_, u) => u,
+    };
     let num = |x: f64| number(x / scale);
     let v = num(c.value);
     let lo = c.low.map(num).unwrap_or_else(|| v.clone());
     let hi = c.high.map(num).unwrap_or_else(|| v.clone());
     let text = match (c.qualifier.as_str(), short) {
         ("exact", _) => v,
+        ("above", false) if english => format!("more than {lo}"),
+        ("below", false) if english => format!("less than {hi}"),
+        ("about", false) if english => format!("about {v}"),
+        ("at_least", false) if english => format!("at least {lo}"),
+        ("at_most", false) if english => format!("at most {hi}"),
         ("above", false) => format!("أكثر من {lo}"),
         ("below", false) => format!("أقل من {hi}"),
         ("about", false) => format!("نحو {v}"),
