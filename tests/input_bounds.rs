@@ -164,3 +164,44 @@ fn a_huge_snapshot_size_is_refused_and_the_largest_allowed_one_works() {
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1000);
     assert!(peak < 400_000, "1000x1000 took {peak} kB");
 }
+
+/// A config file with a bad byte deep in line 4 is reported at that line and column by
+/// every subcommand that reads it (the `[corpus]` section reader said "cannot read" with
+/// no place), and a config that is a FIFO is refused at once, not waited on.
+#[test]
+fn a_bad_config_is_reported_where_it_is_bad_and_a_fifo_config_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("qarin");
+    std::fs::create_dir_all(&conf).unwrap();
+    let file = conf.join("config.toml");
+    std::fs::write(
+        &file,
+        b"# keys\n[keys]\nquit = [\"q\"]\nhelp = [\"\xff\"]\n",
+    )
+    .unwrap();
+    let xdg = dir.path().display().to_string();
+    let env = [("XDG_CONFIG_HOME", xdg.as_str())];
+    let seed = dir.path().join("a.txt");
+    std::fs::write(&seed, "عنوان\nنص\n").unwrap();
+    let seed = seed.display().to_string();
+    for args in SUBCOMMANDS {
+        let mut args = args.to_vec();
+        args.push(&seed);
+        let (o, peak) = run(&args, Stdio::null(), &env);
+        refused(
+            &o,
+            peak,
+            "config.toml:4:10",
+            "invalid UTF-8 (byte offset 36)",
+        );
+    }
+    std::fs::remove_file(&file).unwrap();
+    let status = Command::new("mkfifo").arg(&file).status();
+    assert!(status.is_ok_and(|s| s.success()), "mkfifo");
+    for args in SUBCOMMANDS {
+        let mut args = args.to_vec();
+        args.push(&seed);
+        let (o, peak) = run(&args, Stdio::null(), &env);
+        refused(&o, peak, "config.toml", "FIFO");
+    }
+}

@@ -115,10 +115,9 @@ impl CorpusConfig {
             #[serde(default)]
             corpus: Option<CorpusConfig>,
         }
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
-            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", path.display())),
+        // Read as the keymap reads it: no FIFO, bad UTF-8 reported at its line.
+        let Some(text) = crate::ui::keymap::read_config(path)? else {
+            return Ok(Default::default());
         };
         let f: File = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));

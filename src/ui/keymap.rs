@@ -179,39 +179,10 @@ impl Keymap {
     pub fn load_user(path: Option<&Path>) -> Result<Keymap, ConfigError> {
         let base = Keymap::defaults();
         let Some(path) = path else { return Ok(base) };
-        // A FIFO or a device as the config would block or never end: regular files only.
-        let read = crate::corpus::stream::open_regular(path).and_then(|mut f| {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
-        });
-        let bytes = match read {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
-            Err(e) => {
-                return Err(ConfigError {
-                    file: path.to_path_buf(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read: {e}"),
-                });
-            }
-        };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                // Point at the bad byte, not at the top of the file.
-                let at = e.utf8_error().valid_up_to();
-                let good = String::from_utf8_lossy(&e.as_bytes()[..at]);
-                let (line, column) = line_col(&good, at);
-                return Err(ConfigError {
-                    file: path.to_path_buf(),
-                    line,
-                    column,
-                    message: format!("invalid UTF-8 (byte offset {at})"),
-                });
-            }
-        };
-        Keymap::from_toml(&text, path, Some(base))
+        match read_config(path)? {
+            Some(text) => Keymap::from_toml(&text, path, Some(base)),
+            None => Ok(base),
+        }
     }
 
     /// `$XDG_CONFIG_HOME/qarin/config.toml`, else the platform's (`crate::dirs`).
@@ -302,6 +273,43 @@ impl Keymap {
             .first()
             .map(|k| k.to_string())
             .unwrap_or_else(|| "-".into())
+    }
+}
+
+/// The text of the config file at `path`; `None` if there is none. A FIFO or a device
+/// is refused (it would block or never end), and invalid UTF-8 is reported at its line
+/// and column, not at the top of the file.
+pub fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
+    let read = crate::corpus::stream::open_regular(path).and_then(|mut f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
+    });
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(ConfigError {
+                file: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read: {e}"),
+            });
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) => {
+            // Point at the bad byte, not at the top of the file.
+            let at = e.utf8_error().valid_up_to();
+            let good = String::from_utf8_lossy(&e.as_bytes()[..at]);
+            let (line, column) = line_col(&good, at);
+            Err(ConfigError {
+                file: path.to_path_buf(),
+                line,
+                column,
+                message: format!("invalid UTF-8 (byte offset {at})"),
+            })
+        }
     }
 }
 
