@@ -473,3 +473,18 @@ fn claims_table_shows_the_english_cell_in_english() {
     // Same row as the Arabic source's 33 and the topic label.
     assert!(row.matches("33").count() >= 2, "{s}");
 }
+
+#[test]
+fn library_shows_each_article_language() {
+    let s = snapshot("l");
+    let ar = s
+        .lines()
+        .find(|l| l.contains("33"))
+        .unwrap_or_else(|| panic!("{s}"));
+    let en = s
+        .lines()
+        .find(|l| l.contains("A title"))
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(ar.contains(" ar "), "{s}");
+    assert!(en.contains(" en "), "{s}");
+}

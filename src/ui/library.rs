@@ -82,22 +82,24 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let body = screen::body(size);
     let w = body.width;
-    // Columns, first on the right as Arabic is read: #, title, outlet, published,
-    // length, claims, bookmarks.
+    // Columns, first on the right as Arabic is read: #, language, title, outlet,
+    // published, length, claims, bookmarks.
     let num = 4;
+    let lang = if w >= 60 { 5 } else { 0 };
     let counts = if w >= 60 { 9 } else { 0 };
     let len = if w >= 50 { 10 } else { 0 };
     // `2013-02-05 10:20`, `~` before a time that is only a file's mtime.
     // Shown only when some article has a time (the seeds have none).
     let dated = state.articles.iter().any(|a| a.published.is_some());
     let date = if w >= 90 && dated { 18 } else { 0 };
-    let rest = w.saturating_sub(num + len + date + 2 * counts);
+    let rest = w.saturating_sub(num + lang + len + date + 2 * counts);
     let outlet = if w >= 70 { rest * 2 / 5 } else { 0 };
-    let widths = [num, rest - outlet, outlet, date, len, counts, counts];
+    let widths = [num, lang, rest - outlet, outlet, date, len, counts, counts];
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, w, 1), &widths, true);
     let head = cols(body.y);
     let labels = [
         "#",
+        "لغة",
         "العنوان",
         "المصدر",
         "النشر",
@@ -130,6 +132,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let c = cols(y);
         let cells = [
             format!("{}", i + 1),
+            crate::text::lang::Lang::of_article(a).tag().to_owned(),
             a.title.clone(),
             a.outlet.clone(),
             a.published.map(|p| p.short()).unwrap_or_default(),
