@@ -1,8 +1,15 @@
 //! Attaching the user's bookmark store to the reader, and the reading positions it
-//! restores on opening and saves on quitting.
+//! restores on opening and saves on quitting, and re-finding bookmarked passages in the
+//! open articles (on a worker thread in the interactive reader).
 
 use crate::bookmarks::display::safe_line;
 use crate::bookmarks::{ReadingState, Session, article_key};
+
+use std::collections::BTreeSet;
+use std::sync::mpsc::TryRecvError;
+
+use crate::bookmarks::Bookmark;
+use crate::corpus::Article;
 
 use super::bookmarks_view::*;
 use super::state::State;
@@ -72,5 +79,91 @@ pub fn save_positions(state: &mut State) {
     let saved = ps.remember_positions(&refs);
     if let Err(e) = saved {
         state.bookmarks.unsaved = Some(format!("reading positions not saved: {e}"));
+    }
+}
+
+/// Re-finding passages, here or on a worker thread.
+impl BookmarksUi {
+    /// Re-finds every bookmark's passage in the open articles (after any change). In the
+    /// `background`, an article whose passages need a search keeps what was known of it
+    /// until the worker is done ([`BookmarksUi::poll_refind`]); each article version is
+    /// searched once.
+    pub fn refresh(&mut self, articles: &[Article]) {
+        let old = std::mem::take(&mut self.anchors);
+        let old_marks = std::mem::take(&mut self.marks);
+        self.marks = vec![BTreeSet::new(); articles.len()];
+        let mut pending = Vec::new();
+        for (ai, a) in articles.iter().enumerate() {
+            let known = if self.background {
+                self.session.of_article_known(a)
+            } else {
+                Some(self.session.of_article(a))
+            };
+            let Some(known) = known else {
+                pending.push(a.clone());
+                if old_marks.len() == articles.len() {
+                    for (&id, &(i, anchor)) in &old {
+                        if i == ai && self.session.get(id).is_some() {
+                            self.anchors.insert(id, (i, anchor));
+                        }
+                    }
+                    self.marks[ai] = old_marks[ai].clone();
+                }
+                continue;
+            };
+            for (bm, anchor) in known {
+                self.anchors.entry(bm.id).or_insert((ai, anchor));
+                if let Some(l) = anchor.location() {
+                    self.marks[ai].insert(l.paragraph.saturating_sub(1));
+                }
+            }
+        }
+        if !pending.is_empty() && self.refinding.is_none() {
+            let keys = pending.iter().map(article_key).collect();
+            let job = self.session.refind_job(pending);
+            let (tx, rx) = std::sync::mpsc::channel();
+            let run = move || {
+                job();
+                let _ = tx.send(());
+            };
+            match std::thread::Builder::new()
+                .name("qarin-refind".into())
+                .spawn(run)
+            {
+                Ok(_) => self.refinding = Some((rx, keys)),
+                Err(_) => {
+                    // No thread to be had: search here and now.
+                    self.background = false;
+                    return self.refresh(articles);
+                }
+            }
+        }
+        self.clamp();
+    }
+
+    /// Takes in the worker's results once it is done; true if there were some (the
+    /// screen then needs drawing again).
+    pub fn poll_refind(&mut self, articles: &[Article]) -> bool {
+        let Some((rx, _)) = &self.refinding else {
+            return false;
+        };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => return false,
+            Ok(()) => {}
+            // The worker died (a bug): search here from now on rather than retry.
+            Err(TryRecvError::Disconnected) => self.background = false,
+        }
+        self.refinding = None;
+        self.refresh(articles);
+        true
+    }
+
+    /// Whether the passage of `bm` is being searched for now.
+    pub fn searching(&self, bm: &Bookmark) -> bool {
+        !self.anchors.contains_key(&bm.id)
+            && self
+                .refinding
+                .as_ref()
+                .is_some_and(|(_, keys)| keys.contains(&bm.article.path))
     }
 }

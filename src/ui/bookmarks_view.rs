@@ -8,7 +8,7 @@
 //! and draws from `&State`.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 
 use ratatui::buffer::Buffer;
 
@@ -49,7 +49,7 @@ pub struct BookmarksUi {
     /// `qarin snapshot` leave it off and see every result at once.
     pub background: bool,
     /// The worker re-finding passages, and the keys of the articles it searches.
-    refinding: Option<(Receiver<()>, Vec<String>)>,
+    pub(crate) refinding: Option<(Receiver<()>, Vec<String>)>,
 }
 
 /// The one-line note prompt.
@@ -106,89 +106,6 @@ impl BookmarksUi {
         self.anchors.values().filter(|(a, _)| *a == ai).count()
     }
 
-    /// Re-finds every bookmark's passage in the open articles (after any change). In the
-    /// `background`, an article whose passages need a search keeps what was known of it
-    /// until the worker is done ([`BookmarksUi::poll_refind`]); each article version is
-    /// searched once.
-    pub fn refresh(&mut self, articles: &[Article]) {
-        let old = std::mem::take(&mut self.anchors);
-        let old_marks = std::mem::take(&mut self.marks);
-        self.marks = vec![BTreeSet::new(); articles.len()];
-        let mut pending = Vec::new();
-        for (ai, a) in articles.iter().enumerate() {
-            let known = if self.background {
-                self.session.of_article_known(a)
-            } else {
-                Some(self.session.of_article(a))
-            };
-            let Some(known) = known else {
-                pending.push(a.clone());
-                if old_marks.len() == articles.len() {
-                    for (&id, &(i, anchor)) in &old {
-                        if i == ai && self.session.get(id).is_some() {
-                            self.anchors.insert(id, (i, anchor));
-                        }
-                    }
-                    self.marks[ai] = old_marks[ai].clone();
-                }
-                continue;
-            };
-            for (bm, anchor) in known {
-                self.anchors.entry(bm.id).or_insert((ai, anchor));
-                if let Some(l) = anchor.location() {
-                    self.marks[ai].insert(l.paragraph.saturating_sub(1));
-                }
-            }
-        }
-        if !pending.is_empty() && self.refinding.is_none() {
-            let keys = pending.iter().map(article_key).collect();
-            let job = self.session.refind_job(pending);
-            let (tx, rx) = std::sync::mpsc::channel();
-            let run = move || {
-                job();
-                let _ = tx.send(());
-            };
-            match std::thread::Builder::new()
-                .name("qarin-refind".into())
-                .spawn(run)
-            {
-                Ok(_) => self.refinding = Some((rx, keys)),
-                Err(_) => {
-                    // No thread to be had: search here and now.
-                    self.background = false;
-                    return self.refresh(articles);
-                }
-            }
-        }
-        self.clamp();
-    }
-
-    /// Takes in the worker's results once it is done; true if there were some (the
-    /// screen then needs drawing again).
-    pub fn poll_refind(&mut self, articles: &[Article]) -> bool {
-        let Some((rx, _)) = &self.refinding else {
-            return false;
-        };
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => return false,
-            Ok(()) => {}
-            // The worker died (a bug): search here from now on rather than retry.
-            Err(TryRecvError::Disconnected) => self.background = false,
-        }
-        self.refinding = None;
-        self.refresh(articles);
-        true
-    }
-
-    /// Whether the passage of `bm` is being searched for now.
-    pub fn searching(&self, bm: &Bookmark) -> bool {
-        !self.anchors.contains_key(&bm.id)
-            && self
-                .refinding
-                .as_ref()
-                .is_some_and(|(_, keys)| keys.contains(&bm.article.path))
-    }
-
     /// The listed bookmarks (those matching the filter), newest first.
     pub fn visible(&self) -> Vec<&Bookmark> {
         self.session
@@ -203,7 +120,7 @@ impl BookmarksUi {
         self.visible().get(self.sel).map(|b| (*b).clone())
     }
 
-    fn clamp(&mut self) {
+    pub(crate) fn clamp(&mut self) {
         self.sel = self.sel.min(self.visible().len().saturating_sub(1));
     }
 }
