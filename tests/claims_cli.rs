@@ -158,3 +158,79 @@ fn errors_name_the_file_and_exit_2() {
             .is_ok_and(|o| o.status.success())
     );
 }
+
+/// Articles of a folder with their publication times in `articles.toml`: the toll rises
+/// from one article to the next in time, though the file names sort the other way.
+fn timed_folder(times: [&str; 3]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let texts = [
+        ("a.txt", "قتل 40 شخصا في انفجار السوق."),
+        ("b.txt", "ارتفعت الحصيلة إلى 25 قتيلا في انفجار السوق."),
+        ("c.txt", "قتل 12 شخصا في انفجار السوق."),
+    ];
+    let mut sidecar = String::new();
+    for ((name, body), time) in texts.iter().zip(times) {
+        std::fs::write(dir.path().join(name), format!("انفجار\n{body}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        sidecar.push_str(&format!("[articles.\"{name}\"]\npublished = {time}\n"));
+    }
+    std::fs::write(dir.path().join("articles.toml"), sidecar).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn killed_group(dir: &std::path::Path) -> (serde_json::Value, Vec<f64>) {
+    let s = stdout(qarin().args(["claims", "--format", "json"]).arg(dir));
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_else(|e| panic!("{e}"));
+    let g = v["groups"]
+        .as_array()
+        .and_then(|gs| gs.iter().find(|g| g["topic"] == "killed"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no killed group in {s}"));
+    let values = g["claims"]
+        .as_array()
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|i| v["claims"][i.as_u64().unwrap_or(0) as usize]["value"].as_f64())
+                .collect()
+        })
+        .unwrap_or_default();
+    (g, values)
+}
+
+#[test]
+fn published_times_order_sources_and_mark_a_rising_toll() {
+    let dir = timed_folder([
+        "2013-02-03T20:00:00+02:00",
+        "2013-02-03T12:30:00+02:00",
+        "2013-02-03T09:15:00+02:00",
+    ]);
+    let (g, values) = killed_group(dir.path());
+    assert_eq!(values, [12.0, 25.0, 40.0], "sources in time order: {g}");
+    assert_eq!(g["trend"], "rising", "{g}");
+    assert_eq!(g["verdict"], "conflict", "verdicts stay as defined: {g}");
+
+    // The same figures published in the other order fall with time: no trend.
+    let dir = timed_folder([
+        "2013-02-03T09:15:00+02:00",
+        "2013-02-03T12:30:00+02:00",
+        "2013-02-03T20:00:00+02:00",
+    ]);
+    let (g, values) = killed_group(dir.path());
+    assert_eq!(values, [40.0, 25.0, 12.0], "{g}");
+    assert_eq!(g["trend"], serde_json::Value::Null, "{g}");
+}
+
+#[test]
+fn modification_times_are_not_publication_times() {
+    // Without a sidecar the only times are the files' mtimes (when they were copied):
+    // no order is claimed from them and no trend.
+    let dir = timed_folder([
+        "2013-02-03T20:00:00Z",
+        "2013-02-03T12:00:00Z",
+        "2013-02-03T09:00:00Z",
+    ]);
+    std::fs::remove_file(dir.path().join("articles.toml")).unwrap_or_else(|e| panic!("{e}"));
+    let (g, values) = killed_group(dir.path());
+    assert_eq!(values, [40.0, 25.0, 12.0], "file order: {g}");
+    assert_eq!(g["trend"], serde_json::Value::Null, "{g}");
+}

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     match Keymap::from_toml(text, Path::new("config.toml"), Some(Keymap::defaults())) {
         Ok(map) => {
-            for a in Action::ALL {
+            for &a in Action::ALL {
                 let _ = map.hint(a);
                 for k in map.keys_for(a) {
                     assert_eq!(map.action(k), Some(a), "{k} bound to two actions");

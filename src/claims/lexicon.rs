@@ -85,6 +85,11 @@ pub struct ScopeDef {
     #[serde(default)]
     pub en: String,
     pub words: Vec<String>,
+    /// A party to amounts of these topics (a lender, a donor): named anywhere in the
+    /// amount's clause, it splits them («قرض صندوق النقد» is not «قرض الاتحاد
+    /// الأوروبي»). Empty: a subject of a head count, named after the number.
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 /// A unit and the factor to its base unit (كيلومتر → metre × 1000).
@@ -625,6 +630,7 @@ fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
         match file.scopes.iter_mut().find(|x| x.key == s.key) {
             Some(x) => {
                 x.words.extend(s.words);
+                x.topics.extend(s.topics);
                 if !s.en.is_empty() {
                     x.en = s.en;
                 }

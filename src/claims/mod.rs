@@ -22,6 +22,8 @@ pub mod table;
 mod tokens;
 mod topics;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
@@ -180,9 +182,23 @@ struct Scratch {
 }
 
 /// Finds the claims of every article and groups them across articles. `all` keeps
-/// quantities with no topic too.
+/// quantities with no topic too. Articles whose publication time is known (not a file's
+/// modification time, which says when it was copied) are ordered by it in each group.
 pub fn analyze(articles: &[Article], lexicon: &Lexicon, all: bool) -> Analysis {
-    analyze_at(articles, lexicon, all, &|_| None)
+    let times = publication_times(articles);
+    analyze_at(articles, lexicon, all, &|id| times.get(id).copied())
+}
+
+/// Each article's publication time (seconds since the epoch) by `Article::id`, when a
+/// source gave it: a file's modification time only says when it was copied.
+pub fn publication_times(articles: &[Article]) -> HashMap<&str, i64> {
+    articles
+        .iter()
+        .filter_map(|a| {
+            let p = a.published.filter(|p| !p.guess)?;
+            Some((a.id.as_str(), p.time.timestamp()))
+        })
+        .collect()
 }
 
 /// `analyze` with each article's publication time (seconds since the epoch) when known

@@ -316,6 +316,16 @@ fn build_table() -> Table {
 }
 
 /// The number word a token is, with whether the article ال was stripped to find it.
+/// «الـ15 مليار دولار»: digits with the article before a scale word are a definite
+/// cardinal (the 15 billion), not an ordinal (الـ15 = the fifteenth, which never takes a
+/// scale word).
+fn scale_follows(tokens: &Tokens, i: usize) -> bool {
+    matches!(
+        number_word(tokens, i + 1),
+        Some((Word::Scale { .. }, false, false))
+    )
+}
+
 pub fn number_word(tokens: &Tokens, i: usize) -> Option<(Word, bool, bool)> {
     let t = tokens.toks.get(i)?;
     if t.kind != Kind::Word {
@@ -421,7 +431,7 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
                 Some(NotCount::Identifier)
             } else if d.colon {
                 Some(NotCount::Time)
-            } else if d.definite {
+            } else if d.definite && !scale_follows(tokens, i) {
                 Some(NotCount::Ordinal)
             } else if d.leading_zero && d.plain && d.digits >= 7 {
                 Some(NotCount::Phone)

@@ -167,6 +167,10 @@ fn is_function_word(tokens: &Tokens, i: usize) -> bool {
         "بعد",
         "قبل",
         "حين",
+        "منهم",
+        "منهن",
+        "منها",
+        "منهما",
     ];
     F.contains(&tokens.norm(i)) || super::en::is_function_word(tokens.norm(i))
 }
@@ -283,7 +287,12 @@ pub fn context(
             break;
         }
         d += 1;
-        hits.matches_at(lexicon, tokens, j, |t, _| match t {
+        hits.matches_at(lexicon, tokens, j, |t, len| match t {
+            // A phrase right after the number says what it counts, over a word before
+            // it («ارتفاع الضحايا إلى 115 بين قتيل وجريح»).
+            Target::Event(k) if unit_ok(k) && d == 1 && len >= 3 => {
+                consider(&mut best, 101, k, true)
+            }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
             Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
             _ => {}
@@ -366,14 +375,20 @@ pub fn context(
     let people = unit
         .and_then(|u| lexicon.unit_def(u))
         .is_none_or(|u| u.key == "person" || u.key == "soldier");
+    let is_party = |s: usize| lexicon.scope_def(s).is_some_and(|d| !d.topics.is_empty());
     if by_event && people {
         for j in q.end..after_end {
-            hits.matches_at(lexicon, tokens, j, |t, _| {
-                if let Target::Scope(s) = t {
+            // «مقتل ستة أشخاص بينهم امرأة»: what follows «بينهم»/«منهم» names a part of
+            // the total, not the total's subject.
+            let mut part_follows = false;
+            hits.matches_at(lexicon, tokens, j, |t, _| match t {
+                Target::Scope(s) if !part_follows && !is_party(s) => {
                     scope.get_or_insert(s);
                 }
+                Target::Part => part_follows = true,
+                _ => {}
             });
-            if scope.is_some() {
+            if scope.is_some() || part_follows {
                 break;
             }
         }
@@ -389,6 +404,30 @@ pub fn context(
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
         .map_or(reach_start, |j| j + 1);
+    // A party to the amount (a lender, a donor) named in its clause, nearest first.
+    if scope.is_none()
+        && let Some(key) = topic.and_then(|t| lexicon.topic_def(t)).map(|t| &t.key)
+    {
+        let clause_end = (q.end..sent_end.min(q.end + SENTENCE_REACH))
+            .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
+            .unwrap_or(sent_end.min(q.end + SENTENCE_REACH));
+        let mut nearest: Option<(usize, usize)> = None;
+        for j in clause_start..clause_end {
+            hits.matches_at(lexicon, tokens, j, |t, _| {
+                if let Target::Scope(s) = t
+                    && lexicon
+                        .scope_def(s)
+                        .is_some_and(|d| d.topics.iter().any(|k| k == key))
+                {
+                    let dist = if j < q.first { q.first - j } else { j - q.end };
+                    if nearest.is_none_or(|(d, _)| dist < d) {
+                        nearest = Some((dist, s));
+                    }
+                }
+            });
+        }
+        scope = nearest.map(|(_, s)| s);
+    }
     let mut hedged = false;
     for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
         hits.matches_at(lexicon, tokens, j, |t, _| hedged |= t == Target::Hedge);
@@ -435,16 +474,47 @@ pub fn context(
             _ => {}
         });
     }
+    // «تم تحويل 5 منهم إلى المستشفى»: «منهم» right after the number makes it a part of
+    // a total named before, as «منهم 5» does before it.
+    if q.end < next_limit && matches!(tokens.norm(q.end), "منهم" | "منهن" | "منها" | "منهما")
+    {
+        part = true;
+    }
+    // «وكان الاحتياطي يصل إلى 36 مليارا»: «كان» with a present or a noun is a past
+    // state, so its figure is an earlier value, not an update; «وكان … قد أعلن» (كان قد
+    // + perfect) is the past perfect of a report and changes nothing.
+    let past_state = past_state(tokens, clause_start, q.first);
+    if past_state {
+        update = false;
+    }
     // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
     let by = tokens.norm(q.first).starts_with('ب')
         || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
     // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
+    // A measure noun may stand between: «انخفض من مبلغ 15 مليار دولار».
+    let before = prev_word(tokens, q.first)
+        .filter(|&j| matches!(tokens.norm(j), "مبلغ" | "مستوي" | "حجم" | "قيمه"))
+        .unwrap_or(q.first);
     let from =
-        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, q.first, &["من", "from"]);
-    let previous = previous || (change && from && !percent);
+        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من", "from"]);
+    // «تراجع إلى 13.6»، «ليصل إلى»: the level reached, not the change.
+    let to = tokens.norm(q.first).starts_with('ل')
+        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]);
+    // A change verb also takes its amount directly, without «ب» («يقل 1.4 مليار دولار»،
+    // «تراجع الاحتياطي خلال يناير 1.4 مليار دولار»): an amount with a unit (not a head
+    // count, where «ارتفع عدد القتلى 39» is rare and the level) after a change word and
+    // not introduced as the level («إلى») or the start («من») is the change.
+    let measured = unit_key.is_some_and(|u| u != "person" && u != "soldier");
+    let direct = change && measured && !to && !from && !update;
+    // Only a level (an amount of money) has an earlier value: «كانت هناك 6 موجات» is a
+    // past event, not a past level.
+    let money = unit
+        .and_then(|u| lexicon.unit_def(u))
+        .is_some_and(|u| u.rate.is_some());
+    let previous = previous || (change && from && !percent) || (past_state && money);
     let measure = if previous {
         Some(Measure::Previous)
-    } else if change && by && !percent {
+    } else if change && (by || direct) && !percent {
         Some(Measure::Change)
     } else {
         None
@@ -515,12 +585,37 @@ pub fn context(
     }
 }
 
+/// The clause before the number opens with «كان» (its sisters too) and no «قد» follows
+/// it: «وكان الاحتياطي 36 مليارا»، not «وكان البنك قد أعلن».
+fn past_state(tokens: &Tokens, clause_start: usize, first: usize) -> bool {
+    for j in (clause_start..first).rev() {
+        if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
+            return false;
+        }
+        if tokens.toks[j].kind != Kind::Word {
+            continue;
+        }
+        match tokens.norm(j) {
+            // «كان … قد أعلن» is a past perfect; «كانت هناك» (there were) is existential.
+            "قد" | "وقد" | "لقد" | "هناك" | "هنالك" => return false,
+            "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت" | "كانوا" | "وكانوا" =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The word before token `i` is one of `words` (normalised).
 fn prev_word_is(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
-    (0..i)
-        .rev()
-        .find(|&j| tokens.toks[j].kind == Kind::Word)
-        .is_some_and(|j| words.contains(&tokens.norm(j)))
+    prev_word(tokens, i).is_some_and(|j| words.contains(&tokens.norm(j)))
+}
+
+/// The last word token before token `i`.
+fn prev_word(tokens: &Tokens, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| tokens.toks[j].kind == Kind::Word)
 }
 
 /// The words of an attribution: from the verb to the clause end (at most six words), or,

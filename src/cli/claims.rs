@@ -111,6 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("qarin: warning: {w}");
     }
     let articles = loaded.articles;
+    let times = claims::publication_times(&articles);
     let (found, terms): (Vec<claims::Found>, Vec<Option<crate::stories::Terms>>) =
         found.into_iter().unzip();
     let (analysis, stories) = if grouped {
@@ -119,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         let ids = articles.iter().map(|a| a.id.as_str());
         (
-            claims::assemble(ids.zip(found), &lexicon, &|_| None),
+            claims::assemble(ids.zip(found), &lexicon, &|id| times.get(id).copied()),
             Vec::new(),
         )
     };
@@ -249,6 +250,7 @@ pub fn per_story(
     lexicon: &Lexicon,
 ) -> (Analysis, Vec<Option<String>>) {
     let stories = crate::stories::articles::of_terms(articles, terms);
+    let times = claims::publication_times(articles);
     let mut found: Vec<Option<claims::Found>> = found.into_iter().map(Some).collect();
     // Each claim with the input position of its article, so that the merged claims
     // keep the contract's order (articles as given, text order within each).
@@ -260,7 +262,7 @@ pub fn per_story(
             .iter()
             .filter_map(|&i| Some((articles[i].id.as_str(), found.get_mut(i)?.take()?)))
             .collect();
-        let a = claims::assemble(members, lexicon, &|_| None);
+        let a = claims::assemble(members, lexicon, &|id| times.get(id).copied());
         let base = claims.len();
         // Claims come out in member order: walk the members alongside them.
         let mut m = 0;

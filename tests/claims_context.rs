@@ -1,0 +1,116 @@
+//! Rules of the words around a figure, each on short sentences written for this test
+//! (not from the corpus): a part named after a total does not scope the total, change
+//! verbs take their amount directly, «كان» gives an earlier value, parties to money split
+//! it, and «الـ15 مليار» is a number.
+
+use qarin::claims::{Analysis, Group, Lexicon, Verdict, analyze};
+use qarin::corpus::Article;
+
+fn run(texts: &[(&str, &str)]) -> Analysis {
+    let articles: Vec<Article> = texts
+        .iter()
+        .map(|(id, t)| {
+            let name = format!("{id}.txt");
+            Article::from_text(&name, &name, format!("عنوان\n{t}"))
+        })
+        .collect();
+    analyze(&articles, &Lexicon::builtin(), false)
+}
+
+fn group<'a>(a: &'a Analysis, topic: &str, scope: Option<&str>) -> &'a Group {
+    a.groups
+        .iter()
+        .find(|g| g.topic == topic && g.scope.as_deref() == scope)
+        .unwrap_or_else(|| panic!("no group {topic} {scope:?} in {:#?}", a.groups))
+}
+
+fn values(a: &Analysis, g: &Group) -> Vec<f64> {
+    g.claims.iter().map(|&i| a.claims[i].value).collect()
+}
+
+#[test]
+fn a_part_named_after_a_total_does_not_scope_the_total() {
+    let a = run(&[
+        ("a", "أسفر الحريق عن مقتل ثمانية أشخاص بينهم امرأة."),
+        ("b", "قتل ثمانية أشخاص في الحريق."),
+    ]);
+    let g = group(&a, "killed", None);
+    assert_eq!(values(&a, g), [8.0, 8.0]);
+    assert_eq!(g.verdict, Verdict::Agree);
+    // Named right after the number, the subject still scopes it.
+    let a = run(&[("a", "قتل ثلاث نساء في الحريق.")]);
+    assert_eq!(values(&a, group(&a, "killed", Some("women"))), [3.0]);
+}
+
+#[test]
+fn a_change_verb_takes_its_amount_directly() {
+    let a = run(&[(
+        "a",
+        "تراجعت احتياطيات البلاد خلال مارس 2 مليار دولار لتصل إلى 20 مليار دولار.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("change"))), [2e9]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [20e9]);
+    // A head count after a change word stays the level: «ارتفع عدد القتلى إلى 12».
+    let a = run(&[("a", "وارتفع عدد القتلى إلى 12 شخصا.")]);
+    assert_eq!(values(&a, group(&a, "killed", None)), [12.0]);
+}
+
+#[test]
+fn kana_gives_an_earlier_value_but_not_kana_qad() {
+    let a = run(&[(
+        "a",
+        "بلغت الاحتياطيات 20 مليار دولار. وكانت الاحتياطيات تصل إلى 35 مليار دولار قبل الأزمة.",
+    )]);
+    let level = group(&a, "reserves", None);
+    assert_eq!(values(&a, level), [20e9]);
+    assert!(
+        a.claims[level.claims[0]].headline,
+        "not superseded by a past state"
+    );
+    assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [35e9]);
+    // «كان … قد» is the past perfect of a report: the figure is the level.
+    let a = run(&[("a", "وكان البنك قد أعلن أن الاحتياطيات بلغت 20 مليار دولار.")]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [20e9]);
+}
+
+#[test]
+fn loans_from_different_lenders_are_not_compared() {
+    let a = run(&[
+        (
+            "a",
+            "وتسعى الحكومة إلى قرض بقيمة 3 مليارات دولار من صندوق النقد الدولي.",
+        ),
+        (
+            "b",
+            "وتتفاوض الحكومة مع الاتحاد الأوروبي على قرض بقيمة 700 مليون دولار.",
+        ),
+        ("c", "وينتظر البلد قرض صندوق النقد البالغ 3 مليارات دولار."),
+    ]);
+    let imf = group(&a, "loan", Some("imf"));
+    assert_eq!(values(&a, imf), [3e9, 3e9]);
+    assert_eq!(imf.verdict, Verdict::Agree);
+    assert_eq!(values(&a, group(&a, "loan", Some("eu"))), [7e8]);
+}
+
+#[test]
+fn definite_digits_before_a_scale_word_are_a_number() {
+    let a = run(&[(
+        "a",
+        "وحذر خبراء من أن هبوط الاحتياطي إلى ما دون الـ20 مليار دولار خطير.",
+    )]);
+    let c = &a.claims[group(&a, "reserves", None).claims[0]];
+    assert_eq!(c.value, 20e9);
+    // Without a scale word the article makes an ordinal: «الـ20» is the twentieth.
+    let a = run(&[("a", "في الذكرى الـ20 لتأسيس البنك قتل 3 أشخاص.")]);
+    assert_eq!(values(&a, group(&a, "killed", None)), [3.0]);
+}
+
+#[test]
+fn from_a_level_through_a_measure_noun_is_the_earlier_value() {
+    let a = run(&[(
+        "a",
+        "وانخفض الاحتياطي من مبلغ 30 مليار دولار ليصل إلى 25 مليار دولار.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [30e9]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [25e9]);
+}
