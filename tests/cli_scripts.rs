@@ -277,8 +277,18 @@ fn help_names_environment_files_exit_codes_and_examples() {
     // Every subcommand, as the binary lists them (nested ones too): two examples and
     // its exit status.
     let commands = subcommands(&[]);
-    for known in ["render", "claims", "bookmarks list", "config path", "fetch", "update"] {
-        assert!(commands.iter().any(|c| c == known), "{known} not in {commands:?}");
+    for known in [
+        "render",
+        "claims",
+        "bookmarks list",
+        "config path",
+        "fetch",
+        "update",
+    ] {
+        assert!(
+            commands.iter().any(|c| c == known),
+            "{known} not in {commands:?}"
+        );
     }
     for cmd in &commands {
         let mut args: Vec<&str> = cmd.split(' ').collect();
