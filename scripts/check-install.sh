@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 if [ "${1:-}" = "--debug" ]; then
     CARGO_TARGET_DIR=$repo/target cargo install --quiet --locked --debug --path . --root "$tmp/root"
 else
-    cargo install --quiet --locked --path . --root "$tmp/root"
+    CARGO_TARGET_DIR=$repo/target cargo install --quiet --locked --path . --root "$tmp/root"
 fi
 qarin=$tmp/root/bin/qarin
 mkdir -p "$tmp/home" "$tmp/elsewhere"

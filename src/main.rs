@@ -53,8 +53,10 @@ enum Command {
     #[command(after_help = help::MAN_AFTER_HELP)]
     Man,
     /// Download pages and feeds into the cache, for reading now or offline.
+    #[command(after_help = help::FETCH_AFTER_HELP)]
     Fetch(cli::fetch::FetchArgs),
     /// Refresh every URL of the feeds file.
+    #[command(after_help = help::UPDATE_AFTER_HELP)]
     Update(cli::fetch::UpdateArgs),
 }
 

@@ -274,16 +274,26 @@ fn help_names_environment_files_exit_codes_and_examples() {
     ] {
         assert!(main.contains(needle), "{needle} missing:\n{main}");
     }
-    for cmd in [
+    // Every subcommand, as the binary lists them (nested ones too): two examples and
+    // its exit status.
+    let commands = subcommands(&[]);
+    for known in [
         "render",
         "claims",
-        "bookmarks",
-        "snapshot",
-        "config",
-        "completions",
-        "man",
+        "bookmarks list",
+        "config path",
+        "fetch",
+        "update",
     ] {
-        let h = stdout(qarin().args([cmd, "--help"]));
+        assert!(
+            commands.iter().any(|c| c == known),
+            "{known} not in {commands:?}"
+        );
+    }
+    for cmd in &commands {
+        let mut args: Vec<&str> = cmd.split(' ').collect();
+        args.push("--help");
+        let h = stdout(qarin().args(&args));
         let examples = h
             .split("Examples:")
             .nth(1)
@@ -293,6 +303,7 @@ fn help_names_environment_files_exit_codes_and_examples() {
             .filter(|l| l.trim_start().starts_with("qarin "))
             .count();
         assert!(n >= 2, "{cmd}: {n} examples\n{h}");
+        assert!(h.contains("Exit status: 0"), "{cmd}: no exit status\n{h}");
     }
     let remove = stdout(qarin().args(["bookmarks", "remove", "--help"]));
     assert!(
@@ -301,6 +312,30 @@ fn help_names_environment_files_exit_codes_and_examples() {
     );
     let claims = stdout(qarin().args(["claims", "--help"]));
     assert!(!claims.contains("assets/"), "{claims}");
+}
+
+/// The subcommands under `path` (space-separated paths, depth first), read from the
+/// "Commands:" section of its help; clap's own `help` left out.
+fn subcommands(path: &[&str]) -> Vec<String> {
+    let mut args = path.to_vec();
+    args.push("--help");
+    let h = stdout(qarin().args(&args));
+    let mut out = Vec::new();
+    let names: Vec<String> = h
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .filter(|n| n != "help")
+        .collect();
+    for name in names {
+        let mut sub = path.to_vec();
+        sub.push(&name);
+        out.push(sub.join(" "));
+        out.extend(subcommands(&sub));
+    }
+    out
 }
 
 #[test]

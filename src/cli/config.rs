@@ -20,12 +20,14 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Print where the config file is read (or another directory of qarin's).
+    #[command(after_help = crate::cli::help::CONFIG_PATH_AFTER_HELP)]
     Path {
         /// Which location: the config file, or the data, state or cache directory.
         #[arg(value_enum, default_value_t = Which::Config)]
         which: Which,
     },
     /// Print the default config with comments (a starting point for your own).
+    #[command(after_help = crate::cli::help::CONFIG_DEFAULT_AFTER_HELP)]
     Default,
 }
 

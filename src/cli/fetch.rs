@@ -1,12 +1,14 @@
 //! `qarin fetch URL...` downloads pages and feeds into the cache; `qarin update`
 //! refreshes every URL of the feeds file, with a progress bar.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use crate::cli::input::{CorpusConfig, NetArgs};
+use crate::cli::output;
 use crate::corpus::fetch::{self, FetchOptions, How};
 use crate::corpus::meta::clean_text;
 
@@ -83,13 +85,17 @@ pub fn run_fetch(args: FetchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let (failed, lines) = fetch_all(&args.urls, &opts, None);
-    for l in lines {
-        println!("{l}");
-    }
-    finish(failed, args.urls.len())
+    finish(&lines, failed, args.urls.len())
 }
 
-fn finish(failed: usize, total: usize) -> anyhow::Result<ExitCode> {
+/// Prints a line per URL (a closed pipe is no error) and the exit status.
+fn finish(lines: &[String], failed: usize, total: usize) -> anyhow::Result<ExitCode> {
+    let mut out = output::stdout();
+    let written = lines
+        .iter()
+        .try_for_each(|l| writeln!(out, "{l}"))
+        .map_err(anyhow::Error::from);
+    output::finish(&mut out, written).context("writing to standard output")?;
     if failed > 0 {
         eprintln!("qarin: {failed} of {total} URLs failed");
         return Ok(ExitCode::from(2));
@@ -144,8 +150,5 @@ pub fn run_update(args: UpdateArgs) -> anyhow::Result<ExitCode> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    for l in lines {
-        println!("{l}");
-    }
-    finish(failed, urls.len())
+    finish(&lines, failed, urls.len())
 }
