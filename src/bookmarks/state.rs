@@ -67,12 +67,14 @@ impl ReadingState {
 
     /// For each article key, the paragraph that article was left at: one read for many.
     /// `hash(i)` gives the hash of article `i`, asked for only when the article is not
-    /// found by its key: hashing a large article is the slowest part of opening it.
+    /// found by its key and some position is stored: hashing a large article is the
+    /// slowest part of opening it. `hash(i)` may answer `None` (not computed yet): the
+    /// article is then [`Found::Unknown`], to be asked again once the hash is known.
     pub fn positions<'h>(
         &self,
         keys: &[&str],
-        hash: impl Fn(usize) -> &'h str,
-    ) -> Result<Vec<Option<usize>>, StoreError> {
+        hash: impl Fn(usize) -> Option<&'h str>,
+    ) -> Result<Vec<Found>, StoreError> {
         let f = self.file.load()?;
         Ok(keys
             .iter()
@@ -85,18 +87,46 @@ impl ReadingState {
     /// elsewhere is recognised by its `hash`. An unreadable state file is no reason to
     /// refuse to open an article: callers start at the top on `Err`.
     pub fn position(&self, key: &str, hash: &str) -> Result<Option<usize>, StoreError> {
-        Ok(lookup(&self.file.load()?, key, || hash))
+        Ok(lookup(&self.file.load()?, key, || Some(hash)).at())
     }
 }
 
-fn lookup<'h>(f: &StateFile, key: &str, hash: impl FnOnce() -> &'h str) -> Option<usize> {
-    f.positions
-        .get(key)
-        .or_else(|| {
-            let hash = hash();
-            f.positions.values().find(|p| p.hash == hash)
-        })
-        .map(|p| p.paragraph)
+/// Where an article was left, as far as the state file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// At this (1-based) paragraph.
+    At(usize),
+    /// Nowhere: read from the top.
+    Nowhere,
+    /// Not stored by its path, and its hash is not known yet.
+    Unknown,
+}
+
+impl Found {
+    pub fn at(self) -> Option<usize> {
+        match self {
+            Found::At(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+fn lookup<'h>(f: &StateFile, key: &str, hash: impl FnOnce() -> Option<&'h str>) -> Found {
+    if let Some(p) = f.positions.get(key) {
+        return Found::At(p.paragraph);
+    }
+    if f.positions.is_empty() {
+        // Nothing to match: no reason to hash.
+        return Found::Nowhere;
+    }
+    match hash() {
+        None => Found::Unknown,
+        Some(hash) => f
+            .positions
+            .values()
+            .find(|p| p.hash == hash)
+            .map_or(Found::Nowhere, |p| Found::At(p.paragraph)),
+    }
 }
 
 #[cfg(test)]
@@ -127,11 +157,32 @@ mod tests {
         assert_eq!(again.position("/c.txt", "h3").unwrap(), None);
         assert_eq!(
             again
-                .positions(&["/a.txt", "/c.txt"], |i| ["h1", "h3"][i])
+                .positions(&["/a.txt", "/c.txt"], |i| Some(["h1", "h3"][i]))
                 .unwrap(),
-            [Some(9), None]
+            [Found::At(9), Found::Nowhere]
+        );
+        // Moved, hash not known yet: asked again later; known: found by it.
+        assert_eq!(
+            again.positions(&["/moved.txt"], |_| None).unwrap(),
+            [Found::Unknown]
+        );
+        assert_eq!(
+            again.positions(&["/moved.txt"], |_| Some("h2")).unwrap(),
+            [Found::At(3)]
         );
         assert!(!dir.path().join("bookmarks.json").exists());
+    }
+
+    #[test]
+    fn no_article_is_hashed_when_no_position_is_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = ReadingState::in_dir(dir.path());
+        let found = s
+            .positions(&["/big.txt"], |_| -> Option<&str> {
+                panic!("hashed for nothing")
+            })
+            .unwrap();
+        assert_eq!(found, [Found::Nowhere]);
     }
 
     #[test]

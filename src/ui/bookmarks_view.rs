@@ -50,6 +50,8 @@ pub struct BookmarksUi {
     pub background: bool,
     /// The worker re-finding passages, and the keys of the articles it searches.
     pub(crate) refinding: Option<(Receiver<()>, Vec<String>)>,
+    /// Articles to reopen where they were left once the worker has hashed them.
+    pub(crate) awaiting_positions: Vec<usize>,
 }
 
 /// The one-line note prompt.
@@ -88,6 +90,7 @@ impl BookmarksUi {
             unsaved: None,
             background: false,
             refinding: None,
+            awaiting_positions: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod blocks;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;
