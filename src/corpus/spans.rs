@@ -59,7 +59,7 @@ impl Spans {
             Spans::Packed { bases, ends } => {
                 let base = *bases.get(i / GROUP)?;
                 let end = base + (*ends.get(i)? >> 1) as usize;
-                let start = if i % GROUP == 0 {
+                let start = if i.is_multiple_of(GROUP) {
                     base
                 } else {
                     let prev = ends[i - 1];
@@ -89,7 +89,7 @@ impl Spans {
                     if let (Some(prev), Some(Some(2))) = (ends.last_mut(), gap) {
                         *prev |= 1;
                     }
-                    if i % GROUP == 0 {
+                    if i.is_multiple_of(GROUP) {
                         bases.push(start);
                     }
                     let base = bases[i / GROUP];
