@@ -20,6 +20,8 @@ pub mod results;
 pub mod screen;
 pub mod search;
 pub mod state;
+pub mod stories_view;
+pub mod story_lib;
 pub mod term;
 pub mod text;
 pub mod views;
@@ -67,6 +69,9 @@ fn status_bar(state: &State, buf: &mut Buffer) {
     let s = &state.search;
     if s.editing {
         search_prompt(state, buf, row);
+        return;
+    }
+    if stories_view::draw_prompt(state, buf) {
         return;
     }
     let text = if let Some(msg) = &state.status {
@@ -187,7 +192,10 @@ pub fn test_state(articles: Vec<Article>, cols: u16, rows: u16) -> State {
 /// The hint bar: the current view's main actions with their first key («? help  s compare»).
 fn hints(state: &State) -> String {
     let mut out = String::new();
-    for &a in views::of(state.view).hints() {
+    // In a corpus, the way back to its stories comes first.
+    let stories =
+        (state.stories.is_some() && state.view != View::Stories).then_some(Action::Stories);
+    for &a in stories.iter().chain(views::of(state.view).hints()) {
         let key = state.keymap.hint(a);
         if key == "-" {
             continue;

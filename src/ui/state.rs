@@ -31,6 +31,8 @@ pub enum View {
     Library,
     SearchResults,
     Bookmarks,
+    /// The story library of a corpus (`qarin DIR`).
+    Stories,
 }
 
 /// Start-up settings.
@@ -69,6 +71,8 @@ pub struct CompareState {
     pub focus: usize,
     /// Per article, its scroll in the compare panes.
     pub scroll: Vec<Scroll>,
+    /// Sources scrolled past (`>`/`<`) when more sources than fit are open.
+    pub skip: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -150,6 +154,8 @@ pub struct State {
     pub bookmarks: super::bookmarks_view::BookmarksUi,
     /// The reader's visual selection of lines, while `v` is on.
     pub visual: Option<super::visual::Visual>,
+    /// A corpus opened as stories: `articles` are then the open story's.
+    pub stories: Option<super::story_lib::StoryLib>,
 }
 
 impl State {
@@ -223,6 +229,7 @@ impl State {
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,
+            stories: None,
         }
     }
 
@@ -273,14 +280,23 @@ impl State {
         (self.size.width as usize / 24).clamp(2, MAX_PANES)
     }
 
-    /// The articles shown in compare, in source order (first source first). With more
-    /// articles than fit, those with a claim on the chosen topic come first, then the
-    /// current article and those after it.
+    /// The articles shown in compare, in order of publication (undated ones in source
+    /// order). With more articles than fit, those with a claim on the chosen topic come
+    /// first, then the current article and those after it; `compare.skip` scrolls that
+    /// list, so every source can be brought into view.
     pub fn compare_articles(&self) -> Vec<usize> {
         let n = self.articles.len();
         let max = self.max_panes().min(n);
+        let by_time = |out: &mut Vec<usize>| {
+            out.sort_by_key(|&a| {
+                let p = self.articles[a].published.map(|p| p.time.timestamp());
+                (p.is_none(), p, a)
+            })
+        };
         if n <= max {
-            return (0..n).collect();
+            let mut out: Vec<usize> = (0..n).collect();
+            by_time(&mut out);
+            return out;
         }
         let mut order: Vec<usize> = self
             .compare
@@ -294,13 +310,11 @@ impl State {
             })
             .unwrap_or_default();
         order.extend((0..n).map(|i| (self.current + i) % n));
-        let mut out = Vec::new();
-        for a in order {
-            if !out.contains(&a) && out.len() < max {
-                out.push(a);
-            }
-        }
-        out.sort_unstable();
+        let mut seen = vec![false; n];
+        order.retain(|&a| a < n && !std::mem::replace(&mut seen[a], true));
+        let skip = self.compare.skip.min(n - max);
+        let mut out: Vec<usize> = order.into_iter().skip(skip).take(max).collect();
+        by_time(&mut out);
         out
     }
 
@@ -374,5 +388,6 @@ mod claims_index;
 mod dispatch;
 mod input;
 mod nav;
+mod swap;
 use claims_index::build_index;
 pub use dispatch::handle;
