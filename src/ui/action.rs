@@ -136,8 +136,8 @@ actions! {
     Delete = "delete", "delete", BOOKMARKS, "bookmarks list: delete the bookmark";
     Undo = "undo", "undo", ANY, "undo the last bookmark change";
     Stories = "stories", "stories", ANY, "story library of the corpus (qarin DIR)";
-    FilterOutlet = "filter_outlet", "outlet", STORIES, "story library: only one outlet's stories (cycles)";
-    AllStories = "all_stories", "all", STORIES, "story library: also list single-outlet stories (other articles)";
+    FilterOutlet = "filter_outlet", "outlet", STORIES, "story library: one outlet's stories (cycles)";
+    AllStories = "all_stories", "all", STORIES, "story library: list single-outlet stories too";
     NextSources = "next_sources", "more sources", COMPARE, "compare: bring the next source into view (N of M)";
     PrevSources = "prev_sources", "earlier sources", COMPARE, "compare: bring the previous source into view";
 }
