@@ -6,10 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::claims::Lexicon;
 use crate::corpus::{self, LoadOptions};
 use crate::ui::keymap::Keymap;
-use crate::ui::state::{ANALYZE_LIMIT, Settings, State, View, text_size};
+use crate::ui::state::{Settings, State, View};
 use crate::ui::story_lib::StoryLib;
 
 /// Who reorders right-to-left text: the same choice as `render`'s, one enum for both.
@@ -121,23 +120,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // Too much text to analyse before the first screen: analyse it meanwhile.
-    let size = text_size(&state.articles);
-    let pending = if size > ANALYZE_LIMIT && size <= BACKGROUND_LIMIT {
-        let articles = state.articles.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let analysis = crate::claims::analyze(&articles, &Lexicon::builtin(), false);
-            // The reader may have quit already; then nobody needs the result.
-            let _ = tx.send(analysis);
-        });
-        state.status = Some("analysing claims in the background…".into());
-        Some(rx)
-    } else {
-        None
-    };
-    crate::ui::app::run(state, args.bidi == Bidi::App, pending)?;
+    state.background = true;
+    if state.unanalysed {
+        state.analyse();
+    }
+    crate::ui::app::run(state, args.bidi == Bidi::App)?;
     Ok(ExitCode::SUCCESS)
 }
-
-/// Beyond this much text even the background analysis is skipped.
-const BACKGROUND_LIMIT: usize = 32 << 20;

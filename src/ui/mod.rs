@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;
@@ -77,6 +78,13 @@ fn status_bar(state: &State, buf: &mut Buffer) {
     let text = if let Some(msg) = &state.status {
         status_message(state, buf, msg);
         return;
+    } else if let Some(job) = &state.analysing {
+        job.progress_text()
+    } else if state.unanalysed {
+        format!(
+            "claims of these {:.1} MB are analysed in the background by the reader",
+            state::text_size(&state.articles) as f64 / f64::from(1 << 20)
+        )
     } else if let Some(v) = state.visual.filter(|_| state.view == View::Reader) {
         let (lo, hi) = v.span();
         let n = state.reader_pane().map_or(1, |p| {

@@ -16,8 +16,9 @@ use super::screen;
 use super::search::Match;
 use super::text::TextCache;
 
-/// Above this much text, claims are not analysed before the first screen (it would delay
-/// opening); the interactive reader analyses them in the background instead.
+/// Up to this much text, claims are analysed before the first screen; beyond it (there is
+/// no upper limit) the interactive reader analyses them on a worker thread, showing its
+/// progress, and the screen stays live.
 pub const ANALYZE_LIMIT: usize = 1 << 20;
 /// The compare view shows at most this many sources.
 pub const MAX_PANES: usize = 5;
@@ -156,6 +157,14 @@ pub struct State {
     pub visual: Option<super::visual::Visual>,
     /// A corpus opened as stories: `articles` are then the open story's.
     pub stories: Option<super::story_lib::StoryLib>,
+    /// Claims being analysed on a worker thread.
+    pub analysing: Option<super::background::Job>,
+    /// Long work may go to worker threads (the interactive reader; a snapshot pictures
+    /// the first screen and does not start it).
+    pub background: bool,
+    /// The open articles are too large to analyse before the first screen and no
+    /// analysis was started: [`State::analyse`] starts one once `background` is on.
+    pub unanalysed: bool,
 }
 
 impl State {
@@ -169,20 +178,18 @@ impl State {
         rows: u16,
     ) -> State {
         let lexicon = Lexicon::builtin();
-        let total = text_size(&articles);
-        let (analysis, status) = if total <= ANALYZE_LIMIT {
-            (crate::claims::analyze(&articles, &lexicon, false), None)
+        let small = text_size(&articles) <= ANALYZE_LIMIT;
+        let analysis = if small {
+            crate::claims::analyze(&articles, &lexicon, false)
         } else {
-            (
-                Analysis::default(),
-                Some(format!(
-                    "claims not analysed: {:.1} MB of text is over the {} MB limit",
-                    total as f64 / f64::from(1 << 20),
-                    ANALYZE_LIMIT >> 20
-                )),
-            )
+            Analysis::default()
         };
-        State::with_analysis(articles, analysis, keymap, settings, cols, rows, status)
+        let mut state =
+            State::with_analysis(articles, analysis, keymap, settings, cols, rows, None);
+        if !small {
+            state.analyse();
+        }
+        state
     }
 
     /// A state with a given analysis (tests and benchmarks use this too).
@@ -230,6 +237,9 @@ impl State {
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,
             stories: None,
+            analysing: None,
+            background: false,
+            unanalysed: false,
         }
     }
 
@@ -241,12 +251,9 @@ impl State {
         self.reader.push(Scroll::default());
         self.compare.scroll.push(Scroll::default());
         self.articles.push(article);
-        if text_size(&self.articles) <= ANALYZE_LIMIT {
-            self.analysis = crate::claims::analyze(&self.articles, &self.lexicon, false);
-            self.index = build_index(&self.articles, &self.analysis);
-            // Group numbers change with a new analysis.
-            self.compare.group = None;
-        }
+        self.analyse();
+        // Group numbers change with a new analysis.
+        self.compare.group = None;
         self.articles.len() - 1
     }
 

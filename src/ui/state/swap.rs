@@ -3,6 +3,8 @@
 
 use crate::corpus::Article;
 
+use super::super::background::{Job, Polled};
+
 use super::super::bookmarks_view;
 use super::{
     ANALYZE_LIMIT, Analysis, CompareState, Scroll, SearchState, State, build_index, pane,
@@ -28,20 +30,57 @@ impl State {
         self.table_sel = 0;
         self.search = SearchState::default();
         self.visual = None;
-        let total = text_size(&articles);
-        self.analysis = if total <= ANALYZE_LIMIT {
-            crate::claims::analyze(&articles, &self.lexicon, false)
-        } else {
-            self.status = Some(format!(
-                "claims not analysed: {:.1} MB of text is over the {} MB limit",
-                total as f64 / f64::from(1 << 20),
-                ANALYZE_LIMIT >> 20
-            ));
-            Analysis::default()
-        };
-        self.index = build_index(&articles, &self.analysis);
         self.articles = articles;
+        self.analyse();
         self.bookmarks.refresh(&self.articles);
         bookmarks_view::restore_positions(self);
+    }
+
+    /// Analyses the claims of the open articles: before returning when they are small,
+    /// else on a worker thread (in the interactive reader) whose progress the status bar
+    /// shows; a snapshot says the reader does it. An analysis under way for other
+    /// articles is dropped.
+    pub fn analyse(&mut self) {
+        self.analysing = None;
+        self.unanalysed = false;
+        let total = text_size(&self.articles);
+        if total <= ANALYZE_LIMIT {
+            self.analysis = crate::claims::analyze(&self.articles, &self.lexicon, false);
+            self.index = build_index(&self.articles, &self.analysis);
+            return;
+        }
+        self.analysis = Analysis::default();
+        self.index = build_index(&self.articles, &self.analysis);
+        if !self.background {
+            // The status bar says so (`ui::status_bar`).
+            self.unanalysed = true;
+            return;
+        }
+        self.analysing = Job::start(self.articles.clone(), total);
+        if self.analysing.is_none() {
+            self.status = Some("claims not analysed: no worker thread could be started".into());
+        }
+    }
+
+    /// Takes in a finished background analysis; true if the screen changed.
+    pub fn poll_analysis(&mut self) -> bool {
+        let Some(job) = &self.analysing else {
+            return false;
+        };
+        match job.poll() {
+            Polled::Running => false,
+            Polled::Done(a) => {
+                self.analysing = None;
+                self.set_analysis(a);
+                // Group numbers are new.
+                self.compare.group = None;
+                true
+            }
+            Polled::Failed => {
+                self.analysing = None;
+                self.status = Some("claims analysis failed (a bug: please report it)".into());
+                true
+            }
+        }
     }
 }
