@@ -78,13 +78,6 @@ fn status_bar(state: &State, buf: &mut Buffer) {
     let text = if let Some(msg) = &state.status {
         status_message(state, buf, msg);
         return;
-    } else if let Some(job) = &state.analysing {
-        job.progress_text()
-    } else if state.unanalysed {
-        format!(
-            "claims of these {:.1} MB are analysed in the background by the reader",
-            state::text_size(&state.articles) as f64 / f64::from(1 << 20)
-        )
     } else if let Some(v) = state.visual.filter(|_| state.view == View::Reader) {
         let (lo, hi) = v.span();
         let n = state.reader_pane().map_or(1, |p| {
@@ -112,6 +105,13 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             s.matches.len(),
             state.keymap.hint(Action::NextMatch),
             state.keymap.hint(Action::PrevMatch)
+        )
+    } else if let Some(job) = &state.analysing {
+        job.progress_text()
+    } else if state.unanalysed {
+        format!(
+            "claims of these {:.1} MB are analysed in the background by the reader",
+            state::text_size(&state.articles) as f64 / f64::from(1 << 20)
         )
     } else {
         hints(state)
