@@ -37,6 +37,7 @@ pub fn attach_default(state: &mut State) {
     );
 }
 
+<<<<<<< HEAD
 /// Reopens each article where it was left. An article not stored by its path may have
 /// moved: it is looked up by its hash, which in the `background` mode is computed on the
 /// worker thread (a 1 GB article takes seconds to hash), so the first screen does not
@@ -47,6 +48,9 @@ fn restore_positions(state: &mut State) {
 }
 
 fn restore_positions_of(state: &mut State, which: &[usize]) {
+=======
+pub fn restore_positions(state: &mut State) {
+>>>>>>> main
     let Some(ps) = &state.bookmarks.positions else {
         return;
     };
