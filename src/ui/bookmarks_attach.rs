@@ -37,20 +37,18 @@ pub fn attach_default(state: &mut State) {
     );
 }
 
-<<<<<<< HEAD
 /// Reopens each article where it was left. An article not stored by its path may have
 /// moved: it is looked up by its hash, which in the `background` mode is computed on the
 /// worker thread (a 1 GB article takes seconds to hash), so the first screen does not
 /// wait; such articles are reopened when the hash is known ([`poll`]).
-fn restore_positions(state: &mut State) {
+pub fn restore_positions(state: &mut State) {
+    // Indices of another set of articles (a story swapped in) mean nothing now.
+    state.bookmarks.awaiting_positions.clear();
     let all: Vec<usize> = (0..state.articles.len()).collect();
     restore_positions_of(state, &all);
 }
 
 fn restore_positions_of(state: &mut State, which: &[usize]) {
-=======
-pub fn restore_positions(state: &mut State) {
->>>>>>> main
     let Some(ps) = &state.bookmarks.positions else {
         return;
     };
