@@ -223,6 +223,33 @@ pub fn find(article: &Article, lexicon: &Lexicon, all: bool) -> Found {
     find_in(article, lexicon, all, &mut Scratch::default())
 }
 
+/// [`find`], adding each paragraph's bytes (and its line ending) to `done` as it goes:
+/// the reader shows how far a background analysis has come.
+pub fn find_counting(
+    article: &Article,
+    lexicon: &Lexicon,
+    all: bool,
+    done: &std::sync::atomic::AtomicUsize,
+) -> Found {
+    let mut found = Found::default();
+    let mut scratch = Scratch::default();
+    let lang = Lang::of_article(article);
+    for (i, p) in article.paragraphs.stream().enumerate() {
+        paragraph_claims(
+            lang,
+            &article.id,
+            i + 1,
+            &p,
+            lexicon,
+            all,
+            &mut scratch,
+            &mut found,
+        );
+        done.fetch_add(p.len() + 1, std::sync::atomic::Ordering::Relaxed);
+    }
+    found
+}
+
 fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratch) -> Found {
     let mut found = Found::default();
     let lang = Lang::of_article(article);

@@ -2,7 +2,6 @@
 //! changed. All decisions are in `State`; this file only translates events.
 
 use std::io;
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -10,8 +9,6 @@ use crossterm::event::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-
-use crate::claims::Analysis;
 
 use super::keymap::Key;
 use super::state::{MouseInput, State};
@@ -43,11 +40,7 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
 
 /// Runs the reader until the user quits. The terminal is restored on return, on error
 /// and on panic.
-pub fn run(
-    mut state: State,
-    explicit_bidi: bool,
-    mut pending: Option<Receiver<Analysis>>,
-) -> anyhow::Result<()> {
+pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
     term::enter(explicit_bidi, state.keymap.mouse)?;
     let _guard = term::Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -74,19 +67,15 @@ pub fn run(
             test_panic_after_draw();
             dirty = false;
         }
-        // While claims are analysed in the background, wake up now and then for them.
-        if let Some(rx) = &pending {
-            match rx.try_recv() {
-                Ok(analysis) => {
-                    state.set_analysis(analysis);
-                    pending = None;
-                    dirty = true;
-                    continue;
-                }
-                Err(TryRecvError::Disconnected) => pending = None,
-                Err(TryRecvError::Empty) => {}
+        // While claims are analysed in the background, wake up now and then: for the
+        // result, and to show the progress.
+        if state.analysing.is_some() {
+            if state.poll_analysis() {
+                dirty = true;
+                continue;
             }
             if !event::poll(Duration::from_millis(250))? {
+                dirty = true;
                 continue;
             }
         }

@@ -36,7 +36,7 @@ pub fn attach_default(state: &mut State) {
     );
 }
 
-fn restore_positions(state: &mut State) {
+pub fn restore_positions(state: &mut State) {
     let Some(ps) = &state.bookmarks.positions else {
         return;
     };

@@ -21,7 +21,7 @@ use super::action::Action;
 use super::screen;
 use super::state::{State, View};
 
-pub use super::bookmarks_attach::{attach, attach_default, save_positions};
+pub use super::bookmarks_attach::{attach, attach_default, restore_positions, save_positions};
 pub use super::bookmarks_draw::{MARK, draw, mark_style};
 pub use super::note_prompt::{draw_prompt, text_key};
 

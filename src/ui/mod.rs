@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;
@@ -20,6 +21,8 @@ pub mod results;
 pub mod screen;
 pub mod search;
 pub mod state;
+pub mod stories_view;
+pub mod story_lib;
 pub mod term;
 pub mod text;
 pub mod views;
@@ -69,6 +72,9 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         search_prompt(state, buf, row);
         return;
     }
+    if stories_view::draw_prompt(state, buf) {
+        return;
+    }
     let text = if let Some(msg) = &state.status {
         status_message(state, buf, msg);
         return;
@@ -99,6 +105,13 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             s.matches.len(),
             state.keymap.hint(Action::NextMatch),
             state.keymap.hint(Action::PrevMatch)
+        )
+    } else if let Some(job) = &state.analysing {
+        job.progress_text()
+    } else if state.unanalysed {
+        format!(
+            "claims of these {:.1} MB are analysed in the background by the reader",
+            state::text_size(&state.articles) as f64 / f64::from(1 << 20)
         )
     } else {
         hints(state)
@@ -187,7 +200,10 @@ pub fn test_state(articles: Vec<Article>, cols: u16, rows: u16) -> State {
 /// The hint bar: the current view's main actions with their first key («? help  s compare»).
 fn hints(state: &State) -> String {
     let mut out = String::new();
-    for &a in views::of(state.view).hints() {
+    // In a corpus, the way back to its stories comes first.
+    let stories =
+        (state.stories.is_some() && state.view != View::Stories).then_some(Action::Stories);
+    for &a in stories.iter().chain(views::of(state.view).hints()) {
         let key = state.keymap.hint(a);
         if key == "-" {
             continue;

@@ -16,8 +16,9 @@ use super::screen;
 use super::search::Match;
 use super::text::TextCache;
 
-/// Above this much text, claims are not analysed before the first screen (it would delay
-/// opening); the interactive reader analyses them in the background instead.
+/// Up to this much text, claims are analysed before the first screen; beyond it (there is
+/// no upper limit) the interactive reader analyses them on a worker thread, showing its
+/// progress, and the screen stays live.
 pub const ANALYZE_LIMIT: usize = 1 << 20;
 /// The compare view shows at most this many sources.
 pub const MAX_PANES: usize = 5;
@@ -31,6 +32,8 @@ pub enum View {
     Library,
     SearchResults,
     Bookmarks,
+    /// The story library of a corpus (`qarin DIR`).
+    Stories,
 }
 
 /// Start-up settings.
@@ -69,6 +72,8 @@ pub struct CompareState {
     pub focus: usize,
     /// Per article, its scroll in the compare panes.
     pub scroll: Vec<Scroll>,
+    /// Sources scrolled past (`>`/`<`) when more sources than fit are open.
+    pub skip: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -150,6 +155,16 @@ pub struct State {
     pub bookmarks: super::bookmarks_view::BookmarksUi,
     /// The reader's visual selection of lines, while `v` is on.
     pub visual: Option<super::visual::Visual>,
+    /// A corpus opened as stories: `articles` are then the open story's.
+    pub stories: Option<super::story_lib::StoryLib>,
+    /// Claims being analysed on a worker thread.
+    pub analysing: Option<super::background::Job>,
+    /// Long work may go to worker threads (the interactive reader; a snapshot pictures
+    /// the first screen and does not start it).
+    pub background: bool,
+    /// The open articles are too large to analyse before the first screen and no
+    /// analysis was started: [`State::analyse`] starts one once `background` is on.
+    pub unanalysed: bool,
 }
 
 impl State {
@@ -163,20 +178,18 @@ impl State {
         rows: u16,
     ) -> State {
         let lexicon = Lexicon::builtin();
-        let total = text_size(&articles);
-        let (analysis, status) = if total <= ANALYZE_LIMIT {
-            (crate::claims::analyze(&articles, &lexicon, false), None)
+        let small = text_size(&articles) <= ANALYZE_LIMIT;
+        let analysis = if small {
+            crate::claims::analyze(&articles, &lexicon, false)
         } else {
-            (
-                Analysis::default(),
-                Some(format!(
-                    "claims not analysed: {:.1} MB of text is over the {} MB limit",
-                    total as f64 / f64::from(1 << 20),
-                    ANALYZE_LIMIT >> 20
-                )),
-            )
+            Analysis::default()
         };
-        State::with_analysis(articles, analysis, keymap, settings, cols, rows, status)
+        let mut state =
+            State::with_analysis(articles, analysis, keymap, settings, cols, rows, None);
+        if !small {
+            state.analyse();
+        }
+        state
     }
 
     /// A state with a given analysis (tests and benchmarks use this too).
@@ -223,6 +236,10 @@ impl State {
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,
+            stories: None,
+            analysing: None,
+            background: false,
+            unanalysed: false,
         }
     }
 
@@ -234,12 +251,9 @@ impl State {
         self.reader.push(Scroll::default());
         self.compare.scroll.push(Scroll::default());
         self.articles.push(article);
-        if text_size(&self.articles) <= ANALYZE_LIMIT {
-            self.analysis = crate::claims::analyze(&self.articles, &self.lexicon, false);
-            self.index = build_index(&self.articles, &self.analysis);
-            // Group numbers change with a new analysis.
-            self.compare.group = None;
-        }
+        self.analyse();
+        // Group numbers change with a new analysis.
+        self.compare.group = None;
         self.articles.len() - 1
     }
 
@@ -273,14 +287,23 @@ impl State {
         (self.size.width as usize / 24).clamp(2, MAX_PANES)
     }
 
-    /// The articles shown in compare, in source order (first source first). With more
-    /// articles than fit, those with a claim on the chosen topic come first, then the
-    /// current article and those after it.
+    /// The articles shown in compare, in order of publication (undated ones in source
+    /// order). With more articles than fit, those with a claim on the chosen topic come
+    /// first, then the current article and those after it; `compare.skip` scrolls that
+    /// list, so every source can be brought into view.
     pub fn compare_articles(&self) -> Vec<usize> {
         let n = self.articles.len();
         let max = self.max_panes().min(n);
+        let by_time = |out: &mut Vec<usize>| {
+            out.sort_by_key(|&a| {
+                let p = self.articles[a].published.map(|p| p.time.timestamp());
+                (p.is_none(), p, a)
+            })
+        };
         if n <= max {
-            return (0..n).collect();
+            let mut out: Vec<usize> = (0..n).collect();
+            by_time(&mut out);
+            return out;
         }
         let mut order: Vec<usize> = self
             .compare
@@ -294,13 +317,11 @@ impl State {
             })
             .unwrap_or_default();
         order.extend((0..n).map(|i| (self.current + i) % n));
-        let mut out = Vec::new();
-        for a in order {
-            if !out.contains(&a) && out.len() < max {
-                out.push(a);
-            }
-        }
-        out.sort_unstable();
+        let mut seen = vec![false; n];
+        order.retain(|&a| a < n && !std::mem::replace(&mut seen[a], true));
+        let skip = self.compare.skip.min(n - max);
+        let mut out: Vec<usize> = order.into_iter().skip(skip).take(max).collect();
+        by_time(&mut out);
         out
     }
 
@@ -374,5 +395,6 @@ mod claims_index;
 mod dispatch;
 mod input;
 mod nav;
+mod swap;
 use claims_index::build_index;
 pub use dispatch::handle;

@@ -22,6 +22,10 @@ impl State {
             crate::ui::bookmarks_view::text_key(self, key);
             return;
         }
+        if crate::ui::stories_view::takes_text(self) {
+            crate::ui::stories_view::text_key(self, key);
+            return;
+        }
         // Ctrl-C always quits, whatever the keymap says.
         let action = match self.keymap.action(key) {
             None if key == Key::Ctrl('c') => Some(Action::Quit),
@@ -50,6 +54,8 @@ impl State {
             self.search.stale = true;
         } else if self.bookmarks.takes_text() {
             crate::ui::note_prompt::paste(self, &line);
+        } else if crate::ui::stories_view::takes_text(self) {
+            crate::ui::stories_view::paste(self, &line);
         } else {
             self.status = Some("paste ignored: no prompt is open (/ searches)".into());
         }
