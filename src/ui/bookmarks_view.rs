@@ -50,6 +50,9 @@ pub struct BookmarksUi {
     pub background: bool,
     /// The worker re-finding passages, and the keys of the articles it searches.
     pub(crate) refinding: Option<(Receiver<()>, Vec<String>)>,
+    /// Per open article, the 0-based paragraph it opened at: an article whose reader
+    /// left it there was not read, and its position is not saved.
+    pub(crate) opened_at: Vec<usize>,
 }
 
 /// The one-line note prompt.
@@ -88,6 +91,7 @@ impl BookmarksUi {
             unsaved: None,
             background: false,
             refinding: None,
+            opened_at: Vec::new(),
         }
     }
 
