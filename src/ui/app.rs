@@ -68,9 +68,16 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
             test_panic_after_draw();
             dirty = false;
         }
-        // While claims are analysed in the background, wake up now and then: for the
-        // result, and to show the progress.
-        if state.analysing.is_some() {
+        // While claims are analysed or texts indexed in the background, wake up now and
+        // then: for the result, and to show the progress.
+        let texts = state.stories.as_mut().and_then(|l| l.text.as_mut());
+        let indexing = texts.as_ref().is_some_and(|t| t.progress().is_some());
+        if let Some(t) = texts
+            && t.poll()
+        {
+            dirty = true;
+        }
+        if state.analysing.is_some() || indexing {
             if state.poll_analysis() {
                 dirty = true;
                 continue;

@@ -52,6 +52,9 @@ pub struct BookmarksUi {
     pub(crate) refinding: Option<(Receiver<()>, Vec<String>)>,
     /// Articles to reopen where they were left once the worker has hashed them.
     pub(crate) awaiting_positions: Vec<usize>,
+    /// Per open article, the 0-based paragraph it opened at: an article whose reader
+    /// left it there was not read, and its position is not saved.
+    pub(crate) opened_at: Vec<usize>,
 }
 
 /// The one-line note prompt.
@@ -91,6 +94,7 @@ impl BookmarksUi {
             background: false,
             refinding: None,
             awaiting_positions: Vec::new(),
+            opened_at: Vec::new(),
         }
     }
 

@@ -84,6 +84,8 @@ pub struct SearchState {
     /// Searching all articles (results list) rather than the current one.
     pub all: bool,
     pub matches: Vec<Match>,
+    /// Across a corpus (`F` in a story library): (entry, snippet) of each article found.
+    pub hits: Vec<(usize, String)>,
     /// Current match (reader) / selected row (results).
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
