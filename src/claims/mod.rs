@@ -168,12 +168,6 @@ impl Found {
     pub fn is_empty(&self) -> bool {
         self.claims.is_empty()
     }
-
-    /// The claims, in text order (to move their text elsewhere while a large input is
-    /// analysed: grouping reads none of it).
-    pub fn claims_mut(&mut self) -> &mut [Claim] {
-        &mut self.claims
-    }
 }
 
 /// Reusable buffers for one paragraph at a time.
@@ -257,10 +251,32 @@ pub fn find_counting(
 }
 
 fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratch) -> Found {
+    find_in_each(article, lexicon, all, scratch, |_| {})
+}
+
+/// [`find`], handing the claims of each paragraph to `each` as soon as they are found
+/// (`qarin claims` moves their sentences out of memory then, not after the article).
+pub fn find_each(
+    article: &Article,
+    lexicon: &Lexicon,
+    all: bool,
+    each: impl FnMut(&mut [Claim]),
+) -> Found {
+    find_in_each(article, lexicon, all, &mut Scratch::default(), each)
+}
+
+fn find_in_each(
+    article: &Article,
+    lexicon: &Lexicon,
+    all: bool,
+    scratch: &mut Scratch,
+    mut each: impl FnMut(&mut [Claim]),
+) -> Found {
     let mut found = Found::default();
     let lang = Lang::of_article(article);
     // A stream: a 1 GB article is analysed a chunk at a time, never held whole.
     for (i, p) in article.paragraphs.stream().enumerate() {
+        let before = found.claims.len();
         paragraph_claims(
             lang,
             &article.id,
@@ -271,6 +287,9 @@ fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratc
             scratch,
             &mut found,
         );
+        if found.claims.len() > before {
+            each(&mut found.claims[before..]);
+        }
     }
     found
 }

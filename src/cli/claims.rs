@@ -108,8 +108,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sentences = Sentences::default();
     let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
         let terms = grouped.then(|| crate::stories::articles::terms_of(a));
-        let mut found = claims::find(a, &lexicon, args.all);
-        let taken = sentences.take(&mut found);
+        let mut taken = Vec::new();
+        let found = claims::find_each(a, &lexicon, args.all, |c| sentences.take(c, &mut taken));
         ((found, taken), terms)
     })?;
     for w in &loaded.warnings {

@@ -15,7 +15,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use crate::claims::{Analysis, Claim, Found};
+use crate::claims::{Analysis, Claim};
 use crate::corpus::Article;
 
 /// Sentences are held in memory up to this many bytes, then in a temporary file; the
@@ -57,19 +57,15 @@ pub struct Sentences {
 }
 
 impl Sentences {
-    /// Moves the sentence of each claim of `found` into the store; the claim keeps an
-    /// empty one. Returns where each went, in claim order (`None`: kept in the claim).
-    pub fn take(&self, found: &mut Found) -> Vec<Option<Ref>> {
+    /// Moves the sentence of each of `claims` into the store; the claim keeps an empty
+    /// one. Appends where each went to `refs` (`None`: kept in the claim).
+    pub fn take(&self, claims: &mut [Claim], refs: &mut Vec<Option<Ref>>) {
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-        found
-            .claims_mut()
-            .iter_mut()
-            .map(|c| {
-                let r = store.put(&c.sentence)?;
-                c.sentence = String::new();
-                Some(r)
-            })
-            .collect()
+        refs.extend(claims.iter_mut().map(|c| {
+            let r = store.put(&c.sentence)?;
+            c.sentence = String::new();
+            Some(r)
+        }));
     }
 
     /// The sentence at `r`.
