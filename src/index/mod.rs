@@ -67,6 +67,9 @@ pub fn params() -> Params {
 pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let found = walk::walk(paths)?;
     let lexicon = Lexicon::builtin();
+    // Terms are made with the gazetteer (built-in and the user's file): a changed
+    // gazetteer rebuilds the index like a changed lexicon.
+    let gazetteer = stories::gazetteer::init()?;
     // Rows hold claims (built-in lexicon) and metadata (layout): either changing
     // rebuilds the index.
     let layout = opts
@@ -76,7 +79,7 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
         .map(|t| format!("{t:?}"))
         .unwrap_or_default();
     let lex_key = hex(&Sha256::digest(
-        format!("{LEXICON_SOURCE}\0{layout}").as_bytes(),
+        format!("{LEXICON_SOURCE}\0{layout}\0{}", gazetteer.source()).as_bytes(),
     ))[..16]
         .to_owned();
     let mut store = match (opts.no_cache, store::default_path()) {
