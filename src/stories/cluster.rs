@@ -171,8 +171,7 @@ pub fn cluster(items: &[Item], p: &Params) -> Clusters {
                 .collect()
         })
         .collect();
-    let members = super::pivot::merge(items, members, &vectors, p);
-    let mut members = members;
+    let mut members = super::pivot::merge(items, members, &vectors, p);
     for m in &mut members {
         m.sort_by_key(|&i| (times[i].is_none(), times[i], i));
     }
