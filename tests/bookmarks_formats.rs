@@ -1,6 +1,8 @@
 //! `qarin bookmarks list` in scripts: CSV parsed back by the `csv` crate, JSON Lines, and
 //! the table's width and text order (logical and unshaped into a pipe unless asked).
 
+mod common;
+
 use std::path::Path;
 use std::process::Output;
 
@@ -71,23 +73,13 @@ fn csv_parses_back_and_matches_the_json() {
         .unwrap_or_else(|e| panic!("{e}"));
     let bookmarks = json["bookmarks"].as_array().cloned().unwrap_or_default();
     let text = list(data.path(), &["--format", "csv"]);
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = r
-        .headers()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let (headers, rows) = common::read_csv(&text);
     let col = |name: &str| {
         headers
             .iter()
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
     };
-    let rows: Vec<csv::StringRecord> = r
-        .records()
-        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
-        .collect();
     assert_eq!(rows.len(), 3);
     for (row, b) in rows.iter().zip(&bookmarks) {
         assert_eq!(row[col("id")], b["id"].to_string());

@@ -3,30 +3,10 @@
 //! verbs take their amount directly, «كان» gives an earlier value, parties to money split
 //! it, and «الـ15 مليار» is a number.
 
-use qarin::claims::{Analysis, Group, Lexicon, Verdict, analyze};
-use qarin::corpus::Article;
+mod common;
 
-fn run(texts: &[(&str, &str)]) -> Analysis {
-    let articles: Vec<Article> = texts
-        .iter()
-        .map(|(id, t)| {
-            let name = format!("{id}.txt");
-            Article::from_text(&name, &name, format!("عنوان\n{t}"))
-        })
-        .collect();
-    analyze(&articles, &Lexicon::builtin(), false)
-}
-
-fn group<'a>(a: &'a Analysis, topic: &str, scope: Option<&str>) -> &'a Group {
-    a.groups
-        .iter()
-        .find(|g| g.topic == topic && g.scope.as_deref() == scope)
-        .unwrap_or_else(|| panic!("no group {topic} {scope:?} in {:#?}", a.groups))
-}
-
-fn values(a: &Analysis, g: &Group) -> Vec<f64> {
-    g.claims.iter().map(|&i| a.claims[i].value).collect()
-}
+use common::{group, run, values};
+use qarin::claims::Verdict;
 
 #[test]
 fn a_part_named_after_a_total_does_not_scope_the_total() {

@@ -3,37 +3,10 @@
 //! figures and headlines, money topics and currencies, time order and rising tolls, and
 //! number words read as one number.
 
-use qarin::claims::{Analysis, Claim, Group, Lexicon, Verdict, analyze, analyze_at};
-use qarin::corpus::Article;
+mod common;
 
-fn article(id: &str, text: &str) -> Article {
-    let name = format!("{id}.txt");
-    // The first line is the title; the body follows.
-    Article::from_text(&name, &name, format!("عنوان\n{text}"))
-}
-
-fn run(texts: &[(&str, &str)]) -> Analysis {
-    let articles: Vec<Article> = texts.iter().map(|(id, t)| article(id, t)).collect();
-    analyze(&articles, &Lexicon::builtin(), false)
-}
-
-fn claims_of<'a>(a: &'a Analysis, topic: &str) -> Vec<&'a Claim> {
-    a.claims
-        .iter()
-        .filter(|c| c.topic.as_deref() == Some(topic))
-        .collect()
-}
-
-fn group<'a>(a: &'a Analysis, topic: &str, scope: Option<&str>) -> &'a Group {
-    a.groups
-        .iter()
-        .find(|g| g.topic == topic && g.scope.as_deref() == scope)
-        .unwrap_or_else(|| panic!("no group {topic} {scope:?} in {:#?}", a.groups))
-}
-
-fn values(a: &Analysis, g: &Group) -> Vec<f64> {
-    g.claims.iter().map(|&i| a.claims[i].value).collect()
-}
+use common::{article, claims_of, group, run, values};
+use qarin::claims::{Claim, Lexicon, Verdict, analyze, analyze_at};
 
 // 1. Totals and their parts.
 

@@ -2,6 +2,8 @@
 //! CSV and JSON Lines parsed back, exit codes, the typo suggestion, help texts, bash
 //! completions sourced in bash, the man page through `man -l`, `config path|default`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Std;
 
@@ -168,19 +170,9 @@ fn csv_parses_back_with_the_csv_crate() {
             .unwrap_or_else(|e| panic!("{e}"));
     let claims = json["claims"].as_array().cloned().unwrap_or_default();
     let text = stdout(qarin().args(["claims", "--format", "csv"]));
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = r
-        .headers()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let (headers, rows) = common::read_csv(&text);
     assert_eq!(headers[0], "claim");
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or(usize::MAX);
-    let rows: Vec<csv::StringRecord> = r
-        .records()
-        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
-        .collect();
     assert_eq!(rows.len(), claims.len());
     for (row, claim) in rows.iter().zip(&claims) {
         assert_eq!(row.get(col("text")), claim["text"].as_str());

@@ -160,6 +160,19 @@ fn help_lists_every_action_where_it_applies() {
         keys(&mut state, "Esc");
         assert!(state.help.is_none());
     }
+    // The story library exists for a corpus; `S` is in help only there.
+    let mut state = stories_state(140, 80);
+    keys(&mut state, "?");
+    let text = screen(&state);
+    seen.extend(
+        Action::ALL
+            .iter()
+            .filter(|a| text.contains(a.description())),
+    );
+    assert!(!text.contains(Action::FocusLeft.description()), "{text}");
+    let mut state = seeds_state(140, 80);
+    keys(&mut state, "?");
+    assert!(!screen(&state).contains(Action::Stories.description()));
     // The results view is reached by a search over all articles.
     let mut state = seeds_state(140, 80);
     keys(&mut state, "F ت و ك ا ي ي ف Enter ?");

@@ -8,9 +8,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+mod file;
+mod implicit_words;
 
 use super::tokens::{Kind, Tokens, normalize, stems};
+use file::{LexiconFile, line_col, merge_file, validate};
+pub use file::{ScopeDef, TopicDef, UnitDef};
+pub use implicit_words::ImplicitWords;
 
 const BUILTIN: &str = include_str!("../../assets/lexicon.toml");
 
@@ -32,125 +36,6 @@ pub enum LexiconError {
     },
     #[error("{path}: {message}")]
     Invalid { path: PathBuf, message: String },
-}
-
-/// One topic as written in the lexicon file.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct TopicDef {
-    pub key: String,
-    /// Arabic display label («القوات»).
-    #[serde(default)]
-    pub label: String,
-    /// English display label.
-    #[serde(default)]
-    pub en: String,
-    /// A colour hint for views (a ratatui/terminal colour name).
-    #[serde(default)]
-    pub colour: Option<String>,
-    /// What happened (مقتل، اعتقل*): decides the topic before the counted noun.
-    #[serde(default)]
-    pub events: Vec<String>,
-    /// What is counted (جندي، راكب).
-    #[serde(default)]
-    pub nouns: Vec<String>,
-    /// Units that imply this topic on their own (square metres → area).
-    #[serde(default)]
-    pub units: Vec<String>,
-    /// The topic applies only with one of these units (border length needs metres).
-    #[serde(default)]
-    pub requires_unit: Vec<String>,
-    /// A catch-all topic (people in general): a more specific topic named earlier in
-    /// the sentence wins over it.
-    #[serde(default)]
-    pub generic: bool,
-    /// The topic counts people: a number with any other unit (cars, metres, years of
-    /// age, per cent) is never one of its claims.
-    #[serde(default)]
-    pub people: bool,
-    /// Nouns that count one on their own, in the singular (قتيل، حالة وفاة); their dual
-    /// counts two (see `claims::implicit`). A trailing `+` marks a sound plural in ين.
-    #[serde(default)]
-    pub one: Vec<String>,
-}
-
-/// A subject scope that splits a topic (security forces vs civilians).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct ScopeDef {
-    pub key: String,
-    #[serde(default)]
-    pub label: String,
-    /// English display label.
-    #[serde(default)]
-    pub en: String,
-    pub words: Vec<String>,
-    /// A party to amounts of these topics (a lender, a donor): named anywhere in the
-    /// amount's clause, it splits them («قرض صندوق النقد» is not «قرض الاتحاد
-    /// الأوروبي»). Empty: a subject of a head count, named after the number.
-    #[serde(default)]
-    pub topics: Vec<String>,
-}
-
-/// A unit and the factor to its base unit (كيلومتر → metre × 1000).
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct UnitDef {
-    pub key: String,
-    #[serde(default = "one")]
-    pub factor: f64,
-    /// A currency's approximate value in US dollars: amounts in different currencies
-    /// are compared through it, never as bare numbers.
-    #[serde(default)]
-    pub rate: Option<f64>,
-    #[serde(default)]
-    pub words: Vec<String>,
-    /// Signs and codes written before the number, glued or not (`$`, `LE`, `EGP`).
-    #[serde(default)]
-    pub symbols: Vec<String>,
-}
-
-fn one() -> f64 {
-    1.0
-}
-
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct LexiconFile {
-    #[serde(default)]
-    hedges: Vec<String>,
-    #[serde(default)]
-    attribution: Vec<String>,
-    #[serde(default, rename = "topic")]
-    topics: Vec<TopicDef>,
-    #[serde(default, rename = "scope")]
-    scopes: Vec<ScopeDef>,
-    #[serde(default, rename = "unit")]
-    units: Vec<UnitDef>,
-    /// Words that make a figure an update of an earlier one («ارتفع العدد إلى»).
-    #[serde(default)]
-    updates: Vec<String>,
-    /// Words that introduce a part of a total («منهم»، «من بينهم»).
-    #[serde(default)]
-    parts: Vec<String>,
-    /// Verbs and nouns of change: an amount «by» which something changed («انخفض
-    /// بمقدار») is a change, not a level.
-    #[serde(default)]
-    changes: Vec<String>,
-    /// Words that introduce an earlier value («مقابل»، «بعد أن كان»).
-    #[serde(default)]
-    previous: Vec<String>,
-    /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
-    /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
-    #[serde(default)]
-    persons: Vec<String>,
-    /// Negations that make «أي …» a count of zero (لم، لا، دون).
-    #[serde(default)]
-    negations: Vec<String>,
-    /// The words of another language (`[lang.en]`), in this same shape: merged into the
-    /// topics, scopes and units of the same key, so a new language is data.
-    #[serde(default)]
-    lang: std::collections::BTreeMap<String, LexiconFile>,
 }
 
 /// FNV-1a: lexicon keys are short words we wrote or the user wrote, so a fast
@@ -215,138 +100,6 @@ pub struct Lexicon {
     symbols: HashMap<String, usize, FastHash>,
     /// `label` and `scope_label` give the English labels (`--lang en`).
     english_labels: bool,
-}
-
-/// A form of a topic's `one` noun: what it counts and the words after its first.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct OneForm {
-    pub topic: usize,
-    pub value: f64,
-    /// How many words follow the first («حالة وفاة»: 1).
-    pub rest: usize,
-    rest_id: usize,
-}
-
-/// The words of counts without digits, in every form (see `claims::implicit`).
-#[derive(Debug, Clone, Default)]
-pub struct ImplicitWords {
-    ones: HashMap<String, OneForm, FastHash>,
-    rests: Vec<Vec<String>>,
-    persons: HashMap<String, f64, FastHash>,
-    negations: Vec<String>,
-    filter: super::prefilter::WordSet,
-}
-
-/// Words that start a zero count after a negation.
-const ZERO_WORDS: [&str; 3] = ["اي", "وقوع", "سقوط"];
-
-impl ImplicitWords {
-    fn new(file: &LexiconFile) -> ImplicitWords {
-        let mut w = ImplicitWords::default();
-        for (topic, t) in file.topics.iter().enumerate() {
-            for entry in &t.one {
-                let (entry, sound) = match entry.strip_suffix('+') {
-                    Some(e) => (e, true),
-                    None => (entry.as_str(), false),
-                };
-                let norm = normalize(entry);
-                let mut parts = norm.split(' ').filter(|x| !x.is_empty());
-                let Some(first) = parts.next() else { continue };
-                let rest: Vec<String> = parts.map(str::to_owned).collect();
-                let rest_id = w.rests.len();
-                let n = rest.len();
-                w.rests.push(rest);
-                for (form, value) in forms(first, sound, true) {
-                    w.ones.entry(form).or_insert(OneForm {
-                        topic,
-                        value,
-                        rest: n,
-                        rest_id,
-                    });
-                }
-            }
-        }
-        for entry in &file.persons {
-            let (entry, sound) = match entry.strip_suffix('+') {
-                Some(e) => (e, true),
-                None => (entry.as_str(), false),
-            };
-            for (form, value) in forms(&normalize(entry), sound, false) {
-                w.persons.entry(form).or_insert(value);
-            }
-        }
-        w.negations = file.negations.iter().map(|n| normalize(n)).collect();
-        let keys: Vec<&str> = w
-            .ones
-            .keys()
-            .chain(w.persons.keys())
-            .map(String::as_str)
-            .chain(ZERO_WORDS)
-            .collect();
-        w.filter = super::prefilter::WordSet::new(keys.into_iter());
-        w
-    }
-
-    pub fn one(&self, stem: &str) -> Option<OneForm> {
-        self.ones.get(stem).copied()
-    }
-
-    /// Word `k` after the first of a multi-word `one` noun.
-    pub fn rest_word(&self, one: OneForm, k: usize) -> Option<&str> {
-        self.rests.get(one.rest_id)?.get(k).map(String::as_str)
-    }
-
-    pub fn person(&self, stem: &str) -> Option<f64> {
-        self.persons.get(stem).copied()
-    }
-
-    pub fn is_negation(&self, stem: &str) -> bool {
-        self.negations.iter().any(|n| n == stem)
-    }
-
-    /// Could this normalised word start a count without digits?
-    pub fn may_be(&self, word: &str) -> bool {
-        stems(word).any(|(s, _)| {
-            ZERO_WORDS.contains(&s) || self.ones.contains_key(s) || self.persons.contains_key(s)
-        })
-    }
-
-    /// Could this paragraph hold a count without digits (raw bytes, like the number
-    /// pre-filter)?
-    pub fn may_hold(&self, text: &str) -> bool {
-        self.filter.may_hold(text)
-    }
-}
-
-/// The singular and dual forms of a normalised noun with the count each means.
-/// Singular: the noun, and its accusative in ا. Dual: ـان and ـين (unless the noun's
-/// plural is the sound ـين), the construct ـي for topic nouns («لشهيدي»), and for a noun
-/// in ة (here ه) the same on ت («حالتا»، «حالتين»).
-fn forms(noun: &str, sound: bool, construct: bool) -> Vec<(String, f64)> {
-    let mut out = vec![(noun.to_owned(), 1.0)];
-    let feminine = noun.ends_with('ه');
-    if !feminine && !noun.ends_with('ا') && !noun.ends_with('ي') {
-        out.push((format!("{noun}ا"), 1.0));
-    }
-    if noun.ends_with('ي') && !feminine {
-        // «جندي» → «جنديا» (accusative) is still one.
-        out.push((format!("{noun}ا"), 1.0));
-    }
-    let base = match noun.strip_suffix('ه') {
-        Some(b) => format!("{b}ت"),
-        None => noun.to_owned(),
-    };
-    out.push((format!("{base}ان"), 2.0));
-    if !sound {
-        out.push((format!("{base}ين"), 2.0));
-        if construct {
-            out.push((format!("{base}ي"), 2.0));
-        }
-    }
-    if feminine {
-        out.push((format!("{base}ا"), 2.0));
-    }
-    out
 }
 
 impl Lexicon {
@@ -592,70 +345,6 @@ impl Lexicon {
     }
 }
 
-/// Adds the words of `o` to `file` (see `Lexicon::merge`); language sections stay
-/// separate until `compile` folds them in.
-fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
-    file.hedges.extend(o.hedges);
-    file.attribution.extend(o.attribution);
-    file.updates.extend(o.updates);
-    file.parts.extend(o.parts);
-    file.changes.extend(o.changes);
-    file.previous.extend(o.previous);
-    file.persons.extend(o.persons);
-    file.negations.extend(o.negations);
-    for t in o.topics {
-        match file.topics.iter_mut().find(|x| x.key == t.key) {
-            Some(x) => {
-                x.events.extend(t.events);
-                x.nouns.extend(t.nouns);
-                x.units.extend(t.units);
-                x.requires_unit.extend(t.requires_unit);
-                if !t.label.is_empty() {
-                    x.label = t.label;
-                }
-                if !t.en.is_empty() {
-                    x.en = t.en;
-                }
-                x.generic |= t.generic;
-                x.people |= t.people;
-                x.one.extend(t.one);
-                if t.colour.is_some() {
-                    x.colour = t.colour;
-                }
-            }
-            None => file.topics.push(t),
-        }
-    }
-    for s in o.scopes {
-        match file.scopes.iter_mut().find(|x| x.key == s.key) {
-            Some(x) => {
-                x.words.extend(s.words);
-                x.topics.extend(s.topics);
-                if !s.en.is_empty() {
-                    x.en = s.en;
-                }
-            }
-            None => file.scopes.push(s),
-        }
-    }
-    for u in o.units {
-        match file
-            .units
-            .iter_mut()
-            .find(|x| x.key == u.key && x.factor == u.factor)
-        {
-            Some(x) => {
-                x.words.extend(u.words);
-                x.symbols.extend(u.symbols);
-            }
-            None => file.units.push(u),
-        }
-    }
-    for (tag, words) in o.lang {
-        merge_file(file.lang.entry(tag).or_default(), words);
-    }
-}
-
 /// Matches a pattern's words at tokens `i..`, skipping quote marks between words.
 /// Returns how many tokens it spans.
 fn match_rest(tokens: &Tokens, i: usize, words: &[(String, bool)]) -> Option<usize> {
@@ -696,47 +385,6 @@ fn strip_article(s: &str) -> &str {
         Some(r) if r.chars().count() >= 2 => r,
         _ => s,
     }
-}
-
-fn validate(file: &LexiconFile, path: &Path) -> Result<(), LexiconError> {
-    let bad = |message: String| LexiconError::Invalid {
-        path: path.to_path_buf(),
-        message,
-    };
-    for t in &file.topics {
-        if t.key.trim().is_empty() {
-            return Err(bad("a [[topic]] has an empty key".into()));
-        }
-    }
-    for u in &file.units {
-        if !(u.factor.is_finite() && u.factor > 0.0) {
-            return Err(bad(format!(
-                "unit `{}` has a factor that is not a positive number",
-                u.key
-            )));
-        }
-        if u.rate.is_some_and(|r| !(r.is_finite() && r > 0.0)) {
-            return Err(bad(format!(
-                "unit `{}` has a rate that is not a positive number",
-                u.key
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let before = src.get(..offset).unwrap_or(src);
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -7,9 +7,16 @@
 
 use std::ops::Range;
 
+mod cues;
+mod scan;
+mod words;
+
 use super::lexicon::{Lexicon, Target};
 use super::quantities::{QKind, Quantity};
 use super::tokens::{Kind, Tokens};
+use cues::{Cues, cues};
+pub use scan::{Hits, Sentences};
+use words::{attribution_span, consider, is_event, is_function_word, starts_with_waw};
 
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
@@ -57,141 +64,12 @@ impl Measure {
     }
 }
 
-/// How far before the number (in words of its clause) update and change words count.
-const CUE_WINDOW: usize = 5;
-/// A change verb governs its clause further («تراجع صافي الاحتياطيات الدولية لمصر بنحو»).
-const CHANGE_WINDOW: usize = 9;
-
-/// Sentences of a paragraph: the sentence of every token and each sentence's tokens.
-/// Sentences end at . ! ? ؟ and the like.
-#[derive(Debug, Default)]
-pub struct Sentences {
-    pub of_token: Vec<u32>,
-    pub bounds: Vec<(usize, usize)>,
-}
-
-impl Sentences {
-    pub fn scan(&mut self, tokens: &Tokens) {
-        self.of_token.clear();
-        self.bounds.clear();
-        let mut start = 0;
-        for (i, t) in tokens.toks.iter().enumerate() {
-            self.of_token.push(self.bounds.len() as u32);
-            if matches!(
-                t.kind,
-                Kind::Stop('.' | '!' | '?' | '\u{061F}' | '\u{2026}' | '\u{06D4}')
-            ) {
-                self.bounds.push((start, i + 1));
-                start = i + 1;
-            }
-        }
-        self.bounds.push((start, tokens.len()));
-    }
-}
-
-/// Lexicon matches of a paragraph's tokens, each token looked up at most once (claims
-/// close together look at the same words).
-#[derive(Debug, Default)]
-pub struct Hits {
-    /// Per token: `hits` range, or `u32::MAX` if not looked up yet.
-    at: Vec<(u32, u32)>,
-    hits: Vec<(Target, usize)>,
-}
-
-impl Hits {
-    pub fn reset(&mut self, tokens: &Tokens) {
-        self.at.clear();
-        self.at.resize(tokens.len(), (u32::MAX, 0));
-        self.hits.clear();
-    }
-
-    pub fn matches_at(
-        &mut self,
-        lexicon: &Lexicon,
-        tokens: &Tokens,
-        i: usize,
-        mut f: impl FnMut(Target, usize),
-    ) {
-        let Some(&(a, b)) = self.at.get(i) else {
-            return;
-        };
-        let (a, b) = if a == u32::MAX {
-            let a = self.hits.len();
-            let hits = &mut self.hits;
-            lexicon.matches_at(tokens, i, |t, len| hits.push((t, len)));
-            let r = (a as u32, self.hits.len() as u32);
-            self.at[i] = r;
-            r
-        } else {
-            (a, b)
-        };
-        for &(t, len) in &self.hits[a as usize..b as usize] {
-            f(t, len);
-        }
-    }
-}
-
 /// A claim's `sentence` keeps at most this many tokens on each side of it (a line with no
 /// full stop can be megabytes long).
 const SENTENCE_WORDS: usize = 16;
 
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
-
-fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
-    tokens.toks[i].kind == Kind::Word
-        && (tokens.norm(i).starts_with('و') || super::en::is_conjunction(tokens.norm(i)))
-}
-
-fn is_function_word(tokens: &Tokens, i: usize) -> bool {
-    const F: &[&str] = &[
-        "من",
-        "في",
-        "الي",
-        "علي",
-        "عن",
-        "حتي",
-        "بين",
-        "خلال",
-        "منذ",
-        "مع",
-        "او",
-        "ثم",
-        "قد",
-        "التي",
-        "الذي",
-        "الذين",
-        "ان",
-        "انه",
-        "كما",
-        "بعد",
-        "قبل",
-        "حين",
-        "منهم",
-        "منهن",
-        "منها",
-        "منهما",
-    ];
-    F.contains(&tokens.norm(i)) || super::en::is_function_word(tokens.norm(i))
-}
-
-/// A word that says what happened (a verb) and is not also a counted noun.
-fn is_event(hits: &mut Hits, lexicon: &Lexicon, tokens: &Tokens, i: usize) -> bool {
-    let (mut event, mut noun) = (false, false);
-    hits.matches_at(lexicon, tokens, i, |t, _| match t {
-        Target::Event(_) => event = true,
-        Target::Noun(_) | Target::Unit(_) => noun = true,
-        _ => {}
-    });
-    event && !noun
-}
-
-/// Keeps the best-scoring topic candidate: (score, topic, decided by an event).
-fn consider(best: &mut Option<(i32, usize, bool)>, score: i32, topic: usize, event: bool) {
-    if best.is_none_or(|(s, _, _)| score > s) {
-        *best = Some((score, topic, event));
-    }
-}
 
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
 pub fn context(
@@ -452,73 +330,11 @@ pub fn context(
     }
     let attribution = attribution.map(|(_, j)| attribution_span(tokens, j, sent_first, sent_end));
 
-    // Cues in the words just before the number, within its clause.
-    let (mut update, mut part, mut change, mut previous) = (false, false, false, false);
-    let mut d = 0;
-    let mut j = q.first;
-    while j > clause_start && d < CHANGE_WINDOW {
-        j -= 1;
-        if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
-            break;
-        }
-        if tokens.toks[j].kind != Kind::Word {
-            continue;
-        }
-        d += 1;
-        hits.matches_at(lexicon, tokens, j, |t, len| match t {
-            Target::Update if d <= CUE_WINDOW => update = true,
-            // «منهم 9»، «من بينهم 10»: the marker is right before the number.
-            Target::Part if j + len + 1 >= q.first => part = true,
-            Target::Change => change = true,
-            Target::Previous if d <= 3 => previous = true,
-            _ => {}
-        });
-    }
-    // «تم تحويل 5 منهم إلى المستشفى»: «منهم» right after the number makes it a part of
-    // a total named before, as «منهم 5» does before it.
-    if q.end < next_limit && matches!(tokens.norm(q.end), "منهم" | "منهن" | "منها" | "منهما")
-    {
-        part = true;
-    }
-    // «وكان الاحتياطي يصل إلى 36 مليارا»: «كان» with a present or a noun is a past
-    // state, so its figure is an earlier value, not an update; «وكان … قد أعلن» (كان قد
-    // + perfect) is the past perfect of a report and changes nothing.
-    let past_state = past_state(tokens, clause_start, q.first);
-    if past_state {
-        update = false;
-    }
-    // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
-    let by = tokens.norm(q.first).starts_with('ب')
-        || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
-    // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
-    // A measure noun may stand between: «انخفض من مبلغ 15 مليار دولار».
-    let before = prev_word(tokens, q.first)
-        .filter(|&j| matches!(tokens.norm(j), "مبلغ" | "مستوي" | "حجم" | "قيمه"))
-        .unwrap_or(q.first);
-    let from =
-        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من", "from"]);
-    // «تراجع إلى 13.6»، «ليصل إلى»: the level reached, not the change.
-    let to = tokens.norm(q.first).starts_with('ل')
-        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]);
-    // A change verb also takes its amount directly, without «ب» («يقل 1.4 مليار دولار»،
-    // «تراجع الاحتياطي خلال يناير 1.4 مليار دولار»): an amount with a unit (not a head
-    // count, where «ارتفع عدد القتلى 39» is rare and the level) after a change word and
-    // not introduced as the level («إلى») or the start («من») is the change.
-    let measured = unit_key.is_some_and(|u| u != "person" && u != "soldier");
-    let direct = change && measured && !to && !from && !update;
-    // Only a level (an amount of money) has an earlier value: «كانت هناك 6 موجات» is a
-    // past event, not a past level.
-    let money = unit
-        .and_then(|u| lexicon.unit_def(u))
-        .is_some_and(|u| u.rate.is_some());
-    let previous = previous || (change && from && !percent) || (past_state && money);
-    let measure = if previous {
-        Some(Measure::Previous)
-    } else if change && (by || direct) && !percent {
-        Some(Measure::Change)
-    } else {
-        None
-    };
+    let Cues {
+        update,
+        part,
+        measure,
+    } = cues(tokens, lexicon, hits, q, clause_start, next_limit, unit);
 
     // Year scope: the nearest year in the sentence, before the number first.
     let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
@@ -583,65 +399,4 @@ pub fn context(
         part,
         measure,
     }
-}
-
-/// The clause before the number opens with «كان» (its sisters too) and no «قد» follows
-/// it: «وكان الاحتياطي 36 مليارا»، not «وكان البنك قد أعلن».
-fn past_state(tokens: &Tokens, clause_start: usize, first: usize) -> bool {
-    for j in (clause_start..first).rev() {
-        if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
-            return false;
-        }
-        if tokens.toks[j].kind != Kind::Word {
-            continue;
-        }
-        match tokens.norm(j) {
-            // «كان … قد أعلن» is a past perfect; «كانت هناك» (there were) is existential.
-            "قد" | "وقد" | "لقد" | "هناك" | "هنالك" => return false,
-            "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت" | "كانوا" | "وكانوا" =>
-            {
-                return true;
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
-/// The word before token `i` is one of `words` (normalised).
-fn prev_word_is(tokens: &Tokens, i: usize, words: &[&str]) -> bool {
-    prev_word(tokens, i).is_some_and(|j| words.contains(&tokens.norm(j)))
-}
-
-/// The last word token before token `i`.
-fn prev_word(tokens: &Tokens, i: usize) -> Option<usize> {
-    (0..i).rev().find(|&j| tokens.toks[j].kind == Kind::Word)
-}
-
-/// The words of an attribution: from the verb to the clause end (at most six words), or,
-/// when the verb ends its clause («… قد أعلنت:»), the few words before it.
-fn attribution_span(tokens: &Tokens, j: usize, first: usize, end: usize) -> Range<usize> {
-    let mut k = j + 1;
-    let mut words = 0;
-    while k < end && words < 5 {
-        match tokens.toks[k].kind {
-            Kind::Stop(_) | Kind::Digits(_) => break,
-            Kind::Mark(_) => break,
-            _ => {}
-        }
-        words += 1;
-        k += 1;
-    }
-    let mut a = j;
-    if words == 0 {
-        let mut back = 0;
-        while a > first && back < 4 {
-            if !matches!(tokens.toks[a - 1].kind, Kind::Word) {
-                break;
-            }
-            a -= 1;
-            back += 1;
-        }
-    }
-    tokens.toks[a].span.start..tokens.toks[k - 1].span.end
 }

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::claims::Lexicon;
 use crate::corpus::{self, LoadOptions};
 use crate::ui::keymap::Keymap;
-use crate::ui::state::{ANALYZE_LIMIT, Settings, State, text_size};
+use crate::ui::state::{Settings, State, View};
+use crate::ui::story_lib::StoryLib;
 
 /// Who reorders right-to-left text: the same choice as `render`'s, one enum for both.
 pub use super::output::Bidi;
@@ -24,8 +24,34 @@ pub struct Args {
     /// Read files that are not valid UTF-8, replacing bad bytes.
     #[arg(long)]
     pub lossy: bool,
+    /// Open a folder as a story library (`auto`: a folder of more than five articles).
+    #[arg(long, value_enum, default_value_t = Stories::Auto)]
+    pub stories: Stories,
     #[command(flatten)]
     pub load: crate::cli::input::LoadArgs,
+}
+
+pub use super::claims::Stories;
+
+/// A folder holding more articles than compare shows at once is opened as stories.
+const LIBRARY_MIN: usize = crate::ui::state::MAX_PANES + 1;
+
+/// Whether `paths` open as a story library: `on`, or `auto` with a folder among them
+/// and more than five articles, all of them files on disk (not standard input or URLs).
+fn as_stories(paths: &[PathBuf], mode: Stories) -> bool {
+    let local = !paths.is_empty()
+        && paths
+            .iter()
+            .all(|p| p.as_os_str() != "-" && std::fs::metadata(p).is_ok());
+    match mode {
+        Stories::Off => false,
+        Stories::On => local,
+        Stories::Auto => {
+            local
+                && paths.iter().any(|p| p.is_dir())
+                && crate::index::walk::walk(paths).is_ok_and(|f| f.len() >= LIBRARY_MIN)
+        }
+    }
 }
 
 /// Loads the articles and the user's keymap, as the reader and `snapshot` both need.
@@ -33,11 +59,31 @@ pub struct Args {
 pub fn prepare(
     paths: &[PathBuf],
     load: &LoadOptions,
+    stories: Stories,
     bidi: Bidi,
     cols: u16,
     rows: u16,
 ) -> anyhow::Result<State> {
-    let articles = corpus::load_paths(paths, load)?;
+    let library = if as_stories(paths, stories) {
+        let opts = crate::index::Options {
+            load: load.clone(),
+            no_cache: false,
+        };
+        let corpus = crate::index::open(paths, opts.clone())?;
+        let mut lib = StoryLib::new(corpus.entries, corpus.stories, load.clone());
+        lib.text = Some(crate::ui::corpus_search::TextSearch::new(
+            corpus.texts,
+            opts,
+        ));
+        Some(lib)
+    } else {
+        None
+    };
+    let articles = if library.is_some() {
+        Vec::new()
+    } else {
+        corpus::load_paths(paths, load)?
+    };
     let keymap =
         Keymap::load_user(Keymap::user_config_path().as_deref()).context("in the config file")?;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -45,13 +91,27 @@ pub fn prepare(
         bidi: bidi.into(),
         color,
     };
-    Ok(State::new(articles, keymap, settings, cols, rows))
+    let mut state = State::new(articles, keymap, settings, cols, rows);
+    if let Some(lib) = library {
+        let first = lib.rows().first().copied();
+        state.stories = Some(lib);
+        // The library opens on its first story, loaded so that every view has articles.
+        if let Some(k) = first
+            && !crate::ui::stories_view::open_story(&mut state, k)
+        {
+            let why = state.status.take().unwrap_or_default();
+            anyhow::bail!("{why}");
+        }
+        state.go(View::Stories);
+    }
+    Ok(state)
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut state = prepare(
         &args.paths,
         &args.load.options(args.lossy)?,
+        args.stories,
         args.bidi,
         80,
         24,
@@ -65,23 +125,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // Too much text to analyse before the first screen: analyse it meanwhile.
-    let size = text_size(&state.articles);
-    let pending = if size > ANALYZE_LIMIT && size <= BACKGROUND_LIMIT {
-        let articles = state.articles.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let analysis = crate::claims::analyze(&articles, &Lexicon::builtin(), false);
-            // The reader may have quit already; then nobody needs the result.
-            let _ = tx.send(analysis);
-        });
-        state.status = Some("analysing claims in the background…".into());
-        Some(rx)
-    } else {
-        None
-    };
-    crate::ui::app::run(state, args.bidi == Bidi::App, pending)?;
+    state.background = true;
+    if state.unanalysed {
+        state.analyse();
+    }
+    // The corpus's texts are indexed for `F` meanwhile.
+    if let Some(t) = state.stories.as_mut().and_then(|l| l.text.as_mut()) {
+        t.start(true);
+    }
+    crate::ui::app::run(state, args.bidi == Bidi::App)?;
     Ok(ExitCode::SUCCESS)
 }
-
-/// Beyond this much text even the background analysis is skipped.
-const BACKGROUND_LIMIT: usize = 32 << 20;

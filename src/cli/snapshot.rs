@@ -23,6 +23,9 @@ pub struct Args {
     /// Read files that are not valid UTF-8, replacing bad bytes.
     #[arg(long)]
     pub lossy: bool,
+    /// Open a folder as a story library (`auto`: a folder of more than five articles).
+    #[arg(long, value_enum, default_value_t = crate::cli::read::Stories::Auto)]
+    pub stories: crate::cli::read::Stories,
     #[command(flatten)]
     pub load: crate::cli::input::LoadArgs,
 }
@@ -48,6 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut state = prepare(
         &args.paths,
         &args.load.options(args.lossy)?,
+        args.stories,
         args.bidi,
         cols,
         rows,

@@ -81,7 +81,10 @@ fn is_article(p: &Path) -> bool {
 
 /// Outlet and publication time read from a crawl's layout: the outlet is the first
 /// folder under the root (`txt/OUTLET/...` trees name it after `txt`), the time the
-/// `YYYY-MM-DD HH:MM:SS` a file name starts with.
+/// `YYYY-MM-DD HH:MM:SS` a file name starts with. A file named alone, or lying in the
+/// folder given itself, has an outlet only when its whole path fits the crawl layout
+/// (`…/txt/OUTLET/…/FILE`): its parent folder is no outlet (in the development corpus it
+/// is a page number such as `1/`).
 pub fn path_meta(f: &Found) -> (String, Option<i64>) {
     let name = f
         .path
@@ -92,30 +95,36 @@ pub fn path_meta(f: &Found) -> (String, Option<i64>) {
         .get(..19)
         .and_then(crate::stories::time::parse)
         .or_else(|| name.get(..10).and_then(crate::stories::time::parse));
-    let outlet = f
+    let under_root = f
         .root
         .as_ref()
         .and_then(|r| f.path.strip_prefix(r).ok())
-        .and_then(|rel| {
-            let parts: Vec<_> = rel.components().collect();
+        .map(|rel| rel.components().collect::<Vec<_>>())
+        .filter(|parts| parts.len() > 1)
+        .map(|parts| {
             // `txt/OUTLET/...`: the folder after `txt`.
-            let after_txt = parts
-                .iter()
-                .position(|c| c.as_os_str() == "txt")
-                .filter(|&i| i + 2 < parts.len())
-                .map(|i| i + 1);
-            let i = after_txt.unwrap_or(0);
-            (i + 1 < parts.len()).then(|| parts[i].as_os_str().to_string_lossy().into_owned())
-        })
+            let i = after_txt(&parts).unwrap_or(0);
+            parts[i].as_os_str().to_string_lossy().into_owned()
+        });
+    let outlet = under_root
         .or_else(|| {
-            // A file in the root itself, or named alone: its folder's name.
-            f.path
-                .parent()
-                .and_then(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
+            // Named alone or in the root: only a crawl's own layout names the outlet.
+            let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
+            let parts: Vec<_> = abs.components().collect();
+            after_txt(&parts).map(|i| parts[i].as_os_str().to_string_lossy().into_owned())
         })
         .unwrap_or_default();
     (outlet, published)
+}
+
+/// The index of the component after the last `txt` folder, when at least one folder
+/// and the file follow it (`txt/OUTLET/FILE`, `txt/OUTLET/1/FILE`).
+fn after_txt(parts: &[std::path::Component]) -> Option<usize> {
+    parts
+        .iter()
+        .rposition(|c| c.as_os_str() == "txt")
+        .filter(|&i| i + 2 < parts.len())
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -136,5 +145,35 @@ mod tests {
             root: Some("/c".into()),
         };
         assert_eq!(path_meta(&g), ("shorouk".into(), None));
+    }
+
+    #[test]
+    fn a_file_named_alone_takes_no_outlet_from_its_folder() {
+        // The development corpus's page folders (`1/`) are no outlets.
+        let alone = Found {
+            path: "/d/bbc/1/2013-02-02 10:49:35#be76.txt".into(),
+            root: None,
+        };
+        let (o, t) = path_meta(&alone);
+        assert_eq!(o, "");
+        assert_eq!(t, crate::stories::time::parse("2013-02-02 10:49:35"));
+        // Named alone inside a crawl laid out as txt/OUTLET/…: the layout matches.
+        let crawl = Found {
+            path: "/c/txt/bbcarabicnews/1/2013-02-02 10:49:35#be76.txt".into(),
+            root: None,
+        };
+        assert_eq!(path_meta(&crawl).0, "bbcarabicnews");
+        // A folder of files given itself (`qarin stories txt/bbc/1`): no outlet from `1`
+        // unless the crawl layout shows one.
+        let in_root = Found {
+            path: "/d/pages/1/a.txt".into(),
+            root: Some("/d/pages/1".into()),
+        };
+        assert_eq!(path_meta(&in_root).0, "");
+        let in_crawl_root = Found {
+            path: "/c/txt/almasryalyoum/1/a.txt".into(),
+            root: Some("/c/txt/almasryalyoum/1".into()),
+        };
+        assert_eq!(path_meta(&in_crawl_root).0, "almasryalyoum");
     }
 }

@@ -102,9 +102,12 @@ impl Gazetteer {
                     .ok_or_else(|| bad(format!("{kind}.{id}: expected a list of names")))?;
                 for name in names {
                     let name = name.as_str().ok_or_else(|| {
-                        bad(format!("{kind}.{id}: expected names as strings, got {name}"))
+                        bad(format!(
+                            "{kind}.{id}: expected names as strings, got {name}"
+                        ))
                     })?;
-                    self.add(id, name).map_err(|m| bad(format!("{kind}.{id}: {m}")))?;
+                    self.add(id, name)
+                        .map_err(|m| bad(format!("{kind}.{id}: {m}")))?;
                 }
             }
         }
@@ -132,8 +135,7 @@ impl Gazetteer {
         let first = terms::hash(&words[0]);
         let n = self.starts.entry(first).or_insert(0);
         *n = (*n).max(words.len() as u8);
-        self.names
-            .insert(terms::hash(&words.join(" ")), idx as u32);
+        self.names.insert(terms::hash(&words.join(" ")), idx as u32);
         Ok(())
     }
 
@@ -237,7 +239,8 @@ mod tests {
     #[test]
     fn spellings_meet_on_one_id() {
         let g = Gazetteer::builtin();
-        for name in ["Port Said", "port-said", "بورسعيد", "بور سعيد", "وبورسعيد"] {
+        for name in ["Port Said", "port-said", "بورسعيد", "بور سعيد", "وبورسعيد"]
+        {
             assert_eq!(g.lookup(name), Some("port_said"), "{name}");
         }
         assert_eq!(g.lookup("الاتحادية"), Some("ittihadiya"));
@@ -260,8 +263,11 @@ mod tests {
         let mut g = Gazetteer::builtin();
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("g.toml");
-        std::fs::write(&p, "[places]\nport_said = [\"Bur Said\"]\nmy_town = [\"Sinai\"]\n")
-            .expect("write");
+        std::fs::write(
+            &p,
+            "[places]\nport_said = [\"Bur Said\"]\nmy_town = [\"Sinai\"]\n",
+        )
+        .expect("write");
         g.merge_file(&p).expect("merges");
         assert_eq!(g.lookup("Bur Said"), Some("port_said"));
         assert_eq!(g.lookup("Port Said"), Some("port_said"));
@@ -281,7 +287,10 @@ mod tests {
         ] {
             let p = dir.path().join("bad.toml");
             std::fs::write(&p, text).expect("write");
-            let e = Gazetteer::builtin().merge_file(&p).expect_err(text).to_string();
+            let e = Gazetteer::builtin()
+                .merge_file(&p)
+                .expect_err(text)
+                .to_string();
             assert!(e.contains("bad.toml") && e.contains(want), "{e}");
         }
         let e = Gazetteer::builtin()

@@ -197,7 +197,9 @@ impl Scan {
         for k in 0..self.ends.len() {
             let word = &self.text[start..self.ends[k]];
             start = self.ends[k];
-            if word.starts_with(|c: char| c.is_ascii_digit()) && !word.bytes().all(|b| b.is_ascii_digit()) {
+            if word.starts_with(|c: char| c.is_ascii_digit())
+                && !word.bytes().all(|b| b.is_ascii_digit())
+            {
                 number_terms(word, &mut f);
                 continue;
             }
@@ -239,7 +241,9 @@ fn number_terms(word: &str, f: &mut impl FnMut(u64)) {
         n.push_str(&rest[..i]);
         let sep = rest[i..].chars().next().unwrap_or('.');
         let after = &rest[i + sep.len_utf8()..];
-        let digits = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
         let thousands = matches!(sep, ',' | '\u{066C}') && digits == 3;
         if !thousands {
             n.push('.');
@@ -440,7 +444,10 @@ mod tests {
     #[test]
     fn title_weighs_more_and_bytes_round_trip() {
         let t = Terms::of("كركوك", "كركوك شرطة");
-        let k = t.0.iter().find(|(h, _)| *h == word_term("كركوك")).map(|p| p.1);
+        let k =
+            t.0.iter()
+                .find(|(h, _)| *h == word_term("كركوك"))
+                .map(|p| p.1);
         let s =
             t.0.iter()
                 .find(|(h, _)| *h == word_term(stem("شرطه")))
@@ -472,7 +479,10 @@ mod tests {
         let en = Terms::of("Blast in Port Said", "The Interior Ministry said");
         let ar = Terms::of("انفجار في بور سعيد", "وقالت وزارة الداخلية");
         for id in ["port_said", "interior_ministry"] {
-            assert!(has(&en, entity_term(id)) && has(&ar, entity_term(id)), "{id}");
+            assert!(
+                has(&en, entity_term(id)) && has(&ar, entity_term(id)),
+                "{id}"
+            );
         }
         assert!(en.latin_share() > 0.99 && ar.latin_share() < 0.01);
         assert!(is_entity(entity_term("port_said")) && !is_entity(number_term("23")));

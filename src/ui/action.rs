@@ -77,8 +77,10 @@ impl Scope {
     pub const LIBRARY: Scope = Scope(8);
     pub const RESULTS: Scope = Scope(16);
     pub const BOOKMARKS: Scope = Scope(32);
+    /// The story library of a corpus.
+    pub const STORIES: Scope = Scope(64);
     /// Views added later: scope their actions with their own bit.
-    pub const OTHER: Scope = Scope(64);
+    pub const OTHER: Scope = Scope(128);
     pub const ANY: Scope = Scope(u8::MAX);
 
     pub fn contains(self, o: Scope) -> bool {
@@ -93,6 +95,7 @@ const COMPARE: Scope = S::COMPARE;
 const CLAIMS: Scope = S::CLAIMS;
 const RESULTS: Scope = S::RESULTS;
 const BOOKMARKS: Scope = S::BOOKMARKS;
+const STORIES: Scope = S::STORIES;
 
 actions! {
     Quit = "quit", "quit", ANY, "quit qarin";
@@ -119,7 +122,7 @@ actions! {
     NextTopic = "next_topic", "topic", COMPARE, "compare: next topic";
     PrevTopic = "prev_topic", "previous topic", COMPARE, "compare: previous topic";
     FlipColumns = "flip_columns", "flip", COMPARE | CLAIMS, "put the first source on the other side";
-    Sort = "sort", "sort", CLAIMS, "claims table: change the sort order";
+    Sort = "sort", "sort", CLAIMS | STORIES, "claims table, story library: change the sort order";
     Search = "search", "search", ANY, "search the current article";
     SearchAll = "search_all", "search all", ANY, "search all articles (results list)";
     NextMatch = "next_match", "next match", READER | RESULTS, "next search match";
@@ -132,6 +135,11 @@ actions! {
     EditNote = "edit_note", "note", BOOKMARKS, "bookmarks list: edit the note";
     Delete = "delete", "delete", BOOKMARKS, "bookmarks list: delete the bookmark";
     Undo = "undo", "undo", ANY, "undo the last bookmark change";
+    Stories = "stories", "stories", ANY, "story library of the corpus (qarin DIR)";
+    FilterOutlet = "filter_outlet", "outlet", STORIES, "story library: one outlet's stories (cycles)";
+    AllStories = "all_stories", "all", STORIES, "story library: list single-outlet stories too";
+    NextSources = "next_sources", "more sources", COMPARE, "compare: bring the next source into view (N of M)";
+    PrevSources = "prev_sources", "earlier sources", COMPARE, "compare: bring the previous source into view";
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! changed. All decisions are in `State`; this file only translates events.
 
 use std::io;
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -10,8 +9,6 @@ use crossterm::event::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-
-use crate::claims::Analysis;
 
 use super::keymap::Key;
 use super::state::{MouseInput, State};
@@ -43,11 +40,7 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
 
 /// Runs the reader until the user quits. The terminal is restored on return, on error
 /// and on panic.
-pub fn run(
-    mut state: State,
-    explicit_bidi: bool,
-    mut pending: Option<Receiver<Analysis>>,
-) -> anyhow::Result<()> {
+pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
     term::enter(explicit_bidi, state.keymap.mouse)?;
     let _guard = term::Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -64,8 +57,9 @@ pub fn run(
             terminal.clear()?;
             dirty = true;
         }
-        // Bookmarks re-found on the worker thread are shown when they are ready.
-        dirty |= state.bookmarks.poll_refind(&state.articles);
+        // Bookmarks re-found (and articles hashed) on the worker thread are shown when
+        // they are ready.
+        dirty |= super::bookmarks_attach::poll(&mut state);
         // Keys already waiting (fast typing, a paste) are handled before the next frame:
         // one search and one draw for the lot.
         if dirty && !event::poll(Duration::ZERO)? {
@@ -74,19 +68,22 @@ pub fn run(
             test_panic_after_draw();
             dirty = false;
         }
-        // While claims are analysed in the background, wake up now and then for them.
-        if let Some(rx) = &pending {
-            match rx.try_recv() {
-                Ok(analysis) => {
-                    state.set_analysis(analysis);
-                    pending = None;
-                    dirty = true;
-                    continue;
-                }
-                Err(TryRecvError::Disconnected) => pending = None,
-                Err(TryRecvError::Empty) => {}
+        // While claims are analysed or texts indexed in the background, wake up now and
+        // then: for the result, and to show the progress.
+        let texts = state.stories.as_mut().and_then(|l| l.text.as_mut());
+        let indexing = texts.as_ref().is_some_and(|t| t.progress().is_some());
+        if let Some(t) = texts
+            && t.poll()
+        {
+            dirty = true;
+        }
+        if state.analysing.is_some() || indexing {
+            if state.poll_analysis() {
+                dirty = true;
+                continue;
             }
             if !event::poll(Duration::from_millis(250))? {
+                dirty = true;
                 continue;
             }
         }

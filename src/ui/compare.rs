@@ -73,6 +73,26 @@ fn handle(state: &mut State, action: Action) {
                 focus.saturating_sub(1)
             };
         }
+        Action::NextSources | Action::PrevSources => {
+            let total = state.articles.len();
+            let room = total.saturating_sub(n);
+            if room == 0 {
+                state.status = Some(format!("all {total} sources are shown"));
+                return;
+            }
+            let skip = state.compare.skip.min(room);
+            state.compare.skip = if action == Action::NextSources {
+                (skip + 1).min(room)
+            } else {
+                skip.saturating_sub(1)
+            };
+            // The focus stays on the same article when it is still shown.
+            let now = state.compare_articles();
+            state.compare.focus = now.iter().position(|&a| a == ai).unwrap_or(0);
+            if let Some(g) = state.compare.group {
+                state.select_group(g);
+            }
+        }
         Action::Open => {
             state.current = ai;
             let cursor = state.compare.scroll[ai].cursor;
@@ -234,7 +254,16 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let theme = state.theme();
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
-    let title = format!(" compare: {} sources ", state.compare_articles().len());
+    let (shown, all) = (state.compare_articles().len(), state.articles.len());
+    let title = if shown < all {
+        format!(
+            " compare: {shown} of {all} sources · {}/{} more ",
+            state.keymap.hint(Action::PrevSources),
+            state.keymap.hint(Action::NextSources)
+        )
+    } else {
+        format!(" compare: {shown} sources ")
+    };
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let tb = screen::topic_bar(size);
     // With a topic chosen the bar is Arabic: right to left, whatever the label.

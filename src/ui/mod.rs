@@ -4,11 +4,14 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
+pub mod blocks;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;
 pub mod claims_table;
 pub mod compare;
+pub mod corpus_search;
 pub mod draw;
 pub mod help;
 pub mod keymap;
@@ -20,6 +23,8 @@ pub mod results;
 pub mod screen;
 pub mod search;
 pub mod state;
+pub mod stories_view;
+pub mod story_lib;
 pub mod term;
 pub mod text;
 pub mod views;
@@ -69,6 +74,9 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         search_prompt(state, buf, row);
         return;
     }
+    if stories_view::draw_prompt(state, buf) {
+        return;
+    }
     let text = if let Some(msg) = &state.status {
         status_message(state, buf, msg);
         return;
@@ -99,6 +107,21 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             s.matches.len(),
             state.keymap.hint(Action::NextMatch),
             state.keymap.hint(Action::PrevMatch)
+        )
+    } else if let Some(job) = &state.analysing {
+        job.progress_text()
+    } else if let Some((done, all)) = state
+        .stories
+        .as_ref()
+        .and_then(|l| l.text.as_ref())
+        .and_then(|t| t.progress())
+    {
+        let key = state.keymap.hint(Action::SearchAll);
+        format!("indexing the texts for search ({key}): {done} of {all} articles")
+    } else if state.unanalysed {
+        format!(
+            "claims of these {:.1} MB are analysed in the background by the reader",
+            state::text_size(&state.articles) as f64 / f64::from(1 << 20)
         )
     } else {
         hints(state)
@@ -187,7 +210,10 @@ pub fn test_state(articles: Vec<Article>, cols: u16, rows: u16) -> State {
 /// The hint bar: the current view's main actions with their first key («? help  s compare»).
 fn hints(state: &State) -> String {
     let mut out = String::new();
-    for &a in views::of(state.view).hints() {
+    // In a corpus, the way back to its stories comes first.
+    let stories =
+        (state.stories.is_some() && state.view != View::Stories).then_some(Action::Stories);
+    for &a in stories.iter().chain(views::of(state.view).hints()) {
         let key = state.keymap.hint(a);
         if key == "-" {
             continue;
@@ -214,10 +240,18 @@ fn search_prompt(state: &State, buf: &mut Buffer, row: Rect) {
     } else {
         "this article"
     };
-    let suffix = format!(
-        " {} matches in {scope} (Enter done, Esc cancel)",
-        s.matches.len()
-    );
+    let suffix = if corpus_search::active(state) {
+        let n = state.stories.as_ref().map_or(0, |l| l.entries.len());
+        format!(
+            " {} of {n} articles in the corpus (Enter lists them, Esc cancel)",
+            s.hits.len()
+        )
+    } else {
+        format!(
+            " {} matches in {scope} (Enter done, Esc cancel)",
+            s.matches.len()
+        )
+    };
     draw::text(
         state,
         buf,

@@ -11,13 +11,14 @@ use crate::layout::BidiMode;
 
 use super::draw::Theme;
 use super::keymap::{Keymap, Side};
-use super::pane::{self, Block, Pane, Scroll};
+use super::pane::{self, Blocks, Pane, Scroll};
 use super::screen;
 use super::search::Match;
 use super::text::TextCache;
 
-/// Above this much text, claims are not analysed before the first screen (it would delay
-/// opening); the interactive reader analyses them in the background instead.
+/// Up to this much text, claims are analysed before the first screen; beyond it (there is
+/// no upper limit) the interactive reader analyses them on a worker thread, showing its
+/// progress, and the screen stays live.
 pub const ANALYZE_LIMIT: usize = 1 << 20;
 /// The compare view shows at most this many sources.
 pub const MAX_PANES: usize = 5;
@@ -31,6 +32,8 @@ pub enum View {
     Library,
     SearchResults,
     Bookmarks,
+    /// The story library of a corpus (`qarin DIR`).
+    Stories,
 }
 
 /// Start-up settings.
@@ -69,6 +72,8 @@ pub struct CompareState {
     pub focus: usize,
     /// Per article, its scroll in the compare panes.
     pub scroll: Vec<Scroll>,
+    /// Sources scrolled past (`>`/`<`) when more sources than fit are open.
+    pub skip: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -79,6 +84,8 @@ pub struct SearchState {
     /// Searching all articles (results list) rather than the current one.
     pub all: bool,
     pub matches: Vec<Match>,
+    /// Across a corpus (`F` in a story library): (entry, snippet) of each article found.
+    pub hits: Vec<(usize, String)>,
     /// Current match (reader) / selected row (results).
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
@@ -141,15 +148,23 @@ pub struct State {
     pub quit: bool,
     /// Ctrl-Z was pressed: the event loop suspends qarin (a snapshot ignores it).
     pub suspend: bool,
-    /// Per article, byte offset where each paragraph starts (for the position %).
-    offsets: Vec<Vec<usize>>,
     /// Per article, its units of layout.
-    blocks: Vec<Vec<Block>>,
+    blocks: Vec<Blocks>,
     /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
     /// reader attaches the user's store.
     pub bookmarks: super::bookmarks_view::BookmarksUi,
     /// The reader's visual selection of lines, while `v` is on.
     pub visual: Option<super::visual::Visual>,
+    /// A corpus opened as stories: `articles` are then the open story's.
+    pub stories: Option<super::story_lib::StoryLib>,
+    /// Claims being analysed on a worker thread.
+    pub analysing: Option<super::background::Job>,
+    /// Long work may go to worker threads (the interactive reader; a snapshot pictures
+    /// the first screen and does not start it).
+    pub background: bool,
+    /// The open articles are too large to analyse before the first screen and no
+    /// analysis was started: [`State::analyse`] starts one once `background` is on.
+    pub unanalysed: bool,
 }
 
 impl State {
@@ -163,20 +178,18 @@ impl State {
         rows: u16,
     ) -> State {
         let lexicon = Lexicon::builtin();
-        let total = text_size(&articles);
-        let (analysis, status) = if total <= ANALYZE_LIMIT {
-            (crate::claims::analyze(&articles, &lexicon, false), None)
+        let small = text_size(&articles) <= ANALYZE_LIMIT;
+        let analysis = if small {
+            crate::claims::analyze(&articles, &lexicon, false)
         } else {
-            (
-                Analysis::default(),
-                Some(format!(
-                    "claims not analysed: {:.1} MB of text is over the {} MB limit",
-                    total as f64 / f64::from(1 << 20),
-                    ANALYZE_LIMIT >> 20
-                )),
-            )
+            Analysis::default()
         };
-        State::with_analysis(articles, analysis, keymap, settings, cols, rows, status)
+        let mut state =
+            State::with_analysis(articles, analysis, keymap, settings, cols, rows, None);
+        if !small {
+            state.analyse();
+        }
+        state
     }
 
     /// A state with a given analysis (tests and benchmarks use this too).
@@ -190,7 +203,6 @@ impl State {
         status: Option<String>,
     ) -> State {
         let index = build_index(&articles, &analysis);
-        let offsets = articles.iter().map(para_offsets).collect();
         let n = articles.len();
         let blocks = articles.iter().map(pane::blocks).collect();
         State {
@@ -219,27 +231,26 @@ impl State {
             status,
             quit: false,
             suspend: false,
-            offsets,
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,
+            stories: None,
+            analysing: None,
+            background: false,
+            unanalysed: false,
         }
     }
 
     /// Opens one more article (e.g. a bookmark's); returns its index. Claims are analysed
     /// again over all articles when the text is small enough to do it at once.
     pub fn add_article(&mut self, article: Article) -> usize {
-        self.offsets.push(para_offsets(&article));
         self.blocks.push(pane::blocks(&article));
         self.reader.push(Scroll::default());
         self.compare.scroll.push(Scroll::default());
         self.articles.push(article);
-        if text_size(&self.articles) <= ANALYZE_LIMIT {
-            self.analysis = crate::claims::analyze(&self.articles, &self.lexicon, false);
-            self.index = build_index(&self.articles, &self.analysis);
-            // Group numbers change with a new analysis.
-            self.compare.group = None;
-        }
+        self.analyse();
+        // Group numbers change with a new analysis.
+        self.compare.group = None;
         self.articles.len() - 1
     }
 
@@ -273,14 +284,23 @@ impl State {
         (self.size.width as usize / 24).clamp(2, MAX_PANES)
     }
 
-    /// The articles shown in compare, in source order (first source first). With more
-    /// articles than fit, those with a claim on the chosen topic come first, then the
-    /// current article and those after it.
+    /// The articles shown in compare, in order of publication (undated ones in source
+    /// order). With more articles than fit, those with a claim on the chosen topic come
+    /// first, then the current article and those after it; `compare.skip` scrolls that
+    /// list, so every source can be brought into view.
     pub fn compare_articles(&self) -> Vec<usize> {
         let n = self.articles.len();
         let max = self.max_panes().min(n);
+        let by_time = |out: &mut Vec<usize>| {
+            out.sort_by_key(|&a| {
+                let p = self.articles[a].published.map(|p| p.time.timestamp());
+                (p.is_none(), p, a)
+            })
+        };
         if n <= max {
-            return (0..n).collect();
+            let mut out: Vec<usize> = (0..n).collect();
+            by_time(&mut out);
+            return out;
         }
         let mut order: Vec<usize> = self
             .compare
@@ -294,22 +314,18 @@ impl State {
             })
             .unwrap_or_default();
         order.extend((0..n).map(|i| (self.current + i) % n));
-        let mut out = Vec::new();
-        for a in order {
-            if !out.contains(&a) && out.len() < max {
-                out.push(a);
-            }
-        }
-        out.sort_unstable();
+        let mut seen = vec![false; n];
+        order.retain(|&a| a < n && !std::mem::replace(&mut seen[a], true));
+        let skip = self.compare.skip.min(n - max);
+        let mut out: Vec<usize> = order.into_iter().skip(skip).take(max).collect();
+        by_time(&mut out);
         out
     }
 
     /// The first layout block of paragraph `para` of article `ai` (scroll positions
     /// count blocks; a block is a paragraph unless the paragraph is huge).
     pub fn first_block(&self, ai: usize, para: usize) -> usize {
-        self.blocks
-            .get(ai)
-            .map_or(0, |b| b.partition_point(|bl| bl.para < para))
+        self.blocks.get(ai).map_or(0, |b| b.first_block(para))
     }
 
     /// The compare panes in screen order, left to right: (article, its pane areas).
@@ -336,13 +352,10 @@ impl State {
 
     /// Position in the current article: 0–100 by bytes, and whether the end is shown.
     pub fn position(&self, ai: usize, s: &Scroll, pane: &Pane) -> (usize, bool) {
-        let offs = &self.offsets[ai];
-        let total = offs.last().map(|o| o + 1).unwrap_or(0).max(1)
-            + self.articles[ai].paragraphs.lens().next_back().unwrap_or(0);
-        let block = self.blocks[ai].get(s.top.0);
-        let at = block.map_or(0, |b| {
-            offs.get(b.para).copied().unwrap_or(0) + b.range.start
-        });
+        let paragraphs = &self.articles[ai].paragraphs;
+        let total = paragraphs.text_bytes() + 1;
+        let block = self.blocks.get(ai).and_then(|b| b.get(s.top.0));
+        let at = block.map_or(0, |b| paragraphs.offset_of(b.para) + b.range.start);
         let end = pane.at_end(s.top);
         let pct = if end { 100 } else { at * 100 / total };
         (pct, end)
@@ -357,22 +370,10 @@ pub enum MouseInput {
     WheelDown { x: u16, y: u16 },
 }
 
-/// Byte offset where each paragraph of `a` starts.
-fn para_offsets(a: &Article) -> Vec<usize> {
-    let mut at = 0;
-    a.paragraphs
-        .lens()
-        .map(|n| {
-            let start = at;
-            at += n + 1;
-            start
-        })
-        .collect()
-}
-
 mod claims_index;
 mod dispatch;
 mod input;
 mod nav;
+mod swap;
 use claims_index::build_index;
 pub use dispatch::handle;

@@ -52,6 +52,7 @@ pub fn of(view: View) -> &'static dyn ViewOps {
         View::Library => &super::library::LibraryView,
         View::SearchResults => &super::results::ResultsView,
         View::Bookmarks => &super::bookmarks_view::BookmarksView,
+        View::Stories => &super::stories_view::StoriesView,
     }
 }
 

@@ -13,6 +13,25 @@ pub fn seeds_state(cols: u16, rows: u16) -> State {
     qarin::ui::test_state(corpus::seeds(), cols, rows)
 }
 
+/// The story library of tests/data/stories (no index on disk), on its first story.
+pub fn stories_state(cols: u16, rows: u16) -> State {
+    let paths = [std::path::PathBuf::from("tests/data/stories")];
+    let opts = qarin::index::Options {
+        no_cache: true,
+        ..Default::default()
+    };
+    let corpus = qarin::index::open(&paths, opts).expect("the test corpus opens");
+    let mut state = qarin::ui::test_state(Vec::new(), cols, rows);
+    state.stories = Some(qarin::ui::story_lib::StoryLib::new(
+        corpus.entries,
+        corpus.stories,
+        Default::default(),
+    ));
+    assert!(qarin::ui::stories_view::open_story(&mut state, 0));
+    state.go(qarin::ui::state::View::Stories);
+    state
+}
+
 /// The seeds with a hand-made analysis: the troops conflict and the arrests, located
 /// by their words in the seed texts.
 pub fn fixture_state(cols: u16, rows: u16) -> State {

@@ -5,6 +5,7 @@
 
 pub mod numbers;
 pub mod quantities;
+mod quantity_words;
 pub mod words;
 
 use super::lexicon::Lexicon;

@@ -3,7 +3,7 @@
 //! vague counts («dozens», «tens of thousands», «several hundred»).
 
 use super::super::lexicon::Lexicon;
-use super::super::numbers::{NotCount, Number};
+use super::super::numbers::{Last, NotCount, Number, scan};
 use super::super::tokens::{Kind, Tokens};
 use super::words::{Word, word};
 
@@ -18,28 +18,7 @@ fn number_word_at(tokens: &Tokens, i: usize) -> Option<Word> {
 
 /// Finds every number expression of an English paragraph, left to right.
 pub fn find_numbers(tokens: &Tokens, lexicon: &Lexicon, out: &mut Vec<Number>) {
-    out.clear();
-    let mut i = 0;
-    while i < tokens.len() {
-        match parse_at(tokens, lexicon, i) {
-            Some(n) => {
-                i = n.end.max(i + 1);
-                out.push(n);
-            }
-            None => i += 1,
-        }
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Last {
-    Unit,
-    Teen,
-    Tens,
-    Hundred,
-    Scale,
-    Digits,
-    Vague,
+    scan(tokens, out, |i| parse_at(tokens, lexicon, i));
 }
 
 /// Parser state for one compound: `total` of the scales done, `cur` below the last scale.
@@ -52,21 +31,6 @@ struct Acc {
     vague: Option<(f64, f64)>,
     /// The vague word may take «of» + a plural scale («tens of thousands»).
     of_scale: bool,
-}
-
-fn new_number(i: usize) -> Number {
-    Number {
-        first: i,
-        end: i + 1,
-        value: 0.0,
-        vague: None,
-        words: false,
-        plain_digits: None,
-        connector: false,
-        not_count: None,
-        rounding: 0.0,
-        implicit: None,
-    }
 }
 
 /// What letters glued to digits make of them: a scale («13.6bn»), an ordinal («21st»),
@@ -92,7 +56,7 @@ fn glued_suffix(suffix: &str, currency: bool) -> Glued {
 
 fn parse_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Number> {
     let tok = &tokens.toks[i];
-    let mut number = new_number(i);
+    let mut number = Number::at(i);
     let mut acc = Acc {
         total: 0.0,
         cur: 0.0,
@@ -258,7 +222,7 @@ fn parse_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Number> {
                 continue;
             }
             let next = number_word_at(tokens, j + 1);
-            let ok = matches!(acc.last, Last::Hundred | Last::Scale)
+            let ok = matches!(acc.last, Last::Hundreds | Last::Scale)
                 && matches!(next, Some(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)));
             if !ok {
                 break;
@@ -314,10 +278,10 @@ fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
         return match w {
             Word::Hundred if acc.last == Last::Vague && hi <= 10.0 => {
                 acc.vague = Some((lo * 100.0, hi * 100.0));
-                acc.last = Last::Hundred;
+                acc.last = Last::Hundreds;
                 true
             }
-            Word::Scale(s) if hi <= 10.0 || acc.last == Last::Hundred => {
+            Word::Scale(s) if hi <= 10.0 || acc.last == Last::Hundreds => {
                 acc.vague = Some((lo * s, hi * s));
                 acc.last = Last::Scale;
                 true
@@ -327,7 +291,7 @@ fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
     }
     match w {
         Word::Unit(v) => match acc.last {
-            Last::Tens | Last::Hundred | Last::Scale if acc.cur % 10.0 == 0.0 => {
+            Last::Tens | Last::Hundreds | Last::Scale if acc.cur % 10.0 == 0.0 => {
                 acc.cur += f64::from(v);
                 acc.last = Last::Unit;
                 true
@@ -335,7 +299,7 @@ fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
             _ => false,
         },
         Word::Teen(v) | Word::Tens(v) => match acc.last {
-            Last::Hundred | Last::Scale if acc.cur % 100.0 == 0.0 => {
+            Last::Hundreds | Last::Scale if acc.cur % 100.0 == 0.0 => {
                 acc.cur += f64::from(v);
                 acc.last = if v < 20 { Last::Teen } else { Last::Tens };
                 true
@@ -347,7 +311,7 @@ fn continue_with(tokens: &Tokens, j: usize, acc: &mut Acc) -> bool {
             let digits = acc.last == Last::Digits && acc.total == 0.0;
             if acc.cur >= 1.0 && (acc.cur < 100.0 || digits) && acc.cur.fract() == 0.0 {
                 acc.cur *= 100.0;
-                acc.last = Last::Hundred;
+                acc.last = Last::Hundreds;
                 true
             } else {
                 false

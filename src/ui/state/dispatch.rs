@@ -57,7 +57,8 @@ pub fn handle(state: &mut State, action: Action) {
             state.library_sel = state.current;
             state.go(View::Library);
         }
-        Action::Search if state.view == View::Bookmarks => {
+        Action::Stories => crate::ui::stories_view::show(state),
+        Action::Search if matches!(state.view, View::Bookmarks | View::Stories) => {
             crate::ui::views::of(state.view).handle(state, action)
         }
         Action::Search => state.open_search(false),

@@ -22,6 +22,10 @@ impl State {
             crate::ui::bookmarks_view::text_key(self, key);
             return;
         }
+        if crate::ui::stories_view::takes_text(self) {
+            crate::ui::stories_view::text_key(self, key);
+            return;
+        }
         // Ctrl-C always quits, whatever the keymap says.
         let action = match self.keymap.action(key) {
             None if key == Key::Ctrl('c') => Some(Action::Quit),
@@ -50,6 +54,8 @@ impl State {
             self.search.stale = true;
         } else if self.bookmarks.takes_text() {
             crate::ui::note_prompt::paste(self, &line);
+        } else if crate::ui::stories_view::takes_text(self) {
+            crate::ui::stories_view::paste(self, &line);
         } else {
             self.status = Some("paste ignored: no prompt is open (/ searches)".into());
         }
@@ -72,7 +78,8 @@ impl State {
                 if self.search.all && !self.search.query.is_empty() {
                     self.go(View::SearchResults);
                 }
-                if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                let none = self.search.matches.is_empty() && self.search.hits.is_empty();
+                if none && !self.search.query.is_empty() {
                     self.status = Some(format!("no match for «{}»", self.search.query));
                 }
             }
@@ -81,6 +88,7 @@ impl State {
                 self.search.editing = false;
                 self.search.query.clear();
                 self.search.matches.clear();
+                self.search.hits.clear();
                 if let Some((ai, s)) = self.search.origin.take() {
                     self.current = ai;
                     self.reader[ai] = s;
@@ -101,6 +109,9 @@ impl State {
     /// Incremental search: recomputes matches and moves to the first one at or after
     /// the cursor.
     pub(crate) fn run_search(&mut self) {
+        if crate::ui::corpus_search::active(self) {
+            return crate::ui::corpus_search::run(self);
+        }
         let arts: Vec<usize> = if self.search.all {
             (0..self.articles.len()).collect()
         } else {

@@ -55,6 +55,10 @@ impl State {
 
     /// Selects a topic group in compare and scrolls every pane to its claim.
     pub fn select_group(&mut self, g: usize) {
+        if self.compare.group != Some(g) {
+            // A new topic shows its sources first.
+            self.compare.skip = 0;
+        }
         self.compare.group = Some(g);
         let Some(group) = self.analysis.groups.get(g).cloned() else {
             return;

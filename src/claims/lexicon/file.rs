@@ -1,0 +1,232 @@
+//! The lexicon file format (`assets/lexicon.toml`, `--lexicon FILE`): its tables, how
+//! two files merge, and the checks a file must pass.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::LexiconError;
+
+/// One topic as written in the lexicon file.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TopicDef {
+    pub key: String,
+    /// Arabic display label («القوات»).
+    #[serde(default)]
+    pub label: String,
+    /// English display label.
+    #[serde(default)]
+    pub en: String,
+    /// A colour hint for views (a ratatui/terminal colour name).
+    #[serde(default)]
+    pub colour: Option<String>,
+    /// What happened (مقتل، اعتقل*): decides the topic before the counted noun.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// What is counted (جندي، راكب).
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Units that imply this topic on their own (square metres → area).
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// The topic applies only with one of these units (border length needs metres).
+    #[serde(default)]
+    pub requires_unit: Vec<String>,
+    /// A catch-all topic (people in general): a more specific topic named earlier in
+    /// the sentence wins over it.
+    #[serde(default)]
+    pub generic: bool,
+    /// The topic counts people: a number with any other unit (cars, metres, years of
+    /// age, per cent) is never one of its claims.
+    #[serde(default)]
+    pub people: bool,
+    /// Nouns that count one on their own, in the singular (قتيل، حالة وفاة); their dual
+    /// counts two (see `claims::implicit`). A trailing `+` marks a sound plural in ين.
+    #[serde(default)]
+    pub one: Vec<String>,
+}
+
+/// A subject scope that splits a topic (security forces vs civilians).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeDef {
+    pub key: String,
+    #[serde(default)]
+    pub label: String,
+    /// English display label.
+    #[serde(default)]
+    pub en: String,
+    pub words: Vec<String>,
+    /// A party to amounts of these topics (a lender, a donor): named anywhere in the
+    /// amount's clause, it splits them («قرض صندوق النقد» is not «قرض الاتحاد
+    /// الأوروبي»). Empty: a subject of a head count, named after the number.
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// A unit and the factor to its base unit (كيلومتر → metre × 1000).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    pub key: String,
+    #[serde(default = "one")]
+    pub factor: f64,
+    /// A currency's approximate value in US dollars: amounts in different currencies
+    /// are compared through it, never as bare numbers.
+    #[serde(default)]
+    pub rate: Option<f64>,
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Signs and codes written before the number, glued or not (`$`, `LE`, `EGP`).
+    #[serde(default)]
+    pub symbols: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub(super) hedges: Vec<String>,
+    #[serde(default)]
+    pub(super) attribution: Vec<String>,
+    #[serde(default, rename = "topic")]
+    pub(super) topics: Vec<TopicDef>,
+    #[serde(default, rename = "scope")]
+    pub(super) scopes: Vec<ScopeDef>,
+    #[serde(default, rename = "unit")]
+    pub(super) units: Vec<UnitDef>,
+    /// Words that make a figure an update of an earlier one («ارتفع العدد إلى»).
+    #[serde(default)]
+    pub(super) updates: Vec<String>,
+    /// Words that introduce a part of a total («منهم»، «من بينهم»).
+    #[serde(default)]
+    pub(super) parts: Vec<String>,
+    /// Verbs and nouns of change: an amount «by» which something changed («انخفض
+    /// بمقدار») is a change, not a level.
+    #[serde(default)]
+    pub(super) changes: Vec<String>,
+    /// Words that introduce an earlier value («مقابل»، «بعد أن كان»).
+    #[serde(default)]
+    pub(super) previous: Vec<String>,
+    /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
+    /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
+    #[serde(default)]
+    pub(super) persons: Vec<String>,
+    /// Negations that make «أي …» a count of zero (لم، لا، دون).
+    #[serde(default)]
+    pub(super) negations: Vec<String>,
+    /// The words of another language (`[lang.en]`), in this same shape: merged into the
+    /// topics, scopes and units of the same key, so a new language is data.
+    #[serde(default)]
+    pub(super) lang: std::collections::BTreeMap<String, LexiconFile>,
+}
+
+/// Adds the words of `o` to `file` (see `Lexicon::merge`); language sections stay
+/// separate until `compile` folds them in.
+pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
+    file.hedges.extend(o.hedges);
+    file.attribution.extend(o.attribution);
+    file.updates.extend(o.updates);
+    file.parts.extend(o.parts);
+    file.changes.extend(o.changes);
+    file.previous.extend(o.previous);
+    file.persons.extend(o.persons);
+    file.negations.extend(o.negations);
+    for t in o.topics {
+        match file.topics.iter_mut().find(|x| x.key == t.key) {
+            Some(x) => {
+                x.events.extend(t.events);
+                x.nouns.extend(t.nouns);
+                x.units.extend(t.units);
+                x.requires_unit.extend(t.requires_unit);
+                if !t.label.is_empty() {
+                    x.label = t.label;
+                }
+                if !t.en.is_empty() {
+                    x.en = t.en;
+                }
+                x.generic |= t.generic;
+                x.people |= t.people;
+                x.one.extend(t.one);
+                if t.colour.is_some() {
+                    x.colour = t.colour;
+                }
+            }
+            None => file.topics.push(t),
+        }
+    }
+    for s in o.scopes {
+        match file.scopes.iter_mut().find(|x| x.key == s.key) {
+            Some(x) => {
+                x.words.extend(s.words);
+                x.topics.extend(s.topics);
+                if !s.en.is_empty() {
+                    x.en = s.en;
+                }
+            }
+            None => file.scopes.push(s),
+        }
+    }
+    for u in o.units {
+        match file
+            .units
+            .iter_mut()
+            .find(|x| x.key == u.key && x.factor == u.factor)
+        {
+            Some(x) => {
+                x.words.extend(u.words);
+                x.symbols.extend(u.symbols);
+            }
+            None => file.units.push(u),
+        }
+    }
+    for (tag, words) in o.lang {
+        merge_file(file.lang.entry(tag).or_default(), words);
+    }
+}
+
+pub(super) fn validate(file: &LexiconFile, path: &Path) -> Result<(), LexiconError> {
+    let bad = |message: String| LexiconError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    };
+    for t in &file.topics {
+        if t.key.trim().is_empty() {
+            return Err(bad("a [[topic]] has an empty key".into()));
+        }
+    }
+    for u in &file.units {
+        if !(u.factor.is_finite() && u.factor > 0.0) {
+            return Err(bad(format!(
+                "unit `{}` has a factor that is not a positive number",
+                u.key
+            )));
+        }
+        if u.rate.is_some_and(|r| !(r.is_finite() && r > 0.0)) {
+            return Err(bad(format!(
+                "unit `{}` has a rate that is not a positive number",
+                u.key
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(super) fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}

@@ -1,0 +1,139 @@
+//! The words of counts without digits (a topic's `one` nouns, persons, negations) in
+//! every singular and dual form, for `claims::implicit`.
+
+use std::collections::HashMap;
+
+use super::{FastHash, LexiconFile};
+use crate::claims::tokens::{normalize, stems};
+
+/// A form of a topic's `one` noun: what it counts and the words after its first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OneForm {
+    pub topic: usize,
+    pub value: f64,
+    /// How many words follow the first («حالة وفاة»: 1).
+    pub rest: usize,
+    rest_id: usize,
+}
+
+/// The words of counts without digits, in every form (see `claims::implicit`).
+#[derive(Debug, Clone, Default)]
+pub struct ImplicitWords {
+    ones: HashMap<String, OneForm, FastHash>,
+    rests: Vec<Vec<String>>,
+    persons: HashMap<String, f64, FastHash>,
+    negations: Vec<String>,
+    filter: crate::claims::prefilter::WordSet,
+}
+
+/// Words that start a zero count after a negation.
+const ZERO_WORDS: [&str; 3] = ["اي", "وقوع", "سقوط"];
+
+impl ImplicitWords {
+    pub(super) fn new(file: &LexiconFile) -> ImplicitWords {
+        let mut w = ImplicitWords::default();
+        for (topic, t) in file.topics.iter().enumerate() {
+            for entry in &t.one {
+                let (entry, sound) = match entry.strip_suffix('+') {
+                    Some(e) => (e, true),
+                    None => (entry.as_str(), false),
+                };
+                let norm = normalize(entry);
+                let mut parts = norm.split(' ').filter(|x| !x.is_empty());
+                let Some(first) = parts.next() else { continue };
+                let rest: Vec<String> = parts.map(str::to_owned).collect();
+                let rest_id = w.rests.len();
+                let n = rest.len();
+                w.rests.push(rest);
+                for (form, value) in forms(first, sound, true) {
+                    w.ones.entry(form).or_insert(OneForm {
+                        topic,
+                        value,
+                        rest: n,
+                        rest_id,
+                    });
+                }
+            }
+        }
+        for entry in &file.persons {
+            let (entry, sound) = match entry.strip_suffix('+') {
+                Some(e) => (e, true),
+                None => (entry.as_str(), false),
+            };
+            for (form, value) in forms(&normalize(entry), sound, false) {
+                w.persons.entry(form).or_insert(value);
+            }
+        }
+        w.negations = file.negations.iter().map(|n| normalize(n)).collect();
+        let keys: Vec<&str> = w
+            .ones
+            .keys()
+            .chain(w.persons.keys())
+            .map(String::as_str)
+            .chain(ZERO_WORDS)
+            .collect();
+        w.filter = crate::claims::prefilter::WordSet::new(keys.into_iter());
+        w
+    }
+
+    pub fn one(&self, stem: &str) -> Option<OneForm> {
+        self.ones.get(stem).copied()
+    }
+
+    /// Word `k` after the first of a multi-word `one` noun.
+    pub fn rest_word(&self, one: OneForm, k: usize) -> Option<&str> {
+        self.rests.get(one.rest_id)?.get(k).map(String::as_str)
+    }
+
+    pub fn person(&self, stem: &str) -> Option<f64> {
+        self.persons.get(stem).copied()
+    }
+
+    pub fn is_negation(&self, stem: &str) -> bool {
+        self.negations.iter().any(|n| n == stem)
+    }
+
+    /// Could this normalised word start a count without digits?
+    pub fn may_be(&self, word: &str) -> bool {
+        stems(word).any(|(s, _)| {
+            ZERO_WORDS.contains(&s) || self.ones.contains_key(s) || self.persons.contains_key(s)
+        })
+    }
+
+    /// Could this paragraph hold a count without digits (raw bytes, like the number
+    /// pre-filter)?
+    pub fn may_hold(&self, text: &str) -> bool {
+        self.filter.may_hold(text)
+    }
+}
+
+/// The singular and dual forms of a normalised noun with the count each means.
+/// Singular: the noun, and its accusative in ا. Dual: ـان and ـين (unless the noun's
+/// plural is the sound ـين), the construct ـي for topic nouns («لشهيدي»), and for a noun
+/// in ة (here ه) the same on ت («حالتا»، «حالتين»).
+fn forms(noun: &str, sound: bool, construct: bool) -> Vec<(String, f64)> {
+    let mut out = vec![(noun.to_owned(), 1.0)];
+    let feminine = noun.ends_with('ه');
+    if !feminine && !noun.ends_with('ا') && !noun.ends_with('ي') {
+        out.push((format!("{noun}ا"), 1.0));
+    }
+    if noun.ends_with('ي') && !feminine {
+        // «جندي» → «جنديا» (accusative) is still one.
+        out.push((format!("{noun}ا"), 1.0));
+    }
+    let base = match noun.strip_suffix('ه') {
+        Some(b) => format!("{b}ت"),
+        None => noun.to_owned(),
+    };
+    out.push((format!("{base}ان"), 2.0));
+    if !sound {
+        out.push((format!("{base}ين"), 2.0));
+        if construct {
+            out.push((format!("{base}ي"), 2.0));
+        }
+    }
+    if feminine {
+        out.push((format!("{base}ا"), 2.0));
+    }
+    out
+}

@@ -1,0 +1,140 @@
+//! The qualifier and percent rules every language shares, over the words and phrases a
+//! language gives (`Grammar`).
+
+use super::{Qualifier, Quantity, set_qualifier};
+use crate::claims::tokens::{Kind, Tokens};
+
+/// A qualifier phrase (normalised words) and what it means.
+pub type Phrase = (&'static [&'static str], Qualifier);
+
+/// What a language gives the shared qualifier and percent rules: its word test and its
+/// phrases.
+pub struct Grammar {
+    /// Is token `i` a word of `list` (Arabic: after stripping proclitics)?
+    pub word_in: fn(&Tokens, usize, &[&str]) -> bool,
+    /// Marks `next_word` stops at (others, such as quotes, are skipped).
+    pub kept_marks: &'static [char],
+    /// Qualifier phrases before a number, the longest first within each meaning.
+    pub before: &'static [Phrase],
+    /// Qualifier phrases after a number (and what it counts).
+    pub after: &'static [Phrase],
+    /// How many tokens after the number `after` phrases are looked for.
+    pub after_reach: usize,
+    /// One-word `after` phrases that count only right after the number («30-plus»).
+    pub after_adjacent: &'static [&'static str],
+    pub percent_marks: &'static [char],
+    /// Percent words after the number («في المئة», «per cent»).
+    pub percent_words: &'static [&'static [&'static str]],
+}
+
+/// The previous token that is not a quote or other mark.
+pub fn prev_word(tokens: &Tokens, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match tokens.toks[j].kind {
+            Kind::Mark(c) if c != '-' && c != '/' => continue,
+            _ => return Some(j),
+        }
+    }
+    None
+}
+
+pub fn is_mark(tokens: &Tokens, i: usize, marks: &[char]) -> bool {
+    matches!(tokens.toks.get(i).map(|t| t.kind), Some(Kind::Mark(c)) if marks.contains(&c))
+}
+
+impl Grammar {
+    pub fn word_in(&self, tokens: &Tokens, i: usize, list: &[&str]) -> bool {
+        (self.word_in)(tokens, i, list)
+    }
+
+    /// The next token that is not a quote or other mark.
+    pub fn next_word(&self, tokens: &Tokens, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j < tokens.len() {
+            match tokens.toks[j].kind {
+                Kind::Mark(c) if !self.kept_marks.contains(&c) => j += 1,
+                _ => return Some(j),
+            }
+        }
+        None
+    }
+
+    /// `phrase` on the words ending right before token `end`: its first token.
+    pub fn match_before(&self, tokens: &Tokens, end: usize, phrase: &[&str]) -> Option<usize> {
+        let mut j = end;
+        for w in phrase.iter().rev() {
+            j = prev_word(tokens, j)?;
+            if !self.word_in(tokens, j, &[w]) {
+                return None;
+            }
+        }
+        Some(j)
+    }
+
+    /// `phrase` on the words from token `start`: the token after it.
+    pub fn match_after(&self, tokens: &Tokens, start: usize, phrase: &[&str]) -> Option<usize> {
+        let mut j = start;
+        for w in phrase {
+            j = self.next_word(tokens, j)?;
+            if !self.word_in(tokens, j, &[w]) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The end of a percent sign or words right after token `end` (30%، 30 في المئة).
+    pub fn percent_after(&self, tokens: &Tokens, end: usize) -> Option<usize> {
+        if is_mark(tokens, end, self.percent_marks) {
+            return Some(end + 1);
+        }
+        self.percent_words
+            .iter()
+            .find_map(|phrase| self.match_after(tokens, end, phrase))
+    }
+
+    /// Is the number at `first` qualified by a phrase before it (other than `except`)?
+    pub fn qualified(&self, tokens: &Tokens, first: usize, except: &[&str]) -> bool {
+        self.before
+            .iter()
+            .filter(|(p, _)| *p != except)
+            .any(|(p, _)| self.match_before(tokens, first, p).is_some())
+    }
+
+    pub(super) fn qualify_before(&self, tokens: &Tokens, q: &mut Quantity, at: usize) {
+        for (phrase, qual) in self.before {
+            if let Some(first) = self.match_before(tokens, at, phrase) {
+                set_qualifier(q, *qual);
+                q.first = first;
+                return;
+            }
+        }
+    }
+
+    pub(super) fn qualify_after(&self, tokens: &Tokens, q: &mut Quantity) {
+        // Within the clause, a few words on: «6 موجات من الهجمات على الأقل».
+        let mut j = q.num_end;
+        let limit = (q.num_end + self.after_reach).min(tokens.len());
+        while j < limit {
+            if matches!(tokens.toks[j].kind, Kind::Stop(_) | Kind::Digits(_)) {
+                return;
+            }
+            for (phrase, qual) in self.after {
+                if self.match_after(tokens, j, phrase).is_some() {
+                    if phrase.len() == 1
+                        && self.after_adjacent.contains(&phrase[0])
+                        && j > q.num_end + 1
+                    {
+                        continue;
+                    }
+                    set_qualifier(q, *qual);
+                    return;
+                }
+            }
+            j += 1;
+        }
+    }
+}

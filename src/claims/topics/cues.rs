@@ -1,0 +1,109 @@
+//! Cues in the words just before a number, within its clause: an update («ارتفع إلى»),
+//! a part («منهم»), a change («انخفض بمقدار») or an earlier value («مقابل»، «كان»).
+
+use super::Measure;
+use super::scan::Hits;
+use super::words::{past_state, prev_word, prev_word_is};
+use crate::claims::lexicon::{Lexicon, Target};
+use crate::claims::quantities::{QKind, Quantity};
+use crate::claims::tokens::{Kind, Tokens};
+
+/// How far before the number (in words of its clause) update and change words count.
+const CUE_WINDOW: usize = 5;
+/// A change verb governs its clause further («تراجع صافي الاحتياطيات الدولية لمصر بنحو»).
+const CHANGE_WINDOW: usize = 9;
+
+/// What the cues make of a figure.
+pub struct Cues {
+    pub update: bool,
+    pub part: bool,
+    pub measure: Option<Measure>,
+}
+
+/// The cues of quantity `q` in its clause (`clause_start..`), with its unit.
+pub fn cues(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    q: &Quantity,
+    clause_start: usize,
+    next_limit: usize,
+    unit: Option<usize>,
+) -> Cues {
+    let percent = q.kind == QKind::Percent;
+    let unit_key = unit
+        .and_then(|u| lexicon.unit_def(u))
+        .map(|u| u.key.as_str());
+    // Cues in the words just before the number, within its clause.
+    let (mut update, mut part, mut change, mut previous) = (false, false, false, false);
+    let mut d = 0;
+    let mut j = q.first;
+    while j > clause_start && d < CHANGE_WINDOW {
+        j -= 1;
+        if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
+            break;
+        }
+        if tokens.toks[j].kind != Kind::Word {
+            continue;
+        }
+        d += 1;
+        hits.matches_at(lexicon, tokens, j, |t, len| match t {
+            Target::Update if d <= CUE_WINDOW => update = true,
+            // «منهم 9»، «من بينهم 10»: the marker is right before the number.
+            Target::Part if j + len + 1 >= q.first => part = true,
+            Target::Change => change = true,
+            Target::Previous if d <= 3 => previous = true,
+            _ => {}
+        });
+    }
+    // «تم تحويل 5 منهم إلى المستشفى»: «منهم» right after the number makes it a part of
+    // a total named before, as «منهم 5» does before it.
+    if q.end < next_limit && matches!(tokens.norm(q.end), "منهم" | "منهن" | "منها" | "منهما")
+    {
+        part = true;
+    }
+    // «وكان الاحتياطي يصل إلى 36 مليارا»: «كان» with a present or a noun is a past
+    // state, so its figure is an earlier value, not an update; «وكان … قد أعلن» (كان قد
+    // + perfect) is the past perfect of a report and changes nothing.
+    let past_state = past_state(tokens, clause_start, q.first);
+    if past_state {
+        update = false;
+    }
+    // «انخفض بمقدار 1.4 مليار»، «تراجع بنحو 1.4 مليار»: «by» an amount, after a change.
+    let by = tokens.norm(q.first).starts_with('ب')
+        || prev_word_is(tokens, q.first, &["بمقدار", "بقدر", "by"]);
+    // «تراجع من 15 مليارا إلى 13.6»: after a change, «من» gives the earlier value.
+    // A measure noun may stand between: «انخفض من مبلغ 15 مليار دولار».
+    let before = prev_word(tokens, q.first)
+        .filter(|&j| matches!(tokens.norm(j), "مبلغ" | "مستوي" | "حجم" | "قيمه"))
+        .unwrap_or(q.first);
+    let from =
+        tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من", "from"]);
+    // «تراجع إلى 13.6»، «ليصل إلى»: the level reached, not the change.
+    let to = tokens.norm(q.first).starts_with('ل')
+        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]);
+    // A change verb also takes its amount directly, without «ب» («يقل 1.4 مليار دولار»،
+    // «تراجع الاحتياطي خلال يناير 1.4 مليار دولار»): an amount with a unit (not a head
+    // count, where «ارتفع عدد القتلى 39» is rare and the level) after a change word and
+    // not introduced as the level («إلى») or the start («من») is the change.
+    let measured = unit_key.is_some_and(|u| u != "person" && u != "soldier");
+    let direct = change && measured && !to && !from && !update;
+    // Only a level (an amount of money) has an earlier value: «كانت هناك 6 موجات» is a
+    // past event, not a past level.
+    let money = unit
+        .and_then(|u| lexicon.unit_def(u))
+        .is_some_and(|u| u.rate.is_some());
+    let previous = previous || (change && from && !percent) || (past_state && money);
+    let measure = if previous {
+        Some(Measure::Previous)
+    } else if change && (by || direct) && !percent {
+        Some(Measure::Change)
+    } else {
+        None
+    };
+    Cues {
+        update,
+        part,
+        measure,
+    }
+}

@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: claims of short Arabic texts, and CSV output
+//! read back with the csv crate.
+#![allow(dead_code)] // each test binary uses the helpers it needs
+
+use qarin::claims::{Analysis, Claim, Group, Lexicon, analyze};
+use qarin::corpus::Article;
+
+/// An article named `ID.txt`; the first line is the title, `text` the body.
+pub fn article(id: &str, text: &str) -> Article {
+    let name = format!("{id}.txt");
+    Article::from_text(&name, &name, format!("عنوان\n{text}"))
+}
+
+/// The claims of articles given as (id, body).
+pub fn run(texts: &[(&str, &str)]) -> Analysis {
+    let articles: Vec<Article> = texts.iter().map(|(id, t)| article(id, t)).collect();
+    analyze(&articles, &Lexicon::builtin(), false)
+}
+
+pub fn claims_of<'a>(a: &'a Analysis, topic: &str) -> Vec<&'a Claim> {
+    a.claims
+        .iter()
+        .filter(|c| c.topic.as_deref() == Some(topic))
+        .collect()
+}
+
+/// The group of `topic` and `scope`; panics with every group when there is none.
+pub fn group<'a>(a: &'a Analysis, topic: &str, scope: Option<&str>) -> &'a Group {
+    a.groups
+        .iter()
+        .find(|g| g.topic == topic && g.scope.as_deref() == scope)
+        .unwrap_or_else(|| panic!("no group {topic} {scope:?} in {:#?}", a.groups))
+}
+
+pub fn values(a: &Analysis, g: &Group) -> Vec<f64> {
+    g.claims.iter().map(|&i| a.claims[i].value).collect()
+}
+
+/// CSV text read back: its header and its rows.
+pub fn read_csv(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers: Vec<String> = r
+        .headers()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = r
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    (headers, rows)
+}
