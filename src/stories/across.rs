@@ -149,3 +149,70 @@ fn shared(a: &[(u64, f32)], b: &[(u64, f32)]) -> usize {
     }
     n
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::cluster::doc_freq;
+    use super::super::gazetteer::Gazetteer;
+    use super::super::terms::Terms;
+    use super::*;
+
+    const T0: i64 = 1_700_000_000;
+
+    fn run(texts: &[(&str, &str)], stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let g = Gazetteer::builtin();
+        let terms: Vec<Terms> = texts.iter().map(|(t, b)| Terms::with(t, b, &g)).collect();
+        let items: Vec<Item> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Item {
+                published: Some(T0 + 3600 * i as i64),
+                terms: t,
+                title: t,
+            })
+            .collect();
+        let mut out = join(&items, stories, &doc_freq(&items), &Params::default());
+        out.iter_mut().for_each(|s| s.sort_unstable());
+        out.sort();
+        out
+    }
+
+    const AR1: (&str, &str) = (
+        "مصرع 23 وإصابة 41 في تصادم قطارين قرب بورسعيد",
+        "أعلنت وزارة الصحة مصرع 23 شخصا وإصابة 41 في تصادم قطارين قرب بور سعيد",
+    );
+    const AR2: (&str, &str) = (
+        "وزير النقل في موقع حادث قطار بورسعيد",
+        "ارتفع عدد الضحايا إلى 23 قتيلا و41 مصابا وفق وزارة الصحة",
+    );
+
+    #[test]
+    fn english_report_moves_on_entities_and_numbers() {
+        let en = (
+            "Trains collide near Port Said",
+            "The collision killed 23 and injured 41, the Health Ministry said.",
+        );
+        assert_eq!(
+            run(&[AR1, AR2, en], vec![vec![0, 1], vec![2]]),
+            vec![vec![0, 1, 2]]
+        );
+    }
+
+    #[test]
+    fn one_shared_name_is_not_enough() {
+        let en = ("Port Said football club wins", "The team celebrated.");
+        assert_eq!(
+            run(&[AR1, AR2, en], vec![vec![0, 1], vec![2]]),
+            vec![vec![0, 1], vec![2]]
+        );
+    }
+
+    #[test]
+    fn arabic_articles_are_never_moved() {
+        let ar3 = ("قطار بورسعيد", "مصرع 23 وإصابة 41 ووزارة الصحة تعلن");
+        assert_eq!(
+            run(&[AR1, AR2, ar3], vec![vec![0, 1], vec![2]]),
+            vec![vec![0, 1], vec![2]]
+        );
+    }
+}
