@@ -242,3 +242,68 @@ fn tmux_opens_a_folder_of_stories_picks_one_and_compares() {
     tmux.keys(&["q"]);
     tmux.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn search_across_the_corpus_answers_from_the_index_and_opens_the_story() {
+    let d = tempfile::tempdir().unwrap();
+    // Copied, so that a file can change under the index.
+    let corpus = d.path().join("corpus");
+    for e in walk(Path::new(CORPUS)) {
+        let to = corpus.join(e.strip_prefix(CORPUS).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&e, &to).unwrap();
+    }
+    let run = |keys: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_qarin"))
+            .env("QARIN_CACHE_DIR", d.path().join("cache"))
+            .env("QARIN_DATA_DIR", d.path().join("data"))
+            .env("XDG_CONFIG_HOME", d.path().join("config"))
+            .args(["snapshot", "--size", "120x12", "--keys", keys])
+            .arg(&corpus)
+            .output()
+            .expect("qarin runs");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    // «القاهرة» (with ة, found as ه, inside «بالقاهرة» too): five articles of ten, in
+    // every story but the earthquake's.
+    let typed = "F ا ل ق ا ه ر ة";
+    let prompt = run(typed);
+    assert!(
+        prompt.contains("5 of 10 articles in the corpus"),
+        "{prompt}"
+    );
+    let list = run(&format!("{typed} Enter"));
+    assert!(
+        list.contains("5 articles of 10 in the corpus hold"),
+        "{list}"
+    );
+    assert!(list.contains("[ﻩﺮﻫﺎﻘﻟﺍ]"), "the match is marked:\n{list}");
+    // The second hit (alpha's protest report) opens its story at the match.
+    let opened = run(&format!("{typed} Enter j Enter"));
+    assert!(opened.contains("match 1/1"), "{opened}");
+    assert!(first_line(&opened).contains("alpha") && first_line(&opened).contains("1/3"));
+    let lib = run(&format!("{typed} Enter j Enter l"));
+    assert!(lib.contains("beta") && lib.contains("delta") && !lib.contains("gamma"));
+    // A file changed: its text is indexed again (and only what it says now is found).
+    let f = corpus.join("beta/2024-03-10 20:30:00#b4.txt");
+    let mut text = std::fs::read_to_string(&f).unwrap();
+    assert!(!text.contains("الإسكندرية"));
+    text.push_str("\nوتقام المباراة المقبلة في الإسكندرية.\n");
+    std::fs::write(&f, text).unwrap();
+    let found = run("F ا ل إ س ك ن د ر ي ة");
+    assert!(found.contains("1 of 10 articles in the corpus"), "{found}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

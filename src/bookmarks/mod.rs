@@ -22,7 +22,7 @@ pub use anchor::{Anchor, Location, Match, reanchor};
 pub use error::StoreError;
 pub use model::{ArticleRef, Bookmark, BookmarkFile, NewBookmark, VERSION};
 pub use session::Session;
-pub use state::ReadingState;
+pub use state::{Found as PositionFound, Left, ReadingState, Stamp, stamp_of_file};
 pub use store::Store;
 
 use crate::corpus::{self, Article, LoadOptions};

@@ -69,8 +69,13 @@ pub fn prepare(
             load: load.clone(),
             no_cache: false,
         };
-        let corpus = crate::index::open(paths, opts)?;
-        Some(StoryLib::new(corpus.entries, corpus.stories, load.clone()))
+        let corpus = crate::index::open(paths, opts.clone())?;
+        let mut lib = StoryLib::new(corpus.entries, corpus.stories, load.clone());
+        lib.text = Some(crate::ui::corpus_search::TextSearch::new(
+            corpus.texts,
+            opts,
+        ));
+        Some(lib)
     } else {
         None
     };
@@ -123,6 +128,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     state.background = true;
     if state.unanalysed {
         state.analyse();
+    }
+    // The corpus's texts are indexed for `F` meanwhile.
+    if let Some(t) = state.stories.as_mut().and_then(|l| l.text.as_mut()) {
+        t.start(true);
     }
     crate::ui::app::run(state, args.bidi == Bidi::App)?;
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 //! the files that changed, and grouped into stories.
 
 pub mod store;
+pub mod text;
 pub mod walk;
 
 use std::io::IsTerminal as _;
@@ -48,6 +49,8 @@ pub struct Corpus {
     /// Files read (new or changed) and files answered from the index.
     pub read: usize,
     pub reused: usize,
+    /// Per entry, its key in the index (for the text search, [`text`]).
+    pub texts: Vec<text::TextKey>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -62,11 +65,9 @@ pub fn params() -> Params {
     Params::from_env()
 }
 
-/// Opens the corpus under `paths`: walks them, reads what the index does not hold
-/// fresh, groups the articles into stories and counts each story's conflicts.
-pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
-    let found = walk::walk(paths)?;
-    let lexicon = Lexicon::builtin();
+/// The index for these options: on disk unless `no_cache` or there is no cache
+/// directory, in memory then.
+pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
     // Rows hold claims (built-in lexicon) and metadata (layout): either changing
     // rebuilds the index.
     let layout = opts
@@ -79,10 +80,18 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
         format!("{LEXICON_SOURCE}\0{layout}").as_bytes(),
     ))[..16]
         .to_owned();
-    let mut store = match (opts.no_cache, store::default_path()) {
-        (false, Some(p)) => Store::open(&p, &lex_key)?,
-        _ => Store::in_memory(&lex_key)?,
-    };
+    match (opts.no_cache, store::default_path()) {
+        (false, Some(p)) => Store::open(&p, &lex_key),
+        _ => Store::in_memory(&lex_key),
+    }
+}
+
+/// Opens the corpus under `paths`: walks them, reads what the index does not hold
+/// fresh, groups the articles into stories and counts each story's conflicts.
+pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
+    let found = walk::walk(paths)?;
+    let lexicon = Lexicon::builtin();
+    let mut store = open_store(&opts)?;
     // Absolute keys, so the same file is found again from another directory.
     let mut keys = Vec::with_capacity(found.len());
     for f in &found {
@@ -109,6 +118,7 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
                 .map(|(f, r)| entry(f, &r))
                 .collect();
             return Ok(Corpus {
+                texts: text_keys(&found, &keys),
                 entries,
                 stories,
                 read: 0,
@@ -170,11 +180,25 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
         eprintln!("qarin: warning: {e}");
     }
     Ok(Corpus {
+        texts: text_keys(&found, &keys),
         entries,
         stories,
         read: stale.len(),
         reused: found.len() - stale.len(),
     })
+}
+
+fn text_keys(found: &[Found], keys: &[(String, i64, i64)]) -> Vec<text::TextKey> {
+    found
+        .iter()
+        .zip(keys)
+        .map(|(f, (k, size, mtime))| text::TextKey {
+            key: k.clone(),
+            path: f.path.display().to_string(),
+            size: *size,
+            mtime: *mtime,
+        })
+        .collect()
 }
 
 /// The number of the story's claim groups in conflict: its articles read again and

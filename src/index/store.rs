@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 /// Bumped whenever what is stored, or how it is computed, changes: an index from
 /// another version is dropped and rebuilt, never misread.
-const SCHEMA: &str = "stories-2";
+const SCHEMA: &str = "stories-3";
 
 /// Stories results kept per index (older ones are dropped).
 const RUNS_KEPT: i64 = 16;
@@ -27,10 +27,10 @@ pub struct Row {
 }
 
 pub struct Store {
-    conn: Connection,
+    pub(super) conn: Connection,
     pub path: Option<PathBuf>,
     /// The path as errors name it.
-    label: String,
+    pub(super) label: String,
 }
 
 /// Why the index could not be used.
@@ -123,11 +123,15 @@ impl Store {
         if have.as_deref() != Some(version.as_str()) {
             tx.execute_batch(
                 "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS runs;
+                 DROP TABLE IF EXISTS texts_of; DROP TABLE IF EXISTS texts;
                  CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
                    mtime INTEGER NOT NULL, outlet TEXT NOT NULL, title TEXT NOT NULL,
                    published INTEGER, terms BLOB NOT NULL, claims BLOB NOT NULL);
                  CREATE TABLE runs (id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL,
-                   result BLOB NOT NULL);",
+                   result BLOB NOT NULL);
+                 CREATE TABLE texts_of (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
+                   mtime INTEGER NOT NULL, doc INTEGER NOT NULL);
+                 CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'trigram');",
             )?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?1)",
@@ -137,7 +141,7 @@ impl Store {
         tx.commit()
     }
 
-    fn err(&self, source: rusqlite::Error) -> StoreError {
+    pub(super) fn err(&self, source: rusqlite::Error) -> StoreError {
         wrap(&self.label)(source)
     }
 
@@ -235,7 +239,7 @@ impl Store {
     }
 }
 
-fn wrap(label: &str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+pub(super) fn wrap(label: &str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |source| StoreError {
         path: label.to_owned(),
         source,

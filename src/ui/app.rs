@@ -57,8 +57,9 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
             terminal.clear()?;
             dirty = true;
         }
-        // Bookmarks re-found on the worker thread are shown when they are ready.
-        dirty |= state.bookmarks.poll_refind(&state.articles);
+        // Bookmarks re-found (and articles hashed) on the worker thread are shown when
+        // they are ready.
+        dirty |= super::bookmarks_attach::poll(&mut state);
         // Keys already waiting (fast typing, a paste) are handled before the next frame:
         // one search and one draw for the lot.
         if dirty && !event::poll(Duration::ZERO)? {
@@ -67,9 +68,16 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
             test_panic_after_draw();
             dirty = false;
         }
-        // While claims are analysed in the background, wake up now and then: for the
-        // result, and to show the progress.
-        if state.analysing.is_some() {
+        // While claims are analysed or texts indexed in the background, wake up now and
+        // then: for the result, and to show the progress.
+        let texts = state.stories.as_mut().and_then(|l| l.text.as_mut());
+        let indexing = texts.as_ref().is_some_and(|t| t.progress().is_some());
+        if let Some(t) = texts
+            && t.poll()
+        {
+            dirty = true;
+        }
+        if state.analysing.is_some() || indexing {
             if state.poll_analysis() {
                 dirty = true;
                 continue;

@@ -5,11 +5,13 @@
 pub mod action;
 pub mod app;
 pub mod background;
+pub mod blocks;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;
 pub mod claims_table;
 pub mod compare;
+pub mod corpus_search;
 pub mod draw;
 pub mod help;
 pub mod keymap;
@@ -108,6 +110,14 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         )
     } else if let Some(job) = &state.analysing {
         job.progress_text()
+    } else if let Some((done, all)) = state
+        .stories
+        .as_ref()
+        .and_then(|l| l.text.as_ref())
+        .and_then(|t| t.progress())
+    {
+        let key = state.keymap.hint(Action::SearchAll);
+        format!("indexing the texts for search ({key}): {done} of {all} articles")
     } else if state.unanalysed {
         format!(
             "claims of these {:.1} MB are analysed in the background by the reader",
@@ -230,10 +240,18 @@ fn search_prompt(state: &State, buf: &mut Buffer, row: Rect) {
     } else {
         "this article"
     };
-    let suffix = format!(
-        " {} matches in {scope} (Enter done, Esc cancel)",
-        s.matches.len()
-    );
+    let suffix = if corpus_search::active(state) {
+        let n = state.stories.as_ref().map_or(0, |l| l.entries.len());
+        format!(
+            " {} of {n} articles in the corpus (Enter lists them, Esc cancel)",
+            s.hits.len()
+        )
+    } else {
+        format!(
+            " {} matches in {scope} (Enter done, Esc cancel)",
+            s.matches.len()
+        )
+    };
     draw::text(
         state,
         buf,

@@ -29,7 +29,11 @@ impl ViewOps for ResultsView {
             state.theme().bar(),
             Align::Left,
         );
-        draw_results(state, screen::body(size), buf);
+        if super::corpus_search::active(state) {
+            super::corpus_search::draw_hits(state, screen::body(size), buf);
+        } else {
+            draw_results(state, screen::body(size), buf);
+        }
     }
     fn mouse(&self, state: &mut State, _x: u16, y: u16, delta: isize) {
         if delta != 0 {
@@ -39,7 +43,7 @@ impl ViewOps for ResultsView {
         if let Some(row) = super::views::list_row(state, y) {
             let rows = body.height.saturating_sub(1) as usize;
             let first = state.search.selected.saturating_sub(rows.saturating_sub(1));
-            state.search.selected = (first + row).min(state.search.matches.len().saturating_sub(1));
+            state.search.selected = (first + row).min(count(state).saturating_sub(1));
         }
     }
     fn scope(&self) -> Scope {
@@ -47,8 +51,17 @@ impl ViewOps for ResultsView {
     }
 }
 
+/// Rows in the list: articles of the corpus, or matches in the open articles.
+fn count(state: &State) -> usize {
+    if super::corpus_search::active(state) {
+        state.search.hits.len()
+    } else {
+        state.search.matches.len()
+    }
+}
+
 fn handle(state: &mut State, action: Action) {
-    let n = state.search.matches.len();
+    let n = count(state);
     let s = &mut state.search;
     match action {
         Action::LineDown => s.selected = (s.selected + 1).min(n.saturating_sub(1)),
@@ -57,6 +70,9 @@ fn handle(state: &mut State, action: Action) {
         Action::PageUp => s.selected = s.selected.saturating_sub(10),
         Action::Top => s.selected = 0,
         Action::Bottom => s.selected = n.saturating_sub(1),
+        Action::Open if n > 0 && super::corpus_search::active(state) => {
+            super::corpus_search::open_hit(state)
+        }
         Action::Open if n > 0 => {
             state.go(View::Reader);
             state.show_match();

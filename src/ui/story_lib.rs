@@ -37,7 +37,7 @@ impl StorySort {
 }
 
 /// A corpus opened as stories.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct StoryLib {
     pub entries: Vec<Entry>,
     pub stories: Vec<Grouped>,
@@ -61,6 +61,10 @@ pub struct StoryLib {
     rows: Vec<usize>,
     /// Per story, its title, outlets and articles' titles folded (what `/` matches).
     folded: Vec<String>,
+    /// Per entry, its story.
+    story_of: Vec<Option<usize>>,
+    /// Search across the corpus's texts (`F`), when the index can serve it.
+    pub text: Option<super::corpus_search::TextSearch>,
 }
 
 impl StoryLib {
@@ -89,6 +93,14 @@ impl StoryLib {
                 s
             })
             .collect();
+        let mut story_of = vec![None; entries.len()];
+        for (k, g) in stories.iter().enumerate() {
+            for &a in &g.story.articles {
+                if let Some(s) = story_of.get_mut(a) {
+                    *s = Some(k);
+                }
+            }
+        }
         // A corpus of one outlet has no multi-outlet story: list everything then.
         let all = !stories.iter().any(|g| g.story.outlets.len() > 1);
         let mut lib = StoryLib {
@@ -105,9 +117,16 @@ impl StoryLib {
             open: None,
             rows: Vec::new(),
             folded,
+            story_of,
+            text: None,
         };
         lib.refresh();
         lib
+    }
+
+    /// The story of an entry.
+    pub fn story_of(&self, entry: usize) -> Option<usize> {
+        self.story_of.get(entry).copied().flatten()
     }
 
     /// The listed stories, in order (indices into `stories`).

@@ -78,7 +78,8 @@ impl State {
                 if self.search.all && !self.search.query.is_empty() {
                     self.go(View::SearchResults);
                 }
-                if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                let none = self.search.matches.is_empty() && self.search.hits.is_empty();
+                if none && !self.search.query.is_empty() {
                     self.status = Some(format!("no match for «{}»", self.search.query));
                 }
             }
@@ -87,6 +88,7 @@ impl State {
                 self.search.editing = false;
                 self.search.query.clear();
                 self.search.matches.clear();
+                self.search.hits.clear();
                 if let Some((ai, s)) = self.search.origin.take() {
                     self.current = ai;
                     self.reader[ai] = s;
@@ -107,6 +109,9 @@ impl State {
     /// Incremental search: recomputes matches and moves to the first one at or after
     /// the cursor.
     pub(crate) fn run_search(&mut self) {
+        if crate::ui::corpus_search::active(self) {
+            return crate::ui::corpus_search::run(self);
+        }
         let arts: Vec<usize> = if self.search.all {
             (0..self.articles.len()).collect()
         } else {
