@@ -314,10 +314,9 @@ pub fn context(
                                     && !between.into_iter().any(|k| starts_with_waw(tokens, k))
                             })
                     })
+                    && nearest.is_none_or(|(d, _)| dist < d)
                 {
-                    if nearest.is_none_or(|(d, _)| dist < d) {
-                        nearest = Some((dist, s));
-                    }
+                    nearest = Some((dist, s));
                 }
             });
         }
