@@ -97,7 +97,7 @@ pub fn file_size(article: &Article) -> Option<u64> {
         return None;
     }
     let md = std::fs::metadata(&article.path).ok()?;
-    md.is_file().then(|| md.len())
+    md.is_file().then_some(md.len())
 }
 
 /// One bookmarked passage.
