@@ -1,7 +1,8 @@
 //! The reader under faults a person meets, in a real terminal (a private tmux server):
 //! a long error in the status line is wrapped, not cut before its reason; re-finding
 //! bookmarks in a changed article runs off the UI thread, the screen answering keys
-//! meanwhile and the result shown when ready. Fails when tmux is missing.
+//! meanwhile and the result shown when ready; a moved article is hashed off the UI
+//! thread too, then reopened where it was left. Fails when tmux is missing.
 
 use std::path::Path;
 use std::process::Command;
@@ -196,4 +197,40 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     t.wait_for("the reader at the passage", |s| {
         s.contains("ﺖﻠﺳﺭﺃ") || s.contains("أرسلت")
     });
+}
+
+#[test]
+fn a_moved_article_opens_at_once_and_where_it_was_left_once_hashed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("عنوان المقال\n");
+    for i in 1..=80 {
+        // Blank lines between paragraphs: not taken for hard-wrapped text.
+        text.push_str(&format!("\nالفقرة رقم {i} من المقال\n"));
+    }
+    text.push_str("\nالخاتمة zqx\n");
+    std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+    // Left at its end, then the file moves: only its hash can find the position.
+    let t = Tmux::start("left", 80, 20, &reader_script(dir.path(), "", "a.txt"));
+    t.wait_for("the first screen", |s| s.contains("q quit"));
+    t.keys(&["G"]);
+    t.wait_for("the end", |s| s.contains("zqx"));
+    t.keys(&["q"]);
+    t.wait_for("the reader gone", |s| !s.contains("q quit"));
+    std::thread::sleep(Duration::from_millis(300));
+    drop(t);
+    std::fs::rename(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+    // Hashing takes 6 s longer: the first screen must not wait for it.
+    let script = reader_script(dir.path(), "QARIN_TEST_HASH_DELAY=6000", "b.txt");
+    let started = Instant::now();
+    let t = Tmux::start("moved", 80, 20, &script);
+    let first = t.wait_for("the first screen", |s| s.contains("q quit"));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the first screen waited for the hash ({:?}):\n{first}",
+        started.elapsed()
+    );
+    assert!(!first.contains("zqx"), "opened at the top first:\n{first}");
+    // Once hashed, the article is reopened where it was left.
+    t.wait_for("the position restored", |s| s.contains("zqx"));
+    assert!(started.elapsed() >= Duration::from_secs(6));
 }

@@ -139,3 +139,61 @@ fn large_files_stream_through_a_window_and_print_what_memory_prints() {
     assert!(screen.contains("zqx"), "{screen}");
     assert!(screen.contains("match 1/"), "{screen}");
 }
+
+/// `claims` moves the claims' sentences out of memory (to a temporary file past a bound,
+/// lowered here to nothing) while it reads and groups, and puts them back as it writes:
+/// every format prints what it prints with the sentences kept in memory, for one large
+/// file read through the window and for a folder of articles compared per story.
+#[test]
+fn claims_with_their_sentences_in_a_temporary_file_print_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let (text, _) = article();
+    std::fs::write(&file, &text).unwrap();
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (i, part) in text
+        .split_inclusive('\n')
+        .take(400)
+        .collect::<Vec<_>>()
+        .chunks(40)
+        .enumerate()
+    {
+        std::fs::write(folder.join(format!("{i:03}_a.txt")), part.concat()).unwrap();
+    }
+    let data = dir.path().join("data");
+    for input in [&file, &folder] {
+        for format in ["jsonl", "csv", "json", "table", "markdown"] {
+            let run = |spill: bool| {
+                let mut cmd = Command::new(QARIN);
+                cmd.args(["claims", "--format", format, "--width", "100"])
+                    .arg(input)
+                    .env("QARIN_DATA_DIR", &data)
+                    .env("XDG_CONFIG_HOME", &data)
+                    .env("XDG_CACHE_HOME", &data)
+                    .env("QARIN_WINDOW", WINDOW.to_string());
+                if spill {
+                    cmd.env("QARIN_SENTENCES_IN_MEMORY", "0");
+                }
+                cmd.output().expect("qarin runs")
+            };
+            let (memory, spilled) = (run(false), run(true));
+            assert!(memory.status.success(), "{format}: {memory:?}");
+            assert!(spilled.status.success(), "{format}: {spilled:?}");
+            assert!(
+                memory.stdout == spilled.stdout,
+                "{format} of {}: output differs with the sentences in a file",
+                input.display()
+            );
+            if format == "jsonl" {
+                let out = String::from_utf8_lossy(&spilled.stdout);
+                let sentences = out
+                    .lines()
+                    .filter(|l| l.contains("\"type\":\"claim\""))
+                    .filter(|l| !l.contains("\"sentence\":\"\""))
+                    .count();
+                assert!(sentences > 50, "claims with their sentences: {sentences}");
+            }
+        }
+    }
+}

@@ -102,12 +102,14 @@ impl ReadingState {
     /// (older files); a file changed since still opens near its old place, the stamp
     /// says so (`Found::changed`). Not found by key: only an article of the same size as
     /// a stored one is hashed (`hash(i)`) to recognise it moved: opening thousands of
-    /// new files hashes none.
+    /// new files hashes none. `hash(i)` may answer `None` (not computed yet: a large
+    /// article is hashed on a worker thread): the article is then `Found::pending`, to
+    /// be asked about again once its hash is known.
     pub fn positions_stamped<'h>(
         &self,
         keys: &[&str],
         stamps: &[Option<Stamp>],
-        hash: impl Fn(usize) -> &'h str,
+        hash: impl Fn(usize) -> Option<&'h str>,
     ) -> Result<Vec<Option<Found>>, StoreError> {
         let f = self.file.load()?;
         let mut by_size: std::collections::HashMap<u64, Vec<&Position>> = Default::default();
@@ -128,14 +130,22 @@ impl ReadingState {
                     return Some(Found {
                         paragraph: p.paragraph,
                         changed,
+                        pending: false,
                     });
                 }
                 let (size, _) = now?;
                 let same_size = by_size.get(&size)?;
-                let h = hash(i);
+                let Some(h) = hash(i) else {
+                    return Some(Found {
+                        paragraph: 0,
+                        changed: false,
+                        pending: true,
+                    });
+                };
                 same_size.iter().find(|p| p.hash == h).map(|p| Found {
                     paragraph: p.paragraph,
                     changed: false,
+                    pending: false,
                 })
             })
             .collect())
@@ -186,6 +196,8 @@ pub struct Found {
     pub paragraph: usize,
     /// The file's size or mtime differ from when the position was saved.
     pub changed: bool,
+    /// Not known yet: the article's hash is needed, and was not given.
+    pub pending: bool,
 }
 
 /// The stamp of a file, `None` for what is no file (seeds, standard input, pages).
@@ -284,7 +296,7 @@ mod tests {
                 &[Some((10, 1)), Some((10, 5)), Some((7, 1)), Some((99, 1))],
                 |i| {
                     asked.borrow_mut().push(i);
-                    hashes[i]
+                    Some(hashes[i])
                 },
             )
             .unwrap();
@@ -292,7 +304,8 @@ mod tests {
             found[0],
             Some(Found {
                 paragraph: 4,
-                changed: false
+                changed: false,
+                pending: false,
             })
         );
         // Same size as /a: hashed, and a different hash is another article.
@@ -311,9 +324,14 @@ mod tests {
         );
         // Moved: found by its hash among those of its size.
         let moved = s
-            .positions_stamped(&["/b"], &[Some((10, 3))], |_| "ha")
+            .positions_stamped(&["/b"], &[Some((10, 3))], |_| Some("ha"))
             .unwrap();
         assert_eq!(moved[0].map(|f| f.paragraph), Some(4));
+        // Its hash not known yet: pending, to be asked again.
+        let later = s
+            .positions_stamped(&["/b"], &[Some((10, 3))], |_| None)
+            .unwrap();
+        assert_eq!(later[0].map(|f| f.pending), Some(true));
         // Nothing read, nothing written.
         let before = std::fs::read(s.path()).unwrap();
         s.remember_left(&[]).unwrap();

@@ -76,6 +76,7 @@ pub enum Target {
     Part,
     Change,
     Previous,
+    Forecast,
 }
 
 #[derive(Debug, Clone)]
@@ -282,6 +283,7 @@ impl Lexicon {
         add(&file.parts, Target::Part);
         add(&file.changes, Target::Change);
         add(&file.previous, Target::Previous);
+        add(&file.forecasts, Target::Forecast);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));

@@ -168,6 +168,12 @@ impl Found {
     pub fn is_empty(&self) -> bool {
         self.claims.is_empty()
     }
+
+    /// The claims, in text order (to move their text elsewhere while a large input is
+    /// analysed: grouping reads none of it).
+    pub fn claims_mut(&mut self) -> &mut [Claim] {
+        &mut self.claims
+    }
 }
 
 /// Reusable buffers for one paragraph at a time.
@@ -277,18 +283,24 @@ pub fn assemble<'a>(
     lexicon: &Lexicon,
     time: &dyn Fn(&str) -> Option<i64>,
 ) -> Analysis {
-    let mut claims = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
     let mut facts = Vec::new();
-    for (article, f) in found {
+    for (article, mut f) in found {
         let offset = claims.len();
-        claims.extend(f.claims.into_iter().map(|mut c| {
+        for c in &mut f.claims {
             c.id += offset;
             c.part_of = c.part_of.map(|p| p + offset);
             if c.article != article {
                 c.article = article.to_owned();
             }
-            c
-        }));
+        }
+        // The first article's claims are kept where they are, not copied: one large
+        // article's claims are then never held twice.
+        if claims.is_empty() {
+            claims = f.claims;
+        } else {
+            claims.append(&mut f.claims);
+        }
         facts.extend(f.facts);
     }
     let groups = group::group(&mut claims, &facts, lexicon, time);

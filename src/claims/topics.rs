@@ -52,6 +52,7 @@ pub struct Context {
 pub enum Measure {
     Change,
     Previous,
+    Forecast,
 }
 
 impl Measure {
@@ -60,6 +61,7 @@ impl Measure {
         match self {
             Measure::Change => "change",
             Measure::Previous => "previous",
+            Measure::Forecast => "forecast",
         }
     }
 }
@@ -292,15 +294,29 @@ pub fn context(
         let mut nearest: Option<(usize, usize)> = None;
         for j in clause_start..clause_end {
             hits.matches_at(lexicon, tokens, j, |t, _| {
+                let dist = if j < q.first {
+                    q.first - j
+                } else {
+                    j.saturating_sub(q.end)
+                };
                 if let Target::Scope(s) = t
-                    && lexicon
-                        .scope_def(s)
-                        .is_some_and(|d| d.topics.iter().any(|k| k == key))
+                    && lexicon.scope_def(s).is_some_and(|d| {
+                        d.topics.iter().any(|k| k == key)
+                            && d.reach.is_none_or(|r| {
+                                // Within reach and in the figure's own conjunct: «نقلت
+                                // لمشرحة مستشفى وأن 90 أصيبوا» does not set the 90.
+                                let between = if j < q.first {
+                                    j + 1..q.first
+                                } else {
+                                    q.end..j
+                                };
+                                dist <= r
+                                    && !between.into_iter().any(|k| starts_with_waw(tokens, k))
+                            })
+                    })
+                    && nearest.is_none_or(|(d, _)| dist < d)
                 {
-                    let dist = if j < q.first { q.first - j } else { j - q.end };
-                    if nearest.is_none_or(|(d, _)| dist < d) {
-                        nearest = Some((dist, s));
-                    }
+                    nearest = Some((dist, s));
                 }
             });
         }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
+use crate::cli::sentences::{ClaimsOut, Filled, Sentences};
 use crate::corpus::{self, Article};
 
 /// The language of display labels (`--lang`).
@@ -102,18 +103,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Stories::Off => false,
         Stories::Auto => args.paths.iter().any(|p| p.is_dir()),
     };
-    // With stories, each article's terms are taken while its text is at hand too.
+    if grouped {
+        // The user's gazetteer, if any, must be usable before articles are grouped.
+        crate::stories::gazetteer::init()?;
+    }
+    // With stories, each article's terms are taken while its text is at hand too. The
+    // claims' sentences go to a store (a temporary file once large) until printed.
+    let sentences = Sentences::default();
     let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
         let terms = grouped.then(|| crate::stories::articles::terms_of(a));
-        (claims::find(a, &lexicon, args.all), terms)
+        let mut found = claims::find(a, &lexicon, args.all);
+        let taken = sentences.take(&mut found);
+        ((found, taken), terms)
     })?;
     for w in &loaded.warnings {
         eprintln!("qarin: warning: {w}");
     }
     let articles = loaded.articles;
     let times = claims::publication_times(&articles);
-    let (found, terms): (Vec<claims::Found>, Vec<Option<crate::stories::Terms>>) =
-        found.into_iter().unzip();
+    let (found, terms): (Vec<_>, Vec<Option<crate::stories::Terms>>) = found.into_iter().unzip();
+    let (found, taken): (Vec<claims::Found>, Vec<_>) = found.into_iter().unzip();
     let (analysis, stories) = if grouped {
         let terms = terms.into_iter().map(Option::unwrap_or_default).collect();
         per_story(&articles, found, terms, &lexicon)
@@ -124,8 +133,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Vec::new(),
         )
     };
+    let filled = Filled::new(&sentences, taken, &articles, &analysis);
     let mut out = output::stdout();
-    let written = write(&mut out, &args, &articles, &analysis, &stories, &lexicon);
+    let written = write(
+        &mut out,
+        &args,
+        (&articles, &analysis, &filled),
+        &stories,
+        &lexicon,
+    );
     output::finish(&mut out, written).context("writing to standard output")?;
     let conflict = analysis
         .groups
@@ -138,18 +154,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The articles, their analysis and the claims' sentences.
+type Analysed<'a> = (&'a [Article], &'a Analysis, &'a Filled<'a>);
+
 fn write(
     out: &mut impl Write,
     args: &Args,
-    articles: &[Article],
-    analysis: &Analysis,
+    (articles, analysis, filled): Analysed,
     stories: &[Option<String>],
     lexicon: &Lexicon,
 ) -> anyhow::Result<()> {
     match args.format {
-        Format::Json => output::json_document(out, &document(articles, analysis, stories))?,
-        Format::Jsonl => jsonl(out, articles, analysis, stories)?,
-        Format::Csv => csv(out, articles, analysis, stories)?,
+        Format::Json => {
+            output::json_document(out, &document(articles, analysis, stories, Some(filled)))?
+        }
+        Format::Jsonl => jsonl(out, (articles, analysis, filled), stories)?,
+        Format::Csv => csv(out, (articles, analysis, filled), stories)?,
         Format::Markdown => {
             let style = args.text.style();
             for line in table::render_markdown(analysis, articles, lexicon).lines() {
@@ -215,7 +235,7 @@ struct JsonGroup<'a> {
 #[derive(Serialize)]
 struct JsonOut<'a> {
     articles: Vec<JsonArticle<'a>>,
-    claims: &'a [Claim],
+    claims: ClaimsOut<'a>,
     groups: Vec<JsonGroup<'a>>,
 }
 
@@ -223,10 +243,14 @@ fn document<'a>(
     articles: &'a [Article],
     analysis: &'a Analysis,
     stories: &'a [Option<String>],
+    filled: Option<&'a Filled<'a>>,
 ) -> JsonOut<'a> {
     JsonOut {
         articles: articles.iter().map(JsonArticle::from).collect(),
-        claims: &analysis.claims,
+        claims: ClaimsOut {
+            claims: &analysis.claims,
+            filled,
+        },
         groups: analysis
             .groups
             .iter()
@@ -291,15 +315,27 @@ pub fn per_story(
     for (new, &old) in order.iter().enumerate() {
         new_id[old] = new;
     }
-    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(|(_, c)| Some(c)).collect();
-    let mut out = Analysis::default();
-    for &old in &order {
-        if let Some(mut c) = slots[old].take() {
-            c.id = new_id[old];
-            c.part_of = c.part_of.and_then(|p| new_id.get(p).copied());
-            out.claims.push(c);
+    drop(order);
+    // Put in order in place (swapping along each cycle of the permutation): the claims
+    // of a large input are never held twice.
+    let mut claims: Vec<Claim> = claims.into_iter().map(|(_, c)| c).collect();
+    let mut dest = new_id.clone();
+    for i in 0..claims.len() {
+        while dest[i] != i {
+            let j = dest[i];
+            claims.swap(i, j);
+            dest.swap(i, j);
         }
     }
+    drop(dest);
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = i;
+        c.part_of = c.part_of.and_then(|p| new_id.get(p).copied());
+    }
+    let mut out = Analysis {
+        claims,
+        groups: Vec::new(),
+    };
     let mut ids = Vec::with_capacity(groups.len());
     for (mut g, story) in groups {
         g.claims.iter_mut().for_each(|c| *c = new_id[*c]);
@@ -316,23 +352,22 @@ pub fn per_story(
 /// The JSON document (`{"version": 1, "articles", "claims", "groups"}`) as a string.
 pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    output::json_document(&mut out, &document(articles, analysis, &[]))?;
+    output::json_document(&mut out, &document(articles, analysis, &[], None))?;
     String::from_utf8(out).context("serialising claims")
 }
 
 /// Records in dependency order: articles, then claims, then groups (which name claims).
 fn jsonl(
     out: &mut impl Write,
-    articles: &[Article],
-    analysis: &Analysis,
+    (articles, analysis, filled): Analysed,
     stories: &[Option<String>],
 ) -> std::io::Result<()> {
     let mut j = Jsonl::new(out, "claims")?;
     for a in articles {
         j.record("article", &JsonArticle::from(a))?;
     }
-    for c in &analysis.claims {
-        j.record("claim", c)?;
+    for (i, c) in analysis.claims.iter().enumerate() {
+        j.record("claim", &filled.claim(i, c))?;
     }
     for (i, g) in analysis.groups.iter().enumerate() {
         #[derive(Serialize)]
@@ -377,8 +412,7 @@ pub const CSV_HEADER: &[&str] = &[
 
 fn csv(
     out: &mut impl Write,
-    articles: &[Article],
-    analysis: &Analysis,
+    (articles, analysis, filled): Analysed,
     stories: &[Option<String>],
 ) -> std::io::Result<()> {
     let outlets: HashMap<&str, &str> = articles
@@ -395,7 +429,8 @@ fn csv(
     }
     let opt = |v: Option<String>| v.unwrap_or_default();
     let mut w = Csv::new(out, CSV_HEADER)?;
-    for (c, group) in analysis.claims.iter().zip(&group_of) {
+    for (i, (c, group)) in analysis.claims.iter().zip(&group_of).enumerate() {
+        let c = filled.claim(i, c);
         w.row([
             c.id.to_string(),
             c.article.clone(),

@@ -11,5 +11,6 @@ pub mod input;
 pub mod output;
 pub mod read;
 pub mod render;
+pub mod sentences;
 pub mod snapshot;
 pub mod stories;

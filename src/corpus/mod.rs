@@ -16,6 +16,7 @@ pub mod meta;
 pub mod origin;
 mod paragraphs;
 pub mod sidecar;
+mod spans;
 pub mod stream;
 pub mod template;
 pub mod walk;
@@ -136,12 +137,24 @@ impl Article {
         // Unless the text was transformed (decoded, extracted; the hash is then set at
         // load), the text is the file's bytes, byte-order mark and line endings included.
         self.hash.get_or_init(|| {
+            test_hash_delay();
             let mut hasher = Sha256::new();
             // A file that cannot be read again any more hashes as far as it could be read:
             // a bookmark then sees the article as changed, which it is.
             let _ = self.paragraphs.source_bytes(|b| hasher.update(b));
             hex(&hasher.finalize())
         })
+    }
+}
+
+/// TEST ONLY: `QARIN_TEST_HASH_DELAY=MS` makes hashing an article take that much
+/// longer, as a large one does, so a test can check that the first screen does not wait.
+fn test_hash_delay() {
+    let ms = std::env::var("QARIN_TEST_HASH_DELAY")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(ms) = ms {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }
 

@@ -17,6 +17,7 @@ use std::os::unix::fs::FileExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
+use super::spans::Spans;
 use super::window::{Chunk, Para, chunk_bytes};
 
 /// Paragraphs in logical order, one per source line (line endings removed).
@@ -29,7 +30,7 @@ pub struct Paragraphs {
 #[derive(Default)]
 struct Inner {
     /// Start and end byte of each paragraph, in the text or the file.
-    spans: Vec<(usize, usize)>,
+    spans: Spans,
     source: Source,
 }
 
@@ -99,7 +100,7 @@ impl Paragraphs {
     /// Paragraph `i` (0-based). A paragraph of a file that changed on disk since it was
     /// opened reads as empty (see [`Paragraphs::changed_on_disk`]).
     pub fn get(&self, i: usize) -> Option<&str> {
-        let &(start, end) = self.inner.spans.get(i)?;
+        let (start, end) = self.inner.spans.get(i)?;
         match &self.inner.source {
             Source::Memory(text) => text.get(start..end),
             Source::File(lazy) => Some(
@@ -115,9 +116,26 @@ impl Paragraphs {
         self.inner.spans.get(i).map_or(0, |(s, e)| e - s)
     }
 
+    /// Where paragraph `i` starts, in bytes from the first paragraph's start (line
+    /// endings included), without reading it; 0 past the end.
+    pub fn offset_of(&self, i: usize) -> usize {
+        let first = self.inner.spans.get(0).map_or(0, |s| s.0);
+        self.inner.spans.get(i).map_or(0, |s| s.0 - first)
+    }
+
+    /// Bytes from the first paragraph's start to the last one's end.
+    pub fn text_bytes(&self) -> usize {
+        let first = self.inner.spans.get(0).map_or(0, |s| s.0);
+        let last = self
+            .len()
+            .checked_sub(1)
+            .and_then(|i| self.inner.spans.get(i));
+        last.map_or(0, |s| s.1 - first)
+    }
+
     /// Every paragraph's byte length, in order, without reading any.
     pub fn lens(&self) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
-        self.inner.spans.iter().map(|(s, e)| e - s)
+        self.inner.spans.lens()
     }
 
     pub fn last(&self) -> Option<&str> {
@@ -210,7 +228,7 @@ impl Lazy {
 
     /// The chunk holding paragraph `i`, read on first use and kept; `None` if the file
     /// changed.
-    fn chunk(&self, i: usize, spans: &[(usize, usize)]) -> Option<&Chunk> {
+    fn chunk(&self, i: usize, spans: &Spans) -> Option<&Chunk> {
         let k = self.chunk_of(i)?;
         self.chunks
             .get(k)?
@@ -220,10 +238,10 @@ impl Lazy {
 
     /// Chunk `k` read from the file now; `None` (and the file marked changed) if it no
     /// longer matches the index.
-    fn read_chunk(&self, k: usize, spans: &[(usize, usize)]) -> Option<Arc<Chunk>> {
+    fn read_chunk(&self, k: usize, spans: &Spans) -> Option<Arc<Chunk>> {
         let first = *self.firsts.get(k)?;
         let end = self.firsts.get(k + 1).map_or(spans.len(), |&f| f);
-        let chunk = self.read(spans.get(first..end)?);
+        let chunk = self.read(spans, first..end);
         if chunk.is_none() {
             self.changed.store(true, Ordering::Relaxed);
         }
@@ -232,13 +250,14 @@ impl Lazy {
 
     /// Reads the bytes of `spans` (consecutive paragraphs) and checks that they are still
     /// what the index saw: valid UTF-8, a line ending after each paragraph but the last.
-    fn read(&self, spans: &[(usize, usize)]) -> Option<Chunk> {
-        let (base, end) = (spans.first()?.0, spans.last()?.1);
-        let mut bytes = vec![0; end - base];
+    fn read(&self, spans: &Spans, paras: std::ops::Range<usize>) -> Option<Chunk> {
+        let base = spans.get(paras.start)?.0;
+        let end = spans.get(paras.end.checked_sub(1)?)?.1;
+        let mut bytes = vec![0; end.checked_sub(base)?];
         self.file.read_exact_at(&mut bytes, base as u64).ok()?;
-        let ends_ok = spans[..spans.len() - 1]
-            .iter()
-            .all(|&(_, e)| matches!(bytes.get(e - base), Some(b'\n' | b'\r')));
+        let ends_ok = (paras.start..paras.end - 1)
+            .filter_map(|i| spans.get(i))
+            .all(|(_, e)| matches!(bytes.get(e - base), Some(b'\n' | b'\r')));
         if !ends_ok {
             return None;
         }
@@ -253,7 +272,7 @@ pub(crate) const READ_BUF: usize = 256 << 10;
 /// Finds paragraph spans in bytes fed in order, buffer by buffer, and groups them into
 /// chunks of whole paragraphs.
 pub(crate) struct Indexer {
-    spans: Vec<(usize, usize)>,
+    spans: Spans,
     firsts: Vec<usize>,
     /// Where the current paragraph starts.
     start: usize,
@@ -270,7 +289,7 @@ impl Indexer {
             // Room for lines of 64 bytes on average: news paragraphs are longer, and
             // capacity never used is never touched, so it costs no memory, while growing
             // would copy the spans and fault in fresh pages.
-            spans: Vec::with_capacity(size / 64 + 1),
+            spans: Spans::with_capacity(size / 64 + 1),
             firsts: vec![0],
             start,
             chunk_start: start,
@@ -311,7 +330,7 @@ impl Indexer {
     pub(crate) fn append(&mut self, next: Indexer) {
         let base = self.spans.len();
         self.firsts.extend(next.firsts.iter().map(|f| f + base));
-        self.spans.extend(next.spans);
+        self.spans.extend(&next.spans);
     }
 
     fn push(&mut self, end: usize) {
@@ -320,7 +339,7 @@ impl Indexer {
             self.firsts.push(self.spans.len());
             self.chunk_start = self.start;
         }
-        self.spans.push((self.start, end));
+        self.spans.push(self.start, end);
     }
 }
 
@@ -380,7 +399,7 @@ impl<'a> Iterator for Stream<'a> {
     fn next(&mut self) -> Option<Para<'a>> {
         let i = self.range.next()?;
         let inner: &'a Inner = &self.paragraphs.inner;
-        let (start, end) = *inner.spans.get(i)?;
+        let (start, end) = inner.spans.get(i)?;
         let lazy = match &inner.source {
             Source::Memory(text) => {
                 return Some(Para::borrowed(text.get(start..end).unwrap_or("")));
@@ -429,11 +448,11 @@ impl<'a> IntoIterator for &'a Paragraphs {
 impl<S: AsRef<str>> FromIterator<S> for Paragraphs {
     fn from_iter<I: IntoIterator<Item = S>>(lines: I) -> Paragraphs {
         let mut text = String::new();
-        let mut spans = Vec::new();
+        let mut spans = Spans::default();
         for line in lines {
             let start = text.len();
             text.push_str(line.as_ref());
-            spans.push((start, text.len()));
+            spans.push(start, text.len());
             text.push('\n');
         }
         Paragraphs {

@@ -57,8 +57,9 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
             terminal.clear()?;
             dirty = true;
         }
-        // Bookmarks re-found on the worker thread are shown when they are ready.
-        dirty |= state.bookmarks.poll_refind(&state.articles);
+        // Bookmarks re-found (and articles hashed) on the worker thread are shown when
+        // they are ready.
+        dirty |= super::bookmarks_attach::poll(&mut state);
         // Keys already waiting (fast typing, a paste) are handled before the next frame:
         // one search and one draw for the lot.
         if dirty && !event::poll(Duration::ZERO)? {

@@ -12,6 +12,7 @@ use crate::bookmarks::Bookmark;
 use crate::corpus::Article;
 
 use super::bookmarks_view::*;
+use super::pane::Scroll;
 use super::state::State;
 
 /// Uses `session` and `positions` for `state`, and reopens each article where it was
@@ -36,21 +37,48 @@ pub fn attach_default(state: &mut State) {
     );
 }
 
+/// Reopens each article where it was left. An article not stored by its path may have
+/// moved: it is looked up by its hash, which in the `background` mode is computed on the
+/// worker thread (a 1 GB article takes seconds to hash), so the first screen does not
+/// wait; such articles are reopened when the hash is known ([`poll`]).
 pub fn restore_positions(state: &mut State) {
     state.bookmarks.opened_at = vec![0; state.articles.len()];
+    // Indices of another set of articles (a story swapped in) mean nothing now.
+    state.bookmarks.awaiting_positions.clear();
+    let all: Vec<usize> = (0..state.articles.len()).collect();
+    restore_positions_of(state, &all);
+}
+
+fn restore_positions_of(state: &mut State, which: &[usize]) {
     let Some(ps) = &state.bookmarks.positions else {
         return;
     };
-    let keys: Vec<String> = state.articles.iter().map(article_key).collect();
+    let keys: Vec<String> = which
+        .iter()
+        .map(|&ai| article_key(&state.articles[ai]))
+        .collect();
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let stamps: Vec<_> = state.articles.iter().map(stamp).collect();
-    // An unreadable state file only means starting at the top.
+    let stamps: Vec<_> = which.iter().map(|&ai| stamp(&state.articles[ai])).collect();
     let articles = &state.articles;
-    let Ok(found) = ps.positions_stamped(&refs, &stamps, |i| articles[i].hash()) else {
+    let background = state.bookmarks.background;
+    let hash = |i: usize| {
+        let a = &articles[which[i]];
+        if background {
+            a.hash_if_known()
+        } else {
+            Some(a.hash())
+        }
+    };
+    // An unreadable state file only means starting at the top.
+    let Ok(found) = ps.positions_stamped(&refs, &stamps, hash) else {
         return;
     };
-    for (ai, found) in found.into_iter().enumerate() {
+    for (&ai, found) in which.iter().zip(found) {
         let Some(found) = found else { continue };
+        if found.pending {
+            state.bookmarks.awaiting_positions.push(ai);
+            continue;
+        }
         let last = state.articles[ai].paragraphs.len().saturating_sub(1);
         let p = found.paragraph.saturating_sub(1).min(last);
         let top = (state.first_block(ai, p), 0);
@@ -58,9 +86,27 @@ pub fn restore_positions(state: &mut State) {
             s.top = top;
             s.cursor = p;
         }
-        state.bookmarks.opened_at[ai] = p;
+        if let Some(o) = state.bookmarks.opened_at.get_mut(ai) {
+            *o = p;
+        }
     }
     state.with_reader(|p, s| p.refit(s));
+}
+
+/// Takes in what the worker thread found (bookmarks, hashes), and reopens where they
+/// were left the articles whose hash was awaited, unless the reader moved in them
+/// meanwhile. True if the screen needs drawing again.
+pub fn poll(state: &mut State) -> bool {
+    if !state.bookmarks.poll_refind(&state.articles) {
+        return false;
+    }
+    let awaiting = std::mem::take(&mut state.bookmarks.awaiting_positions);
+    let ready: Vec<usize> = awaiting
+        .into_iter()
+        .filter(|&ai| state.reader.get(ai) == Some(&Scroll::default()))
+        .collect();
+    restore_positions_of(state, &ready);
+    true
 }
 
 /// The size and mtime of an article's file; `None` for what is no file of its own.

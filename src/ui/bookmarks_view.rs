@@ -50,6 +50,8 @@ pub struct BookmarksUi {
     pub background: bool,
     /// The worker re-finding passages, and the keys of the articles it searches.
     pub(crate) refinding: Option<(Receiver<()>, Vec<String>)>,
+    /// Articles to reopen where they were left once the worker has hashed them.
+    pub(crate) awaiting_positions: Vec<usize>,
     /// Per open article, the 0-based paragraph it opened at: an article whose reader
     /// left it there was not read, and its position is not saved.
     pub(crate) opened_at: Vec<usize>,
@@ -91,6 +93,7 @@ impl BookmarksUi {
             unsaved: None,
             background: false,
             refinding: None,
+            awaiting_positions: Vec::new(),
             opened_at: Vec::new(),
         }
     }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod background;
+pub mod blocks;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;

@@ -4,66 +4,14 @@
 //! over `BLOCK` bytes, so that even a single 100 MB paragraph is laid out a screen at a
 //! time.
 
-use std::ops::Range;
 use std::rc::Rc;
 
 use crate::corpus::Article;
-use crate::layout::{self, Direction, Line};
+use crate::layout::Line;
 
 use super::text::TextCache;
 
-/// Paragraphs longer than this are laid out in slices of about this size, cut at a space.
-pub const BLOCK: usize = 32 * 1024;
-
-/// A unit of layout: paragraph `para`, bytes `range` of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    pub para: usize,
-    pub range: Range<usize>,
-    /// The whole paragraph's direction, for slices of a long one (a slice alone might
-    /// start with a neutral or a letter of the other direction).
-    pub direction: Option<Direction>,
-}
-
-/// The blocks of an article, in order.
-pub fn blocks(article: &Article) -> Vec<Block> {
-    let mut out = Vec::with_capacity(article.paragraphs.len());
-    for (para, len) in article.paragraphs.lens().enumerate() {
-        // Only a huge paragraph's text is read here: the rest stay unread until shown.
-        if len <= BLOCK {
-            out.push(Block {
-                para,
-                range: 0..len,
-                direction: None,
-            });
-            continue;
-        }
-        let text = &article.paragraphs[para];
-        let direction = Some(layout::paragraph_direction(text));
-        let mut start = 0;
-        while start < text.len() {
-            let mut end = (start + BLOCK).min(text.len());
-            if end < text.len() {
-                // Cut after a space near the limit, else at a char boundary.
-                let window = &text.as_bytes()[start + BLOCK / 2..end];
-                end = match window.iter().rposition(|&b| b == b' ') {
-                    Some(i) => start + BLOCK / 2 + i + 1,
-                    None => (start + 1..=end)
-                        .rev()
-                        .find(|&i| text.is_char_boundary(i))
-                        .unwrap_or(end),
-                };
-            }
-            out.push(Block {
-                para,
-                range: start..end,
-                direction,
-            });
-            start = end;
-        }
-    }
-    out
-}
+pub use super::blocks::{BLOCK, Block, Blocks, blocks};
 
 /// Where a pane is scrolled to, and its passage cursor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,7 +26,7 @@ pub struct Scroll {
 pub struct Pane<'a> {
     pub ai: usize,
     pub article: &'a Article,
-    pub blocks: &'a [Block],
+    pub blocks: &'a Blocks,
     pub cache: &'a TextCache,
     pub width: usize,
     pub height: usize,
@@ -94,7 +42,7 @@ impl Pane<'_> {
         match self.blocks.get(b) {
             Some(block) => self
                 .cache
-                .block(self.ai, self.article, b, block, self.width),
+                .block(self.ai, self.article, b, &block, self.width),
             None => Rc::from(Vec::new()),
         }
     }
@@ -110,15 +58,7 @@ impl Pane<'_> {
 
     /// The block holding byte `byte` of paragraph `para`.
     pub fn block_at(&self, para: usize, byte: usize) -> usize {
-        let first = self.blocks.partition_point(|bl| bl.para < para);
-        let mut b = first.min(self.paras().saturating_sub(1));
-        while b + 1 < self.paras()
-            && self.blocks[b + 1].para == para
-            && self.blocks[b + 1].range.start <= byte
-        {
-            b += 1;
-        }
-        b
+        self.blocks.block_at(para, byte)
     }
 
     /// The position `n` lines after `pos`, stopping at the last line.
@@ -307,7 +247,8 @@ impl Pane<'_> {
         }
         // The passage from its start when that line fits on screen, else the line
         // with one line of context above.
-        s.top = if self.blocks[b].range.start == 0 && line < self.height {
+        let starts_para = self.blocks.get(b).is_some_and(|bl| bl.range.start == 0);
+        s.top = if starts_para && line < self.height {
             (b, 0)
         } else {
             self.back((b, line), 1)

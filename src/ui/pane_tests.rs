@@ -1,5 +1,6 @@
 //! Tests of `pane`: scrolling, cursor steps and refitting over laid-out blocks.
 use super::*;
+use crate::layout::Direction;
 
 fn article(paras: &[&str]) -> Article {
     let mut a = Article::from_text("t", "t", String::new());
@@ -68,7 +69,7 @@ fn a_huge_paragraph_is_laid_out_a_block_at_a_time() {
     let bl = blocks(&a);
     assert!(bl.len() >= 5, "{}", bl.len());
     // Blocks tile the paragraph, cut after spaces, and keep its direction.
-    let mid: Vec<&Block> = bl.iter().filter(|b| b.para == 1).collect();
+    let mid: Vec<Block> = bl.iter().filter(|b| b.para == 1).collect();
     assert_eq!(mid[0].range.start, 0);
     assert_eq!(mid.last().map(|b| b.range.end), Some(text.len()));
     for w in mid.windows(2) {

@@ -11,7 +11,7 @@ use crate::layout::BidiMode;
 
 use super::draw::Theme;
 use super::keymap::{Keymap, Side};
-use super::pane::{self, Block, Pane, Scroll};
+use super::pane::{self, Blocks, Pane, Scroll};
 use super::screen;
 use super::search::Match;
 use super::text::TextCache;
@@ -148,10 +148,8 @@ pub struct State {
     pub quit: bool,
     /// Ctrl-Z was pressed: the event loop suspends qarin (a snapshot ignores it).
     pub suspend: bool,
-    /// Per article, byte offset where each paragraph starts (for the position %).
-    offsets: Vec<Vec<usize>>,
     /// Per article, its units of layout.
-    blocks: Vec<Vec<Block>>,
+    blocks: Vec<Blocks>,
     /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
     /// reader attaches the user's store.
     pub bookmarks: super::bookmarks_view::BookmarksUi,
@@ -205,7 +203,6 @@ impl State {
         status: Option<String>,
     ) -> State {
         let index = build_index(&articles, &analysis);
-        let offsets = articles.iter().map(para_offsets).collect();
         let n = articles.len();
         let blocks = articles.iter().map(pane::blocks).collect();
         State {
@@ -234,7 +231,6 @@ impl State {
             status,
             quit: false,
             suspend: false,
-            offsets,
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,
@@ -248,7 +244,6 @@ impl State {
     /// Opens one more article (e.g. a bookmark's); returns its index. Claims are analysed
     /// again over all articles when the text is small enough to do it at once.
     pub fn add_article(&mut self, article: Article) -> usize {
-        self.offsets.push(para_offsets(&article));
         self.blocks.push(pane::blocks(&article));
         self.reader.push(Scroll::default());
         self.compare.scroll.push(Scroll::default());
@@ -330,9 +325,7 @@ impl State {
     /// The first layout block of paragraph `para` of article `ai` (scroll positions
     /// count blocks; a block is a paragraph unless the paragraph is huge).
     pub fn first_block(&self, ai: usize, para: usize) -> usize {
-        self.blocks
-            .get(ai)
-            .map_or(0, |b| b.partition_point(|bl| bl.para < para))
+        self.blocks.get(ai).map_or(0, |b| b.first_block(para))
     }
 
     /// The compare panes in screen order, left to right: (article, its pane areas).
@@ -359,13 +352,10 @@ impl State {
 
     /// Position in the current article: 0–100 by bytes, and whether the end is shown.
     pub fn position(&self, ai: usize, s: &Scroll, pane: &Pane) -> (usize, bool) {
-        let offs = &self.offsets[ai];
-        let total = offs.last().map(|o| o + 1).unwrap_or(0).max(1)
-            + self.articles[ai].paragraphs.lens().next_back().unwrap_or(0);
-        let block = self.blocks[ai].get(s.top.0);
-        let at = block.map_or(0, |b| {
-            offs.get(b.para).copied().unwrap_or(0) + b.range.start
-        });
+        let paragraphs = &self.articles[ai].paragraphs;
+        let total = paragraphs.text_bytes() + 1;
+        let block = self.blocks.get(ai).and_then(|b| b.get(s.top.0));
+        let at = block.map_or(0, |b| paragraphs.offset_of(b.para) + b.range.start);
         let end = pane.at_end(s.top);
         let pct = if end { 100 } else { at * 100 / total };
         (pct, end)
@@ -378,19 +368,6 @@ pub enum MouseInput {
     Click { x: u16, y: u16 },
     WheelUp { x: u16, y: u16 },
     WheelDown { x: u16, y: u16 },
-}
-
-/// Byte offset where each paragraph of `a` starts.
-fn para_offsets(a: &Article) -> Vec<usize> {
-    let mut at = 0;
-    a.paragraphs
-        .lens()
-        .map(|n| {
-            let start = at;
-            at += n + 1;
-            start
-        })
-        .collect()
 }
 
 mod claims_index;

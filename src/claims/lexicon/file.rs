@@ -63,6 +63,10 @@ pub struct ScopeDef {
     /// الأوروبي»). Empty: a subject of a head count, named after the number.
     #[serde(default)]
     pub topics: Vec<String>,
+    /// With `topics`: how many words from the figure the party may stand (a setting such
+    /// as «نقل 32 مصابا إلى مستشفى» qualifies the figure next to it, not a whole clause).
+    #[serde(default)]
+    pub reach: Option<usize>,
 }
 
 /// A unit and the factor to its base unit (كيلومتر → metre × 1000).
@@ -113,6 +117,10 @@ pub struct LexiconFile {
     /// Words that introduce an earlier value («مقابل»، «بعد أن كان»).
     #[serde(default)]
     pub(super) previous: Vec<String>,
+    /// Words of expectation before a figure («يتوقع»، "forecast"): a forecast is not a
+    /// report of what happened (scope "forecast").
+    #[serde(default)]
+    pub(super) forecasts: Vec<String>,
     /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
     /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
     #[serde(default)]
@@ -135,6 +143,7 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.parts.extend(o.parts);
     file.changes.extend(o.changes);
     file.previous.extend(o.previous);
+    file.forecasts.extend(o.forecasts);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);
     for t in o.topics {
@@ -165,6 +174,9 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
             Some(x) => {
                 x.words.extend(s.words);
                 x.topics.extend(s.topics);
+                if s.reach.is_some() {
+                    x.reach = s.reach;
+                }
                 if !s.en.is_empty() {
                     x.en = s.en;
                 }

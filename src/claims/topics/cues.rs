@@ -36,6 +36,7 @@ pub fn cues(
         .map(|u| u.key.as_str());
     // Cues in the words just before the number, within its clause.
     let (mut update, mut part, mut change, mut previous) = (false, false, false, false);
+    let mut forecast = false;
     let mut d = 0;
     let mut j = q.first;
     while j > clause_start && d < CHANGE_WINDOW {
@@ -53,6 +54,7 @@ pub fn cues(
             Target::Part if j + len + 1 >= q.first => part = true,
             Target::Change => change = true,
             Target::Previous if d <= 3 => previous = true,
+            Target::Forecast => forecast = true,
             _ => {}
         });
     }
@@ -93,9 +95,14 @@ pub fn cues(
     let money = unit
         .and_then(|u| lexicon.unit_def(u))
         .is_some_and(|u| u.rate.is_some());
-    let previous = previous || (change && from && !percent) || (past_state && money);
+    // «تراجعت إلى 13.6 مليار بنهاية يناير من 15.01 مليار»: the change verb stands before
+    // the level reached, which ends the word window above; «من» still gives the start.
+    let changed_in_clause = change || from && change_before(tokens, lexicon, hits, clause_start, q);
+    let previous = previous || (changed_in_clause && from && !percent) || (past_state && money);
     let measure = if previous {
         Some(Measure::Previous)
+    } else if forecast {
+        Some(Measure::Forecast)
     } else if change && (by || direct) && !percent {
         Some(Measure::Change)
     } else {
@@ -106,4 +113,19 @@ pub fn cues(
         part,
         measure,
     }
+}
+
+/// A change word in the clause before quantity `q`, past other numbers.
+fn change_before(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    clause_start: usize,
+    q: &Quantity,
+) -> bool {
+    let mut found = false;
+    for j in clause_start..q.first {
+        hits.matches_at(lexicon, tokens, j, |t, _| found |= t == Target::Change);
+    }
+    found
 }

@@ -7,8 +7,7 @@ use super::super::background::{Job, Polled};
 
 use super::super::bookmarks_view;
 use super::{
-    ANALYZE_LIMIT, Analysis, CompareState, Scroll, SearchState, State, build_index, pane,
-    para_offsets, text_size,
+    ANALYZE_LIMIT, Analysis, CompareState, Scroll, SearchState, State, build_index, pane, text_size,
 };
 
 impl State {
@@ -18,7 +17,6 @@ impl State {
     pub fn set_articles(&mut self, articles: Vec<Article>) {
         bookmarks_view::save_positions(self);
         let n = articles.len();
-        self.offsets = articles.iter().map(para_offsets).collect();
         self.blocks = articles.iter().map(pane::blocks).collect();
         self.reader = vec![Scroll::default(); n];
         self.compare = CompareState {

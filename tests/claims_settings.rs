@@ -1,0 +1,83 @@
+//! Rules of the setting of a figure, each on short sentences written for this test (not
+//! from the corpus): how many injured are in hospital or were taken there, totals of the
+//! whole country, forecasts, and the start of a change named after the level it reached.
+
+mod common;
+
+use common::{group, run, values};
+use qarin::claims::Verdict;
+
+#[test]
+fn hospital_tallies_are_not_the_toll() {
+    let a = run(&[
+        (
+            "a",
+            "أصيب 40 شخصا في انهيار المبنى، وتم نقل 12 مصابا إلى مستشفى المدينة.",
+        ),
+        (
+            "b",
+            "أصيب 40 شخصا في الانهيار، وما زال 9 مصابين في المستشفيات.",
+        ),
+        (
+            "c",
+            "أسفر الانهيار عن إصابة 40 شخصا تم نقلهم جميعا إلى المستشفى.",
+        ),
+    ]);
+    // «تم نقلهم جميعا» describes all of them: the toll stays one group, in agreement.
+    let toll = group(&a, "injured", None);
+    assert_eq!(values(&a, toll), [40.0, 40.0, 40.0]);
+    assert_eq!(toll.verdict, Verdict::Agree);
+    assert_eq!(
+        values(&a, group(&a, "injured", Some("hospital"))),
+        [12.0, 9.0]
+    );
+}
+
+#[test]
+fn a_hospital_in_another_conjunct_does_not_set_the_figure() {
+    let a = run(&[(
+        "a",
+        "وقال مسؤول إن 5 جثث نقلت إلى مستشفى البلدة وأن أكثر من 30 أصيبوا.",
+    )]);
+    assert_eq!(values(&a, group(&a, "injured", None)), [30.0]);
+}
+
+#[test]
+fn totals_of_the_whole_country_are_apart() {
+    let a = run(&[
+        ("a", "أصيب 25 شخصا في اشتباكات الميدان."),
+        ("b", "بلغ عدد المصابين 70 مصابا بالعاصمة والمحافظات."),
+    ]);
+    assert_eq!(values(&a, group(&a, "injured", None)), [25.0]);
+    assert_eq!(values(&a, group(&a, "injured", Some("nationwide"))), [70.0]);
+}
+
+#[test]
+fn forecasts_are_not_reports() {
+    let a = run(&[
+        ("a", "تراجعت الاحتياطيات إلى 18 مليار دولار."),
+        ("b", "ويتوقع خبراء أن تهبط الاحتياطيات إلى 16 مليار دولار."),
+    ]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [18e9]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("forecast"))), [16e9]);
+    let a = run(&[(
+        "a",
+        "Analysts expect reserves to fall to $16 billion. Reserves stood at $18 billion.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("forecast"))), [16e9]);
+}
+
+#[test]
+fn the_start_of_a_change_after_the_level_reached_is_earlier() {
+    let a = run(&[(
+        "a",
+        "وتراجعت الاحتياطيات إلى 18 مليار دولار بنهاية مارس من 20 مليار دولار في نهاية فبراير.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [18e9]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [20e9]);
+    let a = run(&[(
+        "a",
+        "Reserves had stood at $20 billion at the end of February.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [20e9]);
+}
