@@ -94,3 +94,23 @@ fn from_a_level_through_a_measure_noun_is_the_earlier_value() {
     assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [30e9]);
     assert_eq!(values(&a, group(&a, "reserves", None)), [25e9]);
 }
+
+#[test]
+fn a_worth_word_ties_the_amount_to_the_noun_before_it() {
+    let a = run(&[(
+        "a",
+        "وتتفاوض الحكومة على قرض بقيمة 3 مليارات دولار للمساعدة في سد عجز الموازنة.",
+    )]);
+    assert_eq!(values(&a, group(&a, "loan", None)), [3e9]);
+    let a = run(&[("a", "The bank approved a loan worth $3 billion to help the budget.")]);
+    assert_eq!(values(&a, group(&a, "loan", None)), [3e9]);
+}
+
+#[test]
+fn months_of_imports_are_a_duration() {
+    let a = run(&[
+        ("a", "Reserves now cover only 4 months of imports."),
+        ("b", "ولا تكفي الاحتياطيات سوى 4 أشهر من الواردات."),
+    ]);
+    assert_eq!(values(&a, group(&a, "duration", None)), [4.0, 4.0]);
+}

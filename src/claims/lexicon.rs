@@ -77,6 +77,7 @@ pub enum Target {
     Change,
     Previous,
     Forecast,
+    Worth,
 }
 
 #[derive(Debug, Clone)]
@@ -284,6 +285,7 @@ impl Lexicon {
         add(&file.changes, Target::Change);
         add(&file.previous, Target::Previous);
         add(&file.forecasts, Target::Forecast);
+        add(&file.worth, Target::Worth);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));

@@ -185,6 +185,7 @@ pub fn context(
     let mut d: i32 = 0;
     let mut j = q.first;
     let mut before_start = q.first;
+    let mut tied_at: Option<usize> = None;
     while j > prev_limit && d < BEFORE_WINDOW as i32 {
         j -= 1;
         match tokens.toks[j].kind {
@@ -193,9 +194,14 @@ pub fn context(
             _ => {}
         }
         d += 1;
+        // «قرض بقيمة 4.8 مليار دولار للمساعدة في…»: the noun a «worth» word ties the
+        // amount to outweighs a noun after it.
+        let tied = tied_at == Some(j + 1);
         hits.matches_at(lexicon, tokens, j, |t, _| match t {
             Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
+            Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
             Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
+            Target::Worth if d == 1 => tied_at = Some(j),
             _ => {}
         });
         before_start = j;

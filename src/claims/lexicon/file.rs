@@ -121,6 +121,10 @@ pub struct LexiconFile {
     /// report of what happened (scope "forecast").
     #[serde(default)]
     pub(super) forecasts: Vec<String>,
+    /// Words that tie an amount to the noun before them («قرض بقيمة 4.8 مليار»، "a loan
+    /// worth"): that noun is what the amount measures.
+    #[serde(default)]
+    pub(super) worth: Vec<String>,
     /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
     /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
     #[serde(default)]
@@ -144,6 +148,7 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.changes.extend(o.changes);
     file.previous.extend(o.previous);
     file.forecasts.extend(o.forecasts);
+    file.worth.extend(o.worth);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);
     for t in o.topics {
