@@ -102,7 +102,10 @@ fn a_worth_word_ties_the_amount_to_the_noun_before_it() {
         "وتتفاوض الحكومة على قرض بقيمة 3 مليارات دولار للمساعدة في سد عجز الموازنة.",
     )]);
     assert_eq!(values(&a, group(&a, "loan", None)), [3e9]);
-    let a = run(&[("a", "The bank approved a loan worth $3 billion to help the budget.")]);
+    let a = run(&[(
+        "a",
+        "The bank approved a loan worth $3 billion to help the budget.",
+    )]);
     assert_eq!(values(&a, group(&a, "loan", None)), [3e9]);
 }
 

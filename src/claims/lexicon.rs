@@ -78,6 +78,7 @@ pub enum Target {
     Previous,
     Forecast,
     Worth,
+    Background,
 }
 
 #[derive(Debug, Clone)]
@@ -286,6 +287,7 @@ impl Lexicon {
         add(&file.previous, Target::Previous);
         add(&file.forecasts, Target::Forecast);
         add(&file.worth, Target::Worth);
+        add(&file.background, Target::Background);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));

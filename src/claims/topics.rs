@@ -53,6 +53,7 @@ pub enum Measure {
     Change,
     Previous,
     Forecast,
+    Earlier,
 }
 
 impl Measure {
@@ -62,6 +63,7 @@ impl Measure {
             Measure::Change => "change",
             Measure::Previous => "previous",
             Measure::Forecast => "forecast",
+            Measure::Earlier => "earlier",
         }
     }
 }
@@ -197,7 +199,11 @@ pub fn context(
         // «قرض بقيمة 4.8 مليار دولار للمساعدة في…»: the noun a «worth» word ties the
         // amount to outweighs a noun after it.
         let tied = tied_at == Some(j + 1);
-        hits.matches_at(lexicon, tokens, j, |t, _| match t {
+        hits.matches_at(lexicon, tokens, j, |t, len| match t {
+            // «مصرع وإصابة 32»: a phrase ending at the number outweighs its last word.
+            Target::Event(k) if unit_ok(k) && len >= 2 && j + len >= q.first => {
+                consider(&mut best, 101, k, true)
+            }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
             Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
             Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),

@@ -125,6 +125,10 @@ pub struct LexiconFile {
     /// worth"): that noun is what the amount measures.
     #[serde(default)]
     pub(super) worth: Vec<String>,
+    /// Words that put a figure in the past of the story («العام الماضي»، «قبل أيام»،
+    /// "last year"): background, not the event's figure (scope "earlier").
+    #[serde(default)]
+    pub(super) background: Vec<String>,
     /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
     /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
     #[serde(default)]
@@ -149,6 +153,7 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.previous.extend(o.previous);
     file.forecasts.extend(o.forecasts);
     file.worth.extend(o.worth);
+    file.background.extend(o.background);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);
     for t in o.topics {
