@@ -117,3 +117,18 @@ fn months_of_imports_are_a_duration() {
     ]);
     assert_eq!(values(&a, group(&a, "duration", None)), [4.0, 4.0]);
 }
+
+#[test]
+fn a_parenthesis_restating_an_amount_does_not_break_its_topic() {
+    let a = run(&[(
+        "a",
+        "The state spends about LE6 billion (about $900 million) a month on imports.",
+    )]);
+    let g = group(&a, "imports", None);
+    assert_eq!(values(&a, g).len(), 2, "{:#?}", a.claims);
+    let a = run(&[(
+        "a",
+        "وتنفق الدولة نحو 6 مليارات جنيه (نحو 900 مليون دولار) شهريا على الواردات.",
+    )]);
+    assert_eq!(values(&a, group(&a, "imports", None)).len(), 2);
+}

@@ -153,7 +153,22 @@ pub fn context(
     let mut d: i32 = 0;
     let mut j = q.end;
     let mut after_end = q.end;
-    while j < next_limit && d < AFTER_WINDOW as i32 {
+    // «LE5 billion (roughly $746 million) per month on imports»: a parenthesis that
+    // restates the amount is stepped over from either side, so both figures take the
+    // words after it (numbers in digits still end the search).
+    let stop_at = |k: usize, c: char| tokens.toks.get(k).is_some_and(|t| t.kind == Kind::Stop(c));
+    let mut limit = next_limit;
+    let unit_end = q.end + unit_len;
+    if stop_at(unit_end, ')') && q.first > 0 && stop_at(q.first - 1, '(') {
+        j = unit_end + 1;
+        limit = sent_end;
+    } else if stop_at(unit_end, '(')
+        && let Some(p) = (unit_end + 1..(unit_end + 12).min(sent_end)).find(|&k| stop_at(k, ')'))
+    {
+        j = p + 1;
+        limit = sent_end;
+    }
+    while j < limit && d < AFTER_WINDOW as i32 {
         match tokens.toks[j].kind {
             Kind::Stop(_) | Kind::Digits(_) => break,
             Kind::Mark(_) => {
