@@ -132,3 +132,17 @@ fn a_parenthesis_restating_an_amount_does_not_break_its_topic() {
     )]);
     assert_eq!(values(&a, group(&a, "imports", None)).len(), 2);
 }
+
+#[test]
+fn of_whom_scopes_the_part_by_what_follows_its_verb() {
+    let a = run(&[(
+        "a",
+        "The toll of injured reached 40, at least 25 of whom were hurt outside the stadium.",
+    )]);
+    assert_eq!(values(&a, group(&a, "injured", Some("stadium"))), [25.0]);
+    let a = run(&[(
+        "a",
+        "Officials said 12 people were killed, 5 of them children.",
+    )]);
+    assert_eq!(values(&a, group(&a, "killed", Some("children"))), [5.0]);
+}
