@@ -4,6 +4,9 @@ annotated events (../shared/dev/events.json).
 
 usage: scripts/check-stories.py EVENTS.json CORPUS_DIR STORIES.json
 
+EVENTS.json: ../shared/dev/events.json (the four development events) or
+scripts/events/validation.json (two validation events nobody tunes against).
+
 For each event: the story holding most of its annotated articles must hold >= 80 % of
 them (recall), and >= 90 % of that story's articles must be about the event (purity).
 
@@ -32,6 +35,13 @@ RULES = {
     "kirkuk_police_hq_feb03": [["كركوك", "kirkuk"]],
     # Central Bank of Egypt: net foreign reserves in January.
     "egypt_reserves_jan_feb05": [["احتياطي", "احتياط", "reserves"]],
+    # Validation events (scripts/events/validation.json), not tuned against.
+    # Tourist bus of Cairo Metro staff overturned in South Sinai.
+    "sinai_bus_feb03": [["سيناء", "سدر", "غرندل", "شرم", "sinai", "sudr"],
+                        ["اتوبيس", "حافل", "bus", "انقلاب", "انقلب", "مترو", "metro"]],
+    # Rocket attack on Camp Liberty (Mujahedin-e-Khalq) near Baghdad.
+    "camp_liberty_feb09": [["ليبرتي", "liberty", "مخيم الحريه", "معسكر الحريه",
+                            "مجاهدي خلق", "mujahedin", "معارضين ايرانيين"]],
 }
 
 HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")

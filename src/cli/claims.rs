@@ -103,6 +103,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Stories::Off => false,
         Stories::Auto => args.paths.iter().any(|p| p.is_dir()),
     };
+    if grouped {
+        // The user's gazetteer, if any, must be usable before articles are grouped.
+        crate::stories::gazetteer::init()?;
+    }
     // With stories, each article's terms are taken while its text is at hand too. The
     // claims' sentences go to a store (a temporary file once large) until printed.
     let sentences = Sentences::default();

@@ -68,6 +68,9 @@ pub fn params() -> Params {
 /// The index for these options: on disk unless `no_cache` or there is no cache
 /// directory, in memory then.
 pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
+    // Terms are made with the gazetteer (built-in and the user's file): a changed
+    // gazetteer rebuilds the index like a changed lexicon.
+    let gazetteer = stories::gazetteer::active();
     // Rows hold claims (built-in lexicon) and metadata (layout): either changing
     // rebuilds the index.
     let layout = opts
@@ -77,7 +80,7 @@ pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
         .map(|t| format!("{t:?}"))
         .unwrap_or_default();
     let lex_key = hex(&Sha256::digest(
-        format!("{LEXICON_SOURCE}\0{layout}").as_bytes(),
+        format!("{LEXICON_SOURCE}\0{layout}\0{}", gazetteer.source()).as_bytes(),
     ))[..16]
         .to_owned();
     match (opts.no_cache, store::default_path()) {
@@ -91,6 +94,8 @@ pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
 pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let found = walk::walk(paths)?;
     let lexicon = Lexicon::builtin();
+    // The user's gazetteer, if any, must be usable before terms are made.
+    stories::gazetteer::init()?;
     let mut store = open_store(&opts)?;
     // Absolute keys, so the same file is found again from another directory.
     let mut keys = Vec::with_capacity(found.len());

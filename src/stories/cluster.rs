@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::terms::Terms;
+use super::terms::{LATIN, Terms, is_entity};
 
 /// The knobs of the method (docs/stories.md gives the values and why).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,6 +39,14 @@ pub struct Params {
     /// Terms found in more than this share of articles are dropped as carrying no
     /// event (applied only on corpora of at least [`MIN_DOCS_FOR_DF`] articles).
     pub max_df: f32,
+    /// Factor on the weight of gazetteer entities in the vectors (0: left out).
+    pub entity: f32,
+    /// Feature-pivot merge: stories whose titles share a term bursting at least this
+    /// many times over its usual rate merge (0: no merge). See [`super::pivot`].
+    pub pivot: f32,
+    /// Minimum cosine, over language-independent terms (entities, numbers), between an
+    /// article in another script and a story to join it (0: never).
+    pub cross: f32,
 }
 
 impl Params {
@@ -67,6 +75,9 @@ impl Params {
                 "top" => p.top_terms = x as usize,
                 "mtop" => p.merge_terms = x as usize,
                 "df" => p.max_df = x,
+                "entity" => p.entity = x,
+                "pivot" => p.pivot = x,
+                "cross" => p.cross = x,
                 _ => {}
             }
         }
@@ -100,6 +111,9 @@ impl Default for Params {
             top_terms: 40,
             merge_terms: 80,
             max_df: 0.30,
+            entity: 0.5,
+            pivot: 1.8,
+            cross: 0.35,
         }
     }
 }
@@ -112,6 +126,8 @@ const MIN_DOCS_FOR_DF: usize = 500;
 pub struct Item<'a> {
     pub published: Option<i64>,
     pub terms: &'a Terms,
+    /// The terms of its title alone.
+    pub title: &'a Terms,
 }
 
 /// Places every article in exactly one story, stories in order of their first article.
@@ -123,9 +139,12 @@ pub struct Item<'a> {
 /// [`Params::merge`] (reports of one event that a first pass split, often because
 /// early and late reports stress different details).
 pub fn cluster(items: &[Item], p: &Params) -> Clusters {
-    let vectors = tfidf(items, p);
+    let df = doc_freq(items);
+    let vectors = tfidf_with(items, p, &df);
     let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
     let first = assign(&vectors, &times, p.threshold, p.span, p);
+    // Reports in another script join their story by what both languages share.
+    let first = super::across::join(items, first, &df, p);
     // The second pass sees each story as its centroid, dated by its first article.
     let centroids: Vec<Vec<(u64, f32)>> = first
         .iter()
@@ -143,17 +162,19 @@ pub fn cluster(items: &[Item], p: &Params) -> Clusters {
         .map(|m| m.iter().filter_map(|&i| times[i]).min())
         .collect();
     let merged = assign(&centroids, &ctimes, p.merge, p.merge_span, p);
-    let mut members: Vec<Vec<usize>> = merged
+    let members: Vec<Vec<usize>> = merged
         .iter()
         .map(|group| {
-            let mut m: Vec<usize> = group
+            group
                 .iter()
                 .flat_map(|&s| first[s].iter().copied())
-                .collect();
-            m.sort_by_key(|&i| (times[i].is_none(), times[i], i));
-            m
+                .collect()
         })
         .collect();
+    let mut members = super::pivot::merge(items, members, &vectors, p);
+    for m in &mut members {
+        m.sort_by_key(|&i| (times[i].is_none(), times[i], i));
+    }
     members.sort_by_key(|m| m.first().map(|&i| (times[i].is_none(), times[i], i)));
     Clusters { members, vectors }
 }
@@ -285,12 +306,11 @@ impl Story {
 /// Unit-length TF-IDF vectors, the `top_terms` heaviest terms of each, sorted by term.
 /// Terms in only one article are dropped: they cannot link two articles.
 pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for it in items {
-        for &(t, _) in &it.terms.0 {
-            *df.entry(t).or_insert(0) += 1;
-        }
-    }
+    tfidf_with(items, p, &doc_freq(items))
+}
+
+/// [`tfidf`] with the document frequencies already counted.
+pub fn tfidf_with(items: &[Item], p: &Params, df: &HashMap<u64, u32>) -> Vec<Vec<(u64, f32)>> {
     let n = items.len() as f32;
     let max_df = if items.len() >= MIN_DOCS_FOR_DF {
         (p.max_df * n).max(2.0)
@@ -304,10 +324,13 @@ pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
                 .terms
                 .0
                 .iter()
+                .filter(|&&(t, _)| t != LATIN)
                 .filter_map(|&(t, w)| {
+                    let w = if is_entity(t) { w * p.entity } else { w };
                     let d = df.get(&t).copied().unwrap_or(1) as f32;
                     // Smoothed IDF: ln((1 + n) / (1 + df)) + 1.
-                    (d >= 2.0 && d <= max_df).then(|| (t, w * (((n + 1.0) / (d + 1.0)).ln() + 1.0)))
+                    (d >= 2.0 && d <= max_df && w > 0.0)
+                        .then(|| (t, w * (((n + 1.0) / (d + 1.0)).ln() + 1.0)))
                 })
                 .collect();
             // Heaviest first, then by term so equal weights cut the same way every run.
@@ -318,6 +341,17 @@ pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
             v
         })
         .collect()
+}
+
+/// In how many articles each term is.
+pub fn doc_freq(items: &[Item]) -> HashMap<u64, u32> {
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for it in items {
+        for &(t, _) in &it.terms.0 {
+            *df.entry(t).or_insert(0) += 1;
+        }
+    }
+    df
 }
 
 /// Cosine of two unit vectors sorted by term.

@@ -5,8 +5,11 @@
 //! The method (TF-IDF over folded, lightly stemmed tokens, single-pass centroid
 //! clustering in publication order) is described in docs/stories.md.
 
+pub mod across;
 pub mod articles;
 pub mod cluster;
+pub mod gazetteer;
+pub mod pivot;
 pub mod terms;
 pub mod time;
 
@@ -47,11 +50,17 @@ pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
     // Canonical order: by path, so ties break the same way whatever the caller's order.
     let mut order: Vec<usize> = (0..inputs.len()).collect();
     order.sort_by(|&a, &b| inputs[a].path.cmp(&inputs[b].path));
+    let titles: Vec<Terms> = order
+        .iter()
+        .map(|&i| Terms::of(&inputs[i].title, ""))
+        .collect();
     let items: Vec<cluster::Item> = order
         .iter()
-        .map(|&i| cluster::Item {
+        .zip(&titles)
+        .map(|(&i, title)| cluster::Item {
             published: inputs[i].published,
             terms: &inputs[i].terms,
+            title,
         })
         .collect();
     let found = cluster::cluster(&items, params);

@@ -7,6 +7,8 @@
 //! writes the same name with و/ب/ل/ال glued on, which would otherwise split one entity
 //! into several terms.
 
+use super::gazetteer::Gazetteer;
+
 /// Terms of one article: `(term hash, weight)` sorted by hash, each hash once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Terms(pub Vec<(u64, f32)>);
@@ -20,17 +22,34 @@ const TITLE_WEIGHT: u32 = 3;
 /// corpus and still be one article.
 pub const BODY_LIMIT: usize = 16 << 10;
 
+/// The top bit of a term's hash marks terms that do not depend on the language of the
+/// text (gazetteer entities, numbers): they are what an English report can share with
+/// an Arabic one.
+pub const SHARED: u64 = 1 << 63;
+
+/// A pseudo-term holding the share of Latin letters among the letters of the article
+/// (its weight, 0 to 1): which language it is written in, kept with its terms so the
+/// index needs no other column. Not a term for similarity.
+pub const LATIN: u64 = SHARED - 1;
+
 impl Terms {
-    /// The terms of an article: its title counts [`TITLE_WEIGHT`] times, the first
-    /// [`BODY_LIMIT`] bytes of the body once; weights are sub-linear (1 + ln count).
+    /// The terms of an article with the gazetteer loaded for this process
+    /// ([`super::gazetteer::active`]).
     pub fn of(title: &str, body: &str) -> Terms {
+        Terms::with(title, body, super::gazetteer::active())
+    }
+
+    /// The terms of an article: its title counts [`TITLE_WEIGHT`] times, the first
+    /// [`BODY_LIMIT`] bytes of the body once; weights are sub-linear (1 + ln count);
+    /// names of the gazetteer add their entity's term.
+    pub fn with(title: &str, body: &str, gaz: &Gazetteer) -> Terms {
         let mut counts: Vec<(u64, u32)> = Vec::new();
-        let mut word = String::new();
-        for_each_term(title, &mut word, |h| counts.push((h, TITLE_WEIGHT)));
+        let mut scan = Scan::default();
+        scan.run(title, gaz, |h| counts.push((h, TITLE_WEIGHT)));
         let body = cut(body, BODY_LIMIT);
-        for_each_term(body, &mut word, |h| counts.push((h, 1)));
+        scan.run(body, gaz, |h| counts.push((h, 1)));
         counts.sort_unstable_by_key(|&(h, _)| h);
-        let mut out: Vec<(u64, f32)> = Vec::with_capacity(counts.len());
+        let mut out: Vec<(u64, f32)> = Vec::with_capacity(counts.len() + 1);
         let mut i = 0;
         while i < counts.len() {
             let h = counts[i].0;
@@ -41,7 +60,18 @@ impl Terms {
             }
             out.push((h, 1.0 + (n as f32).ln()));
         }
+        if scan.letters > 0 {
+            out.push((LATIN, scan.latin as f32 / scan.letters as f32));
+            out.sort_unstable_by_key(|x| x.0);
+        }
         Terms(out)
+    }
+
+    /// The share of Latin letters in the article (0 when it had no letters).
+    pub fn latin_share(&self) -> f32 {
+        self.0
+            .binary_search_by_key(&LATIN, |x| x.0)
+            .map_or(0.0, |i| self.0[i].1)
     }
 
     /// Packs the terms for the on-disk index: 12 bytes each, little endian.
@@ -95,26 +125,143 @@ pub fn fold(c: char) -> Option<char> {
     }
 }
 
-/// Calls `f` with the hash of every term of `text`, in order. `word` is a reused buffer.
-fn for_each_term(text: &str, word: &mut String, mut f: impl FnMut(u64)) {
-    word.clear();
-    let mut emit = |w: &mut String| {
-        if !w.is_empty() {
-            if let Some(t) = term(w) {
-                f(hash(t));
+/// Whether a term is a gazetteer entity (shared, and not a number).
+pub fn is_entity(h: u64) -> bool {
+    h & SHARED != 0 && h & ENTITY_TAG != 0
+}
+
+/// Second-highest bit, set on entity terms (numbers are shared terms without it).
+const ENTITY_TAG: u64 = 1 << 62;
+
+/// The term of gazetteer entity `id`.
+pub fn entity_term(id: &str) -> u64 {
+    (hash(id) & !(SHARED | ENTITY_TAG)) | SHARED | ENTITY_TAG
+}
+
+/// The term of a number (digits, `.` for a decimal point).
+pub fn number_term(n: &str) -> u64 {
+    (hash(n) & !(SHARED | ENTITY_TAG)) | SHARED
+}
+
+/// The term of a word.
+pub fn word_term(w: &str) -> u64 {
+    hash(w) & !(SHARED | ENTITY_TAG)
+}
+
+/// Splits text into folded words and emits their terms; buffers reused across calls.
+#[derive(Default)]
+struct Scan {
+    /// Folded words of the current text, end to end, and where each ends.
+    text: String,
+    ends: Vec<usize>,
+    letters: usize,
+    latin: usize,
+}
+
+impl Scan {
+    fn run(&mut self, text: &str, gaz: &Gazetteer, mut f: impl FnMut(u64)) {
+        self.text.clear();
+        self.ends.clear();
+        let mut chars = text.chars().peekable();
+        let mut in_word = false;
+        while let Some(c) = chars.next() {
+            let Some(c) = fold(c) else { continue };
+            if c.is_alphanumeric() {
+                if c.is_alphabetic() {
+                    self.letters += 1;
+                    self.latin += usize::from(c.is_ascii_alphabetic());
+                }
+                self.text.push(c);
+                in_word = true;
+                continue;
             }
-            w.clear();
+            // A separator between digits stays in the number: «13.6», "1,500", «1٫78».
+            let last_digit = in_word && self.text.ends_with(|d: char| d.is_ascii_digit());
+            if last_digit && matches!(c, '.' | ',' | '\u{066B}' | '\u{066C}') {
+                let next = chars.peek().copied().and_then(fold);
+                if next.is_some_and(|d| d.is_ascii_digit()) {
+                    self.text.push(c);
+                    continue;
+                }
+            }
+            if in_word {
+                self.ends.push(self.text.len());
+                in_word = false;
+            }
         }
-    };
-    for c in text.chars() {
-        let Some(c) = fold(c) else { continue };
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            emit(word);
+        if in_word {
+            self.ends.push(self.text.len());
+        }
+        let mut start = 0;
+        let mut skip_until = 0;
+        for k in 0..self.ends.len() {
+            let word = &self.text[start..self.ends[k]];
+            start = self.ends[k];
+            if word.starts_with(|c: char| c.is_ascii_digit())
+                && !word.bytes().all(|b| b.is_ascii_digit())
+            {
+                number_terms(word, &mut f);
+                continue;
+            }
+            if let Some(t) = term(word) {
+                if t.bytes().all(|b| b.is_ascii_digit()) {
+                    f(number_term(t));
+                } else {
+                    f(word_term(t));
+                }
+            }
+            // Entities: the longest name starting here, names not overlapping.
+            if k >= skip_until && !gaz.is_empty() {
+                let words = self.words_from(k);
+                if let Some((id, n)) = gaz.longest(words) {
+                    f(entity_term(id));
+                    skip_until = k + n;
+                }
+            }
         }
     }
-    emit(word);
+
+    /// The stemmed words from the `k`-th on.
+    fn words_from(&self, k: usize) -> impl Iterator<Item = &str> {
+        (k..self.ends.len()).map(move |i| {
+            let s = if i == 0 { 0 } else { self.ends[i - 1] };
+            stem(&self.text[s..self.ends[i]])
+        })
+    }
+}
+
+/// The terms of a number written with separators: `,` or `٬` before exactly three
+/// digits groups thousands ("1,500" is 1500), any other separator is a decimal point
+/// ("13.6", «1,78»). The number is a term, and so is its integer part when it has two
+/// digits or more (the «13» of «13.6 مليار»).
+fn number_terms(word: &str, f: &mut impl FnMut(u64)) {
+    let mut n = String::with_capacity(word.len());
+    let mut rest = word;
+    while let Some(i) = rest.find(|c: char| !c.is_ascii_digit()) {
+        n.push_str(&rest[..i]);
+        let sep = rest[i..].chars().next().unwrap_or('.');
+        let after = &rest[i + sep.len_utf8()..];
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
+        let thousands = matches!(sep, ',' | '\u{066C}') && digits == 3;
+        if !thousands {
+            n.push('.');
+        }
+        rest = after;
+    }
+    n.push_str(rest);
+    // Only the first decimal point is one: "1.2.3" is not a number, keep its digits.
+    let int = n.split('.').next().unwrap_or("");
+    if n.contains('.') {
+        let mut parts = n.splitn(2, '.');
+        let whole = parts.next().unwrap_or("");
+        let frac = parts.next().unwrap_or("").replace('.', "");
+        f(number_term(&format!("{whole}.{frac}")));
+    }
+    if int.len() >= 2 {
+        f(number_term(int));
+    }
 }
 
 /// The term a folded word stands for, or `None` for stop words, single letters and
@@ -297,13 +444,48 @@ mod tests {
     #[test]
     fn title_weighs_more_and_bytes_round_trip() {
         let t = Terms::of("كركوك", "كركوك شرطة");
-        let k = t.0.iter().find(|(h, _)| *h == hash("كركوك")).map(|p| p.1);
+        let k =
+            t.0.iter()
+                .find(|(h, _)| *h == word_term("كركوك"))
+                .map(|p| p.1);
         let s =
             t.0.iter()
-                .find(|(h, _)| *h == hash(stem("شرطه")))
+                .find(|(h, _)| *h == word_term(stem("شرطه")))
                 .map(|p| p.1);
         assert!(k > s, "{k:?} {s:?}");
         assert_eq!(Terms::from_bytes(&t.to_bytes()), Some(t));
         assert_eq!(Terms::from_bytes(&[1, 2, 3]), None);
+    }
+
+    fn has(t: &Terms, h: u64) -> bool {
+        t.0.iter().any(|x| x.0 == h)
+    }
+
+    #[test]
+    fn numbers_with_separators() {
+        let t = Terms::of("", "1,500 and 13.6 billion, «1٫78» and 2013.");
+        for n in ["1500", "13.6", "13", "1.78", "2013"] {
+            assert!(has(&t, number_term(n)), "{n}");
+        }
+        assert!(!has(&t, number_term("1.500")));
+        assert!(!has(&t, number_term("1")), "one digit is no term");
+        // The thousands comma of English and the plain digits of Arabic meet.
+        let ar = Terms::of("", "مقتل 1500 شخص");
+        assert!(has(&ar, number_term("1500")));
+    }
+
+    #[test]
+    fn entities_are_shared_across_languages() {
+        let en = Terms::of("Blast in Port Said", "The Interior Ministry said");
+        let ar = Terms::of("انفجار في بور سعيد", "وقالت وزارة الداخلية");
+        for id in ["port_said", "interior_ministry"] {
+            assert!(
+                has(&en, entity_term(id)) && has(&ar, entity_term(id)),
+                "{id}"
+            );
+        }
+        assert!(en.latin_share() > 0.99 && ar.latin_share() < 0.01);
+        assert!(is_entity(entity_term("port_said")) && !is_entity(number_term("23")));
+        assert!(!is_entity(word_term("port")));
     }
 }
