@@ -67,15 +67,37 @@ pub struct ArticleRef {
 impl ArticleRef {
     /// `path` is the identity to store: callers pass a canonical path for files on disk.
     pub fn of(article: &Article, path: String) -> Self {
+        let mut extra = BTreeMap::new();
+        if let Some(size) = file_size(article) {
+            extra.insert("size".to_owned(), Value::from(size));
+        }
         ArticleRef {
             path,
             hash: article.hash().to_owned(),
             id: article.id.clone(),
             title: article.title.clone(),
             outlet: article.outlet.clone(),
-            extra: BTreeMap::new(),
+            extra,
         }
     }
+
+    /// The file's size in bytes when the bookmark was made (bookmarks made before it
+    /// was recorded have none).
+    pub fn size(&self) -> Option<u64> {
+        self.extra.get("size")?.as_u64()
+    }
+}
+
+/// The size of the file an article is, when it is a whole file of its own (not an
+/// entry of a feed or corpus file, not a seed or standard input): two articles with
+/// the same hash have the same size, so a differing size rules a bookmark out without
+/// hashing the article.
+pub fn file_size(article: &Article) -> Option<u64> {
+    if article.origin.item.is_some() || article.path == "-" {
+        return None;
+    }
+    let md = std::fs::metadata(&article.path).ok()?;
+    md.is_file().then_some(md.len())
 }
 
 /// One bookmarked passage.

@@ -200,6 +200,9 @@ impl Session {
     /// This article's bookmarks, each with where its passage is now. Only bookmarks
     /// not seen with this version of the article are searched for, all in one pass.
     pub fn of_article(&self, article: &Article) -> Vec<(&Bookmark, Anchor)> {
+        if !could_be_mine(&self.file.bookmarks, article) {
+            return Vec::new();
+        }
         search_missing(&self.file.bookmarks, article, &self.found);
         let hash = article.hash();
         let found = lock(&self.found);
@@ -230,6 +233,10 @@ impl Session {
         let found = Arc::clone(&self.found);
         move || {
             for a in &articles {
+                // Hashed here even with no bookmark to look for: the reader waits for
+                // the hash to find a moved article's position, and asks again once it
+                // is known (a search skipped by size would leave it unknown forever).
+                let _ = a.hash();
                 search_missing(&bookmarks, a, &found);
             }
         }
@@ -269,6 +276,23 @@ fn mine<'b>(
         .filter(move |b| b.article.path == key || b.article.hash == hash)
 }
 
+/// Whether some bookmark may be of `article`, decided without hashing it: one made at
+/// its path, or one whose file had its size (or no recorded size). Opening a 100 MB
+/// article next to bookmarks of other articles then hashes nothing.
+fn could_be_mine(bookmarks: &[Bookmark], article: &Article) -> bool {
+    if bookmarks.is_empty() {
+        return false;
+    }
+    let size = super::model::file_size(article);
+    let key = std::cell::OnceCell::new();
+    bookmarks.iter().any(|b| match (b.article.size(), size) {
+        (Some(a), Some(s)) if a != s => {
+            b.article.path == *key.get_or_init(|| super::article_key(article))
+        }
+        _ => true,
+    })
+}
+
 fn found_key(hash: &str, b: &Bookmark) -> FoundKey {
     (hash.to_owned(), b.id, b.paragraph, b.start, b.end)
 }
@@ -277,6 +301,9 @@ fn found_key(hash: &str, b: &Bookmark) -> FoundKey {
 /// it, in one pass, and records where they are. The lock is not held while searching,
 /// so the reader can ask what is known meanwhile.
 fn search_missing(bookmarks: &[Bookmark], article: &Article, found: &Mutex<Found>) {
+    if !could_be_mine(bookmarks, article) {
+        return;
+    }
     let hash = article.hash();
     let missing: Vec<&Bookmark> = {
         let known = lock(found);
@@ -310,6 +337,31 @@ fn test_refind_delay() {
 mod tests {
     use super::*;
     use crate::corpus;
+
+    #[test]
+    fn articles_of_another_size_are_not_hashed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            let p = p.display().to_string();
+            corpus::Article::from_text(&p, name, text.to_owned())
+        };
+        let marked = file("a.txt", "عنوان\nفقرة أولى\nفقرة ثانية\n");
+        let mut s = Session::open(Store::in_dir(&dir.path().join("data")));
+        let key = crate::bookmarks::article_key(&marked);
+        s.add(NewBookmark::paragraph(&marked, key, 2).unwrap())
+            .unwrap();
+        assert_eq!(s.bookmarks()[0].article.size(), Some(49));
+        // Another size: ruled out by its size, never hashed.
+        let other = file("b.txt", "نص آخر أطول من الأول بكثير، لا علامة فيه\n");
+        assert!(s.of_article(&other).is_empty());
+        assert!(other.hash_if_known().is_none(), "hashed for nothing");
+        // The same bytes elsewhere: same size, hashed, found.
+        let copy = file("c.txt", "عنوان\nفقرة أولى\nفقرة ثانية\n");
+        assert_eq!(s.of_article(&copy).len(), 1);
+        assert!(copy.hash_if_known().is_some());
+    }
 
     #[test]
     fn session_adds_and_marks_paragraphs() {

@@ -100,13 +100,15 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     // Absolute keys, so the same file is found again from another directory.
     let mut keys = Vec::with_capacity(found.len());
     for f in &found {
-        let md = std::fs::metadata(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
+        let (size, mtime) = match f.stamp {
+            Some(s) => s,
+            None => {
+                let md = std::fs::metadata(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
+                walk::stamp(&md)
+            }
+        };
         let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
-        keys.push((
-            abs.to_string_lossy().into_owned(),
-            len_i64(md.len()),
-            mtime_ns(&md),
-        ));
+        keys.push((abs.to_string_lossy().into_owned(), size, mtime));
     }
     let params = params();
     let run_key = fingerprint(&keys, &params);
@@ -266,17 +268,6 @@ fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Res
         terms: terms.to_bytes(),
         claims: Vec::new(),
     })
-}
-
-fn len_i64(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn mtime_ns(md: &std::fs::Metadata) -> i64 {
-    md.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// Identifies one run: the method's parameters and every file's key, size and mtime.

@@ -151,29 +151,50 @@ impl Store {
         paths: &[(String, i64, i64)],
         with_data: bool,
     ) -> Result<Vec<Option<Row>>, StoreError> {
-        let sql = if with_data {
-            "SELECT size, mtime, outlet, title, published, terms, claims FROM articles WHERE path = ?1"
+        let cols = if with_data {
+            "path, size, mtime, outlet, title, published, terms, claims"
         } else {
-            "SELECT size, mtime, outlet, title, published, x'', x'' FROM articles WHERE path = ?1"
+            "path, size, mtime, outlet, title, published, x'', x''"
         };
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let row = |r: &rusqlite::Row| {
+            Ok(Row {
+                size: r.get(1)?,
+                mtime: r.get(2)?,
+                outlet: r.get(3)?,
+                title: r.get(4)?,
+                published: r.get(5)?,
+                terms: r.get(6)?,
+                claims: r.get(7)?,
+            })
+        };
+        let fresh =
+            |size: i64, mtime: i64, r: Row| (r.size == size && r.mtime == mtime).then_some(r);
+        // Many files: one scan of the table beats a query per file (a warm reopen of
+        // 39,279 articles spent a third of its time in single-row queries).
+        if paths.len() >= 256 {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT {cols} FROM articles"))
+                .map_err(|e| self.err(e))?;
+            let mut all: std::collections::HashMap<String, Row> = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, row(r)?)))
+                .map_err(|e| self.err(e))?
+                .collect::<Result<_, _>>()
+                .map_err(|e| self.err(e))?;
+            return Ok(paths
+                .iter()
+                .map(|(p, size, mtime)| fresh(*size, *mtime, all.remove(p)?))
+                .collect());
+        }
+        let sql = format!("SELECT {cols} FROM articles WHERE path = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut out = Vec::with_capacity(paths.len());
         for (p, size, mtime) in paths {
-            let row = stmt
-                .query_row([p], |r| {
-                    Ok(Row {
-                        size: r.get(0)?,
-                        mtime: r.get(1)?,
-                        outlet: r.get(2)?,
-                        title: r.get(3)?,
-                        published: r.get(4)?,
-                        terms: r.get(5)?,
-                        claims: r.get(6)?,
-                    })
-                })
+            let r = stmt
+                .query_row([p], row)
                 .optional()
                 .map_err(|e| self.err(e))?;
-            out.push(row.filter(|r| r.size == *size && r.mtime == *mtime));
+            out.push(r.and_then(|r| fresh(*size, *mtime, r)));
         }
         Ok(out)
     }

@@ -10,6 +10,9 @@ use crate::corpus::{CorpusError, io_error};
 pub struct Found {
     pub path: PathBuf,
     pub root: Option<PathBuf>,
+    /// Size and modification time (ns) as the walk saw them: the index is keyed by
+    /// them, and a second `stat` per file was a third of a warm reopen.
+    pub stamp: Option<(i64, i64)>,
 }
 
 /// Every `.txt` and `.md` file in `paths` (directories walked recursively, hidden
@@ -29,6 +32,7 @@ pub fn walk(paths: &[PathBuf]) -> Result<Vec<Found>, CorpusError> {
             out.push(Found {
                 path: p.clone(),
                 root: None,
+                stamp: Some(stamp(&md)),
             });
         }
     }
@@ -69,10 +73,21 @@ fn walk_dir(root: &Path, dir: &Path, out: &mut Vec<Found>) -> Result<(), CorpusE
             out.push(Found {
                 path,
                 root: Some(root.to_path_buf()),
+                stamp: Some(stamp(&md)),
             });
         }
     }
     Ok(())
+}
+
+/// Size and modification time in nanoseconds (0 when the platform has none).
+pub fn stamp(md: &std::fs::Metadata) -> (i64, i64) {
+    let mtime = md
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    (i64::try_from(md.len()).unwrap_or(i64::MAX), mtime)
 }
 
 fn is_article(p: &Path) -> bool {
@@ -136,6 +151,7 @@ mod tests {
         let f = Found {
             path: "/c/txt/bbcarabicnews/11/2013-02-02 10:49:35#be76.txt".into(),
             root: Some("/c".into()),
+            stamp: None,
         };
         let (o, t) = path_meta(&f);
         assert_eq!(o, "bbcarabicnews");
@@ -143,6 +159,7 @@ mod tests {
         let g = Found {
             path: "/c/shorouk/politics/a.txt".into(),
             root: Some("/c".into()),
+            stamp: None,
         };
         assert_eq!(path_meta(&g), ("shorouk".into(), None));
     }
@@ -153,6 +170,7 @@ mod tests {
         let alone = Found {
             path: "/d/bbc/1/2013-02-02 10:49:35#be76.txt".into(),
             root: None,
+            stamp: None,
         };
         let (o, t) = path_meta(&alone);
         assert_eq!(o, "");
@@ -161,6 +179,7 @@ mod tests {
         let crawl = Found {
             path: "/c/txt/bbcarabicnews/1/2013-02-02 10:49:35#be76.txt".into(),
             root: None,
+            stamp: None,
         };
         assert_eq!(path_meta(&crawl).0, "bbcarabicnews");
         // A folder of files given itself (`qarin stories txt/bbc/1`): no outlet from `1`
@@ -168,11 +187,13 @@ mod tests {
         let in_root = Found {
             path: "/d/pages/1/a.txt".into(),
             root: Some("/d/pages/1".into()),
+            stamp: None,
         };
         assert_eq!(path_meta(&in_root).0, "");
         let in_crawl_root = Found {
             path: "/c/txt/almasryalyoum/1/a.txt".into(),
             root: Some("/c/txt/almasryalyoum/1".into()),
+            stamp: None,
         };
         assert_eq!(path_meta(&in_crawl_root).0, "almasryalyoum");
     }
