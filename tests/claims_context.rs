@@ -94,3 +94,55 @@ fn from_a_level_through_a_measure_noun_is_the_earlier_value() {
     assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [30e9]);
     assert_eq!(values(&a, group(&a, "reserves", None)), [25e9]);
 }
+
+#[test]
+fn a_worth_word_ties_the_amount_to_the_noun_before_it() {
+    let a = run(&[(
+        "a",
+        "وتتفاوض الحكومة على قرض بقيمة 3 مليارات دولار للمساعدة في سد عجز الموازنة.",
+    )]);
+    assert_eq!(values(&a, group(&a, "loan", None)), [3e9]);
+    let a = run(&[(
+        "a",
+        "The bank approved a loan worth $3 billion to help the budget.",
+    )]);
+    assert_eq!(values(&a, group(&a, "loan", None)), [3e9]);
+}
+
+#[test]
+fn months_of_imports_are_a_duration() {
+    let a = run(&[
+        ("a", "Reserves now cover only 4 months of imports."),
+        ("b", "ولا تكفي الاحتياطيات سوى 4 أشهر من الواردات."),
+    ]);
+    assert_eq!(values(&a, group(&a, "duration", None)), [4.0, 4.0]);
+}
+
+#[test]
+fn a_parenthesis_restating_an_amount_does_not_break_its_topic() {
+    let a = run(&[(
+        "a",
+        "The state spends about LE6 billion (about $900 million) a month on imports.",
+    )]);
+    let g = group(&a, "imports", None);
+    assert_eq!(values(&a, g).len(), 2, "{:#?}", a.claims);
+    let a = run(&[(
+        "a",
+        "وتنفق الدولة نحو 6 مليارات جنيه (نحو 900 مليون دولار) شهريا على الواردات.",
+    )]);
+    assert_eq!(values(&a, group(&a, "imports", None)).len(), 2);
+}
+
+#[test]
+fn of_whom_scopes_the_part_by_what_follows_its_verb() {
+    let a = run(&[(
+        "a",
+        "The toll of injured reached 40, at least 25 of whom were hurt outside the stadium.",
+    )]);
+    assert_eq!(values(&a, group(&a, "injured", Some("stadium"))), [25.0]);
+    let a = run(&[(
+        "a",
+        "Officials said 12 people were killed, 5 of them children.",
+    )]);
+    assert_eq!(values(&a, group(&a, "killed", Some("children"))), [5.0]);
+}

@@ -81,3 +81,41 @@ fn the_start_of_a_change_after_the_level_reached_is_earlier() {
     )]);
     assert_eq!(values(&a, group(&a, "reserves", Some("previous"))), [20e9]);
 }
+
+#[test]
+fn a_list_after_a_hospital_tally_is_in_hospital_too() {
+    let a = run(&[(
+        "a",
+        "أصيب 20 شخصا في الحادث، وتم تحويل 5 حالات للعاصمة و8 لمستشفيات المدينة.",
+    )]);
+    assert_eq!(values(&a, group(&a, "injured", None)), [20.0]);
+    assert_eq!(
+        values(&a, group(&a, "injured", Some("hospital"))),
+        [5.0, 8.0]
+    );
+}
+
+#[test]
+fn earlier_events_told_as_background_are_apart() {
+    let a = run(&[(
+        "a",
+        "قتل 12 شخصا في تفجير اليوم. وقبل أيام قتل مسلح 9 أشخاص في هجوم آخر، وقتل أكثر من 3000 في العام الماضي.",
+    )]);
+    assert_eq!(values(&a, group(&a, "killed", None)), [12.0]);
+    assert_eq!(
+        values(&a, group(&a, "killed", Some("earlier"))),
+        [9.0, 3000.0]
+    );
+    let a = run(&[("a", "More than 3,000 people were killed last year.")]);
+    assert_eq!(values(&a, group(&a, "killed", Some("earlier"))), [3000.0]);
+}
+
+#[test]
+fn killed_and_injured_together_are_casualties() {
+    let a = run(&[
+        ("a", "مصرع وإصابة 15 شخصا في حادث تصادم."),
+        ("b", "أصيب 11 شخصا في حادث التصادم."),
+    ]);
+    assert_eq!(values(&a, group(&a, "casualties", None)), [15.0]);
+    assert_eq!(values(&a, group(&a, "injured", None)), [11.0]);
+}

@@ -77,6 +77,8 @@ pub enum Target {
     Change,
     Previous,
     Forecast,
+    Worth,
+    Background,
 }
 
 #[derive(Debug, Clone)]
@@ -284,6 +286,8 @@ impl Lexicon {
         add(&file.changes, Target::Change);
         add(&file.previous, Target::Previous);
         add(&file.forecasts, Target::Forecast);
+        add(&file.worth, Target::Worth);
+        add(&file.background, Target::Background);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));

@@ -352,6 +352,9 @@ fn paragraph_claims(
     // The last part in this paragraph: (its end token, its total's id), so a list
     // «منهم 9 من هونج كونج و4 يابانيين» makes 4 a part too.
     let mut last_part: Option<(usize, usize)> = None;
+    // The last figure with a setting (`reach` scope) in this paragraph: (its end token, its
+    // scope), so «تم تحويل 4 حالات للقاهرة و6 لمستشفيات» sets the 6 too.
+    let mut last_setting: Option<(usize, usize)> = None;
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {
@@ -409,8 +412,18 @@ fn paragraph_claims(
             continues.map(|(_, total)| total)
         };
         last_part = part_of.map(|t| (q.end, t));
+        let is_setting = |sc: usize| lexicon.scope_def(sc).is_some_and(|d| d.reach.is_some());
+        let setting = ctx.scope.filter(|&sc| is_setting(sc)).or_else(|| {
+            last_setting
+                .filter(|&(end, _)| {
+                    ctx.scope.is_none() && joined && parts::continues_list(&s.tokens, end, q.first)
+                })
+                .map(|(_, sc)| sc)
+        });
+        last_setting = setting.map(|sc| (q.end, sc));
         let mut scope = ctx
             .scope
+            .or(setting)
             .and_then(|sc| lexicon.scope_def(sc))
             .map(|sc| sc.key.clone());
         if part_of.is_some() && scope.is_none() {

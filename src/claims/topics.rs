@@ -53,6 +53,7 @@ pub enum Measure {
     Change,
     Previous,
     Forecast,
+    Earlier,
 }
 
 impl Measure {
@@ -62,6 +63,7 @@ impl Measure {
             Measure::Change => "change",
             Measure::Previous => "previous",
             Measure::Forecast => "forecast",
+            Measure::Earlier => "earlier",
         }
     }
 }
@@ -151,7 +153,22 @@ pub fn context(
     let mut d: i32 = 0;
     let mut j = q.end;
     let mut after_end = q.end;
-    while j < next_limit && d < AFTER_WINDOW as i32 {
+    // «LE5 billion (roughly $746 million) per month on imports»: a parenthesis that
+    // restates the amount is stepped over from either side, so both figures take the
+    // words after it (numbers in digits still end the search).
+    let stop_at = |k: usize, c: char| tokens.toks.get(k).is_some_and(|t| t.kind == Kind::Stop(c));
+    let mut limit = next_limit;
+    let unit_end = q.end + unit_len;
+    if stop_at(unit_end, ')') && q.first > 0 && stop_at(q.first - 1, '(') {
+        j = unit_end + 1;
+        limit = sent_end;
+    } else if stop_at(unit_end, '(')
+        && let Some(p) = (unit_end + 1..(unit_end + 12).min(sent_end)).find(|&k| stop_at(k, ')'))
+    {
+        j = p + 1;
+        limit = sent_end;
+    }
+    while j < limit && d < AFTER_WINDOW as i32 {
         match tokens.toks[j].kind {
             Kind::Stop(_) | Kind::Digits(_) => break,
             Kind::Mark(_) => {
@@ -185,6 +202,7 @@ pub fn context(
     let mut d: i32 = 0;
     let mut j = q.first;
     let mut before_start = q.first;
+    let mut tied_at: Option<usize> = None;
     while j > prev_limit && d < BEFORE_WINDOW as i32 {
         j -= 1;
         match tokens.toks[j].kind {
@@ -193,9 +211,18 @@ pub fn context(
             _ => {}
         }
         d += 1;
-        hits.matches_at(lexicon, tokens, j, |t, _| match t {
+        // «قرض بقيمة 4.8 مليار دولار للمساعدة في…»: the noun a «worth» word ties the
+        // amount to outweighs a noun after it.
+        let tied = tied_at == Some(j + 1);
+        hits.matches_at(lexicon, tokens, j, |t, len| match t {
+            // «مصرع وإصابة 32»: a phrase ending at the number outweighs its last word.
+            Target::Event(k) if unit_ok(k) && len >= 2 && j + len >= q.first => {
+                consider(&mut best, 101, k, true)
+            }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
+            Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
             Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
+            Target::Worth if d == 1 => tied_at = Some(j),
             _ => {}
         });
         before_start = j;

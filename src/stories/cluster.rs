@@ -111,7 +111,7 @@ impl Default for Params {
             top_terms: 40,
             merge_terms: 80,
             max_df: 0.30,
-            entity: 0.5,
+            entity: 0.75,
             pivot: 1.8,
             cross: 0.35,
         }

@@ -100,6 +100,40 @@ pub fn part_after(tokens: &Tokens, end: usize) -> bool {
     w(end) == Some("of") && matches!(w(end + 1), Some("whom" | "them" | "which"))
 }
 
+/// Words between «of whom» and what names the part: auxiliaries, the event's verb,
+/// places' prepositions and articles.
+fn is_part_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "had"
+            | "have"
+            | "has"
+            | "been"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "be"
+            | "being"
+            | "wounded"
+            | "injured"
+            | "killed"
+            | "dead"
+            | "died"
+            | "hurt"
+            | "arrested"
+            | "detained"
+            | "outside"
+            | "inside"
+            | "at"
+            | "near"
+            | "on"
+            | "a"
+            | "an"
+            | "reportedly"
+    )
+}
+
 /// The number at token `first` continues a list after «and» or a comma («including 9
 /// Japanese, 4 French and 2 Britons»).
 pub fn joined(tokens: &Tokens, first: usize) -> bool {
@@ -117,9 +151,16 @@ pub fn joined(tokens: &Tokens, first: usize) -> bool {
 /// («9 Japanese» → japanese, «4 from Hong Kong» → hong), singular.
 pub fn scope_word(tokens: &Tokens, end: usize) -> Option<String> {
     let mut j = end;
+    // «24 of whom had been wounded outside the palace» → palace, «6 of them children» →
+    // children: past the marker, its verb and its preposition.
+    let after_marker = part_after(tokens, end);
+    if after_marker {
+        j += 2;
+    }
     while j < tokens.len() {
         match tokens.toks[j].kind {
             Kind::Word if matches!(tokens.norm(j), "from" | "of" | "in" | "the") => j += 1,
+            Kind::Word if after_marker && is_part_filler(tokens.norm(j)) => j += 1,
             Kind::Mark(_) => j += 1,
             Kind::Word => break,
             _ => return None,

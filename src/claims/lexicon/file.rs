@@ -121,6 +121,14 @@ pub struct LexiconFile {
     /// report of what happened (scope "forecast").
     #[serde(default)]
     pub(super) forecasts: Vec<String>,
+    /// Words that tie an amount to the noun before them («قرض بقيمة 4.8 مليار»، "a loan
+    /// worth"): that noun is what the amount measures.
+    #[serde(default)]
+    pub(super) worth: Vec<String>,
+    /// Words that put a figure in the past of the story («العام الماضي»، «قبل أيام»،
+    /// "last year"): background, not the event's figure (scope "earlier").
+    #[serde(default)]
+    pub(super) background: Vec<String>,
     /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
     /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
     #[serde(default)]
@@ -144,6 +152,8 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.changes.extend(o.changes);
     file.previous.extend(o.previous);
     file.forecasts.extend(o.forecasts);
+    file.worth.extend(o.worth);
+    file.background.extend(o.background);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);
     for t in o.topics {

@@ -36,7 +36,7 @@ pub fn cues(
         .map(|u| u.key.as_str());
     // Cues in the words just before the number, within its clause.
     let (mut update, mut part, mut change, mut previous) = (false, false, false, false);
-    let mut forecast = false;
+    let (mut forecast, mut earlier) = (false, false);
     let mut d = 0;
     let mut j = q.first;
     while j > clause_start && d < CHANGE_WINDOW {
@@ -55,6 +55,7 @@ pub fn cues(
             Target::Change => change = true,
             Target::Previous if d <= 3 => previous = true,
             Target::Forecast => forecast = true,
+            Target::Background => earlier = true,
             _ => {}
         });
     }
@@ -99,8 +100,12 @@ pub fn cues(
     // the level reached, which ends the word window above; «من» still gives the start.
     let changed_in_clause = change || from && change_before(tokens, lexicon, hits, clause_start, q);
     let previous = previous || (changed_in_clause && from && !percent) || (past_state && money);
+    // «وقتل أكثر من 4400 في العام الماضي»: the time may also follow the figure.
+    let earlier = earlier || background_after(tokens, lexicon, hits, q, next_limit);
     let measure = if previous {
         Some(Measure::Previous)
+    } else if earlier {
+        Some(Measure::Earlier)
     } else if forecast {
         Some(Measure::Forecast)
     } else if change && (by || direct) && !percent {
@@ -126,6 +131,32 @@ fn change_before(
     let mut found = false;
     for j in clause_start..q.first {
         hits.matches_at(lexicon, tokens, j, |t, _| found |= t == Target::Change);
+    }
+    found
+}
+
+/// How many words after a figure a background time may stand («… في العام الماضي»).
+const AFTER_WINDOW: usize = 5;
+
+/// A background time in the few words after quantity `q`, within its clause.
+fn background_after(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    q: &Quantity,
+    next_limit: usize,
+) -> bool {
+    let mut found = false;
+    let mut words = 0;
+    let mut j = q.end;
+    while j < next_limit.min(tokens.len()) && words < AFTER_WINDOW && !found {
+        match tokens.toks[j].kind {
+            Kind::Stop(_) | Kind::Digits(_) => break,
+            Kind::Word => words += 1,
+            _ => {}
+        }
+        hits.matches_at(lexicon, tokens, j, |t, _| found |= t == Target::Background);
+        j += 1;
     }
     found
 }
