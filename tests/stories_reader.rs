@@ -229,9 +229,22 @@ fn tmux_opens_a_folder_of_stories_picks_one_and_compares() {
     tmux.wait_for("the story library", |s| {
         s.contains("stories: 3 listed") && s.contains("Enter open")
     });
-    // Pick the second story (the teachers' protest), open it, compare.
+    // The first story (the earthquake), then back to the library.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the earthquake story", |s| {
+        s.contains("1/3") && s.contains("5.8")
+    });
+    tmux.keys(&["S"]);
+    tmux.wait_for("the library", |s| s.contains("stories: 3 listed"));
+    // Pick the second story (the teachers' protest), open it, compare. Its reader shows
+    // its own first article, not the text laid out for the earthquake story's first.
     tmux.keys(&["j", "Enter"]);
-    tmux.wait_for("the story's first article", |s| s.contains("1/3"));
+    let s = tmux.wait_for("the story's first article", |s| s.contains("1/3"));
+    let body: String = s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert!(
+        !body.contains("5.8"),
+        "the reader shows another story's text:\n{s}"
+    );
     tmux.keys(&["s"]);
     let s = tmux.wait_for("compare with N of M", |s| s.contains("2 of 3 sources"));
     assert!(s.contains("alpha") && s.contains("beta"), "{s}");

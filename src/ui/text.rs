@@ -87,6 +87,12 @@ impl TextCache {
         lines
     }
 
+    /// Forgets the laid-out paragraphs: they are keyed by article number, which names
+    /// other articles once the open set is replaced (a story opened).
+    pub fn forget_articles(&self) {
+        self.paragraphs.borrow_mut().clear();
+    }
+
     /// Lines of a piece of interface text (titles, labels, the topic bar), with its
     /// base direction forced or (`None`) from its first strong character.
     pub fn string(&self, text: &str, width: usize, direction: Option<Direction>) -> Rc<[Line]> {

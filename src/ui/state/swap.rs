@@ -29,6 +29,7 @@ impl State {
         self.search = SearchState::default();
         self.visual = None;
         self.articles = articles;
+        self.cache.forget_articles();
         self.analyse();
         self.bookmarks.refresh(&self.articles);
         bookmarks_view::restore_positions(self);
