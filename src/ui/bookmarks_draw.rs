@@ -46,7 +46,10 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let shown = b.visible();
     let mut title = format!(" bookmarks: {}", shown.len());
     if !b.filter.is_empty() {
-        title.push_str(&format!(" matching «{}»", safe_line(&b.filter)));
+        title.push_str(&format!(
+            " matching {}",
+            super::text::quoted(&safe_line(&b.filter))
+        ));
     }
     title.push_str(&format!(
         " · {} jump · {} note · {} delete · {} undo · {} filter ",

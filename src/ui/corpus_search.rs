@@ -227,10 +227,10 @@ pub fn draw_hits(state: &State, area: Rect, buf: &mut Buffer) {
         ""
     };
     let header = format!(
-        "{} articles{more} of {} in the corpus hold «{}» — Enter opens, Esc goes back",
+        "{} articles{more} of {} in the corpus hold {} — Enter opens, Esc goes back",
         s.hits.len(),
         lib.entries.len(),
-        s.query
+        super::text::quoted(&s.query)
     );
     draw::text(
         state,

@@ -101,8 +101,8 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         )
     } else if !s.matches.is_empty() && state.view == View::Reader {
         format!(
-            "«{}»: match {}/{} ({}/{} next/previous, Esc clears)",
-            s.query,
+            "{}: match {}/{} ({}/{} next/previous, Esc clears)",
+            text::quoted(&s.query),
             s.selected + 1,
             s.matches.len(),
             state.keymap.hint(Action::NextMatch),

@@ -86,9 +86,9 @@ pub fn draw_results(state: &State, area: Rect, buf: &mut Buffer) {
     let theme = state.theme();
     let s = &state.search;
     let header = format!(
-        "{} matches for «{}» in all articles — Enter opens, Esc goes back",
+        "{} matches for {} in all articles — Enter opens, Esc goes back",
         s.matches.len(),
-        s.query
+        super::text::quoted(&s.query)
     );
     draw::text(
         state,

@@ -224,7 +224,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         title.push_str(&format!(" · outlet {o}"));
     }
     if !lib.filter.is_empty() && !lib.filtering {
-        title.push_str(&format!(" · «{}»", lib.filter));
+        title.push_str(&format!(" · {}", super::text::quoted(&lib.filter)));
     }
     let others = lib.other_articles();
     if !lib.all && others > 0 {

@@ -11,6 +11,13 @@ use crate::layout::{self, BidiMode, Direction, Line, Options};
 
 use super::pane::Block;
 
+/// `«text»` as a bidi isolate (FSI … PDI), for user text quoted inside interface text:
+/// without it, neutrals and numbers after an Arabic query join its run and the line
+/// reads out of order («959 · «query» in an English title bar).
+pub fn quoted(text: &str) -> String {
+    format!("\u{2068}«{text}»\u{2069}")
+}
+
 /// Beyond this many cached paragraphs the cache starts afresh; a screen needs a few dozen.
 const MAX_ENTRIES: usize = 50_000;
 
@@ -111,5 +118,22 @@ impl TextCache {
         }
         map.insert(key, Rc::clone(&lines));
         lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_arabic_query_keeps_the_numbers_after_it_in_place() {
+        let cache = TextCache::new(BidiMode::default());
+        let line = |s: &str| cache.string(s, 80, Some(Direction::Ltr))[0].text.clone();
+        let quoted = line(&format!("stories · {} · 959 other", quoted("باص")));
+        assert!(quoted.ends_with("» · 959 other"), "{quoted}");
+        assert!(quoted.starts_with("stories · «"), "{quoted}");
+        // Unquoted, the number joins the Arabic run: what the isolate prevents.
+        let bare = line("stories · «باص» · 959 other");
+        assert!(!bare.ends_with("» · 959 other"), "{bare}");
     }
 }
