@@ -84,7 +84,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }
     let rows = body.height.saturating_sub(1) as usize;
-    let first = b.sel.saturating_sub(rows.saturating_sub(1));
+    let first = super::draw::first_row(b.sel, rows);
     for (row, (i, bm)) in shown.iter().enumerate().skip(first).take(rows).enumerate() {
         let y = body.y + 1 + row as u16;
         let st = if i == b.sel {

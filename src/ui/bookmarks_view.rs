@@ -293,7 +293,7 @@ fn load_article(r: &crate::bookmarks::ArticleRef) -> Result<Article, String> {
 pub fn click_row(state: &mut State, row: usize) {
     let rows = screen::body(state.size).height.saturating_sub(1) as usize;
     let b = &mut state.bookmarks;
-    let first = b.sel.saturating_sub(rows.saturating_sub(1));
+    let first = super::draw::first_row(b.sel, rows);
     b.sel = (first + row).min(b.visible().len().saturating_sub(1));
 }
 

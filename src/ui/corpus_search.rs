@@ -242,7 +242,7 @@ pub fn draw_hits(state: &State, area: Rect, buf: &mut Buffer) {
     );
     let rows = area.height.saturating_sub(1) as usize;
     let sel = s.selected.min(s.hits.len().saturating_sub(1));
-    let first = sel.saturating_sub(rows.saturating_sub(1));
+    let first = super::draw::first_row(sel, rows);
     for (row, (i, (entry, snippet))) in s.hits.iter().enumerate().skip(first).take(rows).enumerate()
     {
         let y = area.y + 1 + row as u16;

@@ -242,7 +242,13 @@ pub fn text_aligned(
     }
 }
 
-/// Fills a row with a style (bars).
+/// The first item shown by a list `rows` high whose selected item is `sel`: the list
+/// scrolls only once the selection passes its last row. Drawing and click mapping both
+/// use it, so a click lands on the row it was drawn on.
+pub fn first_row(sel: usize, rows: usize) -> usize {
+    sel.saturating_sub(rows.saturating_sub(1))
+}
+
 /// A table cell's area less one column of padding on each side.
 pub fn inset(r: Rect) -> Rect {
     Rect::new(
@@ -253,6 +259,7 @@ pub fn inset(r: Rect) -> Rect {
     )
 }
 
+/// Fills a row with a style (bars).
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area, style);
 }

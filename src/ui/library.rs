@@ -111,7 +111,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }
     let rows = body.height.saturating_sub(1) as usize;
-    let first = state.library_sel.saturating_sub(rows.saturating_sub(1));
+    let first = super::draw::first_row(state.library_sel, rows);
     for (row, (i, a)) in state
         .articles
         .iter()

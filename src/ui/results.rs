@@ -42,7 +42,7 @@ impl ViewOps for ResultsView {
         let body = screen::body(state.size);
         if let Some(row) = super::views::list_row(state, y) {
             let rows = body.height.saturating_sub(1) as usize;
-            let first = state.search.selected.saturating_sub(rows.saturating_sub(1));
+            let first = super::draw::first_row(state.search.selected, rows);
             state.search.selected = (first + row).min(count(state).saturating_sub(1));
         }
     }
@@ -103,7 +103,7 @@ pub fn draw_results(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     let sel = s.selected.min(s.matches.len().saturating_sub(1));
-    let first = sel.saturating_sub(rows.saturating_sub(1));
+    let first = super::draw::first_row(sel, rows);
     for (row, (i, m)) in s
         .matches
         .iter()

@@ -30,7 +30,7 @@ impl super::views::ViewOps for StoriesView {
         }
         let rows = list_rows(state);
         if let (Some(row), Some(lib)) = (super::views::list_row(state, y), state.stories.as_mut()) {
-            let first = lib.sel.saturating_sub(rows.saturating_sub(1));
+            let first = super::draw::first_row(lib.sel, rows);
             lib.sel = (first + row).min(lib.rows().len().saturating_sub(1));
         }
     }
@@ -265,7 +265,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             );
         }
     }
-    let first = lib.sel.saturating_sub(rows.saturating_sub(1));
+    let first = super::draw::first_row(lib.sel, rows);
     for (row, (i, &k)) in lib
         .rows()
         .iter()
