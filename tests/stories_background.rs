@@ -121,7 +121,9 @@ fn a_file_that_cannot_be_read_quits_with_its_name_and_a_failure_status() {
         std::fs::create_dir_all(corpus.join(o)).unwrap();
     }
     for i in 0..6 {
-        let f = corpus.join(["alpha", "beta"][i % 2]).join(format!("{i}.txt"));
+        let f = corpus
+            .join(["alpha", "beta"][i % 2])
+            .join(format!("{i}.txt"));
         std::fs::write(f, format!("عنوان {i}\nنص الخبر رقم {i}.\n")).unwrap();
     }
     // Binary: a NUL byte.

@@ -73,8 +73,8 @@ pub fn prepare(
         // A gazetteer that cannot be used is reported before any screen opens; the
         // files are read and grouped on a worker thread while the library shows it.
         crate::stories::gazetteer::init()?;
-        let pending = Pending::start(paths.to_vec(), opts)
-            .context("no thread to group the stories on")?;
+        let pending =
+            Pending::start(paths.to_vec(), opts).context("no thread to group the stories on")?;
         Some(StoryLib::grouping(pending, load.clone()))
     } else {
         None

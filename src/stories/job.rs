@@ -109,10 +109,7 @@ pub struct Job<T> {
 
 impl<T: Send + 'static> Job<T> {
     /// Runs `work` on a new thread; `None` if no thread can be had.
-    pub fn spawn(
-        name: &str,
-        work: impl FnOnce(&Progress) -> T + Send + 'static,
-    ) -> Option<Job<T>> {
+    pub fn spawn(name: &str, work: impl FnOnce(&Progress) -> T + Send + 'static) -> Option<Job<T>> {
         let (tx, rx) = std::sync::mpsc::channel();
         let progress = Arc::new(Progress::default());
         let p = progress.clone();
