@@ -9,7 +9,6 @@
 //! script open around its publication, and moves to the most similar one if the cosine
 //! reaches [`Params::cross`] and at least [`MIN_SHARED`] terms are shared.
 
-use std::collections::HashMap;
 
 use super::cluster::{Item, Params, cosine, normalise};
 use super::terms::{LATIN, SHARED};
@@ -31,7 +30,7 @@ const SLACK: i64 = 86_400;
 pub fn join(
     items: &[Item],
     stories: Vec<Vec<usize>>,
-    df: &HashMap<u64, u32>,
+    df: &super::fastmap::FastMap<u64, u32>,
     p: &Params,
 ) -> Vec<Vec<usize>> {
     if p.cross <= 0.0 {

@@ -7,7 +7,7 @@
 //! Comparing with centroids, not with single articles, keeps two events that share a
 //! few words (same city, same day) from chaining into one story.
 
-use std::collections::HashMap;
+use super::fastmap::FastMap;
 
 use super::terms::{LATIN, Terms, is_entity};
 
@@ -194,8 +194,8 @@ fn assign(
 
     let mut stories: Vec<Story> = Vec::new();
     // term -> stories whose centroid holds it.
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut score: HashMap<u32, f32> = HashMap::new();
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
+    let mut score: FastMap<u32, f32> = FastMap::default();
     for &i in &order {
         let v = &vectors[i];
         let t = times[i];
@@ -285,7 +285,7 @@ pub struct Clusters {
 struct Story {
     members: Vec<usize>,
     /// Sum of the member vectors (so the cosine with it is the cosine with the mean).
-    centroid: HashMap<u64, f32>,
+    centroid: FastMap<u64, f32>,
     norm2: f32,
     first: Option<i64>,
     last: Option<i64>,
@@ -310,7 +310,7 @@ pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
 }
 
 /// [`tfidf`] with the document frequencies already counted.
-pub fn tfidf_with(items: &[Item], p: &Params, df: &HashMap<u64, u32>) -> Vec<Vec<(u64, f32)>> {
+pub fn tfidf_with(items: &[Item], p: &Params, df: &FastMap<u64, u32>) -> Vec<Vec<(u64, f32)>> {
     let n = items.len() as f32;
     let max_df = if items.len() >= MIN_DOCS_FOR_DF {
         (p.max_df * n).max(2.0)
@@ -344,8 +344,8 @@ pub fn tfidf_with(items: &[Item], p: &Params, df: &HashMap<u64, u32>) -> Vec<Vec
 }
 
 /// In how many articles each term is.
-pub fn doc_freq(items: &[Item]) -> HashMap<u64, u32> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
+pub fn doc_freq(items: &[Item]) -> FastMap<u64, u32> {
+    let mut df: FastMap<u64, u32> = FastMap::default();
     for it in items {
         for &(t, _) in &it.terms.0 {
             *df.entry(t).or_insert(0) += 1;

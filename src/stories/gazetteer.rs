@@ -6,7 +6,6 @@
 //! format (`$XDG_CONFIG_HOME/qarin/gazetteer.toml`) is merged over it. Names are
 //! folded and stemmed as story terms are, then matched as runs of words, longest first.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -37,9 +36,9 @@ pub enum GazetteerError {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     /// Hash of a name's stemmed words joined by spaces → index into `ids`.
-    names: HashMap<u64, u32>,
+    names: super::fastmap::FastMap<u64, u32>,
     /// Hash of a first word → the most words of a name starting with it.
-    starts: HashMap<u64, u8>,
+    starts: super::fastmap::FastMap<u64, u8>,
     ids: Vec<String>,
     /// The sources merged, for the index's fingerprint.
     source: String,

@@ -8,6 +8,7 @@
 pub mod across;
 pub mod articles;
 pub mod cluster;
+pub mod fastmap;
 pub mod gazetteer;
 pub mod job;
 pub mod pivot;

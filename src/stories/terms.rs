@@ -125,6 +125,23 @@ pub fn fold(c: char) -> Option<char> {
     }
 }
 
+/// `Some(is a letter)` for a character of a word (letter or digit), `None` for a
+/// separator: `char::is_alphanumeric` and `is_alphabetic`, with Arabic letters and ASCII
+/// answered first (std's table search was a quarter of `qarin stories`'s time).
+#[inline]
+pub fn word_char(c: char) -> Option<bool> {
+    match c {
+        'a'..='z' | 'A'..='Z' => Some(true),
+        '0'..='9' => Some(false),
+        '\0'..='\x7f' => None,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Some(true),
+        // Arabic comma, semicolon, question mark, percent and separators, full stop.
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => None,
+        _ if c.is_alphanumeric() => Some(c.is_alphabetic()),
+        _ => None,
+    }
+}
+
 /// Whether a term is a gazetteer entity (shared, and not a number).
 pub fn is_entity(h: u64) -> bool {
     h & SHARED != 0 && h & ENTITY_TAG != 0
@@ -166,8 +183,8 @@ impl Scan {
         let mut in_word = false;
         while let Some(c) = chars.next() {
             let Some(c) = fold(c) else { continue };
-            if c.is_alphanumeric() {
-                if c.is_alphabetic() {
+            if let Some(letter) = word_char(c) {
+                if letter {
                     self.letters += 1;
                     self.latin += usize::from(c.is_ascii_alphabetic());
                 }
@@ -417,6 +434,14 @@ static STOP: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_char_agrees_with_std_on_every_character() {
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
+            let std = c.is_alphanumeric().then(|| c.is_alphabetic());
+            assert_eq!(word_char(c), std, "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn stop_list_is_sorted() {
