@@ -300,3 +300,29 @@ fn help_pages_by_its_height() {
     keys(&mut state, "Space");
     assert!(state.help.is_some_and(|h| h > half), "{:?}", state.help);
 }
+
+#[test]
+fn search_remembers_its_queries() {
+    let mut state = seeds_state(80, 24);
+    keys(&mut state, "/");
+    type_text(&mut state, "روسيا");
+    keys(&mut state, "Enter /");
+    type_text(&mut state, "جندي");
+    keys(&mut state, "Enter /");
+    assert_eq!(state.search.query, "");
+    keys(&mut state, "Up");
+    assert_eq!(state.search.query, "جندي");
+    keys(&mut state, "Up Up");
+    assert_eq!(state.search.query, "روسيا", "stops at the oldest");
+    keys(&mut state, "Down");
+    assert_eq!(state.search.query, "جندي");
+    keys(&mut state, "Down");
+    assert_eq!(state.search.query, "", "past the newest: empty again");
+    // A recalled query searches as typed.
+    keys(&mut state, "Up Enter");
+    assert!(!state.search.matches.is_empty());
+    assert_eq!(state.search.history, ["روسيا", "جندي"]);
+    // Esc keeps the history.
+    keys(&mut state, "/ Up Esc");
+    assert_eq!(state.search.history.len(), 2);
+}

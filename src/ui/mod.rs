@@ -17,6 +17,7 @@ pub mod draw;
 pub mod help;
 pub mod keymap;
 pub mod library;
+pub mod line_edit;
 pub mod list;
 pub mod note_prompt;
 pub mod pane;

@@ -90,6 +90,10 @@ pub struct SearchState {
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
     origin: Option<(usize, Scroll)>,
+    /// Queries searched this session, oldest first: ↑/↓ in the prompt bring them back.
+    pub history: Vec<String>,
+    /// The history entry the prompt shows (↑ pressed), counted from the newest.
+    recall: Option<usize>,
     /// The query changed since `matches` were found: [`State::settle`] searches again.
     /// Typing only marks it, so that a burst of keys (fast typing, a paste) costs one
     /// search of a large article, not one per key.
