@@ -326,3 +326,87 @@ fn search_remembers_its_queries() {
     keys(&mut state, "/ Up Esc");
     assert_eq!(state.search.history.len(), 2);
 }
+
+#[test]
+fn english_labels_with_lang_en() {
+    use qarin::ui::state::{Settings, State};
+    let english = Settings {
+        english: true,
+        ..Settings::default()
+    };
+    let articles = qarin::corpus::seeds();
+    let analysis = qarin::claims::analyze(&articles, &qarin::claims::Lexicon::builtin(), false);
+    let mut state = State::with_analysis(
+        articles,
+        analysis,
+        Keymap::defaults(),
+        english,
+        120,
+        30,
+        None,
+    );
+    keys(&mut state, "c");
+    let text = screen(&state);
+    for word in [
+        "topic",
+        "verdict",
+        "conflict",
+        "troops sent",
+        "more than 2000",
+    ] {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
+    assert!(!text.contains("ﺽﺭﺎﻌﺗ"), "an Arabic verdict:\n{text}");
+    keys(&mut state, "l");
+    assert!(screen(&state).contains("title"), "{}", screen(&state));
+    // Compare's bar, the first source's value on the right as its pane is.
+    let mut state = State::with_analysis(
+        qarin::corpus::seeds(),
+        state.analysis.clone(),
+        Keymap::defaults(),
+        english,
+        120,
+        30,
+        None,
+    );
+    let troops = state
+        .analysis
+        .groups
+        .iter()
+        .position(|g| g.topic == "troops")
+        .expect("the troops group");
+    keys(&mut state, "s");
+    state.select_group(troops);
+    let bar = screen(&state).lines().nth(1).unwrap_or_default().to_owned();
+    assert!(bar.contains("troops sent: "), "{bar}");
+    assert!(
+        bar.trim_end().ends_with("more than 2000 — conflict"),
+        "{bar}"
+    );
+    // The config's `lang = "en"` says the same (`--lang` overrides it in the CLI).
+    let map = Keymap::from_toml(
+        "lang = \"en\"\n[keys]\nquit = [\"q\"]\n",
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap();
+    assert!(map.english);
+    assert!(!Keymap::defaults().english);
+}
+
+#[test]
+fn claims_take_their_topics_colour_from_the_lexicon() {
+    let state = seeds_state(120, 30);
+    let mut checked = 0;
+    for c in &state.analysis.claims {
+        let Some(topic) = c.topic.as_deref() else {
+            continue;
+        };
+        if let Some(name) = state.lexicon.colour(topic) {
+            let want: ratatui::style::Color = name.parse().expect("a colour name");
+            assert_eq!(state.claim_style(c).fg, Some(want), "{topic}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no seed claim has a topic with a colour");
+}

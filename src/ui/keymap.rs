@@ -110,6 +110,8 @@ pub struct Keymap {
     /// From `[terminal] mouse`: `false` leaves mouse reporting off, so the terminal's
     /// own selection and copy work.
     pub mouse: bool,
+    /// From the top-level `lang = "en"`: labels in English (`--lang` overrides it).
+    pub english: bool,
     /// What the user's config changed that the reader should know (a key taken from
     /// another action), shown in the status bar when qarin opens.
     pub warnings: Vec<String>,
@@ -118,6 +120,9 @@ pub struct Keymap {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
+    /// The language of labels: `ar` (default) or `en`.
+    #[serde(default)]
+    lang: Option<ConfigLang>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
@@ -128,6 +133,13 @@ struct ConfigFile {
     corpus: Option<toml::Value>,
     #[serde(default)]
     terminal: TerminalConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ConfigLang {
+    Ar,
+    En,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -174,6 +186,7 @@ impl Keymap {
                 bindings: BTreeMap::from([(Key::Char('q'), Action::Quit)]),
                 first_source: Side::Right,
                 mouse: true,
+                english: false,
                 warnings: Vec::new(),
             },
         )
@@ -215,6 +228,7 @@ impl Keymap {
             bindings: BTreeMap::new(),
             first_source: Side::Right,
             mouse: true,
+            english: false,
             warnings: Vec::new(),
         });
         let base_bindings = map.bindings.clone();
@@ -289,6 +303,9 @@ impl Keymap {
         }
         if let Some(mouse) = cfg.terminal.mouse {
             map.mouse = mouse;
+        }
+        if let Some(lang) = cfg.lang {
+            map.english = lang == ConfigLang::En;
         }
         Ok(map)
     }

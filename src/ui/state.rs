@@ -42,6 +42,9 @@ pub struct Settings {
     pub bidi: BidiMode,
     /// `false` with `NO_COLOR`: styles use only bold, underline and reverse.
     pub color: bool,
+    /// Labels (topics, scopes, verdicts, values, column heads) in English from the
+    /// lexicon's `en` labels (`--lang en`, config `lang = "en"`); Arabic otherwise.
+    pub english: bool,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
         Settings {
             bidi: BidiMode::App,
             color: true,
+            english: false,
         }
     }
 }
@@ -225,7 +229,13 @@ impl State {
             first_right: keymap.first_source == Side::Right,
             articles,
             analysis,
-            lexicon: Lexicon::builtin(),
+            lexicon: {
+                let mut l = Lexicon::builtin();
+                if settings.english {
+                    l.set_label_lang(crate::text::lang::Lang::English);
+                }
+                l
+            },
             index,
             keymap,
             cache: TextCache::new(settings.bidi),
