@@ -410,3 +410,80 @@ fn claims_take_their_topics_colour_from_the_lexicon() {
     }
     assert!(checked > 0, "no seed claim has a topic with a colour");
 }
+
+#[test]
+fn view_tables_bind_keys_where_they_apply_with_their_own_description() {
+    let text = "[keys]\nquit = [\"q\"]\n\
+                [compare]\nfirst_source = \"left\"\n\
+                next_topic = { keys = [\"n\"], desc = \"the next topic, n as in next\" }\n\
+                [list]\nline_down = [\"J\"]\n";
+    let map = Keymap::from_toml(
+        text,
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap();
+    use qarin::ui::action::Action;
+    use qarin::ui::keymap::{Key, Table};
+    assert_eq!(
+        map.action_in(Key::Char('n'), Table::Compare),
+        Some(Action::NextTopic)
+    );
+    assert_eq!(
+        map.action_in(Key::Char('n'), Table::Reader),
+        Some(Action::NextMatch)
+    );
+    assert_eq!(
+        map.action_in(Key::Char('J'), Table::List),
+        Some(Action::LineDown)
+    );
+    assert_eq!(map.action_in(Key::Char('J'), Table::Reader), None);
+    assert_eq!(map.first_source, qarin::ui::keymap::Side::Left);
+    let mut state = qarin::ui::state::State::with_analysis(
+        qarin::corpus::seeds(),
+        Default::default(),
+        map,
+        Default::default(),
+        120,
+        60,
+        None,
+    );
+    let fresh = qarin::claims::analyze(&state.articles, &state.lexicon, false);
+    state.set_analysis(fresh);
+    keys(&mut state, "s ] n");
+    assert_eq!(state.view, View::Compare);
+    let g = state.compare.group.expect("a topic");
+    keys(&mut state, "n");
+    assert_ne!(state.compare.group, Some(g), "n moved on to another topic");
+    // Help in compare lists n with the user's words; the reader's n still searches.
+    keys(&mut state, "?");
+    let help = screen(&state);
+    assert!(help.contains("the next topic, n as in next"), "{help}");
+    keys(&mut state, "Esc r ?");
+    let help = screen(&state);
+    let next_match = help
+        .lines()
+        .find(|l| l.contains("next_match"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(next_match.contains('n'), "{help}");
+    assert!(!help.contains("the next topic, n as in next"), "{help}");
+    // A list table's key works in lists only.
+    keys(&mut state, "Esc l J");
+    assert_eq!(state.library_sel, 1);
+    // Mistakes in a view table name their place.
+    let e = Keymap::from_toml(
+        "[reader]\nline_down = [\"j\", \"Nope\"]\n",
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap_err();
+    assert_eq!((e.line, e.column), (2, 19), "{e}");
+    let e = Keymap::from_toml(
+        "[list]\nline_down = { keys = [\"J\"], what = 1 }\n",
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("unknown field \"what\""), "{e}");
+}

@@ -42,7 +42,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let b = &state.bookmarks;
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
-    let k = |a| state.keymap.hint(a);
+    let k = |a| state.hint(a);
     let shown = b.visible();
     let mut title = format!(" bookmarks: {}", shown.len());
     if !b.filter.is_empty() {

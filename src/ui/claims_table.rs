@@ -185,7 +185,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         " claims: {} topics · sort: {} ({}) · Enter compares ",
         state.analysis.groups.len(),
         sort_name(state.sort),
-        state.keymap.hint(Action::Sort)
+        state.hint(Action::Sort)
     );
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let body = screen::body(size);

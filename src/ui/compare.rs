@@ -36,6 +36,9 @@ impl super::views::ViewOps for CompareView {
     fn scope(&self) -> super::action::Scope {
         super::action::Scope::COMPARE
     }
+    fn table(&self) -> super::keymap::Table {
+        super::keymap::Table::Compare
+    }
     fn article(&self, state: &State) -> Option<usize> {
         state.focused_article()
     }
@@ -220,8 +223,8 @@ pub fn topic_bar_text(state: &State) -> String {
         .and_then(|g| state.analysis.groups.get(g))
     else {
         let (next, topic) = (
-            state.keymap.hint(Action::NextConflict),
-            state.keymap.hint(Action::NextTopic),
+            state.hint(Action::NextConflict),
+            state.hint(Action::NextTopic),
         );
         return if state.analysis.groups.is_empty() {
             "no claims to compare".into()
@@ -282,8 +285,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let title = if shown < all {
         format!(
             " compare: {shown} of {all} sources · {}/{} more ",
-            state.keymap.hint(Action::PrevSources),
-            state.keymap.hint(Action::NextSources)
+            state.hint(Action::PrevSources),
+            state.hint(Action::NextSources)
         )
     } else {
         format!(" compare: {shown} sources ")

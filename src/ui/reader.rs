@@ -34,6 +34,9 @@ impl ViewOps for ReaderView {
     fn scope(&self) -> super::action::Scope {
         super::action::Scope::READER
     }
+    fn table(&self) -> super::keymap::Table {
+        super::keymap::Table::Reader
+    }
     fn passage(&self, state: &State) -> Option<(usize, usize)> {
         Some((
             state.current,

@@ -283,6 +283,12 @@ impl State {
         self.articles.len() - 1
     }
 
+    /// The first key of `action` in the current view, for hints («? help»).
+    pub fn hint(&self, action: super::action::Action) -> String {
+        self.keymap
+            .hint_in(action, super::views::of(self.view).table())
+    }
+
     pub fn theme(&self) -> Theme {
         Theme {
             color: self.settings.color,

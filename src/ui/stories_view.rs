@@ -228,7 +228,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
     let others = lib.other_articles();
     if !lib.all && others > 0 {
-        let key = state.keymap.hint(Action::AllStories);
+        let key = state.hint(Action::AllStories);
         let s = if others == 1 { "" } else { "s" };
         title.push_str(&format!(" · {others} other article{s} ({key} lists them)"));
     }

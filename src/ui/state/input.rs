@@ -61,7 +61,9 @@ impl State {
         // Ctrl-C always quits, whatever the keymap says.
         let action = match key {
             Key::Ctrl('c') => Some(Action::Quit),
-            _ => self.keymap.action(key),
+            _ => self
+                .keymap
+                .action_in(key, crate::ui::views::of(self.view).table()),
         };
         // A count before a key (`5j`, as in less and vim): digits no key is bound to.
         if let (None, Key::Char(c @ '0'..='9')) = (action, key)
