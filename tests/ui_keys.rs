@@ -132,7 +132,8 @@ fn help_lists_every_action_where_it_applies() {
         ("l", View::Library),
         ("B", View::Bookmarks),
     ] {
-        let mut state = seeds_state(140, 80);
+        // Tall enough for the whole help of any view.
+        let mut state = seeds_state(140, 120);
         keys(&mut state, view_keys);
         assert_eq!(state.view, view);
         keys(&mut state, "?");
@@ -264,7 +265,7 @@ fn claims_table_enter_opens_compare_on_that_topic() {
         state
             .compare
             .group
-            .map(|g| state.analysis.groups[g].topic.clone()),
+            .map(|g| state.analysis.groups[g].topic.to_string()),
         Some("troops".to_owned())
     );
     // Sorting by verdict puts the conflict first.
@@ -351,7 +352,10 @@ fn bidi_terminal_mode_keeps_logical_order_with_the_same_breaks() {
     use qarin::ui::keymap::Keymap;
     use qarin::ui::state::{Settings, State};
     let make = |bidi| {
-        let s = Settings { bidi, color: true };
+        let s = Settings {
+            bidi,
+            ..Settings::default()
+        };
         State::new(qarin::corpus::seeds(), Keymap::defaults(), s, 80, 24)
     };
     let app = screen(&make(BidiMode::App));

@@ -62,8 +62,12 @@ impl Theme {
     }
 
     /// A claim's number: a colour per topic; in conflict also bold and underlined.
-    pub fn claim(&self, topic: Option<&str>, conflict: bool) -> Style {
-        let mut s = if self.color {
+    /// A claim of `topic`: the lexicon's `colour` for it when it gives one, else a
+    /// colour picked from the topic's name; bold and underlined in a conflict.
+    pub fn claim(&self, topic: Option<&str>, colour: Option<Color>, conflict: bool) -> Style {
+        let mut s = if let (true, Some(c)) = (self.color, colour) {
+            Style::default().fg(c)
+        } else if self.color {
             let h = topic
                 .unwrap_or("")
                 .bytes()
@@ -234,9 +238,27 @@ pub fn text_aligned(
         Align::Left => Some(Direction::Ltr),
         Align::Right | Align::Auto | Align::Center => None,
     };
-    let lines = state
-        .cache
-        .string(head(s, area.width), area.width as usize, direction);
+    let w = area.width as usize;
+    let lines = state.cache.string(head(s, area.width), w, direction);
+    if lines.len() > 1 && w >= 2 {
+        // It does not fit: one column less, and `…` where the text goes on (its
+        // logical end: the left of a right-to-left line), so labels cut alike differ.
+        let cut = state.cache.string(head(s, area.width), w - 1, direction);
+        if let Some(first) = cut.first() {
+            let rtl = first.direction == Direction::Rtl;
+            let x = if rtl { area.x + 1 } else { area.x };
+            let inner = Rect::new(x, area.y, area.width - 1, 1);
+            line(buf, inner, first, align, |_| style);
+            let x0 = start_x(inner, first, align);
+            let mark = if rtl {
+                x0.saturating_sub(1)
+            } else {
+                x0 + first.width as u16
+            };
+            put(buf, mark, area.y, "…", style);
+            return;
+        }
+    }
     if let Some(first) = lines.first() {
         line(buf, area, first, align, |_| style);
     }
@@ -305,7 +327,7 @@ mod tests {
         let styles = [
             t.dim(),
             t.cursor_mark(),
-            t.claim(Some("troops"), true),
+            t.claim(Some("troops"), None, true),
             t.conflict_mark(),
             t.search_match(true),
             t.search_match(false),
@@ -317,7 +339,7 @@ mod tests {
         // Matches still stand out without colour.
         assert_ne!(t.search_match(true), Style::default());
         let c = Theme { color: true };
-        assert_ne!(c.claim(Some("troops"), false).fg, None);
+        assert_ne!(c.claim(Some("troops"), None, false).fg, None);
     }
 
     #[test]

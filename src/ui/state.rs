@@ -42,6 +42,9 @@ pub struct Settings {
     pub bidi: BidiMode,
     /// `false` with `NO_COLOR`: styles use only bold, underline and reverse.
     pub color: bool,
+    /// Labels (topics, scopes, verdicts, values, column heads) in English from the
+    /// lexicon's `en` labels (`--lang en`, config `lang = "en"`); Arabic otherwise.
+    pub english: bool,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
         Settings {
             bidi: BidiMode::App,
             color: true,
+            english: false,
         }
     }
 }
@@ -90,6 +94,10 @@ pub struct SearchState {
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
     origin: Option<(usize, Scroll)>,
+    /// Queries searched this session, oldest first: ↑/↓ in the prompt bring them back.
+    pub history: Vec<String>,
+    /// The history entry the prompt shows (↑ pressed), counted from the newest.
+    recall: Option<usize>,
     /// The query changed since `matches` were found: [`State::settle`] searches again.
     /// Typing only marks it, so that a burst of keys (fast typing, a paste) costs one
     /// search of a large article, not one per key.
@@ -148,6 +156,12 @@ pub struct State {
     pub quit: bool,
     /// Ctrl-Z was pressed: the event loop suspends qarin (a snapshot ignores it).
     pub suspend: bool,
+    /// Ctrl-L was pressed: the event loop draws every cell again, not a diff.
+    pub redraw: bool,
+    /// Text for the terminal's clipboard (`y`): the event loop sends it as OSC 52.
+    pub clipboard: Option<String>,
+    /// A count typed before a key (`5j`), while it is being typed.
+    pub count: Option<usize>,
     /// Per article, its units of layout.
     blocks: Vec<Blocks>,
     /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
@@ -205,11 +219,23 @@ impl State {
         let index = build_index(&articles, &analysis);
         let n = articles.len();
         let blocks = articles.iter().map(pane::blocks).collect();
+        // What the user's config changed is said when qarin opens.
+        let status = status.or_else(|| match keymap.warnings.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
+        });
         State {
             first_right: keymap.first_source == Side::Right,
             articles,
             analysis,
-            lexicon: Lexicon::builtin(),
+            lexicon: {
+                let mut l = Lexicon::builtin();
+                if settings.english {
+                    l.set_label_lang(crate::text::lang::Lang::English);
+                }
+                l
+            },
             index,
             keymap,
             cache: TextCache::new(settings.bidi),
@@ -231,6 +257,9 @@ impl State {
             status,
             quit: false,
             suspend: false,
+            redraw: false,
+            clipboard: None,
+            count: None,
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,
@@ -252,6 +281,12 @@ impl State {
         // Group numbers change with a new analysis.
         self.compare.group = None;
         self.articles.len() - 1
+    }
+
+    /// The first key of `action` in the current view, for hints («? help»).
+    pub fn hint(&self, action: super::action::Action) -> String {
+        self.keymap
+            .hint_in(action, super::views::of(self.view).table())
     }
 
     pub fn theme(&self) -> Theme {

@@ -106,21 +106,21 @@ pub fn paste(state: &mut State, line: &str) {
 }
 
 fn handle(state: &mut State, action: Action) {
+    let rows = list_rows(state);
     let Some(lib) = state.stories.as_mut() else {
         return;
     };
     let last = lib.rows().len().saturating_sub(1);
+    let motion = match action {
+        Action::NextArticle => Action::LineDown,
+        Action::PrevArticle => Action::LineUp,
+        a => a,
+    };
+    if let Some(sel) = super::list::motion(lib.sel, last + 1, rows, motion) {
+        lib.sel = sel;
+        return;
+    }
     match action {
-        Action::LineDown | Action::NextArticle | Action::NextParagraph => {
-            lib.sel = (lib.sel + 1).min(last)
-        }
-        Action::LineUp | Action::PrevArticle | Action::PrevParagraph => {
-            lib.sel = lib.sel.saturating_sub(1)
-        }
-        Action::PageDown => lib.sel = (lib.sel + 10).min(last),
-        Action::PageUp => lib.sel = lib.sel.saturating_sub(10),
-        Action::Top => lib.sel = 0,
-        Action::Bottom => lib.sel = last,
         Action::Sort => {
             lib.cycle_sort();
             state.status = Some(format!("stories: {}", lib.sort.label()));
@@ -228,7 +228,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
     let others = lib.other_articles();
     if !lib.all && others > 0 {
-        let key = state.keymap.hint(Action::AllStories);
+        let key = state.hint(Action::AllStories);
         let s = if others == 1 { "" } else { "s" };
         title.push_str(&format!(" · {others} other article{s} ({key} lists them)"));
     }
@@ -239,14 +239,19 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let w = body.width;
     // Columns, first on the right as Arabic is read: #, title, outlets, articles,
     // conflicts, latest publication.
-    let num = 5;
+    // Room for the largest number (a corpus can hold thousands of stories).
+    let num = (lib.rows().len().max(1).to_string().len() as u16 + 2).max(5);
     let counts = if w >= 60 { 8 } else { 0 };
     let date = if w >= 90 { 18 } else { 0 };
     let rest = w.saturating_sub(num + 2 * counts + date);
     let outlets = if w >= 70 { rest / 3 } else { 0 };
     let widths = [num, rest - outlets, outlets, counts, counts, date];
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, w, 1), &widths, true);
-    let labels = ["#", "القصة", "المصادر", "مقالات", "تعارض", "آخر نشر"];
+    let labels = if state.settings.english {
+        ["#", "story", "outlets", "articles", "conflicts", "latest"]
+    } else {
+        ["#", "القصة", "المصادر", "مقالات", "تعارض", "آخر نشر"]
+    };
     for (r, l) in cols(body.y).iter().zip(labels) {
         draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use qarin::claims::{Analysis, Claim, Group, Verdict};
 use qarin::corpus::{self, Article};
 use qarin::ui::keymap::{Key, Keymap};
@@ -72,18 +74,18 @@ fn claim(
         end: start + words.len(),
         text: words.to_owned(),
         sentence: String::new(),
-        topic: Some(topic.to_owned()),
+        topic: Some(topic.into()),
         value,
         low,
         high,
         low_inclusive: qualifier != "above",
         high_inclusive: true,
-        qualifier: qualifier.to_owned(),
+        qualifier: qualifier.parse().expect("a qualifier name"),
         unit: None,
         hedged: false,
         attribution: None,
         year: None,
-        kind: "count".into(),
+        kind: Default::default(),
         scope: None,
         date: None,
         part_of: None,
