@@ -9,7 +9,6 @@
 //! script open around its publication, and moves to the most similar one if the cosine
 //! reaches [`Params::cross`] and at least [`MIN_SHARED`] terms are shared.
 
-
 use super::cluster::{Item, Params, cosine, normalise};
 use super::terms::{LATIN, SHARED};
 
