@@ -50,7 +50,7 @@ mod tests {
             x.write_u64(k);
             x.finish() >> 57
         };
-        let distinct: std::collections::HashSet<u64> = (0..128u64).map(|k| h(k)).collect();
+        let distinct: std::collections::HashSet<u64> = (0..128u64).map(h).collect();
         assert!(distinct.len() > 64, "{}", distinct.len());
     }
 }
