@@ -9,6 +9,7 @@ use anyhow::Context;
 use crate::corpus::{self, LoadOptions};
 use crate::ui::keymap::Keymap;
 use crate::ui::state::{Settings, State, View};
+use crate::ui::story_grouping::Pending;
 use crate::ui::story_lib::StoryLib;
 
 /// Who reorders right-to-left text: the same choice as `render`'s, one enum for both.
@@ -69,13 +70,12 @@ pub fn prepare(
             load: load.clone(),
             no_cache: false,
         };
-        let corpus = crate::index::open(paths, opts.clone())?;
-        let mut lib = StoryLib::new(corpus.entries, corpus.stories, load.clone());
-        lib.text = Some(crate::ui::corpus_search::TextSearch::new(
-            corpus.texts,
-            opts,
-        ));
-        Some(lib)
+        // A gazetteer that cannot be used is reported before any screen opens; the
+        // files are read and grouped on a worker thread while the library shows it.
+        crate::stories::gazetteer::init()?;
+        let pending =
+            Pending::start(paths.to_vec(), opts).context("no thread to group the stories on")?;
+        Some(StoryLib::grouping(pending, load.clone()))
     } else {
         None
     };
@@ -93,15 +93,7 @@ pub fn prepare(
     };
     let mut state = State::new(articles, keymap, settings, cols, rows);
     if let Some(lib) = library {
-        let first = lib.rows().first().copied();
         state.stories = Some(lib);
-        // The library opens on its first story, loaded so that every view has articles.
-        if let Some(k) = first
-            && !crate::ui::stories_view::open_story(&mut state, k)
-        {
-            let why = state.status.take().unwrap_or_default();
-            anyhow::bail!("{why}");
-        }
         state.go(View::Stories);
     }
     Ok(state)
@@ -129,10 +121,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if state.unanalysed {
         state.analyse();
     }
-    // The corpus's texts are indexed for `F` meanwhile.
-    if let Some(t) = state.stories.as_mut().and_then(|l| l.text.as_mut()) {
-        t.start(true);
-    }
+    // The corpus's texts are indexed for `F` meanwhile, once it is grouped
+    // (`ui::story_grouping`).
     crate::ui::app::run(state, args.bidi == Bidi::App)?;
     Ok(ExitCode::SUCCESS)
 }

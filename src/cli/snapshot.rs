@@ -56,6 +56,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         cols,
         rows,
     )?;
+    // A picture of the library once grouped: deterministic.
+    crate::ui::story_grouping::wait(&mut state)?;
     // Only an explicit data directory: a snapshot must not depend on, or change, the
     // user's own bookmarks.
     if std::env::var_os("QARIN_DATA_DIR").is_some_and(|d| !d.is_empty()) {

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 
 use crate::claims::{self, Lexicon, Verdict};
 use crate::corpus::{self, Article, LoadOptions};
+use crate::stories::job::{self, Phase};
 use crate::stories::{self, Input, Params, Story, Terms};
 use store::{Row, Store};
 use walk::Found;
@@ -92,6 +93,13 @@ pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
 /// Opens the corpus under `paths`: walks them, reads what the index does not hold
 /// fresh, groups the articles into stories and counts each story's conflicts.
 pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
+    open_with(paths, opts, &job::Progress::default())
+}
+
+/// [`open`], counting its steps in `seen` (the reader shows them while a worker
+/// thread does this) and stopping early, with an error, when `seen` is cancelled.
+pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyhow::Result<Corpus> {
+    seen.start(Phase::Walking, 0);
     let found = walk::walk(paths)?;
     let lexicon = Lexicon::builtin();
     // The user's gazetteer, if any, must be usable before terms are made.
@@ -137,11 +145,17 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
     let mut rows = store.fresh_rows(&keys, true)?;
     let stale: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].is_none()).collect();
     let progress = Progress::new(stale.len());
+    seen.start(Phase::Reading, stale.len());
+    test_hold(seen);
     let fresh: Vec<(usize, Row)> = stale
         .par_iter()
         .map(|&i| {
+            if seen.cancelled() {
+                anyhow::bail!("cancelled");
+            }
             let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load);
             progress.tick();
+            seen.tick();
             r.map(|row| (i, row))
         })
         .collect::<Result<_, _>>()?;
@@ -170,10 +184,14 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
             terms: Terms::from_bytes(&r.terms).unwrap_or_default(),
         })
         .collect();
-    let stories: Vec<Grouped> = stories::group(&inputs, &params)
+    seen.start(Phase::Grouping, 0);
+    let grouped = stories::group(&inputs, &params);
+    seen.start(Phase::Conflicts, grouped.len());
+    let stories: Vec<Grouped> = grouped
         .into_par_iter()
         .map(|story| {
-            let conflicts = if story.articles.len() > 1 {
+            seen.tick();
+            let conflicts = if story.articles.len() > 1 && !seen.cancelled() {
                 conflicts_of(&story, &entries, &opts.load, &lexicon)
             } else {
                 0
@@ -181,6 +199,10 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
             Grouped { story, conflicts }
         })
         .collect();
+    // Conflicts left uncounted must not be stored as counted.
+    if seen.cancelled() {
+        anyhow::bail!("cancelled");
+    }
     if let Ok(blob) = serde_json::to_vec(&stories)
         && let Err(e) = store.put_run(&run_key, &blob)
     {
@@ -285,6 +307,16 @@ fn fingerprint(keys: &[(String, i64, i64)], p: &Params) -> String {
 
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// TEST ONLY: with `QARIN_TEST_HOLD_GROUPING=FILE`, reading waits until FILE exists,
+/// so that tests/stories_background.rs sees the reader answer keys while it groups.
+fn test_hold(seen: &job::Progress) {
+    if let Some(f) = std::env::var_os("QARIN_TEST_HOLD_GROUPING") {
+        while !std::path::Path::new(&f).exists() && !seen.cancelled() {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
 }
 
 /// "indexing N/M" on standard error while files are read, when it is a terminal.

@@ -9,6 +9,7 @@ pub mod across;
 pub mod articles;
 pub mod cluster;
 pub mod gazetteer;
+pub mod job;
 pub mod pivot;
 pub mod terms;
 pub mod time;

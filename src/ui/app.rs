@@ -60,6 +60,8 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         // Bookmarks re-found (and articles hashed) on the worker thread are shown when
         // they are ready.
         dirty |= super::bookmarks_attach::poll(&mut state);
+        // A folder grouped into stories on its worker thread fills the library.
+        dirty |= super::story_grouping::poll(&mut state);
         // Keys already waiting (fast typing, a paste) are handled before the next frame:
         // one search and one draw for the lot.
         if dirty && !event::poll(Duration::ZERO)? {
@@ -77,7 +79,8 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         {
             dirty = true;
         }
-        if state.analysing.is_some() || indexing {
+        let grouping = super::story_grouping::progress(&state).is_some();
+        if state.analysing.is_some() || indexing || grouping {
             if state.poll_analysis() {
                 dirty = true;
                 continue;
@@ -129,6 +132,9 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         };
     }
     // Quitting went on; the terminal is restored (the guard) before this is printed.
+    if let Some(e) = state.stories.as_mut().and_then(|l| l.failed.take()) {
+        anyhow::bail!(e);
+    }
     if let Some(unsaved) = state.bookmarks.unsaved.take() {
         anyhow::bail!(unsaved);
     }

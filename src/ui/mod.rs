@@ -24,6 +24,7 @@ pub mod screen;
 pub mod search;
 pub mod state;
 pub mod stories_view;
+pub mod story_grouping;
 pub mod story_lib;
 pub mod term;
 pub mod text;
@@ -107,6 +108,11 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             s.matches.len(),
             state.keymap.hint(Action::NextMatch),
             state.keymap.hint(Action::PrevMatch)
+        )
+    } else if let Some(p) = story_grouping::progress(state) {
+        format!(
+            "{p} · keys work meanwhile ({} quits)",
+            state.keymap.hint(Action::Quit)
         )
     } else if let Some(job) = &state.analysing {
         job.progress_text()

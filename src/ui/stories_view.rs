@@ -254,12 +254,15 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     if lib.rows().is_empty() {
         let y = body.y + 1;
         if y < body.bottom() {
-            let msg = " no story matches (Esc clears the filter, O cycles outlets)";
+            let msg = match super::story_grouping::progress(state) {
+                Some(p) => format!(" {p}…"),
+                None => " no story matches (Esc clears the filter, O cycles outlets)".into(),
+            };
             draw::text(
                 state,
                 buf,
                 Rect::new(body.x, y, w, 1),
-                msg,
+                &msg,
                 theme.dim(),
                 Align::Left,
             );

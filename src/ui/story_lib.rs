@@ -65,6 +65,11 @@ pub struct StoryLib {
     story_of: Vec<Option<usize>>,
     /// Search across the corpus's texts (`F`), when the index can serve it.
     pub text: Option<super::corpus_search::TextSearch>,
+    /// The corpus being read and grouped on a worker thread: the library is empty
+    /// until it is done.
+    pub pending: Option<super::story_grouping::Pending>,
+    /// Why the grouping failed: the reader quits and reports it.
+    pub failed: Option<String>,
 }
 
 impl StoryLib {
@@ -119,8 +124,18 @@ impl StoryLib {
             folded,
             story_of,
             text: None,
+            pending: None,
+            failed: None,
         };
         lib.refresh();
+        lib
+    }
+
+    /// An empty library while `pending` reads and groups the corpus.
+    pub fn grouping(pending: super::story_grouping::Pending, load: LoadOptions) -> StoryLib {
+        let mut lib = StoryLib::new(Vec::new(), Vec::new(), load);
+        lib.all = false;
+        lib.pending = Some(pending);
         lib
     }
 
