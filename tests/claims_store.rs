@@ -12,7 +12,9 @@ use qarin::corpus::{LoadOptions, load};
 const QARIN: &str = env!("CARGO_BIN_EXE_qarin");
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(p)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
 }
 
 /// `qarin claims --format json --stories off` on `paths`, the store kept in memory or
@@ -53,7 +55,11 @@ fn check(paths: &[PathBuf]) {
     for all in [false, true] {
         let want = in_memory(paths, all);
         assert_eq!(binary(paths, all, false), want, "{paths:?} all={all}");
-        assert_eq!(binary(paths, all, true), want, "{paths:?} all={all}, in a file");
+        assert_eq!(
+            binary(paths, all, true),
+            want,
+            "{paths:?} all={all}, in a file"
+        );
     }
 }
 
@@ -65,11 +71,12 @@ fn several_outlets_give_what_the_in_memory_analysis_gives() {
 
 #[test]
 fn the_seeds_and_a_story_folder_give_what_the_in_memory_analysis_gives() {
-    let seeds: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
-        .unwrap_or_else(|e| panic!("{e}"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
+    let seeds: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
     check(&seeds);
     check(&[data("stories")]);
 }
@@ -103,7 +110,10 @@ fn an_article_of_thousands_of_claims_gives_what_the_in_memory_analysis_gives() {
     .unwrap_or_else(|e| panic!("{e}"));
     let paths = [long, short];
     let want = in_memory(&paths, false);
-    assert!(want.matches("\"headline\": true").count() >= 4, "{want:.2000}");
+    assert!(
+        want.matches("\"headline\": true").count() >= 4,
+        "{want:.2000}"
+    );
     assert!(want.contains("\"superseded\": true"));
     assert!(want.contains("\"part_of\": 1"));
     assert_eq!(binary(&paths, false, false), want);

@@ -198,7 +198,7 @@ pub struct Claims<'a> {
 
 impl Claims<'_> {
     /// How many claims.
-    pub fn len(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.order
             .iter()
             .map(|&(i, ..)| self.kept.get(i).map_or(0, |k| k.count))
@@ -295,12 +295,7 @@ impl Iterator for ArticleClaims<'_> {
 }
 
 /// The claims of one article as [`claims::find_streaming`] finds them, kept in `store`.
-pub fn keep(
-    store: &Store,
-    article: &crate::corpus::Article,
-    lexicon: &Lexicon,
-    all: bool,
-) -> Kept {
+pub fn keep(store: &Store, article: &crate::corpus::Article, lexicon: &Lexicon, all: bool) -> Kept {
     let mut w = store.writer();
     claims::find_streaming(article, lexicon, all, |c, facts| w.push(&c, facts, lexicon));
     w.finish()

@@ -10,8 +10,8 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
-use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::cli::claim_store::{self, Claims, Kept, Store};
+use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::corpus::{self, Article};
 
 /// The language of display labels (`--lang`).
@@ -117,8 +117,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("qarin: warning: {w}");
     }
     let articles = loaded.articles;
-    let (kept, terms): (Vec<Kept>, Vec<Option<crate::stories::Terms>>) =
-        found.into_iter().unzip();
+    let (kept, terms): (Vec<Kept>, Vec<Option<crate::stories::Terms>>) = found.into_iter().unzip();
     let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {
         let terms = terms.into_iter().map(Option::unwrap_or_default).collect();
         crate::stories::articles::of_terms(&articles, terms)
@@ -312,7 +311,7 @@ impl Serialize for ClaimsOut<'_> {
         match self {
             ClaimsOut::Memory(claims) => s.collect_seq(claims.iter()),
             ClaimsOut::Stored(claims) => {
-                let mut seq = s.serialize_seq(Some(claims.len()))?;
+                let mut seq = s.serialize_seq(Some(claims.count()))?;
                 for c in claims.iter() {
                     seq.serialize_element(&c.map_err(S::Error::custom)?)?;
                 }
@@ -421,7 +420,7 @@ fn csv(
         .map(|a| (a.id.as_str(), a.outlet.as_str()))
         .collect();
     // Each claim's group, 4 bytes a claim (`u32::MAX`: none).
-    let mut group_of = vec![u32::MAX; claims.len()];
+    let mut group_of = vec![u32::MAX; claims.count()];
     for (i, g) in groups.iter().enumerate() {
         for &c in &g.claims {
             if let Some(slot) = group_of.get_mut(c) {
