@@ -91,7 +91,9 @@ struct Run {
     live_from: usize,
     /// Index in `ids` of the headline: the most explicit live figure, the first on a tie.
     best: usize,
-    /// The headline, its texts dropped (the verdict compares intervals).
+    /// The headline's [`explicitness`].
+    rank: u8,
+    /// The headline as the verdict compares it ([`compared`]).
     head: Claim,
 }
 
@@ -101,7 +103,8 @@ struct Run {
 /// 1 GB article). [`group`] is this over claims held in memory.
 #[derive(Debug, Default)]
 pub struct Runs {
-    runs: BTreeMap<Key, Run>,
+    /// Sorted by key: an article has few groups, and a folder many articles.
+    runs: Vec<(Key, Run)>,
     /// Claims added (the next local id).
     len: u32,
 }
@@ -112,27 +115,37 @@ impl Runs {
         let local = self.len;
         self.len = self.len.saturating_add(1);
         let Some(key) = key(c, lexicon) else { return };
-        let run = self.runs.entry(key).or_insert_with(|| Run {
-            ids: Vec::new(),
-            live_from: 0,
-            best: 0,
-            head: bare(c),
-        });
-        let at = run.ids.len();
+        let at = match self.runs.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                let run = Run {
+                    ids: Vec::new(),
+                    live_from: 0,
+                    best: 0,
+                    rank: explicitness(c),
+                    head: compared(c, lexicon),
+                };
+                self.runs.insert(at, (key, run));
+                at
+            }
+        };
+        let run = &mut self.runs[at].1;
+        let n = run.ids.len();
         run.ids.push(local);
-        if at == 0 {
+        if n == 0 {
             return;
         }
         // Within an article, a figure followed by a later update is superseded; the
         // headline is the most explicit figure no update replaces, the first one on a
         // tie (the lead states the total; later figures are more often recaps).
-        if facts.update {
-            run.live_from = at;
-            run.best = at;
-            run.head = bare(c);
-        } else if explicitness(c) > explicitness(&run.head) {
-            run.best = at;
-            run.head = bare(c);
+        let rank = explicitness(c);
+        if facts.update || rank > run.rank {
+            if facts.update {
+                run.live_from = n;
+            }
+            run.best = n;
+            run.rank = rank;
+            run.head = compared(c, lexicon);
         }
     }
 
@@ -140,7 +153,7 @@ impl Runs {
     pub fn marks(&self) -> (Vec<u32>, Vec<u32>) {
         let mut superseded = Vec::new();
         let mut headlines = Vec::new();
-        for run in self.runs.values() {
+        for (_, run) in &self.runs {
             superseded.extend_from_slice(&run.ids[..run.live_from]);
             headlines.extend(run.ids.get(run.best));
         }
@@ -148,15 +161,29 @@ impl Runs {
     }
 }
 
-/// A claim's copy for comparing: no texts.
-fn bare(c: &Claim) -> Claim {
-    Claim {
+/// What the verdict compares of a claim: its interval, in US dollars when its unit is a
+/// currency with a rate (so egp and usd amounts compare as money, not as bare numbers);
+/// no texts or keys (id and article are filled in when groups are made).
+fn compared(c: &Claim, lexicon: &Lexicon) -> Claim {
+    let mut h = Claim {
+        article: String::new(),
         text: String::new(),
         sentence: String::new(),
+        topic: None,
+        qualifier: String::new(),
+        unit: None,
         attribution: None,
+        kind: String::new(),
+        scope: None,
         date: None,
         ..c.clone()
+    };
+    if let Some(rate) = c.unit.as_deref().and_then(|u| lexicon.unit(u)?.rate) {
+        h.value *= rate;
+        h.low = h.low.map(|x| x * rate);
+        h.high = h.high.map(|x| x * rate);
     }
+    h
 }
 
 /// One article's part in a grouping: the id its claims are numbered from, its final id
@@ -170,11 +197,7 @@ pub struct Member<'a> {
 /// Groups the claims of `members` by topic + scope, in lexicon order, with verdicts on
 /// each source's headline. `time` gives an article's publication time (seconds), when
 /// known: sources are then listed in time order and rising tolls are marked.
-pub fn groups(
-    members: &[Member],
-    lexicon: &Lexicon,
-    time: &dyn Fn(&str) -> Option<i64>,
-) -> Vec<Group> {
+pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Group> {
     let mut map: BTreeMap<&Key, Vec<(&Member, &Run)>> = BTreeMap::new();
     for m in members {
         for (key, run) in &m.runs.runs {
@@ -200,7 +223,7 @@ pub fn groups(
         let heads: Vec<Claim> = runs
             .iter()
             .map(|(m, r)| {
-                let mut h = in_base_currency(&r.head, lexicon);
+                let mut h = r.head.clone();
                 h.id = m.first + r.ids.get(r.best).copied().unwrap_or(0) as usize;
                 m.article.clone_into(&mut h.article);
                 h
@@ -262,7 +285,7 @@ pub fn group(
             runs,
         })
         .collect();
-    groups(&members, lexicon, time)
+    groups(&members, time)
 }
 
 /// How explicit a figure is: a number beats a count without digits, which beats a
@@ -273,18 +296,6 @@ fn explicitness(c: &Claim) -> u8 {
         "implicit" => 1,
         _ => 2,
     }
-}
-
-/// A copy of a claim with its interval in US dollars when its unit is a currency with a
-/// rate (so egp and usd amounts compare as money, not as bare numbers).
-fn in_base_currency(c: &Claim, lexicon: &Lexicon) -> Claim {
-    let mut c = c.clone();
-    if let Some(rate) = c.unit.as_deref().and_then(|u| lexicon.unit(u)?.rate) {
-        c.value *= rate;
-        c.low = c.low.map(|x| x * rate);
-        c.high = c.high.map(|x| x * rate);
-    }
-    c
 }
 
 /// Headlines (in time order) that never fall and end higher than they start.

@@ -127,7 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         vec![(None, (0..articles.len()).collect())]
     };
-    let grouping = grouping(&articles, &kept, &stories, &lexicon);
+    let grouping = grouping(&articles, &kept, &stories);
     let claims = Claims {
         store: &store,
         kept: &kept,
@@ -170,7 +170,6 @@ fn grouping<'a>(
     articles: &'a [Article],
     kept: &[Kept],
     stories: &[(Option<String>, Vec<usize>)],
-    lexicon: &Lexicon,
 ) -> Grouping<'a> {
     let times = claims::publication_times(articles);
     let mut included = vec![false; articles.len()];
@@ -204,7 +203,7 @@ fn grouping<'a>(
                 })
             })
             .collect();
-        let gs = claims::groups(&members, lexicon, &|id| times.get(id).copied());
+        let gs = claims::groups(&members, &|id| times.get(id).copied());
         story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
         groups.extend(gs);
     }
