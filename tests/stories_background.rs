@@ -95,7 +95,7 @@ fn keys_are_answered_while_the_folder_is_grouped() {
     assert!(s.contains("stories: 0 listed"), "{s}");
     // Keys work meanwhile: the help opens and closes, the sort changes.
     tmux.keys(&["?"]);
-    let s = tmux.wait_for("the help", |s| s.contains("compare"));
+    let s = tmux.wait_for("the help", |s| s.contains("help: keys"));
     assert!(s.contains("grouping the corpus"), "{s}");
     tmux.keys(&["Escape"]);
     tmux.keys(&["o"]);

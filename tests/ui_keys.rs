@@ -132,7 +132,8 @@ fn help_lists_every_action_where_it_applies() {
         ("l", View::Library),
         ("B", View::Bookmarks),
     ] {
-        let mut state = seeds_state(140, 80);
+        // Tall enough for the whole help of any view.
+        let mut state = seeds_state(140, 120);
         keys(&mut state, view_keys);
         assert_eq!(state.view, view);
         keys(&mut state, "?");

@@ -175,9 +175,9 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     });
     t.keys(&["B"]);
     // Shaped on screen: the digits are what can be looked for. The row is awaited whole
-    // (a capture may catch a row half drawn), with the `…` of a passage looked for.
+    // (a capture may catch a row half drawn), with the `⋯` of a passage looked for.
     let searching = t.wait_for("the bookmark listed, its passage being looked for", |s| {
-        s.contains("2000") && s.contains('…')
+        s.contains("2000") && s.contains('⋯')
     });
     assert!(
         started.elapsed() < Duration::from_secs(8),
@@ -191,7 +191,7 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     t.wait_for("the list again", |s| s.contains("2000"));
     // The result arrives by itself: found, the mark gone, Enter jumps to paragraph 4.
     t.wait_for("the search to finish", |s| {
-        !s.contains('…') && s.contains("2000")
+        !s.contains('⋯') && s.contains("2000")
     });
     t.keys(&["Enter"]);
     t.wait_for("the reader at the passage", |s| {

@@ -101,10 +101,13 @@ actions! {
     Quit = "quit", "quit", ANY, "quit qarin";
     Help = "help", "help", ANY, "show or hide this help";
     Suspend = "suspend", "suspend", ANY, "suspend qarin to the shell (fg resumes)";
+    Redraw = "redraw", "redraw", ANY, "redraw the whole screen";
     LineDown = "line_down", "down", ANY, "scroll down one line / next row";
     LineUp = "line_up", "up", ANY, "scroll up one line / previous row";
     PageDown = "page_down", "page", ANY, "scroll down one page";
     PageUp = "page_up", "page up", ANY, "scroll up one page";
+    HalfPageDown = "half_page_down", "half page", ANY, "scroll down half a page";
+    HalfPageUp = "half_page_up", "half page up", ANY, "scroll up half a page";
     Top = "top", "top", ANY, "go to the start";
     Bottom = "bottom", "bottom", ANY, "go to the end";
     NextParagraph = "next_paragraph", "next passage", ANY, "next passage (paragraph)";
@@ -129,8 +132,9 @@ actions! {
     PrevMatch = "prev_match", "previous match", READER | RESULTS, "previous search match";
     Open = "open", "open", ANY, "open the selected item / jump to it";
     Back = "back", "back", ANY, "back to the previous view, close overlay";
+    Copy = "copy", "copy", READER | COMPARE, "copy the passage or selection (OSC 52)";
     Bookmark = "bookmark", "bookmark", ANY, "bookmark the current passage";
-    VisualSelect = "visual_select", "select", READER, "reader: select lines (motion keys extend, b bookmarks)";
+    VisualSelect = "visual_select", "select", READER, "reader: select lines (moves extend, b bookmarks)";
     Bookmarks = "bookmarks", "bookmarks", ANY, "list bookmarks";
     EditNote = "edit_note", "note", BOOKMARKS, "bookmarks list: edit the note";
     Delete = "delete", "delete", BOOKMARKS, "bookmarks list: delete the bookmark";

@@ -52,6 +52,16 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
             state.suspend = false;
             term::suspend();
         }
+        if let Some(text) = state.clipboard.take() {
+            use std::io::Write;
+            let mut out = io::stdout();
+            out.write_all(super::copy::osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        if std::mem::take(&mut state.redraw) {
+            terminal.clear()?;
+            dirty = true;
+        }
         if term::take_resumed() {
             // The terminal was set up again: draw every cell, not a diff.
             terminal.clear()?;

@@ -95,7 +95,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         draw::fill(buf, Rect::new(body.x, y, body.width, 1), st);
         let flag = match b.anchors.get(&bm.id) {
             Some((_, a)) if a.flagged() => "? ",
-            None if b.searching(bm) => "… ",
+            // Not `…`: that ends every label cut to fit.
+            None if b.searching(bm) => "⋯ ",
             None => "– ",
             Some(_) => "",
         };

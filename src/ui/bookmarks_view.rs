@@ -239,15 +239,13 @@ impl super::views::ViewOps for BookmarksView {
 
 fn handle(state: &mut State, action: Action) {
     let n = state.bookmarks.visible().len();
-    let last = n.saturating_sub(1);
+    let rows = super::list::rows(state);
     let b = &mut state.bookmarks;
+    if let Some(sel) = super::list::motion(b.sel, n, rows, action) {
+        b.sel = sel;
+        return;
+    }
     match action {
-        Action::LineDown | Action::NextParagraph => b.sel = (b.sel + 1).min(last),
-        Action::LineUp | Action::PrevParagraph => b.sel = b.sel.saturating_sub(1),
-        Action::PageDown => b.sel = (b.sel + 10).min(last),
-        Action::PageUp => b.sel = b.sel.saturating_sub(10),
-        Action::Top => b.sel = 0,
-        Action::Bottom => b.sel = last,
         Action::Search => b.filtering = true,
         Action::Open => jump(state),
         Action::EditNote => match b.selected() {
@@ -341,7 +339,7 @@ fn jump(state: &mut State) {
     let para = para.min(state.articles[ai].paragraphs.len().saturating_sub(1));
     state.current = ai;
     state.go(View::Reader);
-    state.with_reader(|p, s| p.show(s, para, 0));
+    state.with_reader(|p, s| p.jump(s, para, 0));
     if matches!(anchor, Anchor::Found(..)) && anchor.flagged() {
         state.status = Some(
             "the article changed: this paragraph holds most of the passage's words, check it"

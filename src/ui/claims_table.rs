@@ -44,8 +44,14 @@ fn handle(state: &mut State, action: Action) {
         Action::LineUp | Action::PrevParagraph => {
             state.table_sel = state.table_sel.saturating_sub(1)
         }
-        Action::PageDown => state.table_sel = (state.table_sel + 5).min(last),
-        Action::PageUp => state.table_sel = state.table_sel.saturating_sub(5),
+        Action::PageDown => state.table_sel = (state.table_sel + page(state)).min(last),
+        Action::PageUp => state.table_sel = state.table_sel.saturating_sub(page(state)),
+        Action::HalfPageDown => {
+            state.table_sel = (state.table_sel + page(state).div_ceil(2)).min(last)
+        }
+        Action::HalfPageUp => {
+            state.table_sel = state.table_sel.saturating_sub(page(state).div_ceil(2))
+        }
         Action::Top => state.table_sel = 0,
         Action::Bottom => state.table_sel = last,
         Action::Sort => {
@@ -104,6 +110,33 @@ fn height(state: &State, g: &Group) -> u16 {
     claims_of(state, g).len().clamp(1, 8) as u16
 }
 
+/// The last row of the body explains the plot's marks, when there is room for it and
+/// the plot is shown (see `columns`).
+fn has_legend(body: Rect) -> bool {
+    body.height >= 6 && body.width >= 60
+}
+
+/// Screen rows for the topics: the body less its header and the legend.
+fn visible_rows(body: Rect) -> u16 {
+    body.height.saturating_sub(1 + u16::from(has_legend(body)))
+}
+
+/// The topics a page moves by: as many as fit on the screen from the selected one.
+fn page(state: &State) -> usize {
+    let mut room = visible_rows(screen::body(state.size));
+    let rows = state.table_rows();
+    let mut n = 0;
+    for g in rows.iter().skip(state.table_sel) {
+        let h = height(state, &state.analysis.groups[*g]);
+        if h > room {
+            break;
+        }
+        room -= h;
+        n += 1;
+    }
+    n.max(1)
+}
+
 /// The first row shown, so that the selection is visible in `rows` screen rows.
 fn first_row(state: &State, rows: &[usize], visible: u16) -> usize {
     let sel = state.table_sel.min(rows.len().saturating_sub(1));
@@ -127,7 +160,7 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
     if rows.is_empty() {
         return None;
     }
-    let visible = body.height.saturating_sub(1);
+    let visible = visible_rows(body);
     let mut at = body.y + 1;
     for (i, g) in rows
         .iter()
@@ -201,7 +234,21 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
     draw::text(state, buf, inset(head[n + 1]), "الحكم", hs, Align::Right);
     let rows = state.table_rows();
-    let visible = body.height.saturating_sub(1);
+    let legend = has_legend(body);
+    let visible = visible_rows(body);
+    if let Some(g) = rows
+        .get(state.table_sel)
+        .and_then(|g| state.analysis.groups.get(*g))
+        && c.plot > 0
+    {
+        plot_scale(state, buf, head[n + 2], &claims_of(state, g));
+    }
+    if legend {
+        let text = "plot: [ ] included ( ) excluded < > open ┃ one value · ؟ hedged";
+        let row = Rect::new(body.x, body.bottom() - 1, body.width, 1);
+        draw::text(state, buf, row, text, theme.dim(), Align::Left);
+    }
+    let last = body.y + 1 + visible;
     let mut y = body.y + 1;
     for (i, gi) in rows
         .iter()
@@ -209,7 +256,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         .skip(first_row(state, &rows, visible))
     {
         let g = &state.analysis.groups[*gi];
-        let h = height(state, g).min(body.bottom().saturating_sub(y));
+        let h = height(state, g).min(last.saturating_sub(y));
         if h == 0 {
             break;
         }
@@ -236,7 +283,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
                 let cell = Rect::new(col.x, y + k as u16, col.width, 1);
                 let st = theme.claim(cl.topic.as_deref(), state.in_conflict(cl.id));
                 let cell = inset(cell);
-                let text = value_text_within(cl, cell.width as usize);
+                // A hedged claim («قد يصل», «يُعتقد») carries `؟`, as in `qarin claims`.
+                let text = if cl.hedged {
+                    let v = value_text_within(cl, (cell.width as usize).saturating_sub(2));
+                    format!("{v} ؟")
+                } else {
+                    value_text_within(cl, cell.width as usize)
+                };
                 draw::text(state, buf, cell, &text, st, Align::Right);
             }
         }
@@ -277,23 +330,17 @@ fn short_verdict(v: crate::claims::Verdict) -> &'static str {
 /// unbounded, `┃` a single value; axis minimum on the left, maximum on the right.
 fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
     let theme = state.theme();
-    let w = area.width.saturating_sub(2);
+    // The source's number before each bar, as wide as the largest number.
+    let lw = label_width(state);
+    let w = area.width.saturating_sub(lw + 1);
     if w < 4 {
         return;
     }
-    let bounds: Vec<f64> = claims
-        .iter()
-        .flat_map(|c| [c.low, c.high, Some(c.value)])
-        .flatten()
-        .filter(|v| v.is_finite())
-        .collect();
-    let Some(mut lo) = bounds.iter().cloned().reduce(f64::min) else {
+    let Some((lo, hi)) = extent(claims) else {
         return;
     };
-    let mut hi = bounds.iter().cloned().fold(lo, f64::max);
     let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.02).max(1.0);
-    lo -= pad;
-    hi += pad;
+    let (lo, hi) = (lo - pad, hi + pad);
     let col = |v: f64| -> u16 {
         (((v - lo) / (hi - lo)) * f64::from(w - 1))
             .round()
@@ -303,7 +350,7 @@ fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
         let y = area.y + k as u16;
         let ai = state.index.article_of.get(&c.id).copied().unwrap_or(0);
         let st = theme.source(ai);
-        let x0 = area.x + 1;
+        let x0 = area.x + lw;
         let a = c.low.map(col).unwrap_or(0);
         let b = c.high.map(col).unwrap_or(w - 1);
         for x in a..=b.max(a) {
@@ -326,6 +373,50 @@ fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
             draw::put(buf, x0 + b.max(a), y, right, st);
         }
         // The source's number at the far left of the row says whose bar it is.
-        draw::put(buf, area.x, y, &format!("{}", (ai + 1) % 10), st);
+        let label = format!("{:>w$}", ai + 1, w = usize::from(lw));
+        draw::text(
+            state,
+            buf,
+            Rect::new(area.x, y, lw, 1),
+            &label,
+            st,
+            Align::Left,
+        );
+    }
+}
+
+/// Columns for a source's number: the digits of the largest.
+fn label_width(state: &State) -> u16 {
+    state.articles.len().max(1).to_string().len() as u16
+}
+
+/// The smallest and largest finite value of the claims' intervals.
+fn extent(claims: &[&Claim]) -> Option<(f64, f64)> {
+    let bounds: Vec<f64> = claims
+        .iter()
+        .flat_map(|c| [c.low, c.high, Some(c.value)])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .collect();
+    let lo = bounds.iter().cloned().reduce(f64::min)?;
+    let hi = bounds.iter().cloned().fold(lo, f64::max);
+    Some((lo, hi))
+}
+
+/// The selected topic's scale over the plot column: its lowest value at the left end,
+/// its highest at the right.
+fn plot_scale(state: &State, buf: &mut Buffer, head: Rect, claims: &[&Claim]) {
+    let Some((lo, hi)) = extent(claims) else {
+        return;
+    };
+    let lw = label_width(state);
+    let area = Rect::new(head.x + lw, head.y, head.width.saturating_sub(lw + 1), 1);
+    let (lo, hi) = (super::compare::number(lo), super::compare::number(hi));
+    let st = state.theme().header();
+    draw::text(state, buf, area, &lo, st, Align::Left);
+    if hi != lo {
+        let x = area.right().saturating_sub(hi.chars().count() as u16);
+        let right = Rect::new(x.max(area.x), head.y, area.right() - x.max(area.x), 1);
+        draw::text(state, buf, right, &hi, st, Align::Left);
     }
 }

@@ -59,6 +59,8 @@ fn handle(state: &mut State, action: Action) {
         Action::LineUp => state.with_compare(ai, |p, s| p.scroll(s, -1)),
         Action::PageDown => state.with_compare(ai, |p, s| p.scroll(s, reader::page(p))),
         Action::PageUp => state.with_compare(ai, |p, s| p.scroll(s, -reader::page(p))),
+        Action::HalfPageDown => state.with_compare(ai, |p, s| p.scroll(s, reader::half_page(p))),
+        Action::HalfPageUp => state.with_compare(ai, |p, s| p.scroll(s, -reader::half_page(p))),
         Action::Top => state.with_compare(ai, |p, s| p.to_start(s)),
         Action::Bottom => state.with_compare(ai, |p, s| p.to_end(s)),
         Action::NextParagraph => state.with_compare(ai, |p, s| p.step_cursor(s, true)),
@@ -97,7 +99,7 @@ fn handle(state: &mut State, action: Action) {
             state.current = ai;
             let cursor = state.compare.scroll[ai].cursor;
             state.go(View::Reader);
-            state.with_reader(|p, s| p.show(s, cursor, 0));
+            state.with_reader(|p, s| p.jump(s, cursor, 0));
         }
         _ => {}
     }

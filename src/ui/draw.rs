@@ -234,9 +234,27 @@ pub fn text_aligned(
         Align::Left => Some(Direction::Ltr),
         Align::Right | Align::Auto | Align::Center => None,
     };
-    let lines = state
-        .cache
-        .string(head(s, area.width), area.width as usize, direction);
+    let w = area.width as usize;
+    let lines = state.cache.string(head(s, area.width), w, direction);
+    if lines.len() > 1 && w >= 2 {
+        // It does not fit: one column less, and `…` where the text goes on (its
+        // logical end: the left of a right-to-left line), so labels cut alike differ.
+        let cut = state.cache.string(head(s, area.width), w - 1, direction);
+        if let Some(first) = cut.first() {
+            let rtl = first.direction == Direction::Rtl;
+            let x = if rtl { area.x + 1 } else { area.x };
+            let inner = Rect::new(x, area.y, area.width - 1, 1);
+            line(buf, inner, first, align, |_| style);
+            let x0 = start_x(inner, first, align);
+            let mark = if rtl {
+                x0.saturating_sub(1)
+            } else {
+                x0 + first.width as u16
+            };
+            put(buf, mark, area.y, "…", style);
+            return;
+        }
+    }
     if let Some(first) = lines.first() {
         line(buf, area, first, align, |_| style);
     }

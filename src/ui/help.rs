@@ -38,6 +38,16 @@ fn area(state: &State, n: usize) -> Rect {
     )
 }
 
+/// Rows a page (or half a page) of the overlay scrolls.
+pub fn page(state: &State, half: bool) -> usize {
+    let visible = area(state, rows(state).len()).height.saturating_sub(2) as usize;
+    if half {
+        visible.div_ceil(2).max(1)
+    } else {
+        visible.saturating_sub(1).max(1)
+    }
+}
+
 /// The largest useful scroll offset: the last row at the bottom. The state clamps to
 /// it on every key, so `k` moves up at once after scrolling past the end.
 pub fn max_offset(state: &State) -> usize {

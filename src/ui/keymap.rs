@@ -110,6 +110,9 @@ pub struct Keymap {
     /// From `[terminal] mouse`: `false` leaves mouse reporting off, so the terminal's
     /// own selection and copy work.
     pub mouse: bool,
+    /// What the user's config changed that the reader should know (a key taken from
+    /// another action), shown in the status bar when qarin opens.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,6 +174,7 @@ impl Keymap {
                 bindings: BTreeMap::from([(Key::Char('q'), Action::Quit)]),
                 first_source: Side::Right,
                 mouse: true,
+                warnings: Vec::new(),
             },
         )
     }
@@ -211,7 +215,11 @@ impl Keymap {
             bindings: BTreeMap::new(),
             first_source: Side::Right,
             mouse: true,
+            warnings: Vec::new(),
         });
+        let base_bindings = map.bindings.clone();
+        // Each key the file gives, with its action and where it is written.
+        let mut given: BTreeMap<Key, (Action, usize)> = BTreeMap::new();
         for (name, keys) in &cfg.keys {
             let action = Action::from_name(name.get_ref()).ok_or_else(|| {
                 err(
@@ -225,7 +233,47 @@ impl Keymap {
             map.bindings.retain(|_, a| *a != action);
             for k in keys.get_ref() {
                 let key = Key::parse(k.get_ref()).map_err(|m| err(k.span().start, m))?;
+                if key == Key::Ctrl('c') && action != Action::Quit {
+                    return Err(err(
+                        k.span().start,
+                        format!("C-c always quits; it cannot be {}'s key", action.name()),
+                    ));
+                }
+                if let Some(&(other, _)) = given.get(&key)
+                    && other != action
+                {
+                    return Err(err(
+                        k.span().start,
+                        format!(
+                            "{key} is given to both {} and {}: a key does one thing",
+                            other.name(),
+                            action.name()
+                        ),
+                    ));
+                }
+                given.insert(key, (action, k.span().start));
                 map.bindings.insert(key, action);
+            }
+        }
+        // A key taken from a default action is not an error (that is how a key moves),
+        // but it is said: the reader sees it when qarin opens.
+        for (key, (action, at)) in &given {
+            if let Some(&was) = base_bindings.get(key)
+                && was != *action
+                && !cfg.keys.keys().any(|n| n.get_ref() == was.name())
+            {
+                let (line, column) = line_col(text, *at);
+                let left = map.keys_for(was);
+                let left = match left.first() {
+                    Some(k) => format!("{} keeps {k}", was.name()),
+                    None => format!("{} has no key now", was.name()),
+                };
+                map.warnings.push(format!(
+                    "{}:{line}:{column}: {key} was {}'s key, now {}'s ({left})",
+                    file.display(),
+                    was.name(),
+                    action.name()
+                ));
             }
         }
         if map.keys_for(Action::Quit).is_empty()
@@ -314,87 +362,5 @@ pub fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_keymap_binds_every_action() {
-        let map = Keymap::from_toml(DEFAULT_KEYMAP, Path::new("k"), None).unwrap();
-        for &a in Action::ALL {
-            assert!(!map.keys_for(a).is_empty(), "{a:?} unbound");
-        }
-        assert_eq!(map.action(Key::Char('G')), Some(Action::Bottom));
-        assert_eq!(map.action(Key::Char(' ')), Some(Action::PageDown));
-        assert_eq!(map.action(Key::Ctrl('c')), Some(Action::Quit));
-        assert_eq!(map.action(Key::BackTab), Some(Action::PrevArticle));
-    }
-
-    #[test]
-    fn keys_parse_and_print() {
-        assert_eq!(Key::parse("C-x"), Ok(Key::Ctrl('x')));
-        assert_eq!(Key::parse("ب"), Ok(Key::Char('ب')));
-        assert_eq!(
-            Key::parse_seq("s ] Enter Space"),
-            Ok(vec![
-                Key::Char('s'),
-                Key::Char(']'),
-                Key::Enter,
-                Key::Char(' ')
-            ])
-        );
-        assert!(Key::parse("Foo").unwrap_err().contains("\"Foo\""));
-        assert!(Key::parse("").is_err());
-        assert_eq!(Key::Char(' ').to_string(), "Space");
-        assert_eq!(Key::Ctrl('c').to_string(), "C-c");
-    }
-
-    #[test]
-    fn user_config_replaces_an_actions_keys() {
-        let text = "[keys]\nquit = [\"x\"]\n[compare]\nfirst_source = \"left\"\n";
-        let map = Keymap::from_toml(text, Path::new("c.toml"), Some(Keymap::defaults())).unwrap();
-        assert_eq!(map.action(Key::Char('x')), Some(Action::Quit));
-        assert_eq!(map.action(Key::Char('q')), None);
-        assert_eq!(map.action(Key::Char('j')), Some(Action::LineDown));
-        assert_eq!(map.first_source, Side::Left);
-        assert!(map.mouse);
-        let off = Keymap::from_toml("[terminal]\nmouse = false\n", Path::new("c"), None).unwrap();
-        assert!(!off.mouse);
-    }
-
-    #[test]
-    fn quit_cannot_be_left_without_a_key() {
-        let e = Keymap::from_toml(
-            "[keys]\nquit = []\n",
-            Path::new("c.toml"),
-            Some(Keymap::defaults()),
-        )
-        .unwrap_err();
-        assert_eq!((e.line, e.column), (2, 1), "{e}");
-        assert!(e.message.contains("quit has no key"), "{e}");
-    }
-
-    #[test]
-    fn config_errors_name_line_and_column() {
-        let bad_key = "[keys]\nquit = [\"q\", \"Nope\"]\n";
-        let e = Keymap::from_toml(bad_key, Path::new("c.toml"), None).unwrap_err();
-        assert_eq!((e.line, e.column), (2, 14), "{e}");
-        assert!(
-            e.to_string()
-                .starts_with("c.toml:2:14: unknown key \"Nope\""),
-            "{e}"
-        );
-
-        let bad_action = "\n[keys]\n  fly = [\"q\"]\n";
-        let e = Keymap::from_toml(bad_action, Path::new("c.toml"), None).unwrap_err();
-        assert_eq!((e.line, e.column), (3, 3), "{e}");
-        assert!(e.message.contains("unknown action \"fly\""));
-
-        let syntax = "[keys]\nquit = [\"q\"\n";
-        let e = Keymap::from_toml(syntax, Path::new("c.toml"), None).unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
-
-        let unknown_table = "[colours]\n";
-        let e = Keymap::from_toml(unknown_table, Path::new("c.toml"), None).unwrap_err();
-        assert_eq!(e.line, 1, "{e}");
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

@@ -44,23 +44,20 @@ impl super::views::ViewOps for LibraryView {
 
 fn handle(state: &mut State, action: Action) {
     let last = state.articles.len().saturating_sub(1);
-    match action {
-        Action::LineDown | Action::NextArticle | Action::NextParagraph => {
-            state.library_sel = (state.library_sel + 1).min(last)
-        }
-        Action::LineUp | Action::PrevArticle | Action::PrevParagraph => {
-            state.library_sel = state.library_sel.saturating_sub(1)
-        }
-        Action::PageDown => state.library_sel = (state.library_sel + 10).min(last),
-        Action::PageUp => state.library_sel = state.library_sel.saturating_sub(10),
-        Action::Top => state.library_sel = 0,
-        Action::Bottom => state.library_sel = last,
-        Action::Open => {
-            state.current = state.library_sel.min(last);
-            state.go(View::Reader);
-            state.with_reader(|p, s| p.refit(s));
-        }
-        _ => {}
+    let motion = match action {
+        Action::NextArticle => Action::LineDown,
+        Action::PrevArticle => Action::LineUp,
+        a => a,
+    };
+    let (n, rows) = (state.articles.len(), super::list::rows(state));
+    if let Some(sel) = super::list::motion(state.library_sel, n, rows, motion) {
+        state.library_sel = sel;
+        return;
+    }
+    if action == Action::Open {
+        state.current = state.library_sel.min(last);
+        state.go(View::Reader);
+        state.with_reader(|p, s| p.refit(s));
     }
 }
 
@@ -84,7 +81,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let w = body.width;
     // Columns, first on the right as Arabic is read: #, language, title, outlet,
     // published, length, claims, bookmarks.
-    let num = 4;
+    // Room for the largest number (2,000 articles read «2000», not «20»).
+    let num = (state.articles.len().max(1).to_string().len() as u16 + 2).max(4);
     let lang = if w >= 60 { 5 } else { 0 };
     let counts = if w >= 60 { 9 } else { 0 };
     let len = if w >= 50 { 10 } else { 0 };

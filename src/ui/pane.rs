@@ -256,6 +256,50 @@ impl Pane<'_> {
         s.top = self.clamp_top(s.top);
     }
 
+    /// The line of block `b` that holds byte `byte` of its paragraph.
+    fn line_of(&self, b: usize, byte: usize) -> usize {
+        self.lines(b)
+            .iter()
+            .position(|l| l.source.contains(&byte))
+            .unwrap_or(0)
+    }
+
+    /// Puts the line holding `byte` of `para` on row `context` (or as near as the
+    /// article's start and end allow), the cursor on that passage; returns its row.
+    pub fn place(&self, s: &mut Scroll, para: usize, byte: usize, context: usize) -> usize {
+        if self.paras() == 0 {
+            return 0;
+        }
+        let para = para.min(self.article.paragraphs.len().saturating_sub(1));
+        s.cursor = para;
+        let b = self.block_at(para, byte);
+        let at = (b, self.line_of(b, byte));
+        s.top = self.clamp_top(self.back(at, context));
+        self.visible(s.top)
+            .iter()
+            .position(|&p| p == at)
+            .unwrap_or(0)
+    }
+
+    /// A jump (a conflict, a bookmark, a passage opened from elsewhere): the passage
+    /// near the top of the screen, wherever it was — from its start when the line sought
+    /// is in its upper half, else that line with one line of context above.
+    pub fn jump(&self, s: &mut Scroll, para: usize, byte: usize) {
+        if self.paras() == 0 {
+            return;
+        }
+        let para = para.min(self.article.paragraphs.len().saturating_sub(1));
+        let b = self.block_at(para, byte);
+        let line = self.line_of(b, byte);
+        let starts_para = self.blocks.get(b).is_some_and(|bl| bl.range.start == 0);
+        let context = if starts_para && line < self.height / 2 {
+            line
+        } else {
+            1
+        };
+        self.place(s, para, byte, context);
+    }
+
     /// Clamps after a change of size.
     pub fn refit(&self, s: &mut Scroll) {
         s.top = self.clamp_top(s.top);

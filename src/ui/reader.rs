@@ -48,6 +48,8 @@ fn handle(state: &mut State, action: Action) {
         Action::LineUp => state.with_reader(|p, s| p.scroll(s, -1)),
         Action::PageDown => state.with_reader(|p, s| p.scroll(s, page(p))),
         Action::PageUp => state.with_reader(|p, s| p.scroll(s, -page(p))),
+        Action::HalfPageDown => state.with_reader(|p, s| p.scroll(s, half_page(p))),
+        Action::HalfPageUp => state.with_reader(|p, s| p.scroll(s, -half_page(p))),
         Action::Top => state.with_reader(|p, s| p.to_start(s)),
         Action::Bottom => state.with_reader(|p, s| p.to_end(s)),
         Action::NextParagraph => state.with_reader(|p, s| p.step_cursor(s, true)),
@@ -90,6 +92,11 @@ fn open_claim(state: &mut State) {
 /// A page: the pane's height less one line of context.
 pub fn page(p: &Pane) -> isize {
     p.height.saturating_sub(1).max(1) as isize
+}
+
+/// Half the pane (Ctrl-D/Ctrl-U, as in less and vim).
+pub fn half_page(p: &Pane) -> isize {
+    p.height.div_ceil(2).max(1) as isize
 }
 
 pub fn draw(state: &State, buf: &mut Buffer) {
@@ -251,8 +258,10 @@ pub fn draw_pane(
             let style = super::bookmarks_view::mark_style(theme);
             draw::put(buf, end_x, y, super::bookmarks_view::MARK, style);
         }
+        // With a topic chosen (compare), `!` marks only that topic's conflicting claims.
         let conflict_here = claims.iter().any(|cl| {
             state.in_conflict(cl.id)
+                && (group.is_none() || focus_claims.contains(&cl.id))
                 && cl.start < line.source.end.max(line.source.start + 1)
                 && line.source.start < cl.end
         });

@@ -62,14 +62,15 @@ fn count(state: &State) -> usize {
 
 fn handle(state: &mut State, action: Action) {
     let n = count(state);
+    let rows = super::list::rows(state);
     let s = &mut state.search;
+    if !matches!(action, Action::NextParagraph | Action::PrevParagraph)
+        && let Some(sel) = super::list::motion(s.selected, n, rows, action)
+    {
+        s.selected = sel;
+        return;
+    }
     match action {
-        Action::LineDown => s.selected = (s.selected + 1).min(n.saturating_sub(1)),
-        Action::LineUp => s.selected = s.selected.saturating_sub(1),
-        Action::PageDown => s.selected = (s.selected + 10).min(n.saturating_sub(1)),
-        Action::PageUp => s.selected = s.selected.saturating_sub(10),
-        Action::Top => s.selected = 0,
-        Action::Bottom => s.selected = n.saturating_sub(1),
         Action::Open if n > 0 && super::corpus_search::active(state) => {
             super::corpus_search::open_hit(state)
         }

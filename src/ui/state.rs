@@ -148,6 +148,12 @@ pub struct State {
     pub quit: bool,
     /// Ctrl-Z was pressed: the event loop suspends qarin (a snapshot ignores it).
     pub suspend: bool,
+    /// Ctrl-L was pressed: the event loop draws every cell again, not a diff.
+    pub redraw: bool,
+    /// Text for the terminal's clipboard (`y`): the event loop sends it as OSC 52.
+    pub clipboard: Option<String>,
+    /// A count typed before a key (`5j`), while it is being typed.
+    pub count: Option<usize>,
     /// Per article, its units of layout.
     blocks: Vec<Blocks>,
     /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
@@ -205,6 +211,12 @@ impl State {
         let index = build_index(&articles, &analysis);
         let n = articles.len();
         let blocks = articles.iter().map(pane::blocks).collect();
+        // What the user's config changed is said when qarin opens.
+        let status = status.or_else(|| match keymap.warnings.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
+        });
         State {
             first_right: keymap.first_source == Side::Right,
             articles,
@@ -231,6 +243,9 @@ impl State {
             status,
             quit: false,
             suspend: false,
+            redraw: false,
+            clipboard: None,
+            count: None,
             blocks,
             bookmarks: super::bookmarks_view::BookmarksUi::detached(),
             visual: None,

@@ -106,21 +106,21 @@ pub fn paste(state: &mut State, line: &str) {
 }
 
 fn handle(state: &mut State, action: Action) {
+    let rows = list_rows(state);
     let Some(lib) = state.stories.as_mut() else {
         return;
     };
     let last = lib.rows().len().saturating_sub(1);
+    let motion = match action {
+        Action::NextArticle => Action::LineDown,
+        Action::PrevArticle => Action::LineUp,
+        a => a,
+    };
+    if let Some(sel) = super::list::motion(lib.sel, last + 1, rows, motion) {
+        lib.sel = sel;
+        return;
+    }
     match action {
-        Action::LineDown | Action::NextArticle | Action::NextParagraph => {
-            lib.sel = (lib.sel + 1).min(last)
-        }
-        Action::LineUp | Action::PrevArticle | Action::PrevParagraph => {
-            lib.sel = lib.sel.saturating_sub(1)
-        }
-        Action::PageDown => lib.sel = (lib.sel + 10).min(last),
-        Action::PageUp => lib.sel = lib.sel.saturating_sub(10),
-        Action::Top => lib.sel = 0,
-        Action::Bottom => lib.sel = last,
         Action::Sort => {
             lib.cycle_sort();
             state.status = Some(format!("stories: {}", lib.sort.label()));

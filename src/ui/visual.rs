@@ -70,6 +70,8 @@ pub fn handle(state: &mut State, action: Action) -> bool {
         | Action::LineUp
         | Action::PageDown
         | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
         | Action::Top
         | Action::Bottom
         | Action::NextParagraph
@@ -85,6 +87,11 @@ pub fn handle(state: &mut State, action: Action) -> bool {
         Action::Bookmark => {
             state.visual = None;
             bookmark(state, v);
+            true
+        }
+        Action::Copy => {
+            state.visual = None;
+            super::copy::selection(state, v);
             true
         }
         Action::Help | Action::Quit => false,
@@ -107,6 +114,8 @@ fn extend(state: &mut State, mut v: Visual, action: Action) {
         Action::LineUp => pane.back(h, 1),
         Action::PageDown => pane.forward(h, page(&pane).unsigned_abs()),
         Action::PageUp => pane.back(h, page(&pane).unsigned_abs()),
+        Action::HalfPageDown => pane.forward(h, super::reader::half_page(&pane).unsigned_abs()),
+        Action::HalfPageUp => pane.back(h, super::reader::half_page(&pane).unsigned_abs()),
         Action::Top => (0, 0),
         Action::Bottom => pane.end(),
         // The first line of the next / this (or the previous) passage.

@@ -14,8 +14,14 @@ pub fn handle(state: &mut State, action: Action) {
             Action::LineUp | Action::PrevParagraph => {
                 state.help = state.help.map(|h| h.saturating_sub(1))
             }
-            Action::PageDown => state.help = state.help.map(|h| h + 10),
-            Action::PageUp => state.help = state.help.map(|h| h.saturating_sub(10)),
+            Action::PageDown | Action::HalfPageDown => {
+                let page = crate::ui::help::page(state, action == Action::HalfPageDown);
+                state.help = state.help.map(|h| h.saturating_add(page))
+            }
+            Action::PageUp | Action::HalfPageUp => {
+                let page = crate::ui::help::page(state, action == Action::HalfPageUp);
+                state.help = state.help.map(|h| h.saturating_sub(page))
+            }
             Action::Top => state.help = Some(0),
             Action::Bottom => state.help = Some(usize::MAX),
             _ => {}
@@ -34,6 +40,8 @@ pub fn handle(state: &mut State, action: Action) {
         }
         Action::Help => state.help = Some(0),
         Action::Suspend => state.suspend = true,
+        Action::Redraw => state.redraw = true,
+        Action::Copy => crate::ui::copy::passage(state),
         Action::Back => state.back(),
         Action::Reader => {
             if let Some(ai) = state.focused_in_view() {

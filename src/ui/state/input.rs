@@ -9,6 +9,35 @@ use super::super::search;
 use super::{MouseInput, handle};
 use super::{State, View};
 
+/// The largest count: more than any screen scrolls, little enough to stay instant.
+const MAX_COUNT: usize = 9999;
+
+/// Actions a count repeats: moves. Others (open, bookmark, quit…) happen once.
+fn repeats(a: Action) -> bool {
+    use Action::*;
+    matches!(
+        a,
+        LineDown
+            | LineUp
+            | PageDown
+            | PageUp
+            | HalfPageDown
+            | HalfPageUp
+            | NextParagraph
+            | PrevParagraph
+            | NextArticle
+            | PrevArticle
+            | NextConflict
+            | PrevConflict
+            | NextTopic
+            | PrevTopic
+            | NextMatch
+            | PrevMatch
+            | NextSources
+            | PrevSources
+    )
+}
+
 impl State {
     // ---- input ----------------------------------------------------------------------
 
@@ -27,11 +56,29 @@ impl State {
             return;
         }
         // Ctrl-C always quits, whatever the keymap says.
-        let action = match self.keymap.action(key) {
-            None if key == Key::Ctrl('c') => Some(Action::Quit),
-            a => a,
+        let action = match key {
+            Key::Ctrl('c') => Some(Action::Quit),
+            _ => self.keymap.action(key),
         };
+        // A count before a key (`5j`, as in less and vim): digits no key is bound to.
+        if let (None, Key::Char(c @ '0'..='9')) = (action, key)
+            && (c != '0' || self.count.is_some())
+        {
+            let n = self.count.unwrap_or(0) * 10 + c as usize - '0' as usize;
+            self.count = Some(n.min(MAX_COUNT));
+            self.status = Some(format!(
+                "{} (a count: the next key repeats)",
+                n.min(MAX_COUNT)
+            ));
+            return;
+        }
+        let times = self.count.take().unwrap_or(1);
         match action {
+            Some(a) if repeats(a) => {
+                for _ in 0..times {
+                    handle(self, a);
+                }
+            }
             Some(a) => handle(self, a),
             None => self.status = Some(format!("{key}: not bound (? lists the keys)")),
         }

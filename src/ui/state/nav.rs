@@ -63,16 +63,40 @@ impl State {
         let Some(group) = self.analysis.groups.get(g).cloned() else {
             return;
         };
-        for ai in self.compare_articles() {
-            let claim = group
-                .claims
-                .iter()
-                .filter_map(|c| self.claim(*c))
-                .find(|c| self.index.article_of.get(&c.id) == Some(&ai))
-                .cloned();
-            let Some(c) = claim else { continue };
-            let para = c.paragraph.saturating_sub(1);
-            self.with_compare(ai, |pane, s| pane.show(s, para, c.start));
+        // Each pane's claim on the topic, as (paragraph, byte); a pane without one
+        // goes back to its start, so it shows nothing of the previous topic.
+        let targets: Vec<(usize, Option<(usize, usize)>)> = self
+            .compare_articles()
+            .into_iter()
+            .map(|ai| {
+                let at = group
+                    .claims
+                    .iter()
+                    .filter_map(|c| self.claim(*c))
+                    .find(|c| self.index.article_of.get(&c.id) == Some(&ai))
+                    .map(|c| (c.paragraph.saturating_sub(1), c.start));
+                (ai, at)
+            })
+            .collect();
+        // The claims are lined up on one row, one line below the top, unless an
+        // article's end holds one lower: then the others come down to it.
+        let mut row = 1;
+        for &(ai, at) in &targets {
+            if let Some((para, byte)) = at {
+                let mut r = 0;
+                self.with_compare(ai, |pane, s| r = pane.place(s, para, byte, 1));
+                row = row.max(r);
+            }
+        }
+        for (ai, at) in targets {
+            match at {
+                Some((para, byte)) => {
+                    self.with_compare(ai, |pane, s| {
+                        pane.place(s, para, byte, row);
+                    });
+                }
+                None => self.with_compare(ai, |pane, s| pane.to_start(s)),
+            }
         }
     }
 
@@ -130,7 +154,7 @@ impl State {
             paras.iter().rev().find(|p| **p < cursor).or(paras.last())
         };
         match target.copied() {
-            Some(p) => self.with_reader(|pane, s| pane.show(s, p, 0)),
+            Some(p) => self.with_reader(|pane, s| pane.jump(s, p, 0)),
             None => self.step_conflict(forward),
         }
     }
