@@ -231,10 +231,20 @@ fn write(
         )?,
         Format::Jsonl => jsonl(out, (articles, claims, groups), stories)?,
         Format::Csv => csv(out, (articles, claims, groups), stories)?,
-        // The table shows every claim's words: it is built from all of them at once.
+        // The table shows every claim's words: it is built from all of them at once,
+        // without what it does not show (the sentence is most of a claim).
         Format::Markdown | Format::Table => {
+            let mut all = Vec::with_capacity(claims.count());
+            for c in claims.iter() {
+                all.push(Claim {
+                    sentence: String::new(),
+                    attribution: None,
+                    date: None,
+                    ..c?
+                });
+            }
             let analysis = Analysis {
-                claims: claims.iter().collect::<std::io::Result<_>>()?,
+                claims: all,
                 groups: groups.to_vec(),
             };
             let style = args.text.style();
