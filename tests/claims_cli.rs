@@ -70,10 +70,32 @@ fn json_follows_the_contract() {
 fn table_and_markdown() {
     let t = stdout(qarin().arg("claims"));
     assert!(t.starts_with("topic"));
-    assert!(t.contains("✗ conflict") && t.contains("≈ compatible"));
+    assert!(t.contains("✗ تعارض") && t.contains("≈ متوافق"), "{t}");
     let m = stdout(qarin().args(["claims", "--format", "markdown"]));
     assert!(m.starts_with("| topic |"));
-    assert!(m.contains("| conflict |"));
+    assert!(m.contains("| ✗ تعارض |"), "{m}");
+}
+
+#[test]
+fn lang_en_table_labels_topics_and_verdicts_in_english() {
+    let t = stdout(qarin().args([
+        "claims", "--format", "table", "--lang", "en", "--width", "200",
+    ]));
+    assert!(
+        t.contains("troops sent") && t.contains("people arrested"),
+        "{t}"
+    );
+    assert!(
+        t.contains("✗ conflict") && t.contains("≈ compatible") && t.contains("· single"),
+        "{t}"
+    );
+    for arabic_label in ["القوات", "تعارض", "متوافق", "مصدر واحد"] {
+        assert!(!t.contains(arabic_label), "{arabic_label} in {t}");
+    }
+    // The JSON is the same whatever the labels' language.
+    let ar = stdout(qarin().args(["claims", "--format", "json"]));
+    let en = stdout(qarin().args(["claims", "--format", "json", "--lang", "en"]));
+    assert_eq!(ar, en);
 }
 
 #[test]

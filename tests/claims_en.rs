@@ -39,7 +39,7 @@ fn one(text: &str) -> Claim {
 }
 
 fn topic_of(text: &str) -> Option<String> {
-    one(text).topic
+    one(text).topic.map(|t| t.to_string())
 }
 
 /// Every claim value of an English text (with `--all`).

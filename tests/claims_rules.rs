@@ -224,7 +224,7 @@ fn tolls_that_only_rise_with_time_are_marked() {
     let a = analyze_at(&articles, &Lexicon::builtin(), false, &time);
     let g = group(&a, "killed", None);
     assert_eq!(values(&a, g), [16.0, 30.0, 33.0], "sources in time order");
-    assert_eq!(g.trend.as_deref(), Some("rising"));
+    assert_eq!(g.trend, Some(qarin::claims::Trend::Rising));
     assert_eq!(g.verdict, Verdict::Conflict, "verdicts stay as defined");
 
     let falling = |id: &str| match id {

@@ -140,7 +140,7 @@ fn every_claim_has_a_sensible_topic_and_no_year_date_or_article_number() {
                 c.article.clone(),
                 c.paragraph,
                 c.value,
-                c.topic.clone().unwrap_or_default(),
+                c.topic.as_deref().unwrap_or_default().to_owned(),
             )
         })
         .collect();

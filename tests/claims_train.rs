@@ -28,7 +28,7 @@ fn values(a: &Analysis, g: &Group, article: &str) -> Vec<(f64, String, bool)> {
         .iter()
         .map(|&i| &a.claims[i])
         .filter(|c| c.article == article)
-        .map(|c| (c.value, c.qualifier.clone(), c.hedged))
+        .map(|c| (c.value, c.qualifier.to_string(), c.hedged))
         .collect()
 }
 

@@ -100,7 +100,7 @@ fn widths_come_from_flag_columns_else_80_and_cells_wrap() {
     assert!(max_width(&narrow) <= 70, "{narrow}");
     assert!(narrow.lines().count() > wide.lines().count());
     assert!(
-        narrow.contains("│") && narrow.contains("✗ conflict"),
+        narrow.contains("│") && narrow.contains("✗ تعارض"),
         "{narrow}"
     );
     // `render` honours COLUMNS as fribidi does.

@@ -265,7 +265,7 @@ fn claims_table_enter_opens_compare_on_that_topic() {
         state
             .compare
             .group
-            .map(|g| state.analysis.groups[g].topic.clone()),
+            .map(|g| state.analysis.groups[g].topic.to_string()),
         Some("troops".to_owned())
     );
     // Sorting by verdict puts the conflict first.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Claim, Group, Lexicon, Verdict};
+use super::{Claim, Group, Kind, Lexicon, Qualifier, Topic, Trend, Verdict};
 
 /// At most this many conflicting pairs are listed per group (a group of thousands of
 /// claims could otherwise list millions); the verdict does not depend on it.
@@ -38,7 +38,7 @@ fn same_interval(a: &Claim, b: &Claim) -> bool {
 /// its claims are parts of totals, and the unit's dimension (money, months...).
 type Key = (
     usize,
-    String,
+    Topic,
     Option<i32>,
     Option<String>,
     bool,
@@ -54,7 +54,7 @@ fn key(c: &Claim, lexicon: &Lexicon) -> Option<Key> {
         topic.clone(),
         c.year,
         c.scope.clone(),
-        c.kind == "percent",
+        c.kind == Kind::Percent,
         c.part_of.is_some(),
         dimension(c, lexicon),
     ))
@@ -170,10 +170,8 @@ fn compared(c: &Claim, lexicon: &Lexicon) -> Claim {
         text: String::new(),
         sentence: String::new(),
         topic: None,
-        qualifier: String::new(),
         unit: None,
         attribution: None,
-        kind: String::new(),
         scope: None,
         date: None,
         ..c.clone()
@@ -231,7 +229,7 @@ pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Gro
             .collect();
         let refs: Vec<&Claim> = heads.iter().collect();
         let (verdict, conflicts) = verdict(&refs);
-        let trend = (timed && rising(&refs, time)).then(|| "rising".to_owned());
+        let trend = (timed && rising(&refs, time)).then_some(Trend::Rising);
         out.push(Group {
             topic: topic.clone(),
             verdict,
@@ -291,9 +289,9 @@ pub fn group(
 /// How explicit a figure is: a number beats a count without digits, which beats a
 /// vague word («العشرات»).
 fn explicitness(c: &Claim) -> u8 {
-    match c.qualifier.as_str() {
-        "vague" | "none" => 0,
-        "implicit" => 1,
+    match c.qualifier {
+        Qualifier::Vague | Qualifier::None => 0,
+        Qualifier::Implicit => 1,
         _ => 2,
     }
 }
@@ -402,12 +400,12 @@ mod tests {
             high,
             low_inclusive: li,
             high_inclusive: hi,
-            qualifier: "exact".into(),
+            qualifier: Qualifier::Exact,
             unit: None,
             hedged: false,
             attribution: None,
             year: None,
-            kind: "count".into(),
+            kind: Kind::Count,
             scope: None,
             date: None,
             part_of: None,

@@ -179,6 +179,35 @@ impl Lexicon {
         }
     }
 
+    /// A topic's label in `lang` (its `label` or `en`), falling back to its key.
+    pub fn label_in<'a>(&'a self, topic: &'a str, lang: crate::text::lang::Lang) -> &'a str {
+        let t = self.topic(topic);
+        let label = match lang {
+            crate::text::lang::Lang::English => t.map(|t| t.en.as_str()),
+            crate::text::lang::Lang::Arabic => t.map(|t| t.label.as_str()),
+        };
+        label.filter(|l| !l.is_empty()).unwrap_or(topic)
+    }
+
+    /// A scope's label in `lang` (its `label` or `en`), falling back to its key.
+    pub fn scope_label_in<'a>(&'a self, scope: &'a str, lang: crate::text::lang::Lang) -> &'a str {
+        let def = self.file.scopes.iter().find(|s| s.key == scope);
+        let label = match lang {
+            crate::text::lang::Lang::English => def.map(|s| s.en.as_str()),
+            crate::text::lang::Lang::Arabic => def.map(|s| s.label.as_str()),
+        };
+        label.filter(|l| !l.is_empty()).unwrap_or(scope)
+    }
+
+    /// The language `label` and `scope_label` answer in (see `set_label_lang`).
+    pub fn label_lang(&self) -> crate::text::lang::Lang {
+        if self.english_labels {
+            crate::text::lang::Lang::English
+        } else {
+            crate::text::lang::Lang::Arabic
+        }
+    }
+
     /// A colour hint for a topic (a terminal colour name), if the lexicon gives one.
     pub fn colour(&self, topic: &str) -> Option<&str> {
         self.topic(topic).and_then(|t| t.colour.as_deref())

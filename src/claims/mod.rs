@@ -14,9 +14,11 @@ mod en;
 mod group;
 mod implicit;
 mod lexicon;
+mod model;
 mod numbers;
 mod parts;
 mod prefilter;
+pub mod present;
 mod quantities;
 pub mod table;
 mod tokens;
@@ -24,131 +26,13 @@ mod topics;
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::corpus::Article;
 use crate::text::lang::Lang;
 
 pub use group::{Facts, MAX_CONFLICT_PAIRS, Member, Runs, disjoint, groups};
 pub use lexicon::{Lexicon, LexiconError, ScopeDef, TopicDef, UnitDef};
+pub use model::{Analysis, Claim, Group, Kind, Qualifier, Topic, Trend, Unit, Verdict};
 pub use quantities::ABOUT_TOLERANCE;
-
-/// One numeric claim in one article. Field names are the JSON contract.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Claim {
-    /// Index in `Analysis::claims` (stable for one analysis).
-    pub id: usize,
-    /// `Article::id`.
-    pub article: String,
-    /// 1-based source line.
-    pub paragraph: usize,
-    /// Byte offsets in the paragraph.
-    pub start: usize,
-    pub end: usize,
-    /// The claim's words as in the text («أكثر من 2000 جندي»).
-    pub text: String,
-    /// The sentence around it.
-    pub sentence: String,
-    /// Lexicon topic (`troops`, `killed`...), `None` only with `--all`.
-    pub topic: Option<String>,
-    pub value: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub low_inclusive: bool,
-    pub high_inclusive: bool,
-    /// `exact`, `above`, `below`, `about`, `at_least`, `at_most`, `vague`, `range`.
-    pub qualifier: String,
-    pub unit: Option<String>,
-    pub hedged: bool,
-    pub attribution: Option<String>,
-    pub year: Option<i32>,
-    /// `count` or `percent` (percentages never group with counts).
-    #[serde(default = "count_kind")]
-    pub kind: String,
-    /// Subject scope from the lexicon (`security_forces`, `civilians`...).
-    #[serde(default)]
-    pub scope: Option<String>,
-    /// A date the sentence ties the claim to («حتى 10 يناير»), as written.
-    #[serde(default)]
-    pub date: Option<String>,
-    /// A part of another claim of the same article (its id): «مصرع 19 سائحا، منهم 9 من
-    /// هونج كونج». Parts carry a `scope` and never group with totals.
-    #[serde(default)]
-    pub part_of: Option<usize>,
-    /// A later figure of the same group and article updates this one («ارتفع العدد إلى»).
-    #[serde(default)]
-    pub superseded: bool,
-    /// The figure its article stands by for its group: what the verdict compares.
-    #[serde(default)]
-    pub headline: bool,
-}
-
-fn count_kind() -> String {
-    "count".into()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdict {
-    Agree,
-    Compatible,
-    Conflict,
-    Single,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Agree => "agree",
-            Verdict::Compatible => "compatible",
-            Verdict::Conflict => "conflict",
-            Verdict::Single => "single",
-        }
-    }
-}
-
-/// Claims on the same topic and scope across articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Group {
-    pub topic: String,
-    pub verdict: Verdict,
-    /// Claim ids.
-    pub claims: Vec<usize>,
-    /// Pairs of claim ids whose intervals are disjoint.
-    #[serde(default)]
-    pub conflicts: Vec<(usize, usize)>,
-    /// The year the claims are about, when their sentences name one.
-    #[serde(default)]
-    pub year: Option<i32>,
-    /// Subject scope (`security_forces`...), when the claims name one.
-    #[serde(default)]
-    pub scope: Option<String>,
-    /// The claims are parts of totals (see `Claim::part_of`).
-    #[serde(default)]
-    pub part: bool,
-    /// `"rising"` when every source has a publication time and the headlines only grow
-    /// with time (a toll updated through the day, not a disagreement).
-    #[serde(default)]
-    pub trend: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Analysis {
-    pub claims: Vec<Claim>,
-    pub groups: Vec<Group>,
-}
-
-impl Analysis {
-    /// The claims of one article (by `Article::id`), in text order.
-    pub fn claims_in<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
-        self.claims.iter().filter(move |c| c.article == article)
-    }
-
-    /// The group a claim belongs to, if any.
-    pub fn group_of(&self, claim: usize) -> Option<&Group> {
-        self.groups.iter().find(|g| g.claims.contains(&claim))
-    }
-}
 
 /// The claims of one article, found on their own and numbered from 0, with the facts
 /// grouping needs about each. [`assemble`] numbers them across articles and groups them.
@@ -162,7 +46,7 @@ pub struct Found {
     base: usize,
     /// The id of the last claim that is not a part, by topic and kind: the total a
     /// later part belongs to («مصرع 19 سائحا، منهم 9...»), even once handed out.
-    totals: HashMap<(Option<String>, String), usize>,
+    totals: HashMap<(Option<Topic>, Kind), usize>,
 }
 
 impl Found {
@@ -390,7 +274,7 @@ fn paragraph_claims(
             .map(|im| im.topic)
             .or(ctx.topic)
             .and_then(|t| lexicon.topic_def(t))
-            .map(|t| t.key.clone());
+            .map(|t| Topic::from(t.key.as_str()));
         if topic.is_none() && !all {
             continue;
         }
@@ -400,11 +284,11 @@ fn paragraph_claims(
         }
         let percent = q.kind == quantities::QKind::Percent;
         let unit = if percent {
-            Some("percent".to_owned())
+            Some(Unit::percent())
         } else {
-            unit_def.map(|u| u.key.clone())
+            unit_def.map(|u| Unit::from(u.key.as_str()))
         };
-        let kind = if percent { "percent" } else { "count" };
+        let kind = if percent { Kind::Percent } else { Kind::Count };
         let joined = if english {
             en::joined(&s.tokens, q.first)
         } else {
@@ -415,7 +299,7 @@ fn paragraph_claims(
         let part = ctx.part || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
         let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
-            match totals.get(&(topic.clone(), kind.to_owned())) {
+            match totals.get(&(topic.clone(), kind)) {
                 Some(&t) => Some(t),
                 // A part whose total we cannot see is still not a total.
                 None if !all => continue,
@@ -452,7 +336,7 @@ fn paragraph_claims(
         let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("").trim().to_owned();
         let id = base + out.len();
         if part_of.is_none() {
-            totals.insert((topic.clone(), kind.to_owned()), id);
+            totals.insert((topic.clone(), kind), id);
         }
         out.push(Claim {
             id,
@@ -468,12 +352,12 @@ fn paragraph_claims(
             high: q.high,
             low_inclusive: q.low_inclusive,
             high_inclusive: q.high_inclusive,
-            qualifier: q.qualifier.as_str().to_owned(),
+            qualifier: q.qualifier,
             unit,
             hedged: ctx.hedged,
             attribution: ctx.attribution.map(slice),
             year: ctx.year,
-            kind: kind.to_owned(),
+            kind,
             scope,
             date: ctx.date.map(slice),
             part_of,

@@ -21,7 +21,10 @@ pub use grammar::{Grammar, Phrase, is_mark, prev_word};
 /// Relative tolerance of «about».
 pub const ABOUT_TOLERANCE: f64 = 0.10;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a figure is qualified («أكثر من»، «نحو»...): its interval follows from it. The
+/// serde names are the JSON contract (`at_least`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
     Above,

@@ -13,12 +13,22 @@ use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::claim_store::{self, Claims, Kept, Store};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::corpus::{self, Article};
+use crate::text::lang::Lang;
 
 /// The language of display labels (`--lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LabelLang {
     Ar,
     En,
+}
+
+impl LabelLang {
+    pub fn lang(self) -> Lang {
+        match self {
+            LabelLang::Ar => Lang::Arabic,
+            LabelLang::En => Lang::English,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -91,9 +101,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut lexicon = Lexicon::builtin();
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
-    }
-    if args.lang == LabelLang::En {
-        lexicon.set_label_lang(crate::text::lang::Lang::English);
     }
     // One pass: each article's claims are found as soon as it is read and written out
     // (cli::claim_store) as each paragraph is analysed; its text is dropped. Memory
@@ -248,13 +255,14 @@ fn write(
                 groups: groups.to_vec(),
             };
             let style = args.text.style();
+            let lang = args.lang.lang();
             if args.format == Format::Markdown {
-                for line in table::render_markdown(&analysis, articles, lexicon).lines() {
+                for line in table::render_markdown(&analysis, articles, lexicon, lang).lines() {
                     writeln!(out, "{}", styled_line(line, &style))?;
                 }
                 return Ok(());
             }
-            for line in table_lines(&analysis, articles, lexicon, &style) {
+            for line in table_lines(&analysis, articles, lexicon, lang, &style) {
                 writeln!(out, "{line}")?;
             }
             if args.all {
@@ -453,14 +461,14 @@ fn csv(
                 .unwrap_or("")
                 .into(),
             c.paragraph.to_string(),
-            opt(c.topic.clone()),
+            opt(c.topic.as_ref().map(|t| t.to_string())),
             opt(c.scope.clone()),
             c.value.to_string(),
             opt(c.low.map(|v| v.to_string())),
             opt(c.high.map(|v| v.to_string())),
-            c.qualifier.clone(),
-            opt(c.unit.clone()),
-            c.kind.clone(),
+            c.qualifier.to_string(),
+            opt(c.unit.as_ref().map(|u| u.to_string())),
+            c.kind.to_string(),
             c.hedged.to_string(),
             opt(c.attribution.clone()),
             opt(c.year.map(|y| y.to_string())),
@@ -482,9 +490,10 @@ pub fn table_lines(
     analysis: &Analysis,
     articles: &[Article],
     lexicon: &Lexicon,
+    lang: Lang,
     style: &TextStyle,
 ) -> Vec<String> {
-    let (columns, rows) = table::model(analysis, articles, lexicon);
+    let (columns, rows) = table::model(analysis, articles, lexicon, lang);
     if rows.is_empty() {
         return vec!["no claims found".to_owned()];
     }
@@ -498,9 +507,10 @@ pub fn table_lines(
         rows: rows
             .into_iter()
             .map(|r| {
+                let verdict = r.verdict_text(lang);
                 std::iter::once(r.label)
                     .chain(r.cells)
-                    .chain(std::iter::once(table::verdict_mark(r.verdict).to_owned()))
+                    .chain(std::iter::once(verdict))
                     .collect()
             })
             .collect(),

@@ -221,6 +221,22 @@ pub(super) fn validate(file: &LexiconFile, path: &Path) -> Result<(), LexiconErr
         if t.key.trim().is_empty() {
             return Err(bad("a [[topic]] has an empty key".into()));
         }
+        // A colour no view can show would silently fall back: say so at load time.
+        if let Some(c) = t
+            .colour
+            .as_deref()
+            .filter(|c| crate::claims::present::Colour::parse(c).is_none())
+        {
+            let names: Vec<&str> = crate::claims::present::Colour::ALL
+                .iter()
+                .map(|c| c.name())
+                .collect();
+            return Err(bad(format!(
+                "topic `{}` has colour `{c}`, which is none of: {}",
+                t.key,
+                names.join(", ")
+            )));
+        }
     }
     for u in &file.units {
         if !(u.factor.is_finite() && u.factor > 0.0) {
