@@ -94,6 +94,10 @@ pub fn group(
     }
     let mut groups = Vec::with_capacity(map.len());
     for ((_, topic, year, scope, _, part, _), mut ids) in map {
+        drop_vague_beside_figures(claims, &mut ids);
+        if ids.is_empty() {
+            continue;
+        }
         mark_headlines(claims, facts, &ids);
         let times: Vec<Option<i64>> = ids
             .iter()
@@ -126,6 +130,30 @@ pub fn group(
         });
     }
     groups
+}
+
+/// A vague count («العشرات»، "scores") of an article that also gives a figure for the
+/// same group is colour around that figure («أصيب العشرات ... وبلغ عدد المصابين 62»),
+/// not a second account of it: it leaves the group (it stays among the claims), so
+/// groups compare figures. A vague count that is its article's only word on the group
+/// stays: «العشرات» against «164» is a real disagreement.
+fn drop_vague_beside_figures(claims: &[Claim], ids: &mut Vec<usize>) {
+    let vague = |i: usize| {
+        claims
+            .get(i)
+            .is_some_and(|c| c.qualifier == Qualifier::Vague)
+    };
+    let with_figure: std::collections::HashSet<&str> = ids
+        .iter()
+        .filter(|&&i| !vague(i))
+        .filter_map(|&i| claims.get(i).map(|c| c.article.as_str()))
+        .collect();
+    ids.retain(|&i| {
+        !vague(i)
+            || claims
+                .get(i)
+                .is_some_and(|c| !with_figure.contains(c.article.as_str()))
+    });
 }
 
 /// How explicit a figure is: a number beats a count without digits, which beats a
