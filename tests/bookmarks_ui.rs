@@ -441,3 +441,44 @@ fn a_one_megabyte_note_draws() {
     let last = text.lines().last().unwrap_or("");
     assert!(last.contains("ﺍﺪﺟ"), "the end of the note shows: {last}");
 }
+
+/// The note editor has a cursor: ← → Home End move it (in Arabic ← goes on toward the
+/// end of the text, as the text runs), typing goes in where it is, and the prompt shows
+/// the cursor between the right letters.
+#[test]
+fn the_note_editor_moves_its_cursor_and_inserts_there() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = two_bookmarks(data.path());
+    keys(&mut s, "B j e C-u");
+    type_text(&mut s, "جنود كثر");
+    // → goes back toward the start in Arabic: three letters, before «كثر».
+    keys(&mut s, "Right Right Right");
+    type_text(&mut s, "ال");
+    assert_eq!(
+        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("جنود الكثر")
+    );
+    keys(&mut s, "Home");
+    type_text(&mut s, "«");
+    keys(&mut s, "End");
+    type_text(&mut s, "»");
+    assert_eq!(
+        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("«جنود الكثر»")
+    );
+    // ← at the end stays there; → then Backspace takes the letter before «»».
+    keys(&mut s, "Left Right Backspace");
+    assert_eq!(
+        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("«جنود الكث»")
+    );
+    let text = screen(&s);
+    let last = text.lines().last().unwrap_or_default().to_owned();
+    assert!(last.contains('▏'), "{last}");
+    keys(&mut s, "Enter");
+    let note = stored(data.path())
+        .iter()
+        .find(|b| b.id == 1)
+        .and_then(|b| b.note.clone());
+    assert_eq!(note.as_deref(), Some("«جنود الكث»"));
+}

@@ -3,9 +3,12 @@
 //! opened holds only its articles in the library, claims table and compare, which shows
 //! "N of M" sources ordered by publication time and scrolls across them.
 
+mod ui_common;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+
+use ui_common::tmux::Tmux;
 
 const CORPUS: &str = "tests/data/stories";
 
@@ -154,55 +157,9 @@ fn stories_off_opens_the_articles_as_before() {
     assert!(s.contains("no story library"), "{s}");
 }
 
-struct Tmux(String);
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.0])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.capture();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
 #[test]
 fn tmux_opens_a_folder_of_stories_picks_one_and_compares() {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(ok, "tmux is not installed: this end-to-end test needs it");
     let d = tempfile::tempdir().unwrap();
-    let tmux = Tmux(format!("qarin-stories-{}", std::process::id()));
     let command = format!(
         "cd {} && env QARIN_CACHE_DIR={c} QARIN_DATA_DIR={dd} XDG_STATE_HOME={dd} XDG_CONFIG_HOME={dd} NO_COLOR= {} {CORPUS}; echo EXIT=$?; sleep 60",
         env!("CARGO_MANIFEST_DIR"),
@@ -210,49 +167,34 @@ fn tmux_opens_a_folder_of_stories_picks_one_and_compares() {
         c = d.path().join("cache").display(),
         dd = d.path().join("data").display(),
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-x",
-        "60",
-        "-y",
-        "20",
-        "-s",
-        "t",
-        &command,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let tmux = Tmux::script("stories", 60, 20, &command);
     tmux.wait_for("the story library", |s| {
         s.contains("stories: 3 listed") && s.contains("Enter open")
     });
     // The first story (the earthquake), then back to the library.
-    tmux.keys(&["Enter"]);
+    tmux.send(&["Enter"]);
     tmux.wait_for("the earthquake story", |s| {
         s.contains("1/3") && s.contains("5.8")
     });
-    tmux.keys(&["S"]);
+    tmux.send(&["S"]);
     tmux.wait_for("the library", |s| s.contains("stories: 3 listed"));
     // Pick the second story (the teachers' protest), open it, compare. Its reader shows
     // its own first article, not the text laid out for the earthquake story's first.
-    tmux.keys(&["j", "Enter"]);
+    tmux.send(&["j", "Enter"]);
     let s = tmux.wait_for("the story's first article", |s| s.contains("1/3"));
     let body: String = s.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert!(
         !body.contains("5.8"),
         "the reader shows another story's text:\n{s}"
     );
-    tmux.keys(&["s"]);
+    tmux.send(&["s"]);
     let s = tmux.wait_for("compare with N of M", |s| s.contains("2 of 3 sources"));
     assert!(s.contains("alpha") && s.contains("beta"), "{s}");
-    tmux.keys(&[">"]);
+    tmux.send(&[">"]);
     tmux.wait_for("the third source", |s| s.contains("delta"));
-    tmux.keys(&["S"]);
+    tmux.send(&["S"]);
     tmux.wait_for("the library again", |s| s.contains("▸2"));
-    tmux.keys(&["q"]);
+    tmux.send(&["q"]);
     tmux.wait_for("exit", |s| s.contains("EXIT=0"));
 }
 

@@ -7,124 +7,29 @@
 //!
 //! Fails when tmux is not installed (`.ci/run` installs it).
 
+mod ui_common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-const QARIN: &str = env!("CARGO_BIN_EXE_qarin");
-/// How long to wait for a screen or a prompt: a debug build on a busy machine.
-const WAIT: Duration = Duration::from_secs(20);
+use ui_common::tmux::{QARIN, Tmux};
 
-/// A tmux server of our own (its own socket) with one 100×30 pane running `sh`.
-struct Tmux {
-    socket: String,
-    dir: tempfile::TempDir,
+/// Waits until qarin has drawn its first whole frame: the alternate screen is on and
+/// the hint bar, the last line drawn, is on it. From then on the terminal is raw, the
+/// signal handlers are in place and the event loop reads keys.
+fn wait_for_first_frame(t: &Tmux) {
+    t.wait_until("qarin's first frame", |t| {
+        t.display("#{alternate_on}") == "1" && t.capture().contains("q quit")
+    });
 }
 
-impl Tmux {
-    fn start(name: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            panic!(
-                "tmux is not installed: the terminal restore tests need it (.ci/run installs it)"
-            );
-        }
-        let dir = tempfile::tempdir().expect("temp dir");
-        let socket = format!("qarin-{name}-{}", std::process::id());
-        let t = Tmux { socket, dir };
-        // A plain shell with a known prompt, and a config and data dir of our own.
-        let env = [
-            format!("XDG_CONFIG_HOME={}", t.dir.path().display()),
-            format!("QARIN_DATA_DIR={}", t.dir.path().display()),
-            "TERM=xterm-256color".to_owned(),
-        ];
-        let mut cmd = vec![
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-        ];
-        let env_args: Vec<String> = env.iter().map(|e| format!("-e{e}")).collect();
-        cmd.extend(env_args.iter().map(String::as_str));
-        cmd.extend(["sh"]);
-        let out = t.tmux(&cmd);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        // dash sets its own prompt for root whatever the environment says.
-        t.wait_for("the shell", |t| !t.capture().trim().is_empty());
-        t.type_line("PS1='READY$ '");
-        t.wait_for("shell prompt", |t| t.capture().contains("READY$"));
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        String::from_utf8_lossy(
-            &self
-                .tmux(&["display-message", "-p", "-t", "0", format])
-                .stdout,
-        )
-        .trim()
-        .to_owned()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend(keys);
-        assert!(self.tmux(&args).status.success());
-    }
-
-    fn type_line(&self, line: &str) {
-        self.send(&["-l", line]);
-        self.send(&["Enter"]);
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&Tmux) -> bool) {
-        let start = Instant::now();
-        while !ok(self) {
-            if start.elapsed() > WAIT {
-                panic!("timed out waiting for {what}; screen:\n{}", self.capture());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until qarin has drawn its first whole frame: the alternate screen is on and
-    /// the hint bar, the last line drawn, is on it. From then on the terminal is raw, the
-    /// signal handlers are in place and the event loop reads keys.
-    fn wait_for_first_frame(&self) {
-        self.wait_for("qarin's first frame", |t| {
-            t.display("#{alternate_on}") == "1" && t.capture().contains("q quit")
-        });
-    }
-
-    fn raw_log(&self) -> PathBuf {
-        self.dir.path().join("raw.log")
-    }
-
-    fn pane_pid(&self) -> u32 {
-        self.display("#{pane_pid}").parse().expect("pane pid")
-    }
+/// Where `pipe-pane` records qarin's raw output.
+fn raw_log(t: &Tmux) -> PathBuf {
+    t.dir().join("raw.log")
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
+fn pane_pid(t: &Tmux) -> u32 {
+    t.display("#{pane_pid}").parse().expect("pane pid")
 }
 
 /// The pid of qarin: the child of the pane's shell.
@@ -147,14 +52,11 @@ enum End {
 
 /// Starts qarin in the pane, ends it as `how`, and checks the terminal is restored.
 fn check_restored(how: End) {
-    let Some(t) = Tmux::start(
-        &format!("{how:?}")
-            .to_lowercase()
-            .replace(['(', ')', '"'], ""),
-    ) else {
-        return;
-    };
-    let raw = t.raw_log();
+    let name = format!("{how:?}")
+        .to_lowercase()
+        .replace(['(', ')', '"'], "");
+    let t = Tmux::shell(&name, 100, 30);
+    let raw = raw_log(&t);
     let pipe = format!("cat >> '{}'", raw.display());
     assert!(
         t.tmux(&["pipe-pane", "-o", "-t", "0", &pipe])
@@ -171,8 +73,8 @@ fn check_restored(how: End) {
         // The panic comes by itself after the first draw.
         End::Panic => {}
         End::Signal(sig) => {
-            t.wait_for_first_frame();
-            let pid = qarin_pid(t.pane_pid()).expect("qarin runs in the pane");
+            wait_for_first_frame(&t);
+            let pid = qarin_pid(pane_pid(&t)).expect("qarin runs in the pane");
             let ok = Command::new("kill")
                 .args([&format!("-{sig}"), &pid.to_string()])
                 .status()
@@ -182,14 +84,14 @@ fn check_restored(how: End) {
         End::CtrlC => {
             // Only once a whole frame is drawn is the key loop certainly reading keys:
             // a C-c sent at the first sign of the alternate screen raced the setup.
-            t.wait_for_first_frame();
+            wait_for_first_frame(&t);
             t.send(&["C-c"]);
         }
     }
     // qarin gone and the prompt back. After SIGINT the shell drops the rest of the
     // command line (no EXIT= then), as shells do when a job dies of Ctrl-C.
-    let shell = t.pane_pid();
-    t.wait_for("qarin to exit", |t| {
+    let shell = pane_pid(&t);
+    t.wait_until("qarin to exit", |t| {
         let screen = t.capture();
         let last = screen.lines().rev().find(|l| !l.trim().is_empty());
         qarin_pid(shell).is_none() && last.is_some_and(|l| l.trim_end() == "READY$")
@@ -242,7 +144,7 @@ fn check_restored(how: End) {
     t.type_line(
         "stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo ST\"\"TY",
     );
-    t.wait_for("stty output", |t| {
+    t.wait_until("stty output", |t| {
         t.capture().lines().any(|l| l.trim_end().ends_with("STTY"))
     });
     let screen = t.capture();
@@ -259,7 +161,7 @@ fn check_restored(how: End) {
 
     // The raw bytes: bidi mode switched to explicit on start and back on exit. The
     // `pipe-pane` reader writes the log on its own time: wait for what it must hold.
-    t.wait_for("CSI 8 h in the raw log", |_| {
+    t.wait_until("CSI 8 h in the raw log", |_| {
         std::fs::read(&raw).is_ok_and(|b| rfind(&b, b"\x1b[8h").is_some())
     });
     let _ = t.tmux(&["pipe-pane", "-t", "0"]);

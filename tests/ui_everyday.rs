@@ -300,3 +300,190 @@ fn help_pages_by_its_height() {
     keys(&mut state, "Space");
     assert!(state.help.is_some_and(|h| h > half), "{:?}", state.help);
 }
+
+#[test]
+fn search_remembers_its_queries() {
+    let mut state = seeds_state(80, 24);
+    keys(&mut state, "/");
+    type_text(&mut state, "روسيا");
+    keys(&mut state, "Enter /");
+    type_text(&mut state, "جندي");
+    keys(&mut state, "Enter /");
+    assert_eq!(state.search.query, "");
+    keys(&mut state, "Up");
+    assert_eq!(state.search.query, "جندي");
+    keys(&mut state, "Up Up");
+    assert_eq!(state.search.query, "روسيا", "stops at the oldest");
+    keys(&mut state, "Down");
+    assert_eq!(state.search.query, "جندي");
+    keys(&mut state, "Down");
+    assert_eq!(state.search.query, "", "past the newest: empty again");
+    // A recalled query searches as typed.
+    keys(&mut state, "Up Enter");
+    assert!(!state.search.matches.is_empty());
+    assert_eq!(state.search.history, ["روسيا", "جندي"]);
+    // Esc keeps the history.
+    keys(&mut state, "/ Up Esc");
+    assert_eq!(state.search.history.len(), 2);
+}
+
+#[test]
+fn english_labels_with_lang_en() {
+    use qarin::ui::state::{Settings, State};
+    let english = Settings {
+        english: true,
+        ..Settings::default()
+    };
+    let articles = qarin::corpus::seeds();
+    let analysis = qarin::claims::analyze(&articles, &qarin::claims::Lexicon::builtin(), false);
+    let mut state = State::with_analysis(
+        articles,
+        analysis,
+        Keymap::defaults(),
+        english,
+        120,
+        30,
+        None,
+    );
+    keys(&mut state, "c");
+    let text = screen(&state);
+    for word in [
+        "topic",
+        "verdict",
+        "conflict",
+        "troops sent",
+        "more than 2000",
+    ] {
+        assert!(text.contains(word), "{word} missing:\n{text}");
+    }
+    assert!(!text.contains("ﺽﺭﺎﻌﺗ"), "an Arabic verdict:\n{text}");
+    keys(&mut state, "l");
+    assert!(screen(&state).contains("title"), "{}", screen(&state));
+    // Compare's bar, the first source's value on the right as its pane is.
+    let mut state = State::with_analysis(
+        qarin::corpus::seeds(),
+        state.analysis.clone(),
+        Keymap::defaults(),
+        english,
+        120,
+        30,
+        None,
+    );
+    let troops = state
+        .analysis
+        .groups
+        .iter()
+        .position(|g| g.topic == "troops")
+        .expect("the troops group");
+    keys(&mut state, "s");
+    state.select_group(troops);
+    let bar = screen(&state).lines().nth(1).unwrap_or_default().to_owned();
+    assert!(bar.contains("troops sent: "), "{bar}");
+    assert!(
+        bar.trim_end().ends_with("more than 2000 — conflict"),
+        "{bar}"
+    );
+    // The config's `lang = "en"` says the same (`--lang` overrides it in the CLI).
+    let map = Keymap::from_toml(
+        "lang = \"en\"\n[keys]\nquit = [\"q\"]\n",
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap();
+    assert!(map.english);
+    assert!(!Keymap::defaults().english);
+}
+
+#[test]
+fn claims_take_their_topics_colour_from_the_lexicon() {
+    let state = seeds_state(120, 30);
+    let mut checked = 0;
+    for c in &state.analysis.claims {
+        let Some(topic) = c.topic.as_deref() else {
+            continue;
+        };
+        if let Some(name) = state.lexicon.colour(topic) {
+            let want: ratatui::style::Color = name.parse().expect("a colour name");
+            assert_eq!(state.claim_style(c).fg, Some(want), "{topic}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no seed claim has a topic with a colour");
+}
+
+#[test]
+fn view_tables_bind_keys_where_they_apply_with_their_own_description() {
+    let text = "[keys]\nquit = [\"q\"]\n\
+                [compare]\nfirst_source = \"left\"\n\
+                next_topic = { keys = [\"n\"], desc = \"the next topic, n as in next\" }\n\
+                [list]\nline_down = [\"J\"]\n";
+    let map = Keymap::from_toml(
+        text,
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap();
+    use qarin::ui::action::Action;
+    use qarin::ui::keymap::{Key, Table};
+    assert_eq!(
+        map.action_in(Key::Char('n'), Table::Compare),
+        Some(Action::NextTopic)
+    );
+    assert_eq!(
+        map.action_in(Key::Char('n'), Table::Reader),
+        Some(Action::NextMatch)
+    );
+    assert_eq!(
+        map.action_in(Key::Char('J'), Table::List),
+        Some(Action::LineDown)
+    );
+    assert_eq!(map.action_in(Key::Char('J'), Table::Reader), None);
+    assert_eq!(map.first_source, qarin::ui::keymap::Side::Left);
+    let mut state = qarin::ui::state::State::with_analysis(
+        qarin::corpus::seeds(),
+        Default::default(),
+        map,
+        Default::default(),
+        120,
+        60,
+        None,
+    );
+    let fresh = qarin::claims::analyze(&state.articles, &state.lexicon, false);
+    state.set_analysis(fresh);
+    keys(&mut state, "s ] n");
+    assert_eq!(state.view, View::Compare);
+    let g = state.compare.group.expect("a topic");
+    keys(&mut state, "n");
+    assert_ne!(state.compare.group, Some(g), "n moved on to another topic");
+    // Help in compare lists n with the user's words; the reader's n still searches.
+    keys(&mut state, "?");
+    let help = screen(&state);
+    assert!(help.contains("the next topic, n as in next"), "{help}");
+    keys(&mut state, "Esc r ?");
+    let help = screen(&state);
+    let next_match = help
+        .lines()
+        .find(|l| l.contains("next_match"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(next_match.contains('n'), "{help}");
+    assert!(!help.contains("the next topic, n as in next"), "{help}");
+    // A list table's key works in lists only.
+    keys(&mut state, "Esc l J");
+    assert_eq!(state.library_sel, 1);
+    // Mistakes in a view table name their place.
+    let e = Keymap::from_toml(
+        "[reader]\nline_down = [\"j\", \"Nope\"]\n",
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap_err();
+    assert_eq!((e.line, e.column), (2, 19), "{e}");
+    let e = Keymap::from_toml(
+        "[list]\nline_down = { keys = [\"J\"], what = 1 }\n",
+        std::path::Path::new("c.toml"),
+        Some(Keymap::defaults()),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("unknown field \"what\""), "{e}");
+}

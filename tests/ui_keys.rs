@@ -352,7 +352,10 @@ fn bidi_terminal_mode_keeps_logical_order_with_the_same_breaks() {
     use qarin::ui::keymap::Keymap;
     use qarin::ui::state::{Settings, State};
     let make = |bidi| {
-        let s = Settings { bidi, color: true };
+        let s = Settings {
+            bidi,
+            ..Settings::default()
+        };
         State::new(qarin::corpus::seeds(), Keymap::defaults(), s, 80, 24)
     };
     let app = screen(&make(BidiMode::App));

@@ -4,83 +4,13 @@
 //! meanwhile and the result shown when ready; a moved article is hashed off the UI
 //! thread too, then reopened where it was left. Fails when tmux is missing.
 
+mod ui_common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const QARIN: &str = env!("CARGO_BIN_EXE_qarin");
-const WAIT: Duration = Duration::from_secs(30);
-
-struct Tmux(String);
-
-impl Tmux {
-    /// `script` in a `cols`×`rows` pane of a server of our own.
-    fn start(name: &str, cols: u16, rows: u16, script: &str) -> Tmux {
-        assert!(
-            Command::new("tmux").arg("-V").output().is_ok(),
-            "tmux is not installed: these tests need it (.ci/run installs it)"
-        );
-        let t = Tmux(format!("qarin-{name}-{}", std::process::id()));
-        let (c, r) = (cols.to_string(), rows.to_string());
-        t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &c,
-            "-y",
-            &r,
-            "-e",
-            "TERM=xterm-256color",
-            "sh",
-            "-c",
-            script,
-        ]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let o = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.0)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "0"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend(keys);
-        self.run(&args);
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < WAIT,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
+use ui_common::tmux::{QARIN, Tmux};
 
 fn qarin(dir: &Path, args: &[&str]) -> String {
     let out = Command::new(QARIN)
@@ -123,11 +53,11 @@ fn a_long_error_in_the_status_line_keeps_its_reason() {
         ],
     );
     std::fs::remove_file(&file).unwrap();
-    let t = Tmux::start("status", 60, 20, &reader_script(dir.path(), "", ""));
+    let t = Tmux::script("status", 60, 20, &reader_script(dir.path(), "", ""));
     t.wait_for("the reader", |s| s.contains("1/5"));
-    t.keys(&["B"]);
+    t.send(&["B"]);
     t.wait_for("the bookmarks list", |s| s.contains("2000"));
-    t.keys(&["Enter"]);
+    t.send(&["Enter"]);
     // Awaited with the end of the reason: a capture may catch a frame half drawn.
     let screen = t.wait_for("the error with its reason", |s| {
         s.contains("an-article") && s.contains("entry")
@@ -149,7 +79,7 @@ fn a_long_error_in_the_status_line_keeps_its_reason() {
     );
     assert!(rows.iter().all(|r| r.chars().count() <= 60), "{screen}");
     // The next key clears it and the list is back whole.
-    t.keys(&["j"]);
+    t.send(&["j"]);
     t.wait_for("the message gone", |s| !s.contains("no such file"));
 }
 
@@ -169,11 +99,11 @@ fn bookmarks_are_refound_off_the_ui_thread() {
     // Every search takes 8 s longer: the screen must not wait for it.
     let script = reader_script(dir.path(), "QARIN_TEST_REFIND_DELAY=8000", "changing.txt");
     let started = Instant::now();
-    let t = Tmux::start("refind", 100, 20, &script);
+    let t = Tmux::script("refind", 100, 20, &script);
     t.wait_for("the first screen", |s| {
         s.contains("q quit") || s.contains("1/1")
     });
-    t.keys(&["B"]);
+    t.send(&["B"]);
     // Shaped on screen: the digits are what can be looked for. The row is awaited whole
     // (a capture may catch a row half drawn), with the `⋯` of a passage looked for.
     let searching = t.wait_for("the bookmark listed, its passage being looked for", |s| {
@@ -185,15 +115,15 @@ fn bookmarks_are_refound_off_the_ui_thread() {
         started.elapsed()
     );
     // Keys are answered meanwhile: help opens and closes.
-    t.keys(&["?"]);
+    t.send(&["?"]);
     t.wait_for("help", |s| s.contains("Esc") && !s.contains("2000"));
-    t.keys(&["Escape"]);
+    t.send(&["Escape"]);
     t.wait_for("the list again", |s| s.contains("2000"));
     // The result arrives by itself: found, the mark gone, Enter jumps to paragraph 4.
     t.wait_for("the search to finish", |s| {
         !s.contains('⋯') && s.contains("2000")
     });
-    t.keys(&["Enter"]);
+    t.send(&["Enter"]);
     t.wait_for("the reader at the passage", |s| {
         s.contains("ﺖﻠﺳﺭﺃ") || s.contains("أرسلت")
     });
@@ -210,11 +140,11 @@ fn a_moved_article_opens_at_once_and_where_it_was_left_once_hashed() {
     text.push_str("\nالخاتمة zqx\n");
     std::fs::write(dir.path().join("a.txt"), &text).unwrap();
     // Left at its end, then the file moves: only its hash can find the position.
-    let t = Tmux::start("left", 80, 20, &reader_script(dir.path(), "", "a.txt"));
+    let t = Tmux::script("left", 80, 20, &reader_script(dir.path(), "", "a.txt"));
     t.wait_for("the first screen", |s| s.contains("q quit"));
-    t.keys(&["G"]);
+    t.send(&["G"]);
     t.wait_for("the end", |s| s.contains("zqx"));
-    t.keys(&["q"]);
+    t.send(&["q"]);
     t.wait_for("the reader gone", |s| !s.contains("q quit"));
     std::thread::sleep(Duration::from_millis(300));
     drop(t);
@@ -222,7 +152,7 @@ fn a_moved_article_opens_at_once_and_where_it_was_left_once_hashed() {
     // Hashing takes 6 s longer: the first screen must not wait for it.
     let script = reader_script(dir.path(), "QARIN_TEST_HASH_DELAY=6000", "b.txt");
     let started = Instant::now();
-    let t = Tmux::start("moved", 80, 20, &script);
+    let t = Tmux::script("moved", 80, 20, &script);
     let first = t.wait_for("the first screen", |s| s.contains("q quit"));
     assert!(
         started.elapsed() < Duration::from_secs(5),

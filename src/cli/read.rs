@@ -28,6 +28,10 @@ pub struct Args {
     /// Open a folder as a story library (`auto`: a folder of more than five articles).
     #[arg(long, value_enum, default_value_t = Stories::Auto)]
     pub stories: Stories,
+    /// Labels (topics, verdicts, values, column heads) in Arabic or English (the
+    /// lexicon's `en` labels); default: the config's `lang`, else Arabic.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::cli::claims::LabelLang>,
     #[command(flatten)]
     pub load: crate::cli::input::LoadArgs,
 }
@@ -62,8 +66,8 @@ pub fn prepare(
     load: &LoadOptions,
     stories: Stories,
     bidi: Bidi,
-    cols: u16,
-    rows: u16,
+    lang: Option<crate::cli::claims::LabelLang>,
+    (cols, rows): (u16, u16),
 ) -> anyhow::Result<State> {
     let library = if as_stories(paths, stories) {
         let opts = crate::index::Options {
@@ -87,9 +91,15 @@ pub fn prepare(
     let keymap =
         Keymap::load_user(Keymap::user_config_path().as_deref()).context("in the config file")?;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // `--lang` wins over the config's `lang`.
+    let english = match lang {
+        Some(l) => l == crate::cli::claims::LabelLang::En,
+        None => keymap.english,
+    };
     let settings = Settings {
         bidi: bidi.into(),
         color,
+        english,
     };
     let mut state = State::new(articles, keymap, settings, cols, rows);
     if let Some(lib) = library {
@@ -105,8 +115,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.load.options(args.lossy)?,
         args.stories,
         args.bidi,
-        80,
-        24,
+        args.lang,
+        (80, 24),
     )?;
     // Interactive: bookmarks are re-found on a worker thread, the screen stays live.
     state.bookmarks.background = true;

@@ -26,6 +26,10 @@ pub struct Args {
     /// Open a folder as a story library (`auto`: a folder of more than five articles).
     #[arg(long, value_enum, default_value_t = crate::cli::read::Stories::Auto)]
     pub stories: crate::cli::read::Stories,
+    /// Labels (topics, verdicts, values, column heads) in Arabic or English (the
+    /// lexicon's `en` labels); default: the config's `lang`, else Arabic.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::cli::claims::LabelLang>,
     #[command(flatten)]
     pub load: crate::cli::input::LoadArgs,
 }
@@ -53,8 +57,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.load.options(args.lossy)?,
         args.stories,
         args.bidi,
-        cols,
-        rows,
+        args.lang,
+        (cols, rows),
     )?;
     // A picture of the library once grouped: deterministic.
     crate::ui::story_grouping::wait(&mut state)?;

@@ -42,7 +42,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let b = &state.bookmarks;
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
-    let k = |a| state.keymap.hint(a);
+    let k = |a| state.hint(a);
     let shown = b.visible();
     let mut title = format!(" bookmarks: {}", shown.len());
     if !b.filter.is_empty() {
@@ -79,7 +79,11 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
     let w = widths(body.width);
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, body.width, 1), &w, true);
-    let labels = ["المقال", "المقطع", "الملاحظة", "التاريخ"];
+    let labels = if state.settings.english {
+        ["article", "passage", "note", "date"]
+    } else {
+        ["المقال", "المقطع", "الملاحظة", "التاريخ"]
+    };
     for (r, l) in cols(body.y).iter().zip(labels) {
         draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }

@@ -61,7 +61,8 @@ pub struct BookmarksUi {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotePrompt {
     pub target: NoteTarget,
-    pub text: String,
+    /// The note as typed, with its cursor.
+    pub text: super::line_edit::LineEdit,
     /// Said with the outcome, e.g. that a selection was cut to one paragraph.
     pub notice: Option<String>,
 }
@@ -152,7 +153,7 @@ pub fn bookmark_here(state: &mut State) {
         Some(nb) if !nb.text.trim().is_empty() => {
             state.bookmarks.prompt = Some(NotePrompt {
                 target: NoteTarget::New(Box::new(nb)),
-                text: String::new(),
+                text: Default::default(),
                 notice: None,
             });
         }
@@ -186,7 +187,7 @@ pub fn bookmark_range(
         Some(nb) => {
             state.bookmarks.prompt = Some(NotePrompt {
                 target: NoteTarget::New(Box::new(nb)),
-                text: String::new(),
+                text: Default::default(),
                 notice,
             })
         }
@@ -252,7 +253,7 @@ fn handle(state: &mut State, action: Action) {
             Some(bm) => {
                 b.prompt = Some(NotePrompt {
                     target: NoteTarget::Edit(bm.id),
-                    text: bm.note.unwrap_or_default(),
+                    text: bm.note.unwrap_or_default().into(),
                     notice: None,
                 })
             }

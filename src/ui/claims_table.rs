@@ -185,7 +185,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         " claims: {} topics · sort: {} ({}) · Enter compares ",
         state.analysis.groups.len(),
         sort_name(state.sort),
-        state.keymap.hint(Action::Sort)
+        state.hint(Action::Sort)
     );
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let body = screen::body(size);
@@ -221,7 +221,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     // Header.
     let head = cols(body.y, 1);
     let hs = theme.header();
-    draw::text(state, buf, inset(head[0]), "الموضوع", hs, Align::Right);
+    let en = state.settings.english;
+    let (topic_head, verdict_head, align) = if en {
+        ("topic", "verdict", Align::Left)
+    } else {
+        ("الموضوع", "الحكم", Align::Right)
+    };
+    draw::text(state, buf, inset(head[0]), topic_head, hs, align);
     for (k, ai) in sources.iter().enumerate() {
         let a = &state.articles[*ai];
         // The outlet (or short label) and the day and time it published.
@@ -232,7 +238,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let st = hs.patch(theme.source(*ai));
         draw::text(state, buf, inset(head[1 + k]), &label, st, Align::Right);
     }
-    draw::text(state, buf, inset(head[n + 1]), "الحكم", hs, Align::Right);
+    draw::text(state, buf, inset(head[n + 1]), verdict_head, hs, align);
     let rows = state.table_rows();
     let legend = has_legend(body);
     let visible = visible_rows(body);
@@ -265,14 +271,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let tstyle = if sel { theme.selected() } else { theme.plain() };
         let trow = Rect::new(r[0].x, y, r[0].width, 1);
         draw::fill(buf, trow, tstyle);
-        draw::text(
-            state,
-            buf,
-            trow,
-            &state.group_label(g),
-            tstyle,
-            Align::Right,
-        );
+        draw::text(state, buf, trow, &state.group_label(g), tstyle, align);
         let claims = claims_of(state, g);
         for (ai, col) in sources.iter().zip(&r[1..=n]) {
             let mine: Vec<&&Claim> = claims
@@ -281,20 +280,20 @@ pub fn draw(state: &State, buf: &mut Buffer) {
                 .collect();
             for (k, cl) in mine.iter().take(h as usize).enumerate() {
                 let cell = Rect::new(col.x, y + k as u16, col.width, 1);
-                let st = theme.claim(cl.topic.as_deref(), state.in_conflict(cl.id));
+                let st = state.claim_style(cl);
                 let cell = inset(cell);
                 // A hedged claim («قد يصل», «يُعتقد») carries `؟`, as in `qarin claims`.
                 let text = if cl.hedged {
-                    let v = value_text_within(cl, (cell.width as usize).saturating_sub(2));
+                    let v = value_text_within(cl, (cell.width as usize).saturating_sub(2), en);
                     format!("{v} ؟")
                 } else {
-                    value_text_within(cl, cell.width as usize)
+                    value_text_within(cl, cell.width as usize, en)
                 };
                 draw::text(state, buf, cell, &text, st, Align::Right);
             }
         }
         let verdict = if c.verdict >= 8 {
-            super::compare::verdict_text(g.verdict).to_owned()
+            super::compare::verdict_text(g.verdict, en).to_owned()
         } else {
             short_verdict(g.verdict).to_owned()
         };
@@ -304,7 +303,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         } else {
             theme.plain()
         };
-        draw::text(state, buf, inset(vcell), &verdict, vstyle, Align::Right);
+        draw::text(state, buf, inset(vcell), &verdict, vstyle, align);
         if c.plot > 0 {
             plot(state, buf, r[n + 2], &claims);
         }

@@ -36,6 +36,9 @@ impl super::views::ViewOps for CompareView {
     fn scope(&self) -> super::action::Scope {
         super::action::Scope::COMPARE
     }
+    fn table(&self) -> super::keymap::Table {
+        super::keymap::Table::Compare
+    }
     fn article(&self, state: &State) -> Option<usize> {
         state.focused_article()
     }
@@ -142,23 +145,29 @@ fn display_unit(c: &Claim) -> (f64, &'static str) {
 
 /// A claim's value with its qualifier, in Arabic («أكثر من 2000», «نحو 7000 كم»).
 pub fn value_text(c: &Claim) -> String {
-    value_with(c, false)
+    value_with(c, false, false)
+}
+
+/// [`value_text`] in the reader's label language (English with `--lang en`).
+pub fn value_label(state: &State, c: &Claim) -> String {
+    value_with(c, false, state.settings.english)
 }
 
 /// [`value_text`], or a shorter form with signs (> < ~ ≥ ≤) when that does not fit in
 /// `cols` columns (a claims table cell).
-pub fn value_text_within(c: &Claim, cols: usize) -> String {
-    let full = value_with(c, false);
+pub fn value_text_within(c: &Claim, cols: usize, english: bool) -> String {
+    let full = value_with(c, false, english);
     if unicode_width::UnicodeWidthStr::width(full.as_str()) <= cols {
         full
     } else {
-        value_with(c, true)
+        value_with(c, true, english)
     }
 }
 
-fn value_with(c: &Claim, short: bool) -> String {
+fn value_with(c: &Claim, short: bool, english: bool) -> String {
     // A claim of an English report is shown in English, left to right in its cell.
-    let english = crate::text::lang::Lang::detect(&c.text) == crate::text::lang::Lang::English;
+    let english =
+        english || crate::text::lang::Lang::detect(&c.text) == crate::text::lang::Lang::English;
     let (scale, unit) = display_unit(c);
     let unit = match (english, unit) {
         (true, " كم") => " km",
@@ -192,12 +201,17 @@ fn value_with(c: &Claim, short: bool) -> String {
     format!("{text}{unit}")
 }
 
-pub fn verdict_text(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Conflict => "تعارض",
-        Verdict::Compatible => "متوافق",
-        Verdict::Agree => "اتفاق",
-        Verdict::Single => "مصدر واحد",
+/// A verdict in words, in Arabic or (`english`) English.
+pub fn verdict_text(v: Verdict, english: bool) -> &'static str {
+    match (v, english) {
+        (Verdict::Conflict, false) => "تعارض",
+        (Verdict::Compatible, false) => "متوافق",
+        (Verdict::Agree, false) => "اتفاق",
+        (Verdict::Single, false) => "مصدر واحد",
+        (Verdict::Conflict, true) => "conflict",
+        (Verdict::Compatible, true) => "compatible",
+        (Verdict::Agree, true) => "agree",
+        (Verdict::Single, true) => "one source",
     }
 }
 
@@ -209,8 +223,8 @@ pub fn topic_bar_text(state: &State) -> String {
         .and_then(|g| state.analysis.groups.get(g))
     else {
         let (next, topic) = (
-            state.keymap.hint(Action::NextConflict),
-            state.keymap.hint(Action::NextTopic),
+            state.hint(Action::NextConflict),
+            state.hint(Action::NextTopic),
         );
         return if state.analysis.groups.is_empty() {
             "no claims to compare".into()
@@ -227,7 +241,7 @@ pub fn topic_bar_text(state: &State) -> String {
                 .iter()
                 .filter_map(|id| state.claim(*id))
                 .filter(|c| state.index.article_of.get(&c.id) == Some(&ai))
-                .map(value_text)
+                .map(|c| value_label(state, c))
                 .collect();
             if vals.is_empty() {
                 "·".into()
@@ -238,16 +252,27 @@ pub fn topic_bar_text(state: &State) -> String {
         .collect();
     // The bar is RTL text: the first value is read first, on the right, above the first
     // source's pane. When the first source is on the left, list them the other way.
-    let ordered: Vec<String> = if state.first_right {
+    // An English bar reads left to right: the first value then goes on the left.
+    // Each value is isolated there, so an Arabic value and a number beside it do not
+    // run together and swap places.
+    let ordered: Vec<String> = if state.first_right != state.settings.english {
         values
     } else {
         values.into_iter().rev().collect()
+    };
+    let ordered: Vec<String> = if state.settings.english {
+        ordered
+            .into_iter()
+            .map(|v| format!("\u{2068}{v}\u{2069}"))
+            .collect()
+    } else {
+        ordered
     };
     format!(
         "{}: {} — {}",
         state.group_label(g),
         ordered.join(" │ "),
-        verdict_text(g.verdict)
+        verdict_text(g.verdict, state.settings.english)
     )
 }
 
@@ -260,8 +285,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let title = if shown < all {
         format!(
             " compare: {shown} of {all} sources · {}/{} more ",
-            state.keymap.hint(Action::PrevSources),
-            state.keymap.hint(Action::NextSources)
+            state.hint(Action::PrevSources),
+            state.hint(Action::NextSources)
         )
     } else {
         format!(" compare: {shown} sources ")
@@ -269,7 +294,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let tb = screen::topic_bar(size);
     // With a topic chosen the bar is Arabic: right to left, whatever the label.
-    let align = if state.compare.group.is_some() {
+    let align = if state.compare.group.is_some() && !state.settings.english {
         Align::Right
     } else {
         Align::Center
@@ -372,11 +397,12 @@ mod tests {
     #[test]
     fn a_narrow_cell_gets_signs_instead_of_words() {
         let c = seed_claim("أكثر من 2000 جندي");
-        assert_eq!(value_text_within(&c, 20), "أكثر من 2000");
-        assert_eq!(value_text_within(&c, 8), ">2000");
+        assert_eq!(value_text_within(&c, 20, false), "أكثر من 2000");
+        assert_eq!(value_text_within(&c, 20, true), "more than 2000");
+        assert_eq!(value_text_within(&c, 8, false), ">2000");
         let c = seed_claim("نحو ثمانية آلاف شخص");
-        assert_eq!(value_text_within(&c, 6), "~8000");
+        assert_eq!(value_text_within(&c, 6, false), "~8000");
         let c = seed_claim("6 موجات");
-        assert_eq!(value_text_within(&c, 4), "≥6");
+        assert_eq!(value_text_within(&c, 4, false), "≥6");
     }
 }

@@ -62,8 +62,12 @@ impl Theme {
     }
 
     /// A claim's number: a colour per topic; in conflict also bold and underlined.
-    pub fn claim(&self, topic: Option<&str>, conflict: bool) -> Style {
-        let mut s = if self.color {
+    /// A claim of `topic`: the lexicon's `colour` for it when it gives one, else a
+    /// colour picked from the topic's name; bold and underlined in a conflict.
+    pub fn claim(&self, topic: Option<&str>, colour: Option<Color>, conflict: bool) -> Style {
+        let mut s = if let (true, Some(c)) = (self.color, colour) {
+            Style::default().fg(c)
+        } else if self.color {
             let h = topic
                 .unwrap_or("")
                 .bytes()
@@ -323,7 +327,7 @@ mod tests {
         let styles = [
             t.dim(),
             t.cursor_mark(),
-            t.claim(Some("troops"), true),
+            t.claim(Some("troops"), None, true),
             t.conflict_mark(),
             t.search_match(true),
             t.search_match(false),
@@ -335,7 +339,7 @@ mod tests {
         // Matches still stand out without colour.
         assert_ne!(t.search_match(true), Style::default());
         let c = Theme { color: true };
-        assert_ne!(c.claim(Some("troops"), false).fg, None);
+        assert_ne!(c.claim(Some("troops"), None, false).fg, None);
     }
 
     #[test]

@@ -9,18 +9,23 @@ use super::state::State;
 
 /// The help rows for the current view: keys, action name, description of every bound
 /// action that applies there.
-pub fn rows(state: &State) -> Vec<(String, String, &'static str)> {
-    let scope = super::views::of(state.view).scope();
+pub fn rows(state: &State) -> Vec<(String, String, &str)> {
+    let view = super::views::of(state.view);
+    let scope = view.scope();
     state
         .keymap
-        .help_entries()
+        .help_entries(view.table())
         .into_iter()
         .filter(|(a, _)| a.scope().contains(scope))
         // The story library exists only for a corpus (`qarin DIR`).
         .filter(|(a, _)| *a != super::action::Action::Stories || state.stories.is_some())
         .map(|(a, keys)| {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-            (keys.join(" "), a.name().to_owned(), a.description())
+            (
+                keys.join(" "),
+                a.name().to_owned(),
+                state.keymap.description(a),
+            )
         })
         .collect()
 }

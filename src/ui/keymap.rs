@@ -6,11 +6,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::action::Action;
 
-const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+pub(crate) const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+pub use super::keymap_config::{ConfigError, read_config};
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,80 +102,75 @@ pub enum Side {
     Left,
 }
 
+/// The keymap tables of a config file beyond `[keys]` (which holds every view's keys):
+/// one per kind of view, whose keys win there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    /// `[reader]`: the reader.
+    Reader,
+    /// `[compare]`: the compare view.
+    Compare,
+    /// `[list]`: the claims table, library, results, bookmarks and story lists.
+    List,
+}
+
+impl Table {
+    pub const ALL: [Table; 3] = [Table::Reader, Table::Compare, Table::List];
+
+    /// Its name in a config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Reader => "reader",
+            Table::Compare => "compare",
+            Table::List => "list",
+        }
+    }
+}
+
 /// The active bindings and settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
-    bindings: BTreeMap<Key, Action>,
+    /// `[keys]`: every view's.
+    pub(crate) bindings: BTreeMap<Key, Action>,
+    /// `[reader]`, `[compare]`, `[list]`: keys that mean something else in those views.
+    pub(crate) tables: BTreeMap<Table, BTreeMap<Key, Action>>,
+    /// Descriptions the user gave (`desc = "..."`), shown in help instead of ours.
+    pub(crate) descs: BTreeMap<Action, String>,
     /// From `[compare] first_source`.
     pub first_source: Side,
     /// From `[terminal] mouse`: `false` leaves mouse reporting off, so the terminal's
     /// own selection and copy work.
     pub mouse: bool,
+    /// From the top-level `lang = "en"`: labels in English (`--lang` overrides it).
+    pub english: bool,
     /// What the user's config changed that the reader should know (a key taken from
     /// another action), shown in the status bar when qarin opens.
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConfigFile {
-    #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
-    #[serde(default)]
-    compare: CompareConfig,
-    /// Read by `cli::input` (layout, feeds); not the keymap's business.
-    #[serde(default)]
-    #[allow(dead_code)]
-    corpus: Option<toml::Value>,
-    #[serde(default)]
-    terminal: TerminalConfig,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TerminalConfig {
-    mouse: Option<bool>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CompareConfig {
-    first_source: Option<Side>,
-}
-
-/// A keymap or config file that does not make sense, with where.
-#[derive(Debug, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
-pub struct ConfigError {
-    pub file: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, column)
-}
-
 impl Keymap {
+    /// No keys at all.
+    pub(crate) fn empty() -> Keymap {
+        Keymap {
+            bindings: BTreeMap::new(),
+            tables: BTreeMap::new(),
+            descs: BTreeMap::new(),
+            first_source: Side::Right,
+            mouse: true,
+            english: false,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The built-in keymap.
     pub fn defaults() -> Keymap {
         // The asset is compiled in and checked by a test; should it ever fail to parse,
         // an empty keymap with `q` is better than refusing to start.
         Keymap::from_toml(DEFAULT_KEYMAP, Path::new("assets/keymap.toml"), None).unwrap_or_else(
-            |_| Keymap {
-                bindings: BTreeMap::from([(Key::Char('q'), Action::Quit)]),
-                first_source: Side::Right,
-                mouse: true,
-                warnings: Vec::new(),
+            |_| {
+                let mut map = Keymap::empty();
+                map.bindings.insert(Key::Char('q'), Action::Quit);
+                map
             },
         )
     }
@@ -194,110 +190,21 @@ impl Keymap {
         crate::dirs::config_file()
     }
 
-    /// Parses a keymap file; with `base`, its actions replace the base's keys for them.
-    pub fn from_toml(text: &str, file: &Path, base: Option<Keymap>) -> Result<Keymap, ConfigError> {
-        let err = |offset: usize, message: String| {
-            let (line, column) = line_col(text, offset);
-            ConfigError {
-                file: file.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
-        let cfg: ConfigFile = toml::from_str(text).map_err(|e| {
-            err(
-                e.span().map(|s| s.start).unwrap_or(0),
-                e.message().to_owned(),
-            )
-        })?;
-        let mut map = base.unwrap_or(Keymap {
-            bindings: BTreeMap::new(),
-            first_source: Side::Right,
-            mouse: true,
-            warnings: Vec::new(),
-        });
-        let base_bindings = map.bindings.clone();
-        // Each key the file gives, with its action and where it is written.
-        let mut given: BTreeMap<Key, (Action, usize)> = BTreeMap::new();
-        for (name, keys) in &cfg.keys {
-            let action = Action::from_name(name.get_ref()).ok_or_else(|| {
-                err(
-                    name.span().start,
-                    format!(
-                        "unknown action {:?} (see `?` in qarin for the list)",
-                        name.get_ref()
-                    ),
-                )
-            })?;
-            map.bindings.retain(|_, a| *a != action);
-            for k in keys.get_ref() {
-                let key = Key::parse(k.get_ref()).map_err(|m| err(k.span().start, m))?;
-                if key == Key::Ctrl('c') && action != Action::Quit {
-                    return Err(err(
-                        k.span().start,
-                        format!("C-c always quits; it cannot be {}'s key", action.name()),
-                    ));
-                }
-                if let Some(&(other, _)) = given.get(&key)
-                    && other != action
-                {
-                    return Err(err(
-                        k.span().start,
-                        format!(
-                            "{key} is given to both {} and {}: a key does one thing",
-                            other.name(),
-                            action.name()
-                        ),
-                    ));
-                }
-                given.insert(key, (action, k.span().start));
-                map.bindings.insert(key, action);
-            }
-        }
-        // A key taken from a default action is not an error (that is how a key moves),
-        // but it is said: the reader sees it when qarin opens.
-        for (key, (action, at)) in &given {
-            if let Some(&was) = base_bindings.get(key)
-                && was != *action
-                && !cfg.keys.keys().any(|n| n.get_ref() == was.name())
-            {
-                let (line, column) = line_col(text, *at);
-                let left = map.keys_for(was);
-                let left = match left.first() {
-                    Some(k) => format!("{} keeps {k}", was.name()),
-                    None => format!("{} has no key now", was.name()),
-                };
-                map.warnings.push(format!(
-                    "{}:{line}:{column}: {key} was {}'s key, now {}'s ({left})",
-                    file.display(),
-                    was.name(),
-                    action.name()
-                ));
-            }
-        }
-        if map.keys_for(Action::Quit).is_empty()
-            && let Some((name, _)) = cfg.keys.iter().find(|(n, _)| n.get_ref() == "quit")
-        {
-            return Err(err(
-                name.span().start,
-                "quit has no key left: give it one (C-c always quits too)".into(),
-            ));
-        }
-        if let Some(side) = cfg.compare.first_source {
-            map.first_source = side;
-        }
-        if let Some(mouse) = cfg.terminal.mouse {
-            map.mouse = mouse;
-        }
-        Ok(map)
-    }
-
+    /// What `key` does in `[keys]` alone.
     pub fn action(&self, key: Key) -> Option<Action> {
         self.bindings.get(&key).copied()
     }
 
-    /// The keys bound to `action`, in key order.
+    /// What `key` does in a view of `table`: that table's binding, else `[keys]`'.
+    pub fn action_in(&self, key: Key, table: Table) -> Option<Action> {
+        self.tables
+            .get(&table)
+            .and_then(|t| t.get(&key))
+            .or_else(|| self.bindings.get(&key))
+            .copied()
+    }
+
+    /// The keys bound to `action` in `[keys]`, in key order.
     pub fn keys_for(&self, action: Action) -> Vec<Key> {
         self.bindings
             .iter()
@@ -306,58 +213,50 @@ impl Keymap {
             .collect()
     }
 
-    /// Bound actions with their keys, in help order: what the help overlay shows.
-    pub fn help_entries(&self) -> Vec<(Action, Vec<Key>)> {
+    /// The keys that do `action` in a view of `table`, in key order.
+    pub fn keys_in(&self, action: Action, table: Table) -> Vec<Key> {
+        let mut keys: Vec<Key> = self
+            .bindings
+            .keys()
+            .chain(self.tables.get(&table).into_iter().flat_map(|t| t.keys()))
+            .copied()
+            .filter(|k| self.action_in(*k, table) == Some(action))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// Bound actions with their keys in a view of `table`, in help order.
+    pub fn help_entries(&self, table: Table) -> Vec<(Action, Vec<Key>)> {
         Action::ALL
             .iter()
-            .map(|a| (*a, self.keys_for(*a)))
+            .map(|a| (*a, self.keys_in(*a, table)))
             .filter(|(_, k)| !k.is_empty())
             .collect()
     }
 
-    /// A short "key" label for `action` (first bound key), for hints.
+    /// The help line of `action`: the user's `desc`, else ours.
+    pub fn description(&self, action: Action) -> &str {
+        self.descs
+            .get(&action)
+            .map_or(action.description(), String::as_str)
+    }
+
+    /// A short "key" label for `action` (first bound key) in `[keys]`, for hints.
     pub fn hint(&self, action: Action) -> String {
-        self.keys_for(action)
-            .first()
+        Self::label(self.keys_for(action))
+    }
+
+    /// A short "key" label for `action` in a view of `table`.
+    pub fn hint_in(&self, action: Action, table: Table) -> String {
+        Self::label(self.keys_in(action, table))
+    }
+
+    fn label(keys: Vec<Key>) -> String {
+        keys.first()
             .map(|k| k.to_string())
             .unwrap_or_else(|| "-".into())
-    }
-}
-
-/// The text of the config file at `path`; `None` if there is none. A FIFO or a device
-/// is refused (it would block or never end), and invalid UTF-8 is reported at its line
-/// and column, not at the top of the file.
-pub fn read_config(path: &Path) -> Result<Option<String>, ConfigError> {
-    let read = crate::corpus::stream::open_regular(path).and_then(|mut f| {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut bytes).map(|_| bytes)
-    });
-    let bytes = match read {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(ConfigError {
-                file: path.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: format!("cannot read: {e}"),
-            });
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(t) => Ok(Some(t)),
-        Err(e) => {
-            // Point at the bad byte, not at the top of the file.
-            let at = e.utf8_error().valid_up_to();
-            let good = String::from_utf8_lossy(&e.as_bytes()[..at]);
-            let (line, column) = line_col(&good, at);
-            Err(ConfigError {
-                file: path.to_path_buf(),
-                line,
-                column,
-                message: format!("invalid UTF-8 (byte offset {at})"),
-            })
-        }
     }
 }
 

@@ -95,16 +95,29 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let widths = [num, lang, rest - outlet, outlet, date, len, counts, counts];
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, w, 1), &widths, true);
     let head = cols(body.y);
-    let labels = [
-        "#",
-        "لغة",
-        "العنوان",
-        "المصدر",
-        "النشر",
-        "الطول",
-        "ادعاءات",
-        "علامات",
-    ];
+    let labels = if state.settings.english {
+        [
+            "#",
+            "lang",
+            "title",
+            "outlet",
+            "published",
+            "length",
+            "claims",
+            "bookmarks",
+        ]
+    } else {
+        [
+            "#",
+            "لغة",
+            "العنوان",
+            "المصدر",
+            "النشر",
+            "الطول",
+            "ادعاءات",
+            "علامات",
+        ]
+    };
     for (r, l) in head.iter().zip(labels) {
         draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }

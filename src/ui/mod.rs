@@ -16,7 +16,9 @@ pub mod corpus_search;
 pub mod draw;
 pub mod help;
 pub mod keymap;
+pub mod keymap_config;
 pub mod library;
+pub mod line_edit;
 pub mod list;
 pub mod note_prompt;
 pub mod pane;
@@ -99,8 +101,8 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         format!(
             "-- VISUAL -- {n} line{} · {} bookmarks them · {} cancels",
             if n == "1" { "" } else { "s" },
-            state.keymap.hint(Action::Bookmark),
-            state.keymap.hint(Action::Back)
+            state.hint(Action::Bookmark),
+            state.hint(Action::Back)
         )
     } else if !s.matches.is_empty() && state.view == View::Reader {
         format!(
@@ -108,13 +110,13 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             text::quoted(&s.query),
             s.selected + 1,
             s.matches.len(),
-            state.keymap.hint(Action::NextMatch),
-            state.keymap.hint(Action::PrevMatch)
+            state.hint(Action::NextMatch),
+            state.hint(Action::PrevMatch)
         )
     } else if let Some(p) = story_grouping::progress(state) {
         format!(
             "{p} · keys work meanwhile ({} quits)",
-            state.keymap.hint(Action::Quit)
+            state.hint(Action::Quit)
         )
     } else if let Some(job) = &state.analysing {
         job.progress_text()
@@ -124,7 +126,7 @@ fn status_bar(state: &State, buf: &mut Buffer) {
         .and_then(|l| l.text.as_ref())
         .and_then(|t| t.progress())
     {
-        let key = state.keymap.hint(Action::SearchAll);
+        let key = state.hint(Action::SearchAll);
         format!("indexing the texts for search ({key}): {done} of {all} articles")
     } else if state.unanalysed {
         format!(
@@ -222,7 +224,7 @@ fn hints(state: &State) -> String {
     let stories =
         (state.stories.is_some() && state.view != View::Stories).then_some(Action::Stories);
     for &a in stories.iter().chain(views::of(state.view).hints()) {
-        let key = state.keymap.hint(a);
+        let key = state.hint(a);
         if key == "-" {
             continue;
         }

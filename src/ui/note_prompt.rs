@@ -27,7 +27,7 @@ pub fn text_key(state: &mut State, key: Key) {
 pub fn paste(state: &mut State, line: &str) {
     let b = &mut state.bookmarks;
     match b.prompt.as_mut() {
-        Some(p) => p.text.push_str(line),
+        Some(p) => p.text.insert(line),
         None if b.filtering => {
             b.filter.push_str(line);
             b.sel = 0;
@@ -40,12 +40,10 @@ fn note_key(state: &mut State, key: Key) {
     let Some(prompt) = state.bookmarks.prompt.as_mut() else {
         return;
     };
+    if prompt.text.key(key) {
+        return;
+    }
     match key {
-        Key::Char(c) => prompt.text.push(c),
-        Key::Backspace => {
-            prompt.text.pop();
-        }
-        Key::Ctrl('u') => prompt.text.clear(),
         Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => state.bookmarks.prompt = None,
         Key::Enter => {
             if let Some(p) = state.bookmarks.prompt.take() {
@@ -57,7 +55,7 @@ fn note_key(state: &mut State, key: Key) {
 }
 
 fn save_note(state: &mut State, p: NotePrompt) {
-    let note = Some(p.text).filter(|t| !t.trim().is_empty());
+    let note = Some(p.text.into_string()).filter(|t| !t.trim().is_empty());
     let b = &mut state.bookmarks;
     let result = match p.target {
         NoteTarget::New(mut nb) => {
@@ -103,7 +101,8 @@ fn filter_key(state: &mut State, key: Key) {
 /// reads right-to-left) after its label.
 pub fn draw_prompt(state: &State, buf: &mut Buffer) {
     let b = &state.bookmarks;
-    let (label, text) = match (&b.prompt, b.filtering) {
+    // The typed text, and where its cursor is (the filter's is at its end).
+    let (label, text, cursor) = match (&b.prompt, b.filtering) {
         (Some(p), _) => {
             let label = match &p.target {
                 NoteTarget::New(nb) if p.notice.is_some() => format!(
@@ -117,11 +116,12 @@ pub fn draw_prompt(state: &State, buf: &mut Buffer) {
                     format!(" note of bookmark {id} (Enter saves, Esc cancels): ")
                 }
             };
-            (label, p.text.as_str())
+            (label, p.text.as_str(), p.text.cursor())
         }
         (None, true) => (
             " filter bookmarks (Enter done, Esc clears): ".to_owned(),
             b.filter.as_str(),
+            b.filter.len(),
         ),
         (None, false) => return,
     };
@@ -141,10 +141,17 @@ pub fn draw_prompt(state: &State, buf: &mut Buffer) {
         theme.bar(),
         Align::Left,
     );
-    // The end of what is typed carries the cursor; in right-to-left text that end is
-    // on the left, where the layout puts a trailing neutral.
+    // The cursor is a mark laid out with the text at its logical place, so it stands
+    // between the right letters in either direction; what is before it shows its end.
     let area = Rect::new(row.x + lw, row.y, row.width.saturating_sub(lw + 1), 1);
-    let shown = format!("{}▏", shown_tail(text, area.width as usize));
+    let (before, after) = text.split_at(cursor.min(text.len()));
+    let after: String = safe_line(
+        &after
+            .chars()
+            .take(usize::from(area.width) * 4)
+            .collect::<String>(),
+    );
+    let shown = format!("{}▏{after}", shown_tail(before, area.width as usize));
     draw::text(state, buf, area, &shown, theme.bar(), Align::Auto);
 }
 

@@ -34,6 +34,9 @@ impl ViewOps for ReaderView {
     fn scope(&self) -> super::action::Scope {
         super::action::Scope::READER
     }
+    fn table(&self) -> super::keymap::Table {
+        super::keymap::Table::Reader
+    }
     fn passage(&self, state: &State) -> Option<(usize, usize)> {
         Some((
             state.current,
@@ -217,7 +220,7 @@ pub fn draw_pane(
             let mut st = theme.plain();
             for cl in &claims {
                 if overlaps(c, cl.start, cl.end) {
-                    st = theme.claim(cl.topic.as_deref(), state.in_conflict(cl.id));
+                    st = state.claim_style(cl);
                     if focus_claims.contains(&cl.id) {
                         st = st.patch(theme.focus_claim());
                     }

@@ -42,6 +42,9 @@ pub struct Settings {
     pub bidi: BidiMode,
     /// `false` with `NO_COLOR`: styles use only bold, underline and reverse.
     pub color: bool,
+    /// Labels (topics, scopes, verdicts, values, column heads) in English from the
+    /// lexicon's `en` labels (`--lang en`, config `lang = "en"`); Arabic otherwise.
+    pub english: bool,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
         Settings {
             bidi: BidiMode::App,
             color: true,
+            english: false,
         }
     }
 }
@@ -90,6 +94,10 @@ pub struct SearchState {
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
     origin: Option<(usize, Scroll)>,
+    /// Queries searched this session, oldest first: ↑/↓ in the prompt bring them back.
+    pub history: Vec<String>,
+    /// The history entry the prompt shows (↑ pressed), counted from the newest.
+    recall: Option<usize>,
     /// The query changed since `matches` were found: [`State::settle`] searches again.
     /// Typing only marks it, so that a burst of keys (fast typing, a paste) costs one
     /// search of a large article, not one per key.
@@ -221,7 +229,13 @@ impl State {
             first_right: keymap.first_source == Side::Right,
             articles,
             analysis,
-            lexicon: Lexicon::builtin(),
+            lexicon: {
+                let mut l = Lexicon::builtin();
+                if settings.english {
+                    l.set_label_lang(crate::text::lang::Lang::English);
+                }
+                l
+            },
             index,
             keymap,
             cache: TextCache::new(settings.bidi),
@@ -267,6 +281,12 @@ impl State {
         // Group numbers change with a new analysis.
         self.compare.group = None;
         self.articles.len() - 1
+    }
+
+    /// The first key of `action` in the current view, for hints («? help»).
+    pub fn hint(&self, action: super::action::Action) -> String {
+        self.keymap
+            .hint_in(action, super::views::of(self.view).table())
     }
 
     pub fn theme(&self) -> Theme {

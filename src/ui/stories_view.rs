@@ -228,7 +228,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
     let others = lib.other_articles();
     if !lib.all && others > 0 {
-        let key = state.keymap.hint(Action::AllStories);
+        let key = state.hint(Action::AllStories);
         let s = if others == 1 { "" } else { "s" };
         title.push_str(&format!(" · {others} other article{s} ({key} lists them)"));
     }
@@ -239,14 +239,19 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let w = body.width;
     // Columns, first on the right as Arabic is read: #, title, outlets, articles,
     // conflicts, latest publication.
-    let num = 5;
+    // Room for the largest number (a corpus can hold thousands of stories).
+    let num = (lib.rows().len().max(1).to_string().len() as u16 + 2).max(5);
     let counts = if w >= 60 { 8 } else { 0 };
     let date = if w >= 90 { 18 } else { 0 };
     let rest = w.saturating_sub(num + 2 * counts + date);
     let outlets = if w >= 70 { rest / 3 } else { 0 };
     let widths = [num, rest - outlets, outlets, counts, counts, date];
     let cols = |y: u16| screen::columns(Rect::new(body.x, y, w, 1), &widths, true);
-    let labels = ["#", "القصة", "المصادر", "مقالات", "تعارض", "آخر نشر"];
+    let labels = if state.settings.english {
+        ["#", "story", "outlets", "articles", "conflicts", "latest"]
+    } else {
+        ["#", "القصة", "المصادر", "مقالات", "تعارض", "آخر نشر"]
+    };
     for (r, l) in cols(body.y).iter().zip(labels) {
         draw::text(state, buf, draw::inset(*r), l, theme.header(), Align::Right);
     }

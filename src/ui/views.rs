@@ -9,6 +9,7 @@
 use ratatui::buffer::Buffer;
 
 use super::action::{Action, Scope};
+use super::keymap::Table;
 use super::state::{State, View};
 
 /// What a view does. `handle` and `mouse` may switch views through `State::go`.
@@ -21,6 +22,10 @@ pub trait ViewOps: Sync {
     fn mouse(&self, state: &mut State, x: u16, y: u16, delta: isize);
     /// Which actions apply here: help and the hint bar show only these.
     fn scope(&self) -> Scope;
+    /// The keymap table whose keys win here (`[reader]`, `[compare]`, `[list]`).
+    fn table(&self) -> Table {
+        Table::List
+    }
     /// The actions the hint bar offers first.
     fn hints(&self) -> &'static [Action] {
         &[

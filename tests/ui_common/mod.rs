@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use qarin::claims::{Analysis, Claim, Group, Verdict};
 use qarin::corpus::{self, Article};
 use qarin::ui::keymap::{Key, Keymap};

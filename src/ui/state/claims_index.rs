@@ -21,6 +21,16 @@ impl State {
     }
 
     /// Whether claim `id` is part of a conflict.
+    /// How claim `c` is drawn: its topic's colour (the lexicon's `colour`), bold and
+    /// underlined in a conflict.
+    pub fn claim_style(&self, c: &Claim) -> ratatui::style::Style {
+        let topic = c.topic.as_deref();
+        let colour = topic
+            .and_then(|t| self.lexicon.colour(t))
+            .and_then(|name| name.parse::<ratatui::style::Color>().ok());
+        self.theme().claim(topic, colour, self.in_conflict(c.id))
+    }
+
     pub fn in_conflict(&self, id: usize) -> bool {
         self.index.conflicting.contains(&id)
     }

@@ -86,7 +86,7 @@ pub fn handle(state: &mut State, action: Action) {
         Action::Bookmarks => crate::ui::bookmarks_view::open_list(state),
         Action::Undo => crate::ui::bookmarks_view::undo(state),
         Action::EditNote | Action::Delete if state.view != View::Bookmarks => {
-            let k = state.keymap.hint(Action::Bookmarks);
+            let k = state.hint(Action::Bookmarks);
             state.status = Some(format!(
                 "{k} opens the bookmarks list, where this key works"
             ));

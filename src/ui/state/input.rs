@@ -9,6 +9,9 @@ use super::super::search;
 use super::{MouseInput, handle};
 use super::{State, View};
 
+/// Queries the search history keeps.
+const HISTORY: usize = 100;
+
 /// The largest count: more than any screen scrolls, little enough to stay instant.
 const MAX_COUNT: usize = 9999;
 
@@ -58,7 +61,9 @@ impl State {
         // Ctrl-C always quits, whatever the keymap says.
         let action = match key {
             Key::Ctrl('c') => Some(Action::Quit),
-            _ => self.keymap.action(key),
+            _ => self
+                .keymap
+                .action_in(key, crate::ui::views::of(self.view).table()),
         };
         // A count before a key (`5j`, as in less and vim): digits no key is bound to.
         if let (None, Key::Char(c @ '0'..='9')) = (action, key)
@@ -119,9 +124,19 @@ impl State {
                 self.search.query.pop();
                 self.search.stale = true;
             }
+            Key::Up | Key::Down => self.recall(key == Key::Up),
             Key::Enter => {
                 self.settle();
                 self.search.editing = false;
+                self.search.recall = None;
+                let q = self.search.query.trim();
+                if !q.is_empty() && self.search.history.last().map(String::as_str) != Some(q) {
+                    let q = q.to_owned();
+                    self.search.history.retain(|h| *h != q);
+                    self.search.history.push(q);
+                    let over = self.search.history.len().saturating_sub(HISTORY);
+                    self.search.history.drain(..over);
+                }
                 if self.search.all && !self.search.query.is_empty() {
                     self.go(View::SearchResults);
                 }
@@ -131,6 +146,7 @@ impl State {
                 }
             }
             Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
+                self.search.recall = None;
                 self.search.stale = false;
                 self.search.editing = false;
                 self.search.query.clear();
@@ -143,6 +159,28 @@ impl State {
             }
             _ => {}
         }
+    }
+
+    /// ↑ (`older`) / ↓ in the search prompt: the previous / next query of the history;
+    /// ↓ past the newest empties the prompt.
+    fn recall(&mut self, older: bool) {
+        let n = self.search.history.len();
+        if n == 0 {
+            self.status = Some("no earlier search in this session".into());
+            return;
+        }
+        let next = match (self.search.recall, older) {
+            (None, true) => Some(0),
+            (None, false) => None,
+            (Some(i), true) => Some((i + 1).min(n - 1)),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+        };
+        self.search.recall = next;
+        self.search.query = next
+            .map(|i| self.search.history[n - 1 - i].clone())
+            .unwrap_or_default();
+        self.search.stale = true;
     }
 
     /// Brings what typing deferred up to date (the search matches); the app calls it

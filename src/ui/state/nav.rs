@@ -25,6 +25,7 @@ impl State {
         if !self.search.matches.is_empty() && self.view == View::Reader {
             self.search.matches.clear();
             self.search.query.clear();
+            self.search.recall = None;
             return;
         }
         if let Some(v) = self.history.pop() {
