@@ -11,6 +11,7 @@ use super::compare::value_text_within;
 use super::draw::{self, Align};
 use super::screen;
 use super::state::{SortKey, State, View};
+use crate::claims::present;
 
 /// The claims table view.
 pub struct ClaimsView;
@@ -285,7 +286,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
                 // A hedged claim («قد يصل», «يُعتقد») carries `؟`, as in `qarin claims`.
                 let text = if cl.hedged {
                     let v = value_text_within(cl, (cell.width as usize).saturating_sub(2), en);
-                    format!("{v} ؟")
+                    format!("{v} {}", present::HEDGE_MARK)
                 } else {
                     value_text_within(cl, cell.width as usize, en)
                 };
@@ -293,9 +294,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             }
         }
         let verdict = if c.verdict >= 8 {
-            super::compare::verdict_text(g.verdict, en).to_owned()
+            present::verdict_label(g.verdict, super::compare::label_lang(state)).to_owned()
         } else {
-            short_verdict(g.verdict).to_owned()
+            present::verdict_sign(g.verdict).to_owned()
         };
         let vcell = Rect::new(r[n + 1].x, y, r[n + 1].width, 1);
         let vstyle = if g.verdict == crate::claims::Verdict::Conflict {
@@ -313,16 +314,6 @@ pub fn draw(state: &State, buf: &mut Buffer) {
 
 fn inset(r: Rect) -> Rect {
     Rect::new(r.x, r.y, r.width.saturating_sub(1), r.height)
-}
-
-fn short_verdict(v: crate::claims::Verdict) -> &'static str {
-    use crate::claims::Verdict::*;
-    match v {
-        Conflict => "≠",
-        Compatible => "≈",
-        Agree => "=",
-        Single => "·",
-    }
 }
 
 /// One bar per claim on a shared axis: `[`/`]` closed ends, `(`/`)` open ends, `<`/`>`
@@ -410,7 +401,8 @@ fn plot_scale(state: &State, buf: &mut Buffer, head: Rect, claims: &[&Claim]) {
     };
     let lw = label_width(state);
     let area = Rect::new(head.x + lw, head.y, head.width.saturating_sub(lw + 1), 1);
-    let (lo, hi) = (super::compare::number(lo), super::compare::number(hi));
+    let lang = super::compare::label_lang(state);
+    let (lo, hi) = (present::number(lo, lang), present::number(hi, lang));
     let st = state.theme().header();
     draw::text(state, buf, area, &lo, st, Align::Left);
     if hi != lo {
