@@ -8,9 +8,10 @@
 #  - one-file: the development corpus concatenated into one 50 MB article, so the largest
 #    article is the input;
 #  - folder: the same corpus articles as separate files (about 50 MB in all).
-# Each article is read, searched for claims and its text dropped before the grouping;
-# only the claims (and the articles' metadata) are kept to the end, so the folder's
-# peak above the baseline is those claims, not its texts.
+# Each article is read, searched for claims and its text dropped; each claim is written
+# to a store (a temporary file past 4 MB) as found and only what grouping needs of it
+# is kept, so the folder's peak above the baseline is the articles' metadata and, with
+# stories (`auto` on a folder), their terms; `--stories off` shows it without them.
 # Usage: scripts/bench-claims-memory.sh [SIZE_MB] [CORPUS]   (needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,9 +54,10 @@ for fmt in jsonl csv json; do
     p=$(peak "$qarin" claims --format "$fmt" "$one")
     echo "one-file $fmt: peak $((p / 1000000)) MB = $(ratio "$p" "$(stat -c %s "$one")")x the largest article; above the baseline $(ratio "$((p - base))" "$(stat -c %s "$one")")x"
 done
-for fmt in jsonl csv; do
-    p=$(peak "$qarin" claims --format "$fmt" "$folder")
-    echo "folder $fmt: peak $((p / 1000000)) MB = baseline + $(((p - base) / 1000000)) MB; $(ratio "$p" "$(du -sb "$folder" | cut -f1)")x the input"
+for run in "jsonl auto" "csv auto" "jsonl off"; do
+    set -- $run
+    p=$(peak "$qarin" claims --format "$1" --stories "$2" "$folder")
+    echo "folder $1, --stories $2: peak $((p / 1000000)) MB = baseline + $(((p - base) / 1000000)) MB; $(ratio "$p" "$largest_folder")x the largest article; $(ratio "$p" "$(du -sb "$folder" | cut -f1)")x the input"
 done
 claims=$("$qarin" claims --format jsonl "$folder" | grep -c '"type":"claim"')
 json=$("$qarin" claims --format jsonl "$folder" | grep '"type":"claim"' | wc -c)

@@ -46,6 +46,20 @@ type Key = (
     Option<String>,
 );
 
+/// The group key of a claim; `None` for a claim with no topic (never grouped).
+fn key(c: &Claim, lexicon: &Lexicon) -> Option<Key> {
+    let topic = c.topic.as_ref()?;
+    Some((
+        lexicon.topic_order(topic),
+        topic.clone(),
+        c.year,
+        c.scope.clone(),
+        c.kind == Kind::Percent,
+        c.part_of.is_some(),
+        dimension(c, lexicon),
+    ))
+}
+
 /// What a claim's unit measures, for grouping: every currency is `money` (amounts in
 /// different currencies are compared through the lexicon's rates, never as bare
 /// numbers); people, soldiers and bare counts are one dimension (`None`); other units
@@ -68,64 +82,234 @@ pub struct Facts {
     pub update: bool,
 }
 
+/// One article's claims of one group, as grouping keeps them: their ids (counted from
+/// the article's first claim) and the headline so far, not the claims.
+#[derive(Debug)]
+struct Run {
+    ids: Vec<u32>,
+    /// Index in `ids` of the last update: the figures before it are superseded.
+    live_from: usize,
+    /// Index in `ids` of the headline: the most explicit live figure, the first on a tie.
+    best: usize,
+    /// The headline's [`explicitness`].
+    rank: u8,
+    /// The headline as the verdict compares it ([`compared`]).
+    head: Claim,
+    /// Local ids of vague counts («العشرات»، "scores").
+    vague: Vec<u32>,
+    /// Some figure of the run is not vague.
+    figure: bool,
+}
+
+impl Run {
+    /// The ids the group shows and compares. A vague count of an article that also gives
+    /// a figure for the same group is colour around that figure («أصيب العشرات ... وبلغ
+    /// عدد المصابين 62»), not a second account of it: it leaves the group (it stays among
+    /// the claims), so groups compare figures. A vague count that is its article's only
+    /// word on the group stays: «العشرات» against «164» is a real disagreement.
+    fn shown(&self) -> impl Iterator<Item = u32> + '_ {
+        let head = self.ids.get(self.best).copied();
+        self.ids
+            .iter()
+            .copied()
+            .filter(move |&i| !(self.figure && Some(i) != head && self.vague.contains(&i)))
+    }
+}
+
+/// What grouping keeps of one article's claims, fed one claim at a time in text order
+/// ([`Runs::add`]): per group key, the claims' ids and the headline. A few bytes a claim,
+/// so the claims themselves can be written out as they are found (`qarin claims` on a
+/// 1 GB article). [`group`] is this over claims held in memory.
+#[derive(Debug, Default)]
+pub struct Runs {
+    /// Sorted by key: an article has few groups, and a folder many articles.
+    runs: Vec<(Key, Run)>,
+    /// Claims added (the next local id).
+    len: u32,
+}
+
+impl Runs {
+    /// Adds the next claim of the article (its local id is the number added before it).
+    pub fn add(&mut self, c: &Claim, facts: Facts, lexicon: &Lexicon) {
+        let local = self.len;
+        self.len = self.len.saturating_add(1);
+        let Some(key) = key(c, lexicon) else { return };
+        let at = match self.runs.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                let run = Run {
+                    ids: Vec::new(),
+                    live_from: 0,
+                    best: 0,
+                    rank: explicitness(c),
+                    head: compared(c, lexicon),
+                    vague: Vec::new(),
+                    figure: false,
+                };
+                self.runs.insert(at, (key, run));
+                at
+            }
+        };
+        let run = &mut self.runs[at].1;
+        let n = run.ids.len();
+        run.ids.push(local);
+        if c.qualifier == Qualifier::Vague {
+            run.vague.push(local);
+        } else {
+            run.figure = true;
+        }
+        if n == 0 {
+            return;
+        }
+        // Within an article, a figure followed by a later update is superseded; the
+        // headline is the most explicit figure no update replaces, the first one on a
+        // tie (the lead states the total; later figures are more often recaps).
+        let rank = explicitness(c);
+        if facts.update || rank > run.rank {
+            if facts.update {
+                run.live_from = n;
+            }
+            run.best = n;
+            run.rank = rank;
+            run.head = compared(c, lexicon);
+        }
+    }
+
+    /// The local ids of the superseded figures and of the headlines.
+    pub fn marks(&self) -> (Vec<u32>, Vec<u32>) {
+        let mut superseded = Vec::new();
+        let mut headlines = Vec::new();
+        for (_, run) in &self.runs {
+            superseded.extend_from_slice(&run.ids[..run.live_from]);
+            headlines.extend(run.ids.get(run.best));
+        }
+        (superseded, headlines)
+    }
+}
+
+/// What the verdict compares of a claim: its interval, in US dollars when its unit is a
+/// currency with a rate (so egp and usd amounts compare as money, not as bare numbers);
+/// no texts or keys (id and article are filled in when groups are made).
+fn compared(c: &Claim, lexicon: &Lexicon) -> Claim {
+    let mut h = Claim {
+        article: String::new(),
+        text: String::new(),
+        sentence: String::new(),
+        topic: None,
+        unit: None,
+        attribution: None,
+        scope: None,
+        date: None,
+        ..c.clone()
+    };
+    if let Some(rate) = c.unit.as_deref().and_then(|u| lexicon.unit(u)?.rate) {
+        h.value *= rate;
+        h.low = h.low.map(|x| x * rate);
+        h.high = h.high.map(|x| x * rate);
+    }
+    h
+}
+
+/// One article's part in a grouping: the id its claims are numbered from, its final id
+/// (`Article::id`) and its [`Runs`]. Listed in claim order.
+pub struct Member<'a> {
+    pub first: usize,
+    pub article: &'a str,
+    pub runs: &'a Runs,
+}
+
+/// Groups the claims of `members` by topic + scope, in lexicon order, with verdicts on
+/// each source's headline. `time` gives an article's publication time (seconds), when
+/// known: sources are then listed in time order and rising tolls are marked.
+pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Group> {
+    let mut map: BTreeMap<&Key, Vec<(&Member, &Run)>> = BTreeMap::new();
+    for m in members {
+        for (key, run) in &m.runs.runs {
+            map.entry(key).or_default().push((m, run));
+        }
+    }
+    let mut out = Vec::with_capacity(map.len());
+    for ((_, topic, year, scope, _, part, _), mut runs) in map {
+        let times: Vec<Option<i64>> = runs.iter().map(|(m, _)| time(m.article)).collect();
+        let timed = times.iter().all(Option::is_some);
+        if timed {
+            // Each article's ids are one block, so ordering the blocks by time (ties in
+            // claim order) orders the ids by (time, id).
+            let mut order: Vec<(i64, usize)> =
+                times.iter().flatten().copied().zip(0..runs.len()).collect();
+            order.sort();
+            runs = order.into_iter().map(|(_, i)| runs[i]).collect();
+        }
+        let ids: Vec<usize> = runs
+            .iter()
+            .flat_map(|(m, r)| r.shown().map(|i| m.first + i as usize))
+            .collect();
+        let heads: Vec<Claim> = runs
+            .iter()
+            .map(|(m, r)| {
+                let mut h = r.head.clone();
+                h.id = m.first + r.ids.get(r.best).copied().unwrap_or(0) as usize;
+                m.article.clone_into(&mut h.article);
+                h
+            })
+            .collect();
+        let refs: Vec<&Claim> = heads.iter().collect();
+        let (verdict, conflicts) = verdict(&refs);
+        let trend = (timed && rising(&refs, time)).then_some(Trend::Rising);
+        out.push(Group {
+            topic: topic.clone(),
+            verdict,
+            claims: ids,
+            conflicts,
+            year: *year,
+            scope: scope.clone(),
+            part: *part,
+            trend,
+        });
+    }
+    out
+}
+
 /// Groups claims with a topic by topic + scope, in lexicon order, marks superseded
-/// figures and each source's headline, and gives verdicts on the headlines. `time` gives
-/// an article's publication time (seconds), when known: sources are then listed in time
-/// order and rising tolls are marked.
+/// figures and each source's headline, and gives verdicts on the headlines (see
+/// [`groups`]). `claims` are numbered by position, each article's in one block.
 pub fn group(
     claims: &mut [Claim],
     facts: &[Facts],
     lexicon: &Lexicon,
     time: &dyn Fn(&str) -> Option<i64>,
 ) -> Vec<Group> {
-    let mut map: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-    for c in claims.iter() {
-        let Some(topic) = &c.topic else { continue };
-        let key = (
-            lexicon.topic_order(topic),
-            topic.clone(),
-            c.year,
-            c.scope.clone(),
-            c.kind == Kind::Percent,
-            c.part_of.is_some(),
-            dimension(c, lexicon),
-        );
-        map.entry(key).or_default().push(c.id);
-    }
-    let mut groups = Vec::with_capacity(map.len());
-    for ((_, topic, year, scope, _, part, _), mut ids) in map {
-        mark_headlines(claims, facts, &ids);
-        let times: Vec<Option<i64>> = ids
-            .iter()
-            .map(|&i| claims.get(i).and_then(|c| time(&c.article)))
-            .collect();
-        let timed = times.iter().all(Option::is_some);
-        if timed {
-            let mut order: Vec<(i64, usize)> = times.iter().flatten().copied().zip(ids).collect();
-            order.sort();
-            ids = order.into_iter().map(|(_, i)| i).collect();
+    let mut blocks: Vec<(usize, String, Runs)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if blocks.last().is_none_or(|(_, a, _)| *a != c.article) {
+            blocks.push((i, c.article.clone(), Runs::default()));
         }
-        let heads: Vec<Claim> = ids
-            .iter()
-            .filter_map(|&i| claims.get(i))
-            .filter(|c| c.headline)
-            .map(|c| in_base_currency(c, lexicon))
-            .collect();
-        let refs: Vec<&Claim> = heads.iter().collect();
-        let (verdict, conflicts) = verdict(&refs);
-        let trend = (timed && rising(&refs, time)).then_some(Trend::Rising);
-        groups.push(Group {
-            topic,
-            verdict,
-            claims: ids,
-            conflicts,
-            year,
-            scope,
-            part,
-            trend,
-        });
+        if let Some((_, _, runs)) = blocks.last_mut() {
+            runs.add(c, facts.get(i).copied().unwrap_or_default(), lexicon);
+        }
     }
-    groups
+    for (first, _, runs) in &blocks {
+        let (superseded, headlines) = runs.marks();
+        for i in superseded {
+            if let Some(c) = claims.get_mut(first + i as usize) {
+                c.superseded = true;
+            }
+        }
+        for i in headlines {
+            if let Some(c) = claims.get_mut(first + i as usize) {
+                c.headline = true;
+            }
+        }
+    }
+    let members: Vec<Member> = blocks
+        .iter()
+        .map(|(first, article, runs)| Member {
+            first: *first,
+            article,
+            runs,
+        })
+        .collect();
+    groups(&members, time)
 }
 
 /// How explicit a figure is: a number beats a count without digits, which beats a
@@ -136,60 +320,6 @@ fn explicitness(c: &Claim) -> u8 {
         Qualifier::Implicit => 1,
         _ => 2,
     }
-}
-
-/// Within each article of a group: a figure followed by a later update is superseded;
-/// the headline is the most explicit figure no update replaces, the first one on a tie
-/// (the lead states the total; later figures of the same group are more often recaps).
-fn mark_headlines(claims: &mut [Claim], facts: &[Facts], ids: &[usize]) {
-    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for &i in ids {
-        if let Some(c) = claims.get(i) {
-            by_article.entry(c.article.as_str()).or_default().push(i);
-        }
-    }
-    let mut superseded = Vec::new();
-    let mut headlines = Vec::new();
-    for members in by_article.values() {
-        // Claims are in text order within an article (ids follow the text).
-        let last_update = members
-            .iter()
-            .rposition(|&i| facts.get(i).is_some_and(|f| f.update));
-        let live: Vec<usize> = match last_update {
-            Some(k) => {
-                superseded.extend_from_slice(&members[..k]);
-                members[k..].to_vec()
-            }
-            None => members.clone(),
-        };
-        let best = live
-            .iter()
-            .copied()
-            .max_by_key(|&i| (claims.get(i).map_or(0, explicitness), std::cmp::Reverse(i)));
-        headlines.extend(best);
-    }
-    for i in superseded {
-        if let Some(c) = claims.get_mut(i) {
-            c.superseded = true;
-        }
-    }
-    for i in headlines {
-        if let Some(c) = claims.get_mut(i) {
-            c.headline = true;
-        }
-    }
-}
-
-/// A copy of a claim with its interval in US dollars when its unit is a currency with a
-/// rate (so egp and usd amounts compare as money, not as bare numbers).
-fn in_base_currency(c: &Claim, lexicon: &Lexicon) -> Claim {
-    let mut c = c.clone();
-    if let Some(rate) = c.unit.as_deref().and_then(|u| lexicon.unit(u)?.rate) {
-        c.value *= rate;
-        c.low = c.low.map(|x| x * rate);
-        c.high = c.high.map(|x| x * rate);
-    }
-    c
 }
 
 /// Headlines (in time order) that never fall and end higher than they start.

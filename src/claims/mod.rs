@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use crate::corpus::Article;
 use crate::text::lang::Lang;
 
-pub use group::{MAX_CONFLICT_PAIRS, disjoint};
+pub use group::{Facts, MAX_CONFLICT_PAIRS, Member, Runs, disjoint, groups};
 pub use lexicon::{Lexicon, LexiconError, ScopeDef, TopicDef, UnitDef};
 pub use model::{Analysis, Claim, Group, Kind, Qualifier, Topic, Trend, Unit, Verdict};
 pub use quantities::ABOUT_TOLERANCE;
@@ -42,6 +42,11 @@ pub use quantities::ABOUT_TOLERANCE;
 pub struct Found {
     claims: Vec<Claim>,
     facts: Vec<group::Facts>,
+    /// Claims already handed out by [`find_streaming`]: the id of `claims[0]`.
+    base: usize,
+    /// The id of the last claim that is not a part, by topic and kind: the total a
+    /// later part belongs to («مصرع 19 سائحا، منهم 9...»), even once handed out.
+    totals: HashMap<(Option<Topic>, Kind), usize>,
 }
 
 impl Found {
@@ -138,15 +143,22 @@ fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratc
     find_in_each(article, lexicon, all, scratch, |_| {})
 }
 
-/// [`find`], handing the claims of each paragraph to `each` as soon as they are found
-/// (`qarin claims` moves their sentences out of memory then, not after the article).
-pub fn find_each(
+/// [`find`], handing each claim (numbered from 0 in the article) and its facts to
+/// `each` as soon as its paragraph is analysed and keeping none: `qarin claims` writes
+/// them out, so a 1 GB article's claims are never all in memory. Returns how many.
+pub fn find_streaming(
     article: &Article,
     lexicon: &Lexicon,
     all: bool,
-    each: impl FnMut(&mut [Claim]),
-) -> Found {
-    find_in_each(article, lexicon, all, &mut Scratch::default(), each)
+    mut each: impl FnMut(Claim, Facts),
+) -> usize {
+    let found = find_in_each(article, lexicon, all, &mut Scratch::default(), |f| {
+        f.base += f.claims.len();
+        for (c, facts) in f.claims.drain(..).zip(f.facts.drain(..)) {
+            each(c, facts);
+        }
+    });
+    found.base + found.claims.len()
 }
 
 fn find_in_each(
@@ -154,7 +166,7 @@ fn find_in_each(
     lexicon: &Lexicon,
     all: bool,
     scratch: &mut Scratch,
-    mut each: impl FnMut(&mut [Claim]),
+    mut each: impl FnMut(&mut Found),
 ) -> Found {
     let mut found = Found::default();
     let lang = Lang::of_article(article);
@@ -172,7 +184,7 @@ fn find_in_each(
             &mut found,
         );
         if found.claims.len() > before {
-            each(&mut found.claims[before..]);
+            each(&mut found);
         }
     }
     found
@@ -221,7 +233,13 @@ fn paragraph_claims(
     s: &mut Scratch,
     found: &mut Found,
 ) {
-    let Found { claims: out, facts } = found;
+    let Found {
+        claims: out,
+        facts,
+        base,
+        totals,
+    } = found;
+    let base = *base;
     let english = lang == Lang::English;
     let found_any = if english {
         english_quantities(text, lexicon, s)
@@ -281,13 +299,8 @@ fn paragraph_claims(
         let part = ctx.part || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
         let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
-            let total = out
-                .iter()
-                .rev()
-                .take_while(|c| c.article == article)
-                .find(|c| c.topic == topic && c.part_of.is_none() && c.kind == kind);
-            match total {
-                Some(t) => Some(t.id),
+            match totals.get(&(topic.clone(), kind)) {
+                Some(&t) => Some(t),
                 // A part whose total we cannot see is still not a total.
                 None if !all => continue,
                 None => None,
@@ -321,8 +334,12 @@ fn paragraph_claims(
             scope = ctx.measure.map(|m| m.key().to_owned());
         }
         let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("").trim().to_owned();
+        let id = base + out.len();
+        if part_of.is_none() {
+            totals.insert((topic.clone(), kind), id);
+        }
         out.push(Claim {
-            id: out.len(),
+            id,
             article: article.to_owned(),
             paragraph,
             start: ctx.text.start,

@@ -10,8 +10,8 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
+use crate::cli::claim_store::{self, Claims, Kept, Store};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
-use crate::cli::sentences::{ClaimsOut, Filled, Sentences};
 use crate::corpus::{self, Article};
 use crate::text::lang::Lang;
 
@@ -102,9 +102,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for path in &args.lexicon {
         lexicon.merge(Lexicon::from_file(path)?);
     }
-    // One pass: each article's claims are found as soon as it is read and its text is
-    // dropped, so memory follows the largest article, not the input. Grouping needs
-    // every claim, and those (small) are all kept.
+    // One pass: each article's claims are found as soon as it is read and written out
+    // (cli::claim_store) as each paragraph is analysed; its text is dropped. Memory
+    // keeps what grouping needs of each claim, a few bytes (docs/safety.md).
     let grouped = match args.stories {
         Stories::On => true,
         Stories::Off => false,
@@ -114,43 +114,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // The user's gazetteer, if any, must be usable before articles are grouped.
         crate::stories::gazetteer::init()?;
     }
-    // With stories, each article's terms are taken while its text is at hand too. The
-    // claims' sentences go to a store (a temporary file once large) until printed.
-    let sentences = Sentences::default();
+    // With stories, each article's terms are taken while its text is at hand too.
+    let store = Store::default();
     let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
         let terms = grouped.then(|| crate::stories::articles::terms_of(a));
-        let mut taken = Vec::new();
-        let found = claims::find_each(a, &lexicon, args.all, |c| sentences.take(c, &mut taken));
-        ((found, taken), terms)
+        (claim_store::keep(&store, a, &lexicon, args.all), terms)
     })?;
     for w in &loaded.warnings {
         eprintln!("qarin: warning: {w}");
     }
     let articles = loaded.articles;
-    let times = claims::publication_times(&articles);
-    let (found, terms): (Vec<_>, Vec<Option<crate::stories::Terms>>) = found.into_iter().unzip();
-    let (found, taken): (Vec<claims::Found>, Vec<_>) = found.into_iter().unzip();
-    let (analysis, stories) = if grouped {
+    let (kept, terms): (Vec<Kept>, Vec<Option<crate::stories::Terms>>) = found.into_iter().unzip();
+    let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {
         let terms = terms.into_iter().map(Option::unwrap_or_default).collect();
-        per_story(&articles, found, terms, &lexicon)
+        crate::stories::articles::of_terms(&articles, terms)
+            .into_iter()
+            .map(|s| (Some(s.id), s.articles))
+            .collect()
     } else {
-        let ids = articles.iter().map(|a| a.id.as_str());
-        (
-            claims::assemble(ids.zip(found), &lexicon, &|id| times.get(id).copied()),
-            Vec::new(),
-        )
+        vec![(None, (0..articles.len()).collect())]
     };
-    let filled = Filled::new(&sentences, taken, &articles, &analysis);
+    let grouping = grouping(&articles, &kept, &stories);
+    let claims = Claims {
+        store: &store,
+        kept: &kept,
+        order: grouping.order,
+    };
     let mut out = output::stdout();
     let written = write(
         &mut out,
         &args,
-        (&articles, &analysis, &filled),
-        &stories,
+        (&articles, &claims, &grouping.groups),
+        &grouping.stories,
         &lexicon,
     );
     output::finish(&mut out, written).context("writing to standard output")?;
-    let conflict = analysis
+    let conflict = grouping
         .groups
         .iter()
         .any(|g| g.verdict == Verdict::Conflict);
@@ -161,37 +160,113 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The articles, their analysis and the claims' sentences.
-type Analysed<'a> = (&'a [Article], &'a Analysis, &'a Filled<'a>);
+/// The groups of the claims, story by story, and the order of the claims.
+struct Grouping<'a> {
+    /// (article index, id of its first claim, its id) in claim order: articles as
+    /// given, text order within each.
+    order: Vec<(usize, usize, &'a str)>,
+    groups: Vec<Group>,
+    /// Each group's story.
+    stories: Vec<Option<String>>,
+}
+
+/// Claims are compared only inside a story (docs/stories.md): a group never mixes two.
+/// Claims are numbered in input order, whatever the stories; an article in no story
+/// (there is none today) has its claims left out.
+fn grouping<'a>(
+    articles: &'a [Article],
+    kept: &[Kept],
+    stories: &[(Option<String>, Vec<usize>)],
+) -> Grouping<'a> {
+    let times = claims::publication_times(articles);
+    let mut included = vec![false; articles.len()];
+    for (_, members) in stories {
+        for &i in members {
+            if let Some(x) = included.get_mut(i) {
+                *x = true;
+            }
+        }
+    }
+    let mut first = vec![0; articles.len()];
+    let mut order = Vec::new();
+    let mut next = 0;
+    for (i, a) in articles.iter().enumerate() {
+        first[i] = next;
+        if included[i] {
+            order.push((i, next, a.id.as_str()));
+            next += kept.get(i).map_or(0, |k| k.count);
+        }
+    }
+    let mut groups = Vec::new();
+    let mut story_of = Vec::new();
+    for (story, members) in stories {
+        let members: Vec<claims::Member> = members
+            .iter()
+            .filter_map(|&i| {
+                Some(claims::Member {
+                    first: first[i],
+                    article: articles.get(i)?.id.as_str(),
+                    runs: &kept.get(i)?.runs,
+                })
+            })
+            .collect();
+        let gs = claims::groups(&members, &|id| times.get(id).copied());
+        story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
+        groups.extend(gs);
+    }
+    Grouping {
+        order,
+        groups,
+        stories: story_of,
+    }
+}
+
+/// The articles, their claims (read back from the store) and the groups.
+type Analysed<'a> = (&'a [Article], &'a Claims<'a>, &'a [Group]);
 
 fn write(
     out: &mut impl Write,
     args: &Args,
-    (articles, analysis, filled): Analysed,
+    (articles, claims, groups): Analysed,
     stories: &[Option<String>],
     lexicon: &Lexicon,
 ) -> anyhow::Result<()> {
     match args.format {
-        Format::Json => {
-            output::json_document(out, &document(articles, analysis, stories, Some(filled)))?
-        }
-        Format::Jsonl => jsonl(out, (articles, analysis, filled), stories)?,
-        Format::Csv => csv(out, (articles, analysis, filled), stories)?,
-        Format::Markdown => {
-            let style = args.text.style();
-            for line in
-                table::render_markdown(analysis, articles, lexicon, args.lang.lang()).lines()
-            {
-                writeln!(out, "{}", styled_line(line, &style))?;
+        Format::Json => output::json_document(
+            out,
+            &document(articles, ClaimsOut::Stored(claims), groups, stories),
+        )?,
+        Format::Jsonl => jsonl(out, (articles, claims, groups), stories)?,
+        Format::Csv => csv(out, (articles, claims, groups), stories)?,
+        // The table shows every claim's words: it is built from all of them at once,
+        // without what it does not show (the sentence is most of a claim).
+        Format::Markdown | Format::Table => {
+            let mut all = Vec::with_capacity(claims.count());
+            for c in claims.iter() {
+                all.push(Claim {
+                    sentence: String::new(),
+                    attribution: None,
+                    date: None,
+                    ..c?
+                });
             }
-        }
-        Format::Table => {
+            let analysis = Analysis {
+                claims: all,
+                groups: groups.to_vec(),
+            };
             let style = args.text.style();
-            for line in table_lines(analysis, articles, lexicon, args.lang.lang(), &style) {
+            let lang = args.lang.lang();
+            if args.format == Format::Markdown {
+                for line in table::render_markdown(&analysis, articles, lexicon, lang).lines() {
+                    writeln!(out, "{}", styled_line(line, &style))?;
+                }
+                return Ok(());
+            }
+            for line in table_lines(&analysis, articles, lexicon, lang, &style) {
                 writeln!(out, "{line}")?;
             }
             if args.all {
-                for line in untopical(analysis, &style) {
+                for line in untopical(&analysis, &style) {
                     writeln!(out, "{line}")?;
                 }
             }
@@ -241,6 +316,28 @@ struct JsonGroup<'a> {
     story: Option<&'a str>,
 }
 
+/// The claims of the JSON document: in memory, or read back from the store.
+enum ClaimsOut<'a> {
+    Memory(&'a [Claim]),
+    Stored(&'a Claims<'a>),
+}
+
+impl Serialize for ClaimsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        match self {
+            ClaimsOut::Memory(claims) => s.collect_seq(claims.iter()),
+            ClaimsOut::Stored(claims) => {
+                let mut seq = s.serialize_seq(Some(claims.count()))?;
+                for c in claims.iter() {
+                    seq.serialize_element(&c.map_err(S::Error::custom)?)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct JsonOut<'a> {
     articles: Vec<JsonArticle<'a>>,
@@ -250,18 +347,14 @@ struct JsonOut<'a> {
 
 fn document<'a>(
     articles: &'a [Article],
-    analysis: &'a Analysis,
+    claims: ClaimsOut<'a>,
+    groups: &'a [Group],
     stories: &'a [Option<String>],
-    filled: Option<&'a Filled<'a>>,
 ) -> JsonOut<'a> {
     JsonOut {
         articles: articles.iter().map(JsonArticle::from).collect(),
-        claims: ClaimsOut {
-            claims: &analysis.claims,
-            filled,
-        },
-        groups: analysis
-            .groups
+        claims,
+        groups: groups
             .iter()
             .enumerate()
             .map(|(i, group)| JsonGroup {
@@ -272,113 +365,28 @@ fn document<'a>(
     }
 }
 
-/// Claims grouped story by story: the articles are first grouped into stories
-/// (docs/stories.md) and a group never mixes two stories. `found` and `terms` are each
-/// article's claims and terms. Returns the analysis (claims in input order, ids
-/// renumbered) and each group's story id.
-pub fn per_story(
-    articles: &[Article],
-    found: Vec<claims::Found>,
-    terms: Vec<crate::stories::Terms>,
-    lexicon: &Lexicon,
-) -> (Analysis, Vec<Option<String>>) {
-    let stories = crate::stories::articles::of_terms(articles, terms);
-    let times = claims::publication_times(articles);
-    let mut found: Vec<Option<claims::Found>> = found.into_iter().map(Some).collect();
-    // Each claim with the input position of its article, so that the merged claims
-    // keep the contract's order (articles as given, text order within each).
-    let mut claims: Vec<(usize, Claim)> = Vec::new();
-    let mut groups: Vec<(Group, Option<String>)> = Vec::new();
-    for s in &stories {
-        let members: Vec<(&str, claims::Found)> = s
-            .articles
-            .iter()
-            .filter_map(|&i| Some((articles[i].id.as_str(), found.get_mut(i)?.take()?)))
-            .collect();
-        let a = claims::assemble(members, lexicon, &|id| times.get(id).copied());
-        let base = claims.len();
-        // Claims come out in member order: walk the members alongside them.
-        let mut m = 0;
-        for c in a.claims {
-            while m + 1 < s.articles.len() && articles[s.articles[m]].id != c.article {
-                m += 1;
-            }
-            claims.push((s.articles[m], c));
-        }
-        for mut g in a.groups {
-            g.claims.iter_mut().for_each(|c| *c += base);
-            g.conflicts.iter_mut().for_each(|(x, y)| {
-                *x += base;
-                *y += base;
-            });
-            groups.push((g, Some(s.id.clone())));
-        }
-        for (_, c) in &mut claims[base..] {
-            c.id += base;
-            c.part_of = c.part_of.map(|p| p + base);
-        }
-    }
-    let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&i| claims[i].0); // stable: text order kept within an article
-    let mut new_id = vec![0; claims.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_id[old] = new;
-    }
-    drop(order);
-    // Put in order in place (swapping along each cycle of the permutation): the claims
-    // of a large input are never held twice.
-    let mut claims: Vec<Claim> = claims.into_iter().map(|(_, c)| c).collect();
-    let mut dest = new_id.clone();
-    for i in 0..claims.len() {
-        while dest[i] != i {
-            let j = dest[i];
-            claims.swap(i, j);
-            dest.swap(i, j);
-        }
-    }
-    drop(dest);
-    for (i, c) in claims.iter_mut().enumerate() {
-        c.id = i;
-        c.part_of = c.part_of.and_then(|p| new_id.get(p).copied());
-    }
-    let mut out = Analysis {
-        claims,
-        groups: Vec::new(),
-    };
-    let mut ids = Vec::with_capacity(groups.len());
-    for (mut g, story) in groups {
-        g.claims.iter_mut().for_each(|c| *c = new_id[*c]);
-        g.conflicts.iter_mut().for_each(|(x, y)| {
-            *x = new_id[*x];
-            *y = new_id[*y];
-        });
-        out.groups.push(g);
-        ids.push(story);
-    }
-    (out, ids)
-}
-
 /// The JSON document (`{"version": 1, "articles", "claims", "groups"}`) as a string.
 pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
     let mut out = Vec::new();
-    output::json_document(&mut out, &document(articles, analysis, &[], None))?;
+    let claims = ClaimsOut::Memory(&analysis.claims);
+    output::json_document(&mut out, &document(articles, claims, &analysis.groups, &[]))?;
     String::from_utf8(out).context("serialising claims")
 }
 
 /// Records in dependency order: articles, then claims, then groups (which name claims).
 fn jsonl(
     out: &mut impl Write,
-    (articles, analysis, filled): Analysed,
+    (articles, claims, groups): Analysed,
     stories: &[Option<String>],
 ) -> std::io::Result<()> {
     let mut j = Jsonl::new(out, "claims")?;
     for a in articles {
         j.record("article", &JsonArticle::from(a))?;
     }
-    for (i, c) in analysis.claims.iter().enumerate() {
-        j.record("claim", &filled.claim(i, c))?;
+    for c in claims.iter() {
+        j.record("claim", &c?)?;
     }
-    for (i, g) in analysis.groups.iter().enumerate() {
+    for (i, g) in groups.iter().enumerate() {
         #[derive(Serialize)]
         struct Indexed<'a> {
             id: usize,
@@ -421,25 +429,29 @@ pub const CSV_HEADER: &[&str] = &[
 
 fn csv(
     out: &mut impl Write,
-    (articles, analysis, filled): Analysed,
+    (articles, claims, groups): Analysed,
     stories: &[Option<String>],
 ) -> std::io::Result<()> {
     let outlets: HashMap<&str, &str> = articles
         .iter()
         .map(|a| (a.id.as_str(), a.outlet.as_str()))
         .collect();
-    let mut group_of = vec![None; analysis.claims.len()];
-    for (i, g) in analysis.groups.iter().enumerate() {
+    // Each claim's group, 4 bytes a claim (`u32::MAX`: none).
+    let mut group_of = vec![u32::MAX; claims.count()];
+    for (i, g) in groups.iter().enumerate() {
         for &c in &g.claims {
             if let Some(slot) = group_of.get_mut(c) {
-                *slot = Some((i, g.verdict));
+                *slot = u32::try_from(i).unwrap_or(u32::MAX);
             }
         }
     }
     let opt = |v: Option<String>| v.unwrap_or_default();
     let mut w = Csv::new(out, CSV_HEADER)?;
-    for (i, (c, group)) in analysis.claims.iter().zip(&group_of).enumerate() {
-        let c = filled.claim(i, c);
+    for c in claims.iter() {
+        let c = c?;
+        let group = group_of
+            .get(c.id)
+            .and_then(|&i| Some((i as usize, groups.get(i as usize)?.verdict)));
         w.row([
             c.id.to_string(),
             c.article.clone(),

@@ -2,6 +2,7 @@
 //! `output` is what they print through, `help` their help texts.
 
 pub mod bookmarks;
+pub mod claim_store;
 pub mod claims;
 pub mod config;
 pub mod fetch;
@@ -11,6 +12,5 @@ pub mod input;
 pub mod output;
 pub mod read;
 pub mod render;
-pub mod sentences;
 pub mod snapshot;
 pub mod stories;

@@ -1,0 +1,328 @@
+//! Where `qarin claims` keeps the claims it found until it prints them.
+//!
+//! Grouping needs a few facts of every claim (its group key, its interval when it is a
+//! headline: [`claims::Runs`]), not the claim. So each claim is written out as soon as
+//! its paragraph is analysed, as one line of JSON, and read back one at a time when the
+//! output is written; memory holds the group keys and a few bytes a claim, not the
+//! claims. Each article buffers its own lines ([`Writer`], read on its own thread) and
+//! adds them to the shared store in segments of [`SEGMENT`] bytes. The store is a byte
+//! buffer until it passes [`IN_MEMORY`], then an unlinked temporary file (if none can be
+//! made, or the disk fills, later segments stay in memory).
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::unix::fs::FileExt;
+use std::sync::Mutex;
+
+use crate::claims::{self, Claim, Facts, Lexicon, Runs};
+
+/// Bytes held in memory before the store becomes a file; the hidden
+/// `QARIN_SENTENCES_IN_MEMORY` (bytes, or with K, M, G) lowers it for tests.
+fn in_memory() -> usize {
+    static LIMIT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        std::env::var("QARIN_SENTENCES_IN_MEMORY")
+            .ok()
+            .and_then(|v| crate::corpus::stream::parse_size(&v))
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(IN_MEMORY)
+    });
+    *LIMIT
+}
+
+const IN_MEMORY: usize = 4 << 20;
+
+/// An article's claims are added to the store this many bytes at a time.
+const SEGMENT: usize = 64 << 10;
+
+/// Where a run of an article's claim lines went.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    in_file: bool,
+    at: u64,
+    len: usize,
+}
+
+#[derive(Default)]
+struct Spill {
+    mem: Vec<u8>,
+    file: Option<File>,
+    /// Bytes in the file.
+    file_len: u64,
+    /// Writing to the file failed: later segments stay in memory.
+    broken: bool,
+}
+
+impl Spill {
+    fn put(&mut self, bytes: &[u8]) -> Segment {
+        if self.file.is_none() && !self.broken && self.mem.len() + bytes.len() > in_memory() {
+            match spill_file() {
+                Some(f) => self.file = Some(f),
+                None => self.broken = true,
+            }
+        }
+        if let (Some(f), false) = (&mut self.file, self.broken) {
+            if f.write_all(bytes).is_ok() {
+                let at = self.file_len;
+                self.file_len += bytes.len() as u64;
+                return Segment {
+                    in_file: true,
+                    at,
+                    len: bytes.len(),
+                };
+            }
+            // A full disk: what is in the file stays readable; the rest goes to memory.
+            self.broken = true;
+        }
+        let at = self.mem.len() as u64;
+        self.mem.extend_from_slice(bytes);
+        Segment {
+            in_file: false,
+            at,
+            len: bytes.len(),
+        }
+    }
+
+    fn get(&self, s: Segment, into: &mut Vec<u8>) -> io::Result<()> {
+        into.clear();
+        into.resize(s.len, 0);
+        if s.in_file {
+            let f = self.file.as_ref().ok_or_else(|| lost("its file"))?;
+            return f.read_exact_at(into, s.at);
+        }
+        let at = usize::try_from(s.at).map_err(|_| lost("memory"))?;
+        let bytes = self.mem.get(at..at + s.len).ok_or_else(|| lost("memory"))?;
+        into.copy_from_slice(bytes);
+        Ok(())
+    }
+}
+
+fn lost(place: &str) -> io::Error {
+    io::Error::other(format!("a stored claim is missing from {place}"))
+}
+
+/// A new temporary file, already unlinked; `None` if none can be made.
+fn spill_file() -> Option<File> {
+    let dir = std::env::temp_dir();
+    for n in 0..100u32 {
+        let path = dir.join(format!("qarin-claims-{}-{n}", std::process::id()));
+        let Ok(f) = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        else {
+            continue;
+        };
+        let _ = std::fs::remove_file(&path);
+        return Some(f);
+    }
+    None
+}
+
+/// The claims of every article, as lines of JSON (shared by the threads that read).
+#[derive(Default)]
+pub struct Store {
+    spill: Mutex<Spill>,
+}
+
+/// What is kept of one article's claims: where they went, how many, and what grouping
+/// needs of them.
+#[derive(Debug, Default)]
+pub struct Kept {
+    segments: Vec<Segment>,
+    pub count: usize,
+    pub runs: Runs,
+}
+
+/// Writes one article's claims to the store as they are found.
+pub struct Writer<'a> {
+    store: &'a Store,
+    buf: Vec<u8>,
+    kept: Kept,
+}
+
+impl Store {
+    pub fn writer(&self) -> Writer<'_> {
+        Writer {
+            store: self,
+            buf: Vec::new(),
+            kept: Kept::default(),
+        }
+    }
+
+    fn put(&self, bytes: &[u8]) -> Segment {
+        let mut spill = self.spill.lock().unwrap_or_else(|e| e.into_inner());
+        spill.put(bytes)
+    }
+
+    fn get(&self, s: Segment, into: &mut Vec<u8>) -> io::Result<()> {
+        let spill = self.spill.lock().unwrap_or_else(|e| e.into_inner());
+        spill.get(s, into)
+    }
+}
+
+impl Writer<'_> {
+    /// The next claim of the article (numbered from 0, as `claims::find_streaming` does).
+    pub fn push(&mut self, c: &Claim, facts: Facts, lexicon: &Lexicon) {
+        self.kept.runs.add(c, facts, lexicon);
+        self.kept.count += 1;
+        // A `Claim` always serialises (string keys, finite or null numbers).
+        if serde_json::to_writer(&mut self.buf, c).is_ok() {
+            self.buf.push(b'\n');
+        }
+        if self.buf.len() >= SEGMENT {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.buf.is_empty() {
+            self.kept.segments.push(self.store.put(&self.buf));
+            self.buf.clear();
+        }
+    }
+
+    pub fn finish(mut self) -> Kept {
+        self.flush();
+        self.kept
+    }
+}
+
+/// The claims of the articles in output order: `order` lists (article index, id of its
+/// first claim, its final `Article::id`) in claim order.
+pub struct Claims<'a> {
+    pub store: &'a Store,
+    pub kept: &'a [Kept],
+    pub order: Vec<(usize, usize, &'a str)>,
+}
+
+impl Claims<'_> {
+    /// How many claims.
+    pub fn count(&self) -> usize {
+        self.order
+            .iter()
+            .map(|&(i, ..)| self.kept.get(i).map_or(0, |k| k.count))
+            .sum()
+    }
+
+    /// Every claim, numbered, with its article's final id and the marks grouping gave it.
+    pub fn iter(&self) -> impl Iterator<Item = io::Result<Claim>> + '_ {
+        self.order.iter().flat_map(move |&(i, first, article)| {
+            let kept = self.kept.get(i);
+            ArticleClaims {
+                store: self.store,
+                segments: kept.map_or(&[][..], |k| &k.segments),
+                marks: kept.map(marks).unwrap_or_default(),
+                first,
+                article,
+                buf: Vec::new(),
+                pos: 0,
+                next: 0,
+                failed: false,
+            }
+        })
+    }
+}
+
+/// Per local id: 1 superseded, 2 headline.
+fn marks(k: &Kept) -> Vec<u8> {
+    let mut m = vec![0u8; k.count];
+    let (superseded, headlines) = k.runs.marks();
+    for i in superseded {
+        if let Some(x) = m.get_mut(i as usize) {
+            *x |= 1;
+        }
+    }
+    for i in headlines {
+        if let Some(x) = m.get_mut(i as usize) {
+            *x |= 2;
+        }
+    }
+    m
+}
+
+/// One article's claims read back, a segment at a time.
+struct ArticleClaims<'a> {
+    store: &'a Store,
+    segments: &'a [Segment],
+    marks: Vec<u8>,
+    first: usize,
+    article: &'a str,
+    buf: Vec<u8>,
+    /// Position in `buf`.
+    pos: usize,
+    /// The next segment.
+    next: usize,
+    failed: bool,
+}
+
+impl Iterator for ArticleClaims<'_> {
+    type Item = io::Result<Claim>;
+
+    fn next(&mut self) -> Option<io::Result<Claim>> {
+        if self.failed {
+            return None;
+        }
+        while self.pos >= self.buf.len() {
+            let s = *self.segments.get(self.next)?;
+            self.next += 1;
+            self.pos = 0;
+            if let Err(e) = self.store.get(s, &mut self.buf) {
+                self.failed = true;
+                return Some(Err(e));
+            }
+        }
+        let rest = &self.buf[self.pos..];
+        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        self.pos += end + 1;
+        let mut c: Claim = match serde_json::from_slice(&rest[..end]) {
+            Ok(c) => c,
+            Err(e) => {
+                self.failed = true;
+                return Some(Err(io::Error::other(format!("a stored claim: {e}"))));
+            }
+        };
+        let mark = self.marks.get(c.id).copied().unwrap_or(0);
+        c.superseded = mark & 1 != 0;
+        c.headline = mark & 2 != 0;
+        c.id += self.first;
+        c.part_of = c.part_of.map(|p| p + self.first);
+        if c.article != self.article {
+            self.article.clone_into(&mut c.article);
+        }
+        Some(Ok(c))
+    }
+}
+
+/// The claims of one article as [`claims::find_streaming`] finds them, kept in `store`.
+pub fn keep(store: &Store, article: &crate::corpus::Article, lexicon: &Lexicon, all: bool) -> Kept {
+    let mut w = store.writer();
+    claims::find_streaming(article, lexicon, all, |c, facts| w.push(&c, facts, lexicon));
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_come_back_from_memory_and_from_the_file() {
+        let mut spill = Spill::default();
+        let long = "جملة طويلة ".repeat(1000);
+        let mut segs = Vec::new();
+        let mut want = Vec::new();
+        // Past IN_MEMORY: the later ones go to the file.
+        for i in 0..(IN_MEMORY / long.len() + 50) {
+            let text = format!("{i} {long}");
+            segs.push(spill.put(text.as_bytes()));
+            want.push(text);
+        }
+        assert!(spill.file.is_some() && segs.iter().any(|s| s.in_file));
+        assert!(segs.first().is_some_and(|s| !s.in_file));
+        let mut buf = Vec::new();
+        for (s, w) in segs.into_iter().zip(want) {
+            spill.get(s, &mut buf).unwrap();
+            assert_eq!(buf, w.as_bytes());
+        }
+    }
+}
