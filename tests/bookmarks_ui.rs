@@ -482,3 +482,21 @@ fn the_note_editor_moves_its_cursor_and_inserts_there() {
         .and_then(|b| b.note.clone());
     assert_eq!(note.as_deref(), Some("«جنود الكث»"));
 }
+
+/// Standard input is read once and kept nowhere: `b` says so rather than store a
+/// bookmark that would read "missing" at once.
+#[test]
+fn b_on_standard_input_says_why_it_cannot_bookmark() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = state_in(data.path());
+    let stdin = corpus::Article::from_text("-", "stdin", "عنوان\nأرسلت روسيا 2000 جندي\n".into());
+    let ai = s.add_article(stdin);
+    s.current = ai;
+    keys(&mut s, "r } b");
+    assert!(s.bookmarks.prompt.is_none());
+    let text = screen(&s);
+    assert!(text.contains("standard input is read once"), "{text}");
+    keys(&mut s, "v b");
+    assert!(s.bookmarks.prompt.is_none());
+    assert!(stored(data.path()).is_empty());
+}

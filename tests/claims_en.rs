@@ -299,6 +299,24 @@ fn percentages_and_money_have_their_kind_and_unit() {
     let c = one("Reserves dropped by $1.4 billion in January.");
     assert_eq!(c.scope.as_deref(), Some("change"));
     assert_eq!(c.topic.as_deref(), Some("reserves"));
+    // "down X": the amount of a fall, not the level; "up to X" stays a bound.
+    let a = run(&[(
+        "a",
+        "Foreign reserves stood at $9.2 billion, down $300 million on the month before.",
+    )]);
+    let scopes: Vec<_> = a
+        .claims
+        .iter()
+        .map(|c| (c.value, c.scope.clone()))
+        .collect();
+    assert_eq!(
+        scopes,
+        [(9.2e9, None), (3e8, Some("change".to_owned()))],
+        "{:#?}",
+        a.claims
+    );
+    let c = one("Qatar may lend up to $2 billion to the central bank.");
+    assert_ne!(c.scope.as_deref(), Some("change"));
 }
 
 // 5. Topics and scopes.

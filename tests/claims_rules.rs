@@ -149,6 +149,34 @@ fn the_headline_is_the_most_explicit_figure() {
     assert_eq!(g.verdict, Verdict::Agree);
 }
 
+#[test]
+fn a_vague_count_beside_its_articles_figure_is_not_compared() {
+    let a = run(&[
+        (
+            "a",
+            "وأصيب العشرات في الاشتباكات أمام المحكمة. وأعلنت الوزارة إصابة 37 شخصا.",
+        ),
+        ("b", "وأصيب 41 شخصا في الاشتباكات أمام المحكمة."),
+        ("c", "وسقط عشرات الجرحى في الاشتباكات."),
+    ]);
+    let g = group(&a, "injured", None);
+    // a's «العشرات» is colour around its 37; c's «عشرات» is all c says, and stays.
+    let texts: Vec<&str> = g
+        .claims
+        .iter()
+        .map(|&i| a.claims[i].text.as_str())
+        .collect();
+    assert_eq!(values(&a, g), [37.0, 41.0, 20.0], "{texts:?}");
+    assert!(
+        a.claims
+            .iter()
+            .any(|c| c.text == "العشرات" && a.group_of(c.id).is_none()),
+        "the vague count is still a claim: {:#?}",
+        a.claims
+    );
+    assert_eq!(g.verdict, Verdict::Conflict);
+}
+
 // 5. Finer money topics and currencies.
 
 #[test]

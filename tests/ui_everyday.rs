@@ -125,7 +125,7 @@ fn plot_numbers_sources_in_full_and_explains_its_marks() {
     let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
     let header = text.lines().nth(1).unwrap_or_default();
     for v in [lo, hi] {
-        let n = qarin::ui::compare::number(v);
+        let n = qarin::claims::present::number(v, qarin::text::lang::Lang::Arabic);
         assert!(header.contains(&n), "scale {n} missing: {header}");
     }
 }

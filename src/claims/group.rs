@@ -95,6 +95,25 @@ struct Run {
     rank: u8,
     /// The headline as the verdict compares it ([`compared`]).
     head: Claim,
+    /// Local ids of vague counts («العشرات»، "scores").
+    vague: Vec<u32>,
+    /// Some figure of the run is not vague.
+    figure: bool,
+}
+
+impl Run {
+    /// The ids the group shows and compares. A vague count of an article that also gives
+    /// a figure for the same group is colour around that figure («أصيب العشرات ... وبلغ
+    /// عدد المصابين 62»), not a second account of it: it leaves the group (it stays among
+    /// the claims), so groups compare figures. A vague count that is its article's only
+    /// word on the group stays: «العشرات» against «164» is a real disagreement.
+    fn shown(&self) -> impl Iterator<Item = u32> + '_ {
+        let head = self.ids.get(self.best).copied();
+        self.ids
+            .iter()
+            .copied()
+            .filter(move |&i| !(self.figure && Some(i) != head && self.vague.contains(&i)))
+    }
 }
 
 /// What grouping keeps of one article's claims, fed one claim at a time in text order
@@ -124,6 +143,8 @@ impl Runs {
                     best: 0,
                     rank: explicitness(c),
                     head: compared(c, lexicon),
+                    vague: Vec::new(),
+                    figure: false,
                 };
                 self.runs.insert(at, (key, run));
                 at
@@ -132,6 +153,11 @@ impl Runs {
         let run = &mut self.runs[at].1;
         let n = run.ids.len();
         run.ids.push(local);
+        if c.qualifier == Qualifier::Vague {
+            run.vague.push(local);
+        } else {
+            run.figure = true;
+        }
         if n == 0 {
             return;
         }
@@ -216,7 +242,7 @@ pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Gro
         }
         let ids: Vec<usize> = runs
             .iter()
-            .flat_map(|(m, r)| r.ids.iter().map(|&i| m.first + i as usize))
+            .flat_map(|(m, r)| r.shown().map(|i| m.first + i as usize))
             .collect();
         let heads: Vec<Claim> = runs
             .iter()

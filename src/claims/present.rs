@@ -265,7 +265,12 @@ fn display_unit(c: &Claim, lang: Lang) -> (f64, &'static str) {
 /// 2000», «نحو 7000 كم», "more than 2000"); `short` uses signs (> < ~ ≥ ≤) for a
 /// narrow cell. Qualifiers that need the claim's words (vague, implicit...) give them.
 pub fn value_text(c: &Claim, short: bool) -> String {
-    let lang = Lang::detect(&c.text);
+    value_text_in(c, short, Lang::detect(&c.text))
+}
+
+/// [`value_text`] in a given language (the reader's `--lang en` shows every value in
+/// English).
+pub fn value_text_in(c: &Claim, short: bool, lang: Lang) -> String {
     let (scale, unit) = display_unit(c, lang);
     let num = |x: f64| number(x / scale, lang);
     let v = num(c.value);

@@ -137,6 +137,16 @@ impl BookmarksUi {
 
 /// `b`: asks for a note for the passage under the cursor (reader) or in the focused pane
 /// (compare).
+/// Why `b` does nothing on standard input: a bookmark names where its article is, and
+/// standard input is read once and kept nowhere (its bookmark would read "missing" at
+/// once).
+const STDIN_NOT_KEPT: &str =
+    "standard input is read once and kept nowhere: save it to a file and open that to bookmark it";
+
+fn refuse_stdin(article: &crate::corpus::Article) -> bool {
+    article.path == "-" && article.origin.item.is_none()
+}
+
 pub fn bookmark_here(state: &mut State) {
     if let Some(reason) = state.bookmarks.session.read_only() {
         state.status = Some(format!("bookmarks read-only: {}", safe_line(reason)));
@@ -149,6 +159,10 @@ pub fn bookmark_here(state: &mut State) {
     let Some(article) = state.articles.get(ai) else {
         return;
     };
+    if refuse_stdin(article) {
+        state.status = Some(STDIN_NOT_KEPT.into());
+        return;
+    }
     match NewBookmark::paragraph(article, article_key(article), para + 1) {
         Some(nb) if !nb.text.trim().is_empty() => {
             state.bookmarks.prompt = Some(NotePrompt {
@@ -177,6 +191,10 @@ pub fn bookmark_range(
     let Some(article) = state.articles.get(ai) else {
         return;
     };
+    if refuse_stdin(article) {
+        state.status = Some(STDIN_NOT_KEPT.into());
+        return;
+    }
     match NewBookmark::range(
         article,
         article_key(article),

@@ -4,7 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::claims::{Claim, Verdict};
+use crate::claims::{Claim, present};
+use crate::text::lang::Lang;
 
 use super::action::Action;
 use super::draw::{self, Align};
@@ -108,110 +109,40 @@ fn handle(state: &mut State, action: Action) {
     }
 }
 
-/// A number as people write it: no fraction when whole; millions and billions in
-/// words («2.7 مليون», «3 مليار») so that a table cell can hold them.
-pub fn number(v: f64) -> String {
-    let a = v.abs();
-    if (1e9..1e15).contains(&a) {
-        format!("{} مليار", decimals(v / 1e9))
-    } else if (1e6..1e15).contains(&a) {
-        format!("{} مليون", decimals(v / 1e6))
-    } else if v.fract() == 0.0 && a < 1e15 {
-        format!("{}", v as i64)
+/// The language labels are shown in: English with `--lang en`, else Arabic.
+pub fn label_lang(state: &State) -> Lang {
+    if state.settings.english {
+        Lang::English
     } else {
-        format!("{v}")
+        Lang::Arabic
     }
 }
 
-/// Up to three decimals, without trailing zeros: 2.7, 1.234, 3.
-fn decimals(x: f64) -> String {
-    let s = format!("{x:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// The claims engine normalises lengths to metres and areas to square metres; a reader
-/// wrote (and reads) kilometres. The factor and unit to show a claim's values in.
-fn display_unit(c: &Claim) -> (f64, &'static str) {
-    let smallest = [Some(c.value), c.low, c.high]
-        .into_iter()
-        .flatten()
-        .fold(f64::INFINITY, |m, v| m.min(v.abs()));
-    match c.unit.as_deref() {
-        Some("metre") if smallest >= 1000.0 => (1e3, " كم"),
-        Some("square_metre") if smallest >= 1e6 => (1e6, " كم²"),
-        _ => (1.0, ""),
+/// The language a claim's value is written in: the reader's with `--lang en`, else the
+/// claim's own (an English report's values read in English).
+fn value_lang(c: &Claim, english: bool) -> Lang {
+    if english {
+        Lang::English
+    } else {
+        Lang::detect(&c.text)
     }
 }
 
-/// A claim's value with its qualifier, in Arabic («أكثر من 2000», «نحو 7000 كم»).
-pub fn value_text(c: &Claim) -> String {
-    value_with(c, false, false)
-}
-
-/// [`value_text`] in the reader's label language (English with `--lang en`).
+/// A claim's value with its qualifier («أكثر من 2000», «نحو 7000 كم»), from
+/// `claims::present` in the reader's label language.
 pub fn value_label(state: &State, c: &Claim) -> String {
-    value_with(c, false, state.settings.english)
+    present::value_text_in(c, false, value_lang(c, state.settings.english))
 }
 
-/// [`value_text`], or a shorter form with signs (> < ~ ≥ ≤) when that does not fit in
+/// [`value_label`], or a shorter form with signs (> < ~ ≥ ≤) when that does not fit in
 /// `cols` columns (a claims table cell).
 pub fn value_text_within(c: &Claim, cols: usize, english: bool) -> String {
-    let full = value_with(c, false, english);
+    let lang = value_lang(c, english);
+    let full = present::value_text_in(c, false, lang);
     if unicode_width::UnicodeWidthStr::width(full.as_str()) <= cols {
         full
     } else {
-        value_with(c, true, english)
-    }
-}
-
-fn value_with(c: &Claim, short: bool, english: bool) -> String {
-    // A claim of an English report is shown in English, left to right in its cell.
-    let english =
-        english || crate::text::lang::Lang::detect(&c.text) == crate::text::lang::Lang::English;
-    let (scale, unit) = display_unit(c);
-    let unit = match (english, unit) {
-        (true, " كم") => " km",
-        (true, " كم²") => " km²",
-        (_, u) => u,
-    };
-    let num = |x: f64| number(x / scale);
-    let v = num(c.value);
-    let lo = c.low.map(num).unwrap_or_else(|| v.clone());
-    let hi = c.high.map(num).unwrap_or_else(|| v.clone());
-    let text = match (c.qualifier.as_str(), short) {
-        ("exact", _) => v,
-        ("above", false) if english => format!("more than {lo}"),
-        ("below", false) if english => format!("less than {hi}"),
-        ("about", false) if english => format!("about {v}"),
-        ("at_least", false) if english => format!("at least {lo}"),
-        ("at_most", false) if english => format!("at most {hi}"),
-        ("above", false) => format!("أكثر من {lo}"),
-        ("below", false) => format!("أقل من {hi}"),
-        ("about", false) => format!("نحو {v}"),
-        ("at_least", false) => format!("{lo} على الأقل"),
-        ("at_most", false) => format!("{hi} على الأكثر"),
-        ("above", true) => format!(">{lo}"),
-        ("below", true) => format!("<{hi}"),
-        ("about", true) => format!("~{v}"),
-        ("at_least", true) => format!("≥{lo}"),
-        ("at_most", true) => format!("≤{hi}"),
-        ("range", _) => format!("{lo}–{hi}"),
-        _ => return c.text.clone(),
-    };
-    format!("{text}{unit}")
-}
-
-/// A verdict in words, in Arabic or (`english`) English.
-pub fn verdict_text(v: Verdict, english: bool) -> &'static str {
-    match (v, english) {
-        (Verdict::Conflict, false) => "تعارض",
-        (Verdict::Compatible, false) => "متوافق",
-        (Verdict::Agree, false) => "اتفاق",
-        (Verdict::Single, false) => "مصدر واحد",
-        (Verdict::Conflict, true) => "conflict",
-        (Verdict::Compatible, true) => "compatible",
-        (Verdict::Agree, true) => "agree",
-        (Verdict::Single, true) => "one source",
+        present::value_text_in(c, true, lang)
     }
 }
 
@@ -272,7 +203,7 @@ pub fn topic_bar_text(state: &State) -> String {
         "{}: {} — {}",
         state.group_label(g),
         ordered.join(" │ "),
-        verdict_text(g.verdict, state.settings.english)
+        present::verdict_label(g.verdict, label_lang(state))
     )
 }
 
@@ -378,20 +309,26 @@ mod tests {
 
     #[test]
     fn values_read_as_written_in_kilometres_millions_and_billions() {
-        assert_eq!(value_text(&seed_claim("نحو 7 آلاف كيلومتر")), "نحو 7000 كم");
-        assert_eq!(value_text(&seed_claim("6846 كيلومترا")), "6846 كم");
         assert_eq!(
-            value_text(&seed_claim("تزيد على 2.7 مليون كيلومتر مربع")),
+            value_text_within(&seed_claim("نحو 7 آلاف كيلومتر"), 40, false),
+            "نحو 7000 كم"
+        );
+        assert_eq!(
+            value_text_within(&seed_claim("6846 كيلومترا"), 40, false),
+            "6846 كم"
+        );
+        assert_eq!(
+            value_text_within(&seed_claim("تزيد على 2.7 مليون كيلومتر مربع"), 40, false),
             "أكثر من 2.7 مليون كم²"
         );
         assert_eq!(
-            value_text(&seed_claim("ملياري أو 3 مليارات دولار")),
+            value_text_within(&seed_claim("ملياري أو 3 مليارات دولار"), 40, false),
             "2 مليار–3 مليار"
         );
-        assert_eq!(value_text(&seed_claim("أكثر من 2000 جندي")), "أكثر من 2000");
-        assert_eq!(number(1_234_567.0), "1.235 مليون");
-        assert_eq!(number(20_000.0), "20000");
-        assert_eq!(number(2.5), "2.5");
+        assert_eq!(
+            value_text_within(&seed_claim("أكثر من 2000 جندي"), 40, false),
+            "أكثر من 2000"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod line_edit;
 pub mod list;
 pub mod note_prompt;
 pub mod pane;
+pub mod range_plot;
 pub mod reader;
 pub mod results;
 pub mod screen;

@@ -11,8 +11,7 @@ use crate::layout::BidiMode;
 
 use super::draw::Theme;
 use super::keymap::{Keymap, Side};
-use super::pane::{self, Blocks, Pane, Scroll};
-use super::screen;
+use super::pane::{self, Blocks, Scroll};
 use super::search::Match;
 use super::text::TextCache;
 
@@ -294,107 +293,6 @@ impl State {
             color: self.settings.color,
         }
     }
-
-    // ---- panes -------------------------------------------------------------------
-
-    /// The reader's pane on the current article.
-    pub fn reader_pane(&self) -> Option<Pane<'_>> {
-        let area = screen::reader(self.size).text;
-        self.pane(self.current, area)
-    }
-
-    pub fn pane(&self, ai: usize, area: Rect) -> Option<Pane<'_>> {
-        Some(Pane {
-            ai,
-            article: self.articles.get(ai)?,
-            blocks: self.blocks.get(ai)?,
-            cache: &self.cache,
-            width: area.width.max(1) as usize,
-            height: area.height.max(1) as usize,
-        })
-    }
-
-    /// How many panes fit: about 24 columns each, two to five.
-    pub fn max_panes(&self) -> usize {
-        (self.size.width as usize / 24).clamp(2, MAX_PANES)
-    }
-
-    /// The articles shown in compare, in order of publication (undated ones in source
-    /// order). With more articles than fit, those with a claim on the chosen topic come
-    /// first, then the current article and those after it; `compare.skip` scrolls that
-    /// list, so every source can be brought into view.
-    pub fn compare_articles(&self) -> Vec<usize> {
-        let n = self.articles.len();
-        let max = self.max_panes().min(n);
-        let by_time = |out: &mut Vec<usize>| {
-            out.sort_by_key(|&a| {
-                let p = self.articles[a].published.map(|p| p.time.timestamp());
-                (p.is_none(), p, a)
-            })
-        };
-        if n <= max {
-            let mut out: Vec<usize> = (0..n).collect();
-            by_time(&mut out);
-            return out;
-        }
-        let mut order: Vec<usize> = self
-            .compare
-            .group
-            .and_then(|g| self.analysis.groups.get(g))
-            .map(|g| {
-                g.claims
-                    .iter()
-                    .filter_map(|c| self.index.article_of.get(c).copied())
-                    .collect()
-            })
-            .unwrap_or_default();
-        order.extend((0..n).map(|i| (self.current + i) % n));
-        let mut seen = vec![false; n];
-        order.retain(|&a| a < n && !std::mem::replace(&mut seen[a], true));
-        let skip = self.compare.skip.min(n - max);
-        let mut out: Vec<usize> = order.into_iter().skip(skip).take(max).collect();
-        by_time(&mut out);
-        out
-    }
-
-    /// The first layout block of paragraph `para` of article `ai` (scroll positions
-    /// count blocks; a block is a paragraph unless the paragraph is huge).
-    pub fn first_block(&self, ai: usize, para: usize) -> usize {
-        self.blocks.get(ai).map_or(0, |b| b.first_block(para))
-    }
-
-    /// The compare panes in screen order, left to right: (article, its pane areas).
-    pub fn compare_layout(&self) -> Vec<(usize, screen::PaneArea)> {
-        let mut arts = self.compare_articles();
-        if self.first_right {
-            arts.reverse();
-        }
-        let areas = screen::compare_panes(self.size, arts.len());
-        arts.into_iter().zip(areas).collect()
-    }
-
-    fn compare_pane(&self, ai: usize) -> Option<Pane<'_>> {
-        let (_, pa) = self.compare_layout().into_iter().find(|(a, _)| *a == ai)?;
-        self.pane(ai, pa.area.text)
-    }
-
-    /// The article of the focused compare pane.
-    pub fn focused_article(&self) -> Option<usize> {
-        let arts = self.compare_articles();
-        arts.get(self.compare.focus.min(arts.len().saturating_sub(1)))
-            .copied()
-    }
-
-    /// Position in the current article: 0–100 by bytes, and whether the end is shown.
-    pub fn position(&self, ai: usize, s: &Scroll, pane: &Pane) -> (usize, bool) {
-        let paragraphs = &self.articles[ai].paragraphs;
-        let total = paragraphs.text_bytes() + 1;
-        let block = self.blocks.get(ai).and_then(|b| b.get(s.top.0));
-        let at = block.map_or(0, |b| paragraphs.offset_of(b.para) + b.range.start);
-        let end = pane.at_end(s.top);
-        let pct = if end { 100 } else { at * 100 / total };
-        (pct, end)
-    }
 }
 
 /// A mouse event in screen cells.
@@ -409,6 +307,7 @@ mod claims_index;
 mod dispatch;
 mod input;
 mod nav;
+mod panes;
 mod swap;
 use claims_index::build_index;
 pub use dispatch::handle;

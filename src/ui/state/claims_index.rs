@@ -26,8 +26,8 @@ impl State {
     pub fn claim_style(&self, c: &Claim) -> ratatui::style::Style {
         let topic = c.topic.as_deref();
         let colour = topic
-            .and_then(|t| self.lexicon.colour(t))
-            .and_then(|name| name.parse::<ratatui::style::Color>().ok());
+            .and_then(|t| crate::claims::present::topic_colour(&self.lexicon, t))
+            .and_then(|c| c.name().parse::<ratatui::style::Color>().ok());
         self.theme().claim(topic, colour, self.in_conflict(c.id))
     }
 
@@ -49,15 +49,8 @@ impl State {
     /// A group's name: its topic's label, the scope and year when it has them
     /// («القتلى · قوات الأمن»).
     pub fn group_label(&self, g: &crate::claims::Group) -> String {
-        let mut s = self.lexicon.label(&g.topic).to_owned();
-        if let Some(scope) = &g.scope {
-            s.push_str(" · ");
-            s.push_str(self.lexicon.scope_label(scope));
-        }
-        if let Some(y) = g.year {
-            s.push_str(&format!(" ({y})"));
-        }
-        s
+        let lang = crate::ui::compare::label_lang(self);
+        crate::claims::present::group_label(&self.lexicon, g, lang)
     }
 
     /// Groups with verdict conflict, in analysis order.
