@@ -9,6 +9,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+use common::{set, story_sets};
+
 const CORPUS: &str = "tests/data/stories";
 
 fn qarin(cache: &Path) -> Command {
@@ -32,34 +35,6 @@ fn run_json(cache: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
-/// Each story as the set of its articles' ids (the part of the file name after `#`).
-fn groups(doc: &Value) -> BTreeSet<BTreeSet<String>> {
-    doc["stories"]
-        .as_array()
-        .expect("stories")
-        .iter()
-        .map(|s| {
-            s["articles"]
-                .as_array()
-                .expect("articles")
-                .iter()
-                .map(|a| {
-                    let p = a["path"].as_str().expect("path");
-                    p.rsplit('#')
-                        .next()
-                        .unwrap_or(p)
-                        .trim_end_matches(".txt")
-                        .to_owned()
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn set(ids: &[&str]) -> BTreeSet<String> {
-    ids.iter().map(|s| (*s).to_owned()).collect()
-}
-
 #[test]
 fn events_become_stories() {
     let cache = tempfile::tempdir().expect("tempdir");
@@ -75,7 +50,7 @@ fn events_become_stories() {
         set(&["b4"]),
     ]
     .into();
-    assert_eq!(groups(&doc), want);
+    assert_eq!(story_sets(&doc), want);
 
     let quake = doc["stories"]
         .as_array()
@@ -133,7 +108,7 @@ fn filters_and_formats() {
     let doc = run_json(cache.path(), &["--min-outlets", "3", CORPUS]);
     assert_eq!(doc["stories"].as_array().map(Vec::len), Some(3));
     let doc = run_json(cache.path(), &["--since", "2024-03-11", CORPUS]);
-    assert_eq!(groups(&doc), [set(&["a3", "c3", "d3"])].into());
+    assert_eq!(story_sets(&doc), [set(&["a3", "c3", "d3"])].into());
     let doc = run_json(cache.path(), &["--until", "2024-03-10", CORPUS]);
     assert_eq!(doc["stories"].as_array().map(Vec::len), Some(3));
 

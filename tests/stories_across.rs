@@ -9,6 +9,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+use common::{set, story_sets};
+
 const CORPUS: &str = "tests/data/stories-en";
 
 fn qarin(cache: &Path, config: &Path) -> Command {
@@ -31,27 +34,7 @@ fn groups(cache: &Path, config: &Path) -> BTreeSet<BTreeSet<String>> {
         String::from_utf8_lossy(&out.stderr)
     );
     let doc: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    doc["stories"]
-        .as_array()
-        .expect("stories")
-        .iter()
-        .map(|s| {
-            s["articles"]
-                .as_array()
-                .expect("articles")
-                .iter()
-                .map(|a| {
-                    let p = a["path"].as_str().expect("path");
-                    let id = p.rsplit('#').next().unwrap_or(p);
-                    id.trim_end_matches(".txt").to_owned()
-                })
-                .collect()
-        })
-        .collect()
-}
-
-fn set(ids: &[&str]) -> BTreeSet<String> {
-    ids.iter().map(|s| (*s).to_owned()).collect()
+    story_sets(&doc)
 }
 
 #[test]

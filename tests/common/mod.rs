@@ -51,3 +51,32 @@ pub fn read_csv(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
         .collect();
     (headers, rows)
 }
+
+/// The stories of a `qarin stories --format json` document, each as the set of its
+/// articles' ids (the part of the file name after `#`, without `.txt`).
+pub fn story_sets(
+    doc: &serde_json::Value,
+) -> std::collections::BTreeSet<std::collections::BTreeSet<String>> {
+    doc["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .map(|s| {
+            s["articles"]
+                .as_array()
+                .expect("articles")
+                .iter()
+                .map(|a| {
+                    let p = a["path"].as_str().expect("path");
+                    let id = p.rsplit('#').next().unwrap_or(p);
+                    id.trim_end_matches(".txt").to_owned()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A set of article ids, as `story_sets` gives them.
+pub fn set(ids: &[&str]) -> std::collections::BTreeSet<String> {
+    ids.iter().map(|s| (*s).to_owned()).collect()
+}
