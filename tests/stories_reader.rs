@@ -67,7 +67,21 @@ fn a_folder_opens_as_a_story_library() {
     // `a` lists the single-outlet story too (the football match, beta only).
     let all = snap(d.path(), "120x12", "a", &[]);
     assert!(first_line(&all).contains("stories: 4 listed"), "{all}");
-    assert!(all.contains("1 beta"), "{all}");
+    let rows = story_rows(&all);
+    assert!(rows.iter().any(|r| r.contains("beta   1")), "{all}");
+    // The outlets' count sits in its own sub-cell: the same column on every row, whatever
+    // the length of the names before it.
+    let count_col = |r: &str| {
+        let names_end = r.rfind(|c: char| c.is_ascii_alphabetic()).unwrap_or(0);
+        let tail = &r[names_end..];
+        let gap = tail
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(usize::MAX);
+        assert!(gap <= 5, "no count right after the names: {r}");
+        r[..names_end].chars().count() + gap
+    };
+    let cols: Vec<usize> = rows.iter().map(|r| count_col(r)).collect();
+    assert!(cols.windows(2).all(|w| w[0] == w[1]), "{cols:?}\n{all}");
 
     // `o` twice: most conflicts first (the earthquake and the fire have one each, the
     // protest none, so it comes last).

@@ -294,16 +294,29 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let cells = [
             format!("{mark}{}", i + 1),
             g.story.title.clone(),
-            format!("{} {}", g.story.outlets.len(), g.story.outlets.join("، ")),
+            g.story.outlets.join("، "),
             g.story.articles.len().to_string(),
             g.conflicts.to_string(),
             time_text(g.story.last.or(g.story.first)),
         ];
-        for (r, t) in cols(y).iter().zip(cells.iter()) {
-            draw::text(state, buf, draw::inset(*r), t, st, Align::Right);
+        for (c, (r, t)) in cols(y).iter().zip(cells.iter()).enumerate() {
+            let mut r = draw::inset(*r);
+            if c == OUTLETS && r.width > COUNT + 1 {
+                // The outlets' count in a sub-cell of its own at the cell's right edge (read
+                // first in Arabic), so counts line up whatever the names' length.
+                let n = Rect::new(r.right() - COUNT, y, COUNT, 1);
+                let count = g.story.outlets.len().to_string();
+                draw::text(state, buf, n, &count, st, Align::Right);
+                r.width -= COUNT + 1;
+            }
+            draw::text(state, buf, r, t, st, Align::Right);
         }
     }
 }
+
+/// The outlets column (its index in the row's cells) and the width of its count.
+const OUTLETS: usize = 2;
+const COUNT: u16 = 3;
 
 /// The filter prompt in the status bar, while it is open.
 pub fn draw_prompt(state: &State, buf: &mut Buffer) -> bool {
