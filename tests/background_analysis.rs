@@ -32,25 +32,25 @@ fn a_large_text_is_analysed_in_the_background_with_the_same_result() {
     assert!(expected.claims.len() > 1000);
     // Not in the background (a snapshot): nothing analysed, and the status bar says why.
     let mut state = qarin::ui::test_state(vec![article.clone()], 100, 10);
-    assert!(state.unanalysed && state.analysis.claims.is_empty());
+    assert!(state.model.unanalysed && state.model.analysis.claims.is_empty());
     let screen = qarin::ui::screen_text(&state);
     assert!(
         screen.contains("analysed in the background by the reader"),
         "{screen}"
     );
     // In the reader: a worker thread, progress, then the whole analysis.
-    state.background = true;
+    state.model.background = true;
     state.analyse();
-    assert!(state.analysing.is_some());
+    assert!(state.model.analysing.is_some());
     assert!(qarin::ui::screen_text(&state).contains("analysing claims:"));
     let start = Instant::now();
     while !state.poll_analysis() {
         assert!(start.elapsed() < Duration::from_secs(120), "analysis hangs");
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(state.analysing.is_none());
-    assert_eq!(state.analysis.claims.len(), expected.claims.len());
-    assert_eq!(state.analysis.groups.len(), expected.groups.len());
+    assert!(state.model.analysing.is_none());
+    assert_eq!(state.model.analysis.claims.len(), expected.claims.len());
+    assert_eq!(state.model.analysis.groups.len(), expected.groups.len());
     assert!(qarin::ui::screen_text(&state).contains("claims analysed:"));
 }
 

@@ -37,7 +37,7 @@ fn type_text(s: &mut State, text: &str) {
 /// The screen as text, with bookmark dates (which change daily) replaced.
 fn screen(s: &State) -> String {
     let mut text = qarin::ui::screen_text(s);
-    for b in s.bookmarks.session.bookmarks() {
+    for b in s.model.bookmarks.session.bookmarks() {
         text = text.replace(&b.created[..10], "YYYY-MM-DD");
     }
     text
@@ -49,10 +49,13 @@ fn stored(data: &Path) -> Vec<qarin::bookmarks::Bookmark> {
 
 /// Moves the reader's cursor to the first passage at or after 0-based paragraph `p`.
 fn cursor_to(s: &mut State, p: usize) {
-    while s.reader[s.current].cursor < p {
-        let before = s.reader[s.current].cursor;
+    while s.model.open[s.current].reader.cursor < p {
+        let before = s.model.open[s.current].reader.cursor;
         keys(s, "}");
-        assert_ne!(s.reader[s.current].cursor, before, "cursor stuck");
+        assert_ne!(
+            s.model.open[s.current].reader.cursor, before,
+            "cursor stuck"
+        );
     }
 }
 
@@ -61,7 +64,7 @@ fn b_asks_for_a_note_shown_right_to_left_and_saves_the_passage() {
     let data = tempfile::tempdir().unwrap();
     let mut s = state_in(data.path());
     cursor_to(&mut s, 4);
-    let para = s.reader[0].cursor;
+    let para = s.model.open[0].reader.cursor;
     keys(&mut s, "b");
     type_text(&mut s, "عدد القوات");
     let prompt = screen(&s);
@@ -96,7 +99,7 @@ fn b_asks_for_a_note_shown_right_to_left_and_saves_the_passage() {
         text.contains(&format!("bookmarked ¶{} as 1", para + 1)),
         "{text}"
     );
-    assert!(s.bookmarks.is_marked(0, para));
+    assert!(s.model.bookmarks.is_marked(0, para));
     assert_eq!(
         text.lines().filter(|l| l.starts_with('*')).count(),
         1,
@@ -112,7 +115,7 @@ fn esc_cancels_the_note_prompt_and_saves_nothing() {
     keys(&mut s, "b");
     type_text(&mut s, "لا");
     keys(&mut s, "Esc");
-    assert!(s.bookmarks.prompt.is_none());
+    assert!(s.bookmark_list.prompt.is_none());
     assert!(stored(data.path()).is_empty());
     assert!(!data.path().join("bookmarks.json").exists());
     // Keys are commands again.
@@ -155,8 +158,8 @@ fn list_shows_article_excerpt_note_and_date_and_enter_jumps() {
     assert_eq!(s.view, View::Reader);
     assert_eq!(s.current, 3);
     let want = stored(data.path())[0].paragraph - 1;
-    assert_eq!(s.reader[3].cursor, want);
-    let first_row = s.reader[3].top;
+    assert_eq!(s.model.open[3].reader.cursor, want);
+    let first_row = s.model.open[3].reader.top;
     assert!(first_row.0 <= want, "passage on screen");
 }
 
@@ -166,7 +169,7 @@ fn e_edits_the_note_d_deletes_u_undoes() {
     let mut s = two_bookmarks(data.path());
     keys(&mut s, "B j e");
     assert_eq!(
-        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        s.bookmark_list.prompt.as_ref().map(|p| p.text.as_str()),
         Some("troops"),
         "the prompt starts from the note"
     );
@@ -205,7 +208,7 @@ fn slash_filters_the_list() {
     keys(&mut s, "B /");
     type_text(&mut s, "TROOPS");
     keys(&mut s, "Enter");
-    assert_eq!(s.bookmarks.visible().len(), 1);
+    assert_eq!(s.bookmark_list.visible(&s.model.bookmarks).len(), 1);
     let text = screen(&s);
     assert!(text.contains("bookmarks: 1 matching «TROOPS»"), "{text}");
     // The filter narrows what `d` can hit: it deletes the one shown.
@@ -214,8 +217,8 @@ fn slash_filters_the_list() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].note, None);
     keys(&mut s, "/ Esc");
-    assert!(s.bookmarks.filter.is_empty());
-    assert_eq!(s.bookmarks.visible().len(), 1);
+    assert!(s.bookmark_list.filter.is_empty());
+    assert_eq!(s.bookmark_list.visible(&s.model.bookmarks).len(), 1);
 }
 
 #[test]
@@ -250,7 +253,7 @@ fn corrupt_file_makes_bookmarks_read_only_and_is_kept() {
         "{text}"
     );
     keys(&mut s, "b");
-    assert!(s.bookmarks.prompt.is_none());
+    assert!(s.bookmark_list.prompt.is_none());
     assert!(screen(&s).contains("bookmarks read-only"));
     keys(&mut s, "B");
     assert!(screen(&s).contains("not a valid bookmarks file"));
@@ -266,13 +269,13 @@ fn articles_reopen_where_they_were_left() {
     let mut s = state_in(data.path());
     keys(&mut s, "Tab");
     cursor_to(&mut s, 8);
-    let left_at = s.reader[1].cursor;
+    let left_at = s.model.open[1].reader.cursor;
     keys(&mut s, "q");
     assert!(s.quit);
     let again = state_in(data.path());
-    assert_eq!(again.reader[1].cursor, left_at);
-    assert_eq!(again.reader[1].top.0, left_at);
-    assert_eq!(again.reader[0].cursor, 0);
+    assert_eq!(again.model.open[1].reader.cursor, left_at);
+    assert_eq!(again.model.open[1].reader.top.0, left_at);
+    assert_eq!(again.model.open[0].reader.cursor, 0);
 }
 
 #[test]
@@ -291,11 +294,11 @@ fn b_in_compare_bookmarks_the_focused_pane() {
     let mut s = state_in(data.path());
     keys(&mut s, "s Right");
     let ai = s.focused_article().expect("a focused pane");
-    let para = s.compare.scroll[ai].cursor;
+    let para = s.model.open[ai].compare.cursor;
     keys(&mut s, "b Enter");
     let saved = stored(data.path());
     assert_eq!(saved.len(), 1);
-    assert_eq!(saved[0].article.id, s.articles[ai].id);
+    assert_eq!(saved[0].article.id, s.model.open[ai].article.id);
     assert_eq!(saved[0].paragraph, para + 1);
 }
 
@@ -332,14 +335,14 @@ fn a_click_selects_a_row_of_the_list() {
     let data = tempfile::tempdir().unwrap();
     let mut s = two_bookmarks(data.path());
     keys(&mut s, "B");
-    assert_eq!(s.bookmarks.sel, 0);
+    assert_eq!(s.bookmark_list.sel, 0);
     // Row 0 is the title bar, row 1 the header, rows 2.. the bookmarks.
     s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 3 });
-    assert_eq!(s.bookmarks.sel, 1);
+    assert_eq!(s.bookmark_list.sel, 1);
     s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 20 });
-    assert_eq!(s.bookmarks.sel, 1, "below the last row: the last row");
+    assert_eq!(s.bookmark_list.sel, 1, "below the last row: the last row");
     s.mouse(qarin::ui::state::MouseInput::Click { x: 10, y: 2 });
-    assert_eq!(s.bookmarks.sel, 0);
+    assert_eq!(s.bookmark_list.sel, 0);
 }
 
 #[test]
@@ -356,16 +359,16 @@ fn jump_finds_the_passage_in_an_edited_article() {
     };
     let mut s = open(data.path());
     cursor_to(&mut s, 4);
-    let para = s.reader[0].cursor;
+    let para = s.model.open[0].reader.cursor;
     keys(&mut s, "b Enter");
 
     // Two lines added on top: the passage moves down by two.
     std::fs::write(&file, format!("سطر\nسطر\n{}", corpus::SEEDS[3].1)).unwrap();
     let mut s = open(data.path());
-    assert!(s.bookmarks.is_marked(0, para + 2));
-    assert!(!s.bookmarks.is_marked(0, para));
+    assert!(s.model.bookmarks.is_marked(0, para + 2));
+    assert!(!s.model.bookmarks.is_marked(0, para));
     keys(&mut s, "B Enter");
-    assert_eq!(s.reader[0].cursor, para + 2);
+    assert_eq!(s.model.open[0].reader.cursor, para + 2);
 
     // The passage deleted: the list flags it with `?`, Enter says so.
     let text = corpus::SEEDS[3]
@@ -455,7 +458,7 @@ fn the_note_editor_moves_its_cursor_and_inserts_there() {
     keys(&mut s, "Right Right Right");
     type_text(&mut s, "ال");
     assert_eq!(
-        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        s.bookmark_list.prompt.as_ref().map(|p| p.text.as_str()),
         Some("جنود الكثر")
     );
     keys(&mut s, "Home");
@@ -463,13 +466,13 @@ fn the_note_editor_moves_its_cursor_and_inserts_there() {
     keys(&mut s, "End");
     type_text(&mut s, "»");
     assert_eq!(
-        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        s.bookmark_list.prompt.as_ref().map(|p| p.text.as_str()),
         Some("«جنود الكثر»")
     );
     // ← at the end stays there; → then Backspace takes the letter before «»».
     keys(&mut s, "Left Right Backspace");
     assert_eq!(
-        s.bookmarks.prompt.as_ref().map(|p| p.text.as_str()),
+        s.bookmark_list.prompt.as_ref().map(|p| p.text.as_str()),
         Some("«جنود الكث»")
     );
     let text = screen(&s);
@@ -493,10 +496,10 @@ fn b_on_standard_input_says_why_it_cannot_bookmark() {
     let ai = s.add_article(stdin);
     s.current = ai;
     keys(&mut s, "r } b");
-    assert!(s.bookmarks.prompt.is_none());
+    assert!(s.bookmark_list.prompt.is_none());
     let text = screen(&s);
     assert!(text.contains("standard input is read once"), "{text}");
     keys(&mut s, "v b");
-    assert!(s.bookmarks.prompt.is_none());
+    assert!(s.bookmark_list.prompt.is_none());
     assert!(stored(data.path()).is_empty());
 }

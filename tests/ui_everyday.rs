@@ -47,17 +47,17 @@ fn compare_lines_up_the_topics_claims_and_clears_panes_without_one() {
     // show no mark of another topic.
     keys(&mut state, "t t");
     let g = state.compare.group.expect("a topic");
-    let group = state.analysis.groups[g].clone();
+    let group = state.model.analysis.groups[g].clone();
     let mut empty = 0;
     for ai in state.compare_articles() {
         let has = group
             .claims
             .iter()
-            .any(|id| state.index.article_of.get(id) == Some(&ai));
+            .any(|id| state.model.index.article_of.get(id) == Some(&ai));
         if !has {
             empty += 1;
             assert_eq!(
-                state.compare.scroll[ai].top,
+                state.model.open[ai].compare.top,
                 (0, 0),
                 "pane {ai} kept its place"
             );
@@ -113,11 +113,11 @@ fn plot_numbers_sources_in_full_and_explains_its_marks() {
     assert!(text.contains("؟ hedged"), "{text}");
     assert!(text.contains("( ) excluded"), "{text}");
     // The selected topic's scale over the plot: its lowest and highest value.
-    let g = &state.analysis.groups[state.table_rows()[0]];
+    let g = &state.model.analysis.groups[state.table_rows()[0]];
     let values: Vec<f64> = g
         .claims
         .iter()
-        .filter_map(|id| state.claim(*id))
+        .filter_map(|id| state.model.claim(*id))
         .flat_map(|c| [c.low, c.high, Some(c.value)])
         .flatten()
         .collect();
@@ -165,25 +165,25 @@ fn ctrl_d_u_f_b_and_counts_move_as_in_less_and_vim() {
     let mut b = seeds_state(80, 24);
     keys(&mut a, "C-f");
     keys(&mut b, "Space");
-    assert_eq!(a.reader[0].top, b.reader[0].top);
+    assert_eq!(a.model.open[0].reader.top, b.model.open[0].reader.top);
     keys(&mut a, "C-b");
-    assert_eq!(a.reader[0].top, (0, 0));
+    assert_eq!(a.model.open[0].reader.top, (0, 0));
     // Half a page of the 22-line text area: 11 lines.
     keys(&mut a, "C-d");
     let mut c = seeds_state(80, 24);
     keys(&mut c, "j j j j j j j j j j j");
-    assert_eq!(a.reader[0].top, c.reader[0].top);
+    assert_eq!(a.model.open[0].reader.top, c.model.open[0].reader.top);
     keys(&mut a, "C-u");
-    assert_eq!(a.reader[0].top, (0, 0));
+    assert_eq!(a.model.open[0].reader.top, (0, 0));
     // A count repeats a move: `5 j` is five lines, `1 2 j` twelve.
     let mut d = seeds_state(80, 24);
     keys(&mut d, "5 j");
     let mut e = seeds_state(80, 24);
     keys(&mut e, "j j j j j");
-    assert_eq!(d.reader[0].top, e.reader[0].top);
-    assert_ne!(d.reader[0].top, (0, 0));
+    assert_eq!(d.model.open[0].reader.top, e.model.open[0].reader.top);
+    assert_ne!(d.model.open[0].reader.top, (0, 0));
     keys(&mut d, "1 2 k");
-    assert_eq!(d.reader[0].top, (0, 0));
+    assert_eq!(d.model.open[0].reader.top, (0, 0));
     assert!(d.count.is_none());
     // The count shows while it is typed; `0` alone is no count.
     keys(&mut d, "3");
@@ -203,8 +203,9 @@ fn ctrl_l_asks_for_a_full_redraw_and_y_copies_logical_text() {
     keys(&mut state, "C-l");
     assert!(state.redraw);
     keys(&mut state, "} y");
-    let (ai, para) = (state.current, state.reader[state.current].cursor);
-    let expected = state.articles[ai]
+    let (ai, para) = (state.current, state.model.open[state.current].reader.cursor);
+    let expected = state.model.open[ai]
+        .article
         .paragraphs
         .get(para)
         .unwrap()
@@ -362,7 +363,7 @@ fn english_labels_with_lang_en() {
     // Compare's bar, the first source's value on the right as its pane is.
     let mut state = State::with_analysis(
         qarin::corpus::seeds(),
-        state.analysis.clone(),
+        state.model.analysis.clone(),
         Keymap::defaults(),
         english,
         120,
@@ -370,6 +371,7 @@ fn english_labels_with_lang_en() {
         None,
     );
     let troops = state
+        .model
         .analysis
         .groups
         .iter()
@@ -398,11 +400,11 @@ fn english_labels_with_lang_en() {
 fn claims_take_their_topics_colour_from_the_lexicon() {
     let state = seeds_state(120, 30);
     let mut checked = 0;
-    for c in &state.analysis.claims {
+    for c in &state.model.analysis.claims {
         let Some(topic) = c.topic.as_deref() else {
             continue;
         };
-        if let Some(name) = state.lexicon.colour(topic) {
+        if let Some(name) = state.model.lexicon.colour(topic) {
             let want: ratatui::style::Color = name.parse().expect("a colour name");
             assert_eq!(state.claim_style(c).fg, Some(want), "{topic}");
             checked += 1;
@@ -448,7 +450,7 @@ fn view_tables_bind_keys_where_they_apply_with_their_own_description() {
         60,
         None,
     );
-    let fresh = qarin::claims::analyze(&state.articles, &state.lexicon, false);
+    let fresh = qarin::ui::model::analyze(&state.model.open, &state.model.lexicon);
     state.set_analysis(fresh);
     keys(&mut state, "s ] n");
     assert_eq!(state.view, View::Compare);

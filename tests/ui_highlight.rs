@@ -35,8 +35,8 @@ fn find(buf: &Buffer, word: &str) -> Vec<(u16, u16)> {
 #[test]
 fn conflicting_claim_numbers_are_marked_in_the_reader() {
     let mut state = fixture_state(100, 30);
-    let para = state.analysis.claims[0].paragraph - 1;
-    while state.reader[0].cursor < para {
+    let para = state.model.analysis.claims[0].paragraph - 1;
+    while state.model.open[0].reader.cursor < para {
         keys(&mut state, "}");
     }
     let buf = buffer(&state);

@@ -11,12 +11,13 @@ use ui_common::*;
 /// Presses `]` until the compare view shows the group on `topic`; its index.
 fn jump_to_conflict(state: &mut qarin::ui::state::State, topic: &str) -> usize {
     let target = state
+        .model
         .analysis
         .groups
         .iter()
         .position(|g| g.topic == topic && g.verdict == Verdict::Conflict)
-        .unwrap_or_else(|| panic!("no {topic} conflict in {:#?}", state.analysis.groups));
-    for _ in 0..=state.analysis.groups.len() {
+        .unwrap_or_else(|| panic!("no {topic} conflict in {:#?}", state.model.analysis.groups));
+    for _ in 0..=state.model.analysis.groups.len() {
         keys(state, "]");
         if state.compare.group == Some(target) {
             return target;
@@ -70,11 +71,11 @@ fn search_lands_on_a_match() {
     assert!(n >= 4, "seed 000 names Tokayev four times, found {n}");
     let m = state.search.matches[state.search.selected].clone();
     assert_eq!(m.article, 0);
-    let para = &state.articles[0].paragraphs[m.para];
+    let para = &state.model.open[0].article.paragraphs[m.para];
     assert_eq!(&para[m.range.clone()], "توكاييف");
     // The match is on screen.
     let pane = state.reader_pane().expect("reader pane");
-    let scroll = state.reader[0];
+    let scroll = state.model.open[0].reader;
     let vis = pane.visible(scroll.top);
     assert!(
         vis.iter().any(|(p, _)| *p == m.para),
@@ -228,20 +229,23 @@ fn tab_goes_through_articles_and_escape_goes_back() {
 fn paging_moves_and_stops_at_the_ends() {
     let mut state = seeds_state(80, 24);
     keys(&mut state, "Space");
-    let after_page = state.reader[0].top;
+    let after_page = state.model.open[0].reader.top;
     assert!(after_page > (0, 0));
     keys(&mut state, "G");
-    let end = state.reader[0].top;
+    let end = state.model.open[0].reader.top;
     keys(&mut state, "j j PageDown");
-    assert_eq!(state.reader[0].top, end, "no scrolling past the end");
+    assert_eq!(
+        state.model.open[0].reader.top, end,
+        "no scrolling past the end"
+    );
     assert!(screen(&state).lines().next().unwrap_or("").contains("End"));
     keys(&mut state, "g");
-    assert_eq!(state.reader[0].top, (0, 0));
+    assert_eq!(state.model.open[0].reader.top, (0, 0));
     keys(&mut state, "} }");
-    let c = state.reader[0].cursor;
-    assert!(!state.articles[0].paragraphs[c].trim().is_empty());
+    let c = state.model.open[0].reader.cursor;
+    assert!(!state.model.open[0].article.paragraphs[c].trim().is_empty());
     keys(&mut state, "{");
-    assert!(state.reader[0].cursor < c);
+    assert!(state.model.open[0].reader.cursor < c);
 }
 
 #[test]
@@ -254,7 +258,7 @@ fn claims_table_enter_opens_compare_on_that_topic() {
     let rows = state.table_rows();
     let troops = rows
         .iter()
-        .position(|g| state.analysis.groups[*g].topic == "troops")
+        .position(|g| state.model.analysis.groups[*g].topic == "troops")
         .expect("troops row");
     for _ in 0..troops {
         keys(&mut state, "j");
@@ -265,13 +269,16 @@ fn claims_table_enter_opens_compare_on_that_topic() {
         state
             .compare
             .group
-            .map(|g| state.analysis.groups[g].topic.to_string()),
+            .map(|g| state.model.analysis.groups[g].topic.to_string()),
         Some("troops".to_owned())
     );
     // Sorting by verdict puts the conflict first.
     keys(&mut state, "Esc o");
     let first = state.table_rows()[0];
-    assert_eq!(state.analysis.groups[first].verdict, Verdict::Conflict);
+    assert_eq!(
+        state.model.analysis.groups[first].verdict,
+        Verdict::Conflict
+    );
 }
 
 #[test]
@@ -301,12 +308,12 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
     keys(&mut state, "s");
     let layout = state.compare_layout();
     let (ai, pa) = layout[1];
-    let before: Vec<_> = state.compare.scroll.iter().map(|s| s.top).collect();
+    let before: Vec<_> = state.model.open.iter().map(|o| o.compare.top).collect();
     state.mouse(MouseInput::WheelDown {
         x: pa.area.text.x + 1,
         y: pa.area.text.y + 1,
     });
-    for (i, s) in state.compare.scroll.iter().enumerate() {
+    for (i, s) in state.model.open.iter().map(|o| o.compare).enumerate() {
         if i == ai {
             assert!(s.top > before[i], "pane under the pointer scrolled");
         } else {
@@ -323,10 +330,10 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer() {
 #[test]
 fn unbound_keys_say_so_and_change_nothing() {
     let mut state = seeds_state(80, 24);
-    let before = state.reader[0];
+    let before = state.model.open[0].reader;
     // (C-z used to be the example; it now suspends, as in other terminal programs.)
     state.key(Key::Ctrl('y'));
-    assert_eq!(state.reader[0], before);
+    assert_eq!(state.model.open[0].reader, before);
     assert!(screen(&state).contains("C-y: not bound"));
 }
 
@@ -336,14 +343,14 @@ fn enter_on_a_passage_with_a_claim_compares_its_topic() {
     keys(&mut state, "Enter");
     assert_eq!(state.view, View::Reader, "the first passage has no claim");
     // Seed 000's troops claim: walk the cursor to its passage.
-    let para = state.analysis.claims[0].paragraph - 1;
-    while state.reader[0].cursor < para {
+    let para = state.model.analysis.claims[0].paragraph - 1;
+    while state.model.open[0].reader.cursor < para {
         keys(&mut state, "}");
     }
     keys(&mut state, "Enter");
     assert_eq!(state.view, View::Compare);
     let g = state.compare.group.expect("a topic is chosen");
-    assert_eq!(state.analysis.groups[g].topic, "troops");
+    assert_eq!(state.model.analysis.groups[g].topic, "troops");
 }
 
 #[test]

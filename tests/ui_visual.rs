@@ -44,20 +44,24 @@ fn stored(data: &Path) -> Vec<qarin::bookmarks::Bookmark> {
 fn cursor_to_long(s: &mut State, from: usize, lines: usize) -> Vec<std::ops::Range<usize>> {
     loop {
         let ai = s.current;
-        let p = s.reader[ai].cursor;
+        let p = s.model.open[ai].reader.cursor;
         let pane = s.reader_pane().expect("a pane");
-        let b = s.first_block(ai, p);
+        let b = s.model.first_block(ai, p);
         let ranges: Vec<_> = pane.lines(b).iter().map(|l| l.source.clone()).collect();
-        if p >= from && ranges.len() >= lines && s.reader[ai].top == (b, 0) {
+        if p >= from && ranges.len() >= lines && s.model.open[ai].reader.top == (b, 0) {
             return ranges;
         }
-        let before = (p, s.reader[ai].top);
+        let before = (p, s.model.open[ai].reader.top);
         if p >= from && ranges.len() >= lines {
             keys(s, "j");
         } else {
             keys(s, "}");
         }
-        assert_ne!((s.reader[ai].cursor, s.reader[ai].top), before, "stuck");
+        assert_ne!(
+            (s.model.open[ai].reader.cursor, s.model.open[ai].reader.top),
+            before,
+            "stuck"
+        );
     }
 }
 
@@ -66,10 +70,10 @@ fn v_j_j_b_bookmarks_exactly_the_three_selected_lines() {
     let data = tempfile::tempdir().unwrap();
     let mut s = state_in(data.path());
     let ranges = cursor_to_long(&mut s, 2, 4);
-    let para = s.reader[0].cursor;
+    let para = s.model.open[0].reader.cursor;
     keys(&mut s, "v j j");
     let v = s.visual.expect("selecting");
-    let top = s.reader[0].top;
+    let top = s.model.open[0].reader.top;
     assert_eq!(v.span(), (top, (top.0, 2)));
     let text = qarin::ui::screen_text(&s);
     assert!(
@@ -96,7 +100,7 @@ fn v_j_j_b_bookmarks_exactly_the_three_selected_lines() {
     );
     assert_eq!(bm.text, source[ranges[0].start..ranges[2].end]);
     assert_eq!(bm.note.as_deref(), Some("ثلاثة أسطر"));
-    assert!(s.bookmarks.is_marked(0, para));
+    assert!(s.model.bookmarks.is_marked(0, para));
 }
 
 #[test]
@@ -104,13 +108,13 @@ fn selecting_upwards_bookmarks_the_same_span_and_k_shrinks_it() {
     let data = tempfile::tempdir().unwrap();
     let mut s = state_in(data.path());
     let ranges = cursor_to_long(&mut s, 2, 4);
-    let b = s.reader[0].top.0;
+    let b = s.model.open[0].reader.top.0;
     // Scrolled to the passage's third line, `v` starts there; `k k` selects upwards
     // (scrolling back to show the head).
     keys(&mut s, "j j v k k");
     let v = s.visual.expect("selecting");
     assert_eq!((v.anchor, v.head), ((b, 2), (b, 0)));
-    assert_eq!(s.reader[0].top, (b, 0));
+    assert_eq!(s.model.open[0].reader.top, (b, 0));
     keys(&mut s, "b Enter");
     let bm = &stored(data.path())[0];
     assert_eq!((bm.start, bm.end), (ranges[0].start, ranges[2].end));
@@ -125,7 +129,7 @@ fn esc_cancels_the_selection_and_b_then_bookmarks_the_whole_passage() {
     let data = tempfile::tempdir().unwrap();
     let mut s = state_in(data.path());
     cursor_to_long(&mut s, 2, 4);
-    let para = s.reader[0].cursor;
+    let para = s.model.open[0].reader.cursor;
     keys(&mut s, "v j j Esc");
     assert!(s.visual.is_none());
     assert_eq!(s.view, View::Reader, "Esc did not leave the reader");
@@ -143,10 +147,10 @@ fn a_selection_across_passages_bookmarks_the_rest_of_the_first_and_says_so() {
     let data = tempfile::tempdir().unwrap();
     let mut s = state_in(data.path());
     let ranges = cursor_to_long(&mut s, 2, 3);
-    let para = s.reader[0].cursor;
+    let para = s.model.open[0].reader.cursor;
     // Start on the second line and go two lines past the passage's last one.
     keys(&mut s, "j");
-    let top = s.reader[0].top;
+    let top = s.model.open[0].reader.top;
     assert_eq!(top.1, 1);
     keys(&mut s, "v");
     for _ in 0..ranges.len() {
@@ -284,19 +288,19 @@ fn enter_on_a_bookmark_of_an_article_not_open_loads_it_and_jumps() {
     let path = article_file(files.path());
     add_with_cli(data.path(), &path, 5);
     let mut s = state_in(data.path());
-    assert_eq!(s.articles.len(), 5);
+    assert_eq!(s.model.len(), 5);
     keys(&mut s, "B Enter");
-    assert_eq!(s.articles.len(), 6, "{:?}", s.status);
+    assert_eq!(s.model.len(), 6, "{:?}", s.status);
     assert_eq!(s.current, 5);
     assert_eq!(s.view, View::Reader);
-    assert_eq!(s.reader[5].cursor, 4);
-    assert!(s.bookmarks.is_marked(5, 4));
+    assert_eq!(s.model.open[5].reader.cursor, 4);
+    assert!(s.model.bookmarks.is_marked(5, 4));
     let text = qarin::ui::screen_text(&s);
     assert!(text.contains("6/6"), "{text}");
     // Opened once: a second Enter jumps without loading it again.
     keys(&mut s, "B Enter");
-    assert_eq!(s.articles.len(), 6);
-    assert_eq!((s.current, s.reader[5].cursor), (5, 4));
+    assert_eq!(s.model.len(), 6);
+    assert_eq!((s.current, s.model.open[5].reader.cursor), (5, 4));
 }
 
 #[test]
@@ -309,7 +313,7 @@ fn enter_on_a_bookmark_whose_file_is_gone_names_the_file() {
     std::fs::remove_file(&path).unwrap();
     let mut s = state_in(data.path());
     keys(&mut s, "B Enter");
-    assert_eq!(s.articles.len(), 5);
+    assert_eq!(s.model.len(), 5);
     assert_eq!(s.view, View::Bookmarks);
     let status = s.status.clone().unwrap_or_default();
     assert!(status.contains(&stored_path), "{status}");

@@ -103,7 +103,7 @@ pub fn prepare(
     };
     let mut state = State::new(articles, keymap, settings, cols, rows);
     if let Some(lib) = library {
-        state.stories = Some(lib);
+        state.model.stories = Some(lib);
         state.go(View::Stories);
     }
     Ok(state)
@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (80, 24),
     )?;
     // Interactive: bookmarks are re-found on a worker thread, the screen stays live.
-    state.bookmarks.background = true;
+    state.model.bookmarks.background = true;
     crate::ui::bookmarks_view::attach_default(&mut state);
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
@@ -127,8 +127,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // Too much text to analyse before the first screen: analyse it meanwhile.
-    state.background = true;
-    if state.unanalysed {
+    state.model.background = true;
+    if state.model.unanalysed {
         state.analyse();
     }
     // The corpus's texts are indexed for `F` meanwhile, once it is grouped

@@ -82,7 +82,7 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         }
         // While claims are analysed or texts indexed in the background, wake up now and
         // then: for the result, and to show the progress.
-        let texts = state.stories.as_mut().and_then(|l| l.text.as_mut());
+        let texts = state.model.stories.as_mut().and_then(|l| l.text.as_mut());
         let indexing = texts.as_ref().is_some_and(|t| t.progress().is_some());
         if let Some(t) = texts
             && t.poll()
@@ -90,7 +90,7 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
             dirty = true;
         }
         let grouping = super::story_grouping::progress(&state).is_some();
-        if state.analysing.is_some() || indexing || grouping {
+        if state.model.analysing.is_some() || indexing || grouping {
             if state.poll_analysis() {
                 dirty = true;
                 continue;
@@ -142,10 +142,10 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
         };
     }
     // Quitting went on; the terminal is restored (the guard) before this is printed.
-    if let Some(e) = state.stories.as_mut().and_then(|l| l.failed.take()) {
+    if let Some(e) = state.model.stories.as_mut().and_then(|l| l.failed.take()) {
         anyhow::bail!(e);
     }
-    if let Some(unsaved) = state.bookmarks.unsaved.take() {
+    if let Some(unsaved) = state.model.bookmarks.unsaved.take() {
         anyhow::bail!(unsaved);
     }
     Ok(())

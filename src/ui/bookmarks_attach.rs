@@ -5,13 +5,8 @@
 use crate::bookmarks::display::safe_line;
 use crate::bookmarks::{Left, ReadingState, Session, article_key};
 
-use std::collections::BTreeSet;
-use std::sync::mpsc::TryRecvError;
-
-use crate::bookmarks::Bookmark;
 use crate::corpus::Article;
 
-use super::bookmarks_view::*;
 use super::pane::Scroll;
 use super::state::State;
 
@@ -21,10 +16,10 @@ pub fn attach(state: &mut State, session: Session, positions: Option<ReadingStat
     if let Some(reason) = session.read_only() {
         state.status = Some(format!("bookmarks read-only: {}", safe_line(reason)));
     }
-    let background = state.bookmarks.background;
-    state.bookmarks = BookmarksUi::new(session, positions);
-    state.bookmarks.background = background;
-    state.bookmarks.refresh(&state.articles);
+    let background = state.model.bookmarks.background;
+    state.model.bookmarks = crate::ui::model::Bookmarks::new(session, positions);
+    state.model.bookmarks.background = background;
+    state.refresh_bookmarks();
     restore_positions(state);
 }
 
@@ -42,27 +37,30 @@ pub fn attach_default(state: &mut State) {
 /// worker thread (a 1 GB article takes seconds to hash), so the first screen does not
 /// wait; such articles are reopened when the hash is known ([`poll`]).
 pub fn restore_positions(state: &mut State) {
-    state.bookmarks.opened_at = vec![0; state.articles.len()];
+    state.model.bookmarks.opened_at = vec![0; state.model.len()];
     // Indices of another set of articles (a story swapped in) mean nothing now.
-    state.bookmarks.awaiting_positions.clear();
-    let all: Vec<usize> = (0..state.articles.len()).collect();
+    state.model.bookmarks.awaiting_positions.clear();
+    let all: Vec<usize> = (0..state.model.len()).collect();
     restore_positions_of(state, &all);
 }
 
 fn restore_positions_of(state: &mut State, which: &[usize]) {
-    let Some(ps) = &state.bookmarks.positions else {
+    let Some(ps) = &state.model.bookmarks.positions else {
         return;
     };
     let keys: Vec<String> = which
         .iter()
-        .map(|&ai| article_key(&state.articles[ai]))
+        .map(|&ai| article_key(&state.model.open[ai].article))
         .collect();
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let stamps: Vec<_> = which.iter().map(|&ai| stamp(&state.articles[ai])).collect();
-    let articles = &state.articles;
-    let background = state.bookmarks.background;
+    let stamps: Vec<_> = which
+        .iter()
+        .map(|&ai| stamp(&state.model.open[ai].article))
+        .collect();
+    let articles = &state.model.open;
+    let background = state.model.bookmarks.background;
     let hash = |i: usize| {
-        let a = &articles[which[i]];
+        let a = &articles[which[i]].article;
         if background {
             a.hash_if_known()
         } else {
@@ -76,17 +74,21 @@ fn restore_positions_of(state: &mut State, which: &[usize]) {
     for (&ai, found) in which.iter().zip(found) {
         let Some(found) = found else { continue };
         if found.pending {
-            state.bookmarks.awaiting_positions.push(ai);
+            state.model.bookmarks.awaiting_positions.push(ai);
             continue;
         }
-        let last = state.articles[ai].paragraphs.len().saturating_sub(1);
+        let last = state.model.open[ai]
+            .article
+            .paragraphs
+            .len()
+            .saturating_sub(1);
         let p = found.paragraph.saturating_sub(1).min(last);
-        let top = (state.first_block(ai, p), 0);
-        if let Some(s) = state.reader.get_mut(ai) {
+        let top = (state.model.first_block(ai, p), 0);
+        if let Some(s) = state.model.open.get_mut(ai).map(|o| &mut o.reader) {
             s.top = top;
             s.cursor = p;
         }
-        if let Some(o) = state.bookmarks.opened_at.get_mut(ai) {
+        if let Some(o) = state.model.bookmarks.opened_at.get_mut(ai) {
             *o = p;
         }
     }
@@ -97,13 +99,13 @@ fn restore_positions_of(state: &mut State, which: &[usize]) {
 /// were left the articles whose hash was awaited, unless the reader moved in them
 /// meanwhile. True if the screen needs drawing again.
 pub fn poll(state: &mut State) -> bool {
-    if !state.bookmarks.poll_refind(&state.articles) {
+    if !state.model.bookmarks.poll_refind(&state.model.open) {
         return false;
     }
-    let awaiting = std::mem::take(&mut state.bookmarks.awaiting_positions);
+    let awaiting = std::mem::take(&mut state.model.bookmarks.awaiting_positions);
     let ready: Vec<usize> = awaiting
         .into_iter()
-        .filter(|&ai| state.reader.get(ai) == Some(&Scroll::default()))
+        .filter(|&ai| state.model.open.get(ai).map(|o| o.reader) == Some(Scroll::default()))
         .collect();
     restore_positions_of(state, &ready);
     true
@@ -128,14 +130,15 @@ const HASH_TO_SAVE: u64 = 4 << 20;
 /// is kept in `bookmarks.unsaved`: quitting goes on, and the reader says what was not
 /// saved once the terminal is back.
 pub fn save_positions(state: &mut State) {
-    let Some(ps) = &state.bookmarks.positions else {
+    let Some(ps) = &state.model.bookmarks.positions else {
         return;
     };
-    let opened = &state.bookmarks.opened_at;
+    let opened = &state.model.bookmarks.opened_at;
     let left: Vec<Left> = state
-        .articles
+        .model
+        .open
         .iter()
-        .zip(&state.reader)
+        .map(|o| (&o.article, &o.reader))
         .enumerate()
         .filter(|(ai, (a, s))| a.path != "-" && s.cursor != opened.get(*ai).copied().unwrap_or(0))
         .map(|(_, (a, s))| {
@@ -154,99 +157,13 @@ pub fn save_positions(state: &mut State) {
         })
         .collect();
     if let Err(e) = ps.remember_left(&left) {
-        state.bookmarks.unsaved = Some(format!("reading positions not saved: {e}"));
+        state.model.bookmarks.unsaved = Some(format!("reading positions not saved: {e}"));
         return;
     }
     // Saved: these are now where the articles opened.
-    for (ai, s) in state.reader.iter().enumerate() {
-        if let Some(o) = state.bookmarks.opened_at.get_mut(ai) {
-            *o = s.cursor;
+    for (ai, o) in state.model.open.iter().enumerate() {
+        if let Some(at) = state.model.bookmarks.opened_at.get_mut(ai) {
+            *at = o.reader.cursor;
         }
-    }
-}
-
-/// Re-finding passages, here or on a worker thread.
-impl BookmarksUi {
-    /// Re-finds every bookmark's passage in the open articles (after any change). In the
-    /// `background`, an article whose passages need a search keeps what was known of it
-    /// until the worker is done ([`BookmarksUi::poll_refind`]); each article version is
-    /// searched once.
-    pub fn refresh(&mut self, articles: &[Article]) {
-        let old = std::mem::take(&mut self.anchors);
-        let old_marks = std::mem::take(&mut self.marks);
-        self.marks = vec![BTreeSet::new(); articles.len()];
-        let mut pending = Vec::new();
-        for (ai, a) in articles.iter().enumerate() {
-            let known = if self.background {
-                self.session.of_article_known(a)
-            } else {
-                Some(self.session.of_article(a))
-            };
-            let Some(known) = known else {
-                pending.push(a.clone());
-                if old_marks.len() == articles.len() {
-                    for (&id, &(i, anchor)) in &old {
-                        if i == ai && self.session.get(id).is_some() {
-                            self.anchors.insert(id, (i, anchor));
-                        }
-                    }
-                    self.marks[ai] = old_marks[ai].clone();
-                }
-                continue;
-            };
-            for (bm, anchor) in known {
-                self.anchors.entry(bm.id).or_insert((ai, anchor));
-                if let Some(l) = anchor.location() {
-                    self.marks[ai].insert(l.paragraph.saturating_sub(1));
-                }
-            }
-        }
-        if !pending.is_empty() && self.refinding.is_none() {
-            let keys = pending.iter().map(article_key).collect();
-            let job = self.session.refind_job(pending);
-            let (tx, rx) = std::sync::mpsc::channel();
-            let run = move || {
-                job();
-                let _ = tx.send(());
-            };
-            match std::thread::Builder::new()
-                .name("qarin-refind".into())
-                .spawn(run)
-            {
-                Ok(_) => self.refinding = Some((rx, keys)),
-                Err(_) => {
-                    // No thread to be had: search here and now.
-                    self.background = false;
-                    return self.refresh(articles);
-                }
-            }
-        }
-        self.clamp();
-    }
-
-    /// Takes in the worker's results once it is done; true if there were some (the
-    /// screen then needs drawing again).
-    pub fn poll_refind(&mut self, articles: &[Article]) -> bool {
-        let Some((rx, _)) = &self.refinding else {
-            return false;
-        };
-        match rx.try_recv() {
-            Err(TryRecvError::Empty) => return false,
-            Ok(()) => {}
-            // The worker died (a bug): search here from now on rather than retry.
-            Err(TryRecvError::Disconnected) => self.background = false,
-        }
-        self.refinding = None;
-        self.refresh(articles);
-        true
-    }
-
-    /// Whether the passage of `bm` is being searched for now.
-    pub fn searching(&self, bm: &Bookmark) -> bool {
-        !self.anchors.contains_key(&bm.id)
-            && self
-                .refinding
-                .as_ref()
-                .is_some_and(|(_, keys)| keys.contains(&bm.article.path))
     }
 }

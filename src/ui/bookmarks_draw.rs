@@ -39,11 +39,11 @@ pub(crate) fn widths(w: u16) -> [u16; 4] {
 pub fn draw(state: &State, buf: &mut Buffer) {
     let size = state.size;
     let theme = state.theme();
-    let b = &state.bookmarks;
+    let b = &state.bookmark_list;
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
     let k = |a| state.hint(a);
-    let shown = b.visible();
+    let shown = b.visible(&state.model.bookmarks);
     let mut title = format!(" bookmarks: {}", shown.len());
     if !b.filter.is_empty() {
         title.push_str(&format!(
@@ -65,7 +65,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         return;
     }
     if shown.is_empty() {
-        let msg = match b.session.read_only() {
+        let msg = match state.model.bookmarks.session.read_only() {
             Some(reason) => format!("bookmarks read-only: {}", safe_line(reason)),
             None if !b.filter.is_empty() => "no bookmark matches the filter".into(),
             None => format!(
@@ -97,10 +97,10 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             theme.plain()
         };
         draw::fill(buf, Rect::new(body.x, y, body.width, 1), st);
-        let flag = match b.anchors.get(&bm.id) {
+        let flag = match state.model.bookmarks.anchors.get(&bm.id) {
             Some((_, a)) if a.flagged() => "? ",
             // Not `…`: that ends every label cut to fit.
-            None if b.searching(bm) => "⋯ ",
+            None if state.model.bookmarks.searching(bm) => "⋯ ",
             None => "– ",
             Some(_) => "",
         };

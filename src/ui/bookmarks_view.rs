@@ -7,17 +7,15 @@
 //! The store and its rules are in `crate::bookmarks`; this file maps keys to its calls
 //! and draws from `&State`.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::mpsc::Receiver;
-
 use ratatui::buffer::Buffer;
 
 use crate::bookmarks::display::safe_line;
 use crate::bookmarks::session::{Undo, matches};
-use crate::bookmarks::{Anchor, Bookmark, NewBookmark, ReadingState, Session, article_key};
+use crate::bookmarks::{Anchor, Bookmark, NewBookmark, article_key};
 use crate::corpus::Article;
 
 use super::action::Action;
+use super::model::Bookmarks;
 use super::screen;
 use super::state::{State, View};
 
@@ -25,11 +23,10 @@ pub use super::bookmarks_attach::{attach, attach_default, restore_positions, sav
 pub use super::bookmarks_draw::{MARK, draw, mark_style};
 pub use super::note_prompt::{draw_prompt, text_key};
 
-/// The bookmarks part of the state.
-#[derive(Debug)]
-pub struct BookmarksUi {
-    pub session: Session,
-    pub(crate) positions: Option<ReadingState>,
+/// The bookmarks list of the UI: its cursor, filter and note prompt (the session is
+/// the model's: `Model::bookmarks`).
+#[derive(Debug, Default)]
+pub struct BookmarkList {
     /// Selected row of the list (index into `visible()`).
     pub sel: usize,
     pub filter: String,
@@ -37,24 +34,6 @@ pub struct BookmarksUi {
     pub filtering: bool,
     /// The note prompt is open: keys are text.
     pub prompt: Option<NotePrompt>,
-    /// Bookmark id → (article index, where its passage is now), for open articles.
-    pub(crate) anchors: HashMap<u64, (usize, Anchor)>,
-    /// Per article, the 0-based paragraphs holding a bookmarked passage.
-    pub(crate) marks: Vec<BTreeSet<usize>>,
-    /// What could not be saved on quit (reading positions), to say once the screen is
-    /// restored instead of exiting 0 as if it had been.
-    pub unsaved: Option<String>,
-    /// Re-find passages on a worker thread instead of in `refresh` itself: set by the
-    /// interactive reader, so that a long search never freezes the screen. Tests and
-    /// `qarin snapshot` leave it off and see every result at once.
-    pub background: bool,
-    /// The worker re-finding passages, and the keys of the articles it searches.
-    pub(crate) refinding: Option<(Receiver<()>, Vec<String>)>,
-    /// Articles to reopen where they were left once the worker has hashed them.
-    pub(crate) awaiting_positions: Vec<usize>,
-    /// Per open article, the 0-based paragraph it opened at: an article whose reader
-    /// left it there was not read, and its position is not saved.
-    pub(crate) opened_at: Vec<usize>,
 }
 
 /// The one-line note prompt.
@@ -75,48 +54,16 @@ pub enum NoteTarget {
     Edit(u64),
 }
 
-impl BookmarksUi {
-    /// No store: what tests and benchmarks get unless they attach one.
-    pub fn detached() -> Self {
-        BookmarksUi::new(Session::detached("no bookmark store in this session"), None)
-    }
-
-    pub fn new(session: Session, positions: Option<ReadingState>) -> Self {
-        BookmarksUi {
-            session,
-            positions,
-            sel: 0,
-            filter: String::new(),
-            filtering: false,
-            prompt: None,
-            anchors: HashMap::new(),
-            marks: Vec::new(),
-            unsaved: None,
-            background: false,
-            refinding: None,
-            awaiting_positions: Vec::new(),
-            opened_at: Vec::new(),
-        }
-    }
-
+impl BookmarkList {
     /// Whether keys go to a prompt rather than the keymap.
     pub fn takes_text(&self) -> bool {
         self.prompt.is_some() || self.filtering
     }
 
-    /// Whether paragraph `para` (0-based) of article `ai` holds a bookmarked passage.
-    pub fn is_marked(&self, ai: usize, para: usize) -> bool {
-        self.marks.get(ai).is_some_and(|m| m.contains(&para))
-    }
-
-    /// How many bookmarks point into article `ai`.
-    pub fn count(&self, ai: usize) -> usize {
-        self.anchors.values().filter(|(a, _)| *a == ai).count()
-    }
-
     /// The listed bookmarks (those matching the filter), newest first.
-    pub fn visible(&self) -> Vec<&Bookmark> {
-        self.session
+    pub fn visible<'a>(&self, marks: &'a Bookmarks) -> Vec<&'a Bookmark> {
+        marks
+            .session
             .bookmarks()
             .iter()
             .rev()
@@ -124,12 +71,12 @@ impl BookmarksUi {
             .collect()
     }
 
-    fn selected(&self) -> Option<Bookmark> {
-        self.visible().get(self.sel).map(|b| (*b).clone())
+    fn selected(&self, marks: &Bookmarks) -> Option<Bookmark> {
+        self.visible(marks).get(self.sel).map(|b| (*b).clone())
     }
 
-    pub(crate) fn clamp(&mut self) {
-        self.sel = self.sel.min(self.visible().len().saturating_sub(1));
+    pub(crate) fn clamp(&mut self, marks: &Bookmarks) {
+        self.sel = self.sel.min(self.visible(marks).len().saturating_sub(1));
     }
 }
 
@@ -148,7 +95,7 @@ fn refuse_stdin(article: &crate::corpus::Article) -> bool {
 }
 
 pub fn bookmark_here(state: &mut State) {
-    if let Some(reason) = state.bookmarks.session.read_only() {
+    if let Some(reason) = state.model.bookmarks.session.read_only() {
         state.status = Some(format!("bookmarks read-only: {}", safe_line(reason)));
         return;
     }
@@ -156,7 +103,7 @@ pub fn bookmark_here(state: &mut State) {
         state.status = Some("b bookmarks a passage in the reader or compare view".into());
         return;
     };
-    let Some(article) = state.articles.get(ai) else {
+    let Some(article) = state.model.article(ai) else {
         return;
     };
     if refuse_stdin(article) {
@@ -165,7 +112,7 @@ pub fn bookmark_here(state: &mut State) {
     }
     match NewBookmark::paragraph(article, article_key(article), para + 1) {
         Some(nb) if !nb.text.trim().is_empty() => {
-            state.bookmarks.prompt = Some(NotePrompt {
+            state.bookmark_list.prompt = Some(NotePrompt {
                 target: NoteTarget::New(Box::new(nb)),
                 text: Default::default(),
                 notice: None,
@@ -184,11 +131,11 @@ pub fn bookmark_range(
     bytes: std::ops::Range<usize>,
     notice: Option<String>,
 ) {
-    if let Some(reason) = state.bookmarks.session.read_only() {
+    if let Some(reason) = state.model.bookmarks.session.read_only() {
         state.status = Some(format!("bookmarks read-only: {}", safe_line(reason)));
         return;
     }
-    let Some(article) = state.articles.get(ai) else {
+    let Some(article) = state.model.article(ai) else {
         return;
     };
     if refuse_stdin(article) {
@@ -203,7 +150,7 @@ pub fn bookmark_range(
         bytes.end,
     ) {
         Some(nb) => {
-            state.bookmarks.prompt = Some(NotePrompt {
+            state.bookmark_list.prompt = Some(NotePrompt {
                 target: NoteTarget::New(Box::new(nb)),
                 text: Default::default(),
                 notice,
@@ -215,14 +162,14 @@ pub fn bookmark_range(
 
 /// `B`: the bookmarks list.
 pub fn open_list(state: &mut State) {
-    state.bookmarks.session.reload();
-    state.bookmarks.refresh(&state.articles);
+    state.model.bookmarks.session.reload();
+    state.refresh_bookmarks();
     state.go(View::Bookmarks);
 }
 
 /// `u`: takes back the last bookmark change of this session.
 pub fn undo(state: &mut State) {
-    let result = state.bookmarks.session.undo();
+    let result = state.model.bookmarks.session.undo();
     state.status = Some(match result {
         Ok(Some(Undo::Added(id))) => format!("undone: bookmark {id} removed again"),
         Ok(Some(Undo::Removed(b))) => format!("undone: bookmark {} restored", b.id),
@@ -230,7 +177,7 @@ pub fn undo(state: &mut State) {
         Ok(None) => "nothing to undo".into(),
         Err(e) => safe_line(&e.to_string()),
     });
-    state.bookmarks.refresh(&state.articles);
+    state.refresh_bookmarks();
 }
 
 /// Keys of the bookmarks list.
@@ -257,9 +204,10 @@ impl super::views::ViewOps for BookmarksView {
 }
 
 fn handle(state: &mut State, action: Action) {
-    let n = state.bookmarks.visible().len();
+    let n = state.bookmark_list.visible(&state.model.bookmarks).len();
     let rows = super::list::rows(state);
-    let b = &mut state.bookmarks;
+    let marks = &mut state.model.bookmarks;
+    let b = &mut state.bookmark_list;
     if let Some(sel) = super::list::motion(b.sel, n, rows, action) {
         b.sel = sel;
         return;
@@ -267,7 +215,7 @@ fn handle(state: &mut State, action: Action) {
     match action {
         Action::Search => b.filtering = true,
         Action::Open => jump(state),
-        Action::EditNote => match b.selected() {
+        Action::EditNote => match b.selected(marks) {
             Some(bm) => {
                 b.prompt = Some(NotePrompt {
                     target: NoteTarget::Edit(bm.id),
@@ -277,14 +225,14 @@ fn handle(state: &mut State, action: Action) {
             }
             None => state.status = Some("no bookmark selected".into()),
         },
-        Action::Delete => match b.selected() {
+        Action::Delete => match b.selected(marks) {
             Some(bm) => {
-                let result = b.session.remove(bm.id);
+                let result = marks.session.remove(bm.id);
                 state.status = Some(match result {
                     Ok(_) => format!("bookmark {} deleted (u undoes)", bm.id),
                     Err(e) => safe_line(&e.to_string()),
                 });
-                state.bookmarks.refresh(&state.articles);
+                state.refresh_bookmarks();
             }
             None => state.status = Some("no bookmark selected".into()),
         },
@@ -309,30 +257,30 @@ fn load_article(r: &crate::bookmarks::ArticleRef) -> Result<Article, String> {
 /// A click on row `row` of the list (0 = first row under the header).
 pub fn click_row(state: &mut State, row: usize) {
     let rows = screen::body(state.size).height.saturating_sub(1) as usize;
-    let b = &mut state.bookmarks;
+    let b = &mut state.bookmark_list;
     let first = super::draw::first_row(b.sel, rows);
-    b.sel = (first + row).min(b.visible().len().saturating_sub(1));
+    b.sel = (first + row).min(b.visible(&state.model.bookmarks).len().saturating_sub(1));
 }
 
 /// Enter: the reader at the selected bookmark's passage, where it is now.
 fn jump(state: &mut State) {
-    let Some(bm) = state.bookmarks.selected() else {
+    let Some(bm) = state.bookmark_list.selected(&state.model.bookmarks) else {
         return;
     };
-    if state.bookmarks.searching(&bm) {
+    if state.model.bookmarks.searching(&bm) {
         state.status = Some(
             "still looking for this passage in the changed article: Enter again in a moment".into(),
         );
         return;
     }
-    if !state.bookmarks.anchors.contains_key(&bm.id) {
+    if !state.model.bookmarks.anchors.contains_key(&bm.id) {
         match load_article(&bm.article) {
             Ok(article) => {
                 state.add_article(article);
                 // Asked for by name: found here and now, even in the background mode.
-                let background = std::mem::replace(&mut state.bookmarks.background, false);
-                state.bookmarks.refresh(&state.articles);
-                state.bookmarks.background = background;
+                let background = std::mem::replace(&mut state.model.bookmarks.background, false);
+                state.refresh_bookmarks();
+                state.model.bookmarks.background = background;
             }
             Err(e) => {
                 state.status = Some(safe_line(&e));
@@ -340,7 +288,7 @@ fn jump(state: &mut State) {
             }
         }
     }
-    let Some(&(ai, anchor)) = state.bookmarks.anchors.get(&bm.id) else {
+    let Some(&(ai, anchor)) = state.model.bookmarks.anchors.get(&bm.id) else {
         state.status = Some(format!(
             "{}: opened, but the bookmark does not match it",
             safe_line(&bm.article.path)
@@ -355,7 +303,13 @@ fn jump(state: &mut State) {
             bm.paragraph.saturating_sub(1)
         }
     };
-    let para = para.min(state.articles[ai].paragraphs.len().saturating_sub(1));
+    let para = para.min(
+        state.model.open[ai]
+            .article
+            .paragraphs
+            .len()
+            .saturating_sub(1),
+    );
     state.current = ai;
     state.go(View::Reader);
     state.with_reader(|p, s| p.jump(s, para, 0));

@@ -36,7 +36,7 @@ impl super::views::ViewOps for ClaimsView {
 }
 
 fn handle(state: &mut State, action: Action) {
-    let n = state.analysis.groups.len();
+    let n = state.model.analysis.groups.len();
     let last = n.saturating_sub(1);
     match action {
         Action::LineDown | Action::NextParagraph => {
@@ -103,7 +103,10 @@ fn columns(width: u16, sources: usize) -> Columns {
 }
 
 fn claims_of<'a>(state: &'a State, g: &Group) -> Vec<&'a Claim> {
-    g.claims.iter().filter_map(|id| state.claim(*id)).collect()
+    g.claims
+        .iter()
+        .filter_map(|id| state.model.claim(*id))
+        .collect()
 }
 
 /// Rows a group takes: one per claim (each gets its own plot bar).
@@ -128,7 +131,7 @@ fn page(state: &State) -> usize {
     let rows = state.table_rows();
     let mut n = 0;
     for g in rows.iter().skip(state.table_sel) {
-        let h = height(state, &state.analysis.groups[*g]);
+        let h = height(state, &state.model.analysis.groups[*g]);
         if h > room {
             break;
         }
@@ -145,7 +148,7 @@ fn first_row(state: &State, rows: &[usize], visible: u16) -> usize {
     loop {
         let used: u16 = rows[first..=sel.max(first)]
             .iter()
-            .map(|g| height(state, &state.analysis.groups[*g]))
+            .map(|g| height(state, &state.model.analysis.groups[*g]))
             .sum();
         if used <= visible || first >= sel {
             return first;
@@ -168,7 +171,7 @@ pub fn row_at(state: &State, y: u16) -> Option<usize> {
         .enumerate()
         .skip(first_row(state, &rows, visible))
     {
-        let h = height(state, &state.analysis.groups[*g]);
+        let h = height(state, &state.model.analysis.groups[*g]);
         if y >= at && y < at + h {
             return Some(i);
         }
@@ -184,13 +187,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     draw::fill(buf, bar, theme.bar());
     let title = format!(
         " claims: {} topics · sort: {} ({}) · Enter compares ",
-        state.analysis.groups.len(),
+        state.model.analysis.groups.len(),
         sort_name(state.sort),
         state.hint(Action::Sort)
     );
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let body = screen::body(size);
-    if state.analysis.groups.is_empty() {
+    if state.model.analysis.groups.is_empty() {
         let msg = "no numeric claims with a topic were found in these articles";
         draw::text(
             state,
@@ -203,8 +206,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         return;
     }
     // Only sources with a claim get a column.
-    let sources: Vec<usize> = (0..state.articles.len())
-        .filter(|ai| state.index.article_of.values().any(|a| a == ai))
+    let sources: Vec<usize> = (0..state.model.len())
+        .filter(|ai| state.model.index.article_of.values().any(|a| a == ai))
         .collect();
     let n = sources.len();
     let c = columns(body.width, n);
@@ -230,7 +233,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     };
     draw::text(state, buf, inset(head[0]), topic_head, hs, align);
     for (k, ai) in sources.iter().enumerate() {
-        let a = &state.articles[*ai];
+        let a = &state.model.open[*ai].article;
         // The outlet (or short label) and the day and time it published.
         let label = match a.published {
             Some(p) => format!("{} {} {}", ai + 1, a.short, p.time.format("%m-%d %H:%M")),
@@ -245,7 +248,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let visible = visible_rows(body);
     if let Some(g) = rows
         .get(state.table_sel)
-        .and_then(|g| state.analysis.groups.get(*g))
+        .and_then(|g| state.model.analysis.groups.get(*g))
         && c.plot > 0
     {
         super::range_plot::scale(state, buf, head[n + 2], &claims_of(state, g));
@@ -262,7 +265,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         .enumerate()
         .skip(first_row(state, &rows, visible))
     {
-        let g = &state.analysis.groups[*gi];
+        let g = &state.model.analysis.groups[*gi];
         let h = height(state, g).min(last.saturating_sub(y));
         if h == 0 {
             break;
@@ -277,7 +280,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         for (ai, col) in sources.iter().zip(&r[1..=n]) {
             let mine: Vec<&&Claim> = claims
                 .iter()
-                .filter(|c| state.index.article_of.get(&c.id) == Some(ai))
+                .filter(|c| state.model.index.article_of.get(&c.id) == Some(ai))
                 .collect();
             for (k, cl) in mine.iter().take(h as usize).enumerate() {
                 let cell = Rect::new(col.x, y + k as u16, col.width, 1);

@@ -45,7 +45,7 @@ impl super::views::ViewOps for CompareView {
     }
     fn passage(&self, state: &State) -> Option<(usize, usize)> {
         let ai = state.focused_article()?;
-        Some((ai, state.compare.scroll.get(ai).map_or(0, |s| s.cursor)))
+        Some((ai, state.model.compare(ai).cursor))
     }
 }
 
@@ -80,7 +80,7 @@ fn handle(state: &mut State, action: Action) {
             };
         }
         Action::NextSources | Action::PrevSources => {
-            let total = state.articles.len();
+            let total = state.model.len();
             let room = total.saturating_sub(n);
             if room == 0 {
                 state.status = Some(format!("all {total} sources are shown"));
@@ -101,7 +101,7 @@ fn handle(state: &mut State, action: Action) {
         }
         Action::Open => {
             state.current = ai;
-            let cursor = state.compare.scroll[ai].cursor;
+            let cursor = state.model.compare(ai).cursor;
             state.go(View::Reader);
             state.with_reader(|p, s| p.jump(s, cursor, 0));
         }
@@ -151,13 +151,13 @@ pub fn topic_bar_text(state: &State) -> String {
     let Some(g) = state
         .compare
         .group
-        .and_then(|g| state.analysis.groups.get(g))
+        .and_then(|g| state.model.analysis.groups.get(g))
     else {
         let (next, topic) = (
             state.hint(Action::NextConflict),
             state.hint(Action::NextTopic),
         );
-        return if state.analysis.groups.is_empty() {
+        return if state.model.analysis.groups.is_empty() {
             "no claims to compare".into()
         } else {
             format!("choose a topic: {next} next conflict, {topic} next topic")
@@ -170,8 +170,8 @@ pub fn topic_bar_text(state: &State) -> String {
             let vals: Vec<String> = g
                 .claims
                 .iter()
-                .filter_map(|id| state.claim(*id))
-                .filter(|c| state.index.article_of.get(&c.id) == Some(&ai))
+                .filter_map(|id| state.model.claim(*id))
+                .filter(|c| state.model.index.article_of.get(&c.id) == Some(&ai))
                 .map(|c| value_label(state, c))
                 .collect();
             if vals.is_empty() {
@@ -212,7 +212,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let theme = state.theme();
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
-    let (shown, all) = (state.compare_articles().len(), state.articles.len());
+    let (shown, all) = (state.compare_articles().len(), state.model.len());
     let title = if shown < all {
         format!(
             " compare: {shown} of {all} sources · {}/{} more ",
@@ -242,10 +242,10 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let group = state
         .compare
         .group
-        .and_then(|g| state.analysis.groups.get(g));
+        .and_then(|g| state.model.analysis.groups.get(g));
     let layout = state.compare_layout();
     for (i, (ai, pa)) in layout.iter().enumerate() {
-        let Some(article) = state.articles.get(*ai) else {
+        let Some(article) = state.model.article(*ai) else {
             continue;
         };
         let is_focus = Some(*ai) == focused;
@@ -270,7 +270,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let has_claim = group.is_none_or(|g| {
             g.claims
                 .iter()
-                .any(|id| state.index.article_of.get(id) == Some(ai))
+                .any(|id| state.model.index.article_of.get(id) == Some(ai))
         });
         let mut area = pa.area;
         if !has_claim && area.text.height > 1 {
@@ -285,7 +285,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             state,
             buf,
             *ai,
-            &state.compare.scroll[*ai],
+            &state.model.compare(*ai),
             area,
             is_focus,
             state.compare.group,

@@ -14,8 +14,8 @@ pub fn passage(state: &mut State) {
         return;
     };
     let text = state
-        .articles
-        .get(ai)
+        .model
+        .article(ai)
         .and_then(|a| a.paragraphs.get(para))
         .map(|p| p.trim().to_owned())
         .unwrap_or_default();

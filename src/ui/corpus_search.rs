@@ -163,16 +163,16 @@ impl TextSearch {
 /// Whether `F` searches the corpus (a story library is open) rather than the open
 /// articles.
 pub fn active(state: &State) -> bool {
-    state.search.all && state.stories.is_some()
+    state.search.all && state.model.stories.is_some()
 }
 
 /// The search of what was typed, over the corpus.
 pub fn run(state: &mut State) {
-    let background = state.background;
+    let background = state.model.background;
     let query = state.search.query.clone();
     state.search.selected = 0;
     state.search.matches.clear();
-    let Some(ts) = state.stories.as_mut().and_then(|l| l.text.as_mut()) else {
+    let Some(ts) = state.model.stories.as_mut().and_then(|l| l.text.as_mut()) else {
         state.search.hits.clear();
         return;
     };
@@ -191,7 +191,7 @@ pub fn open_hit(state: &mut State) {
     let Some(&(entry, _)) = state.search.hits.get(state.search.selected) else {
         return;
     };
-    let Some(lib) = state.stories.as_ref() else {
+    let Some(lib) = state.model.stories.as_ref() else {
         return;
     };
     let Some(k) = lib.story_of(entry) else {
@@ -203,8 +203,8 @@ pub fn open_hit(state: &mut State) {
         return;
     }
     state.current = state
-        .articles
-        .iter()
+        .model
+        .articles()
         .position(|a| a.path == path)
         .unwrap_or(0);
     state.go(View::Reader);
@@ -218,7 +218,7 @@ pub fn open_hit(state: &mut State) {
 pub fn draw_hits(state: &State, area: Rect, buf: &mut Buffer) {
     let theme = state.theme();
     let s = &state.search;
-    let Some(lib) = state.stories.as_ref() else {
+    let Some(lib) = state.model.stories.as_ref() else {
         return;
     };
     let more = if s.hits.len() >= text::MAX_HITS {

@@ -206,6 +206,7 @@ pub fn text_with_highlight(
         return;
     }
     let lines = state
+        .model
         .cache
         .string(head(s, area.width), area.width as usize, None);
     if let Some(first) = lines.first() {
@@ -239,11 +240,14 @@ pub fn text_aligned(
         Align::Right | Align::Auto | Align::Center => None,
     };
     let w = area.width as usize;
-    let lines = state.cache.string(head(s, area.width), w, direction);
+    let lines = state.model.cache.string(head(s, area.width), w, direction);
     if lines.len() > 1 && w >= 2 {
         // It does not fit: one column less, and `…` where the text goes on (its
         // logical end: the left of a right-to-left line), so labels cut alike differ.
-        let cut = state.cache.string(head(s, area.width), w - 1, direction);
+        let cut = state
+            .model
+            .cache
+            .string(head(s, area.width), w - 1, direction);
         if let Some(first) = cut.first() {
             let rtl = first.direction == Direction::Rtl;
             let x = if rtl { area.x + 1 } else { area.x };

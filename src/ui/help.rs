@@ -18,7 +18,7 @@ pub fn rows(state: &State) -> Vec<(String, String, &str)> {
         .into_iter()
         .filter(|(a, _)| a.scope().contains(scope))
         // The story library exists only for a corpus (`qarin DIR`).
-        .filter(|(a, _)| *a != super::action::Action::Stories || state.stories.is_some())
+        .filter(|(a, _)| *a != super::action::Action::Stories || state.model.stories.is_some())
         .map(|(a, keys)| {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             (

@@ -27,29 +27,25 @@ impl super::views::ViewOps for LibraryView {
             let first = state
                 .library_sel
                 .saturating_sub(body.height.saturating_sub(2) as usize);
-            state.library_sel = (first + row).min(state.articles.len().saturating_sub(1));
+            state.library_sel = (first + row).min(state.model.len().saturating_sub(1));
         }
     }
     fn scope(&self) -> super::action::Scope {
         super::action::Scope::LIBRARY
     }
     fn article(&self, state: &State) -> Option<usize> {
-        Some(
-            state
-                .library_sel
-                .min(state.articles.len().saturating_sub(1)),
-        )
+        Some(state.library_sel.min(state.model.len().saturating_sub(1)))
     }
 }
 
 fn handle(state: &mut State, action: Action) {
-    let last = state.articles.len().saturating_sub(1);
+    let last = state.model.len().saturating_sub(1);
     let motion = match action {
         Action::NextArticle => Action::LineDown,
         Action::PrevArticle => Action::LineUp,
         a => a,
     };
-    let (n, rows) = (state.articles.len(), super::list::rows(state));
+    let (n, rows) = (state.model.len(), super::list::rows(state));
     if let Some(sel) = super::list::motion(state.library_sel, n, rows, motion) {
         state.library_sel = sel;
         return;
@@ -75,20 +71,20 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let theme = state.theme();
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
-    let title = format!(" library: {} articles · Enter opens ", state.articles.len());
+    let title = format!(" library: {} articles · Enter opens ", state.model.len());
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
     let body = screen::body(size);
     let w = body.width;
     // Columns, first on the right as Arabic is read: #, language, title, outlet,
     // published, length, claims, bookmarks.
     // Room for the largest number (2,000 articles read «2000», not «20»).
-    let num = (state.articles.len().max(1).to_string().len() as u16 + 2).max(4);
+    let num = (state.model.len().max(1).to_string().len() as u16 + 2).max(4);
     let lang = if w >= 60 { 5 } else { 0 };
     let counts = if w >= 60 { 9 } else { 0 };
     let len = if w >= 50 { 10 } else { 0 };
     // `2013-02-05 10:20`, `~` before a time that is only a file's mtime.
     // Shown only when some article has a time (the seeds have none).
-    let dated = state.articles.iter().any(|a| a.published.is_some());
+    let dated = state.model.articles().any(|a| a.published.is_some());
     let date = if w >= 90 && dated { 18 } else { 0 };
     let rest = w.saturating_sub(num + lang + len + date + 2 * counts);
     let outlet = if w >= 70 { rest * 2 / 5 } else { 0 };
@@ -124,8 +120,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let rows = body.height.saturating_sub(1) as usize;
     let first = super::draw::first_row(state.library_sel, rows);
     for (row, (i, a)) in state
-        .articles
-        .iter()
+        .model
+        .articles()
         .enumerate()
         .skip(first)
         .take(rows)
@@ -139,7 +135,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         };
         draw::fill(buf, Rect::new(body.x, y, w, 1), st);
         let bytes: usize = a.paragraphs.lens().map(|n| n + 1).sum();
-        let claims = state.index.article_of.values().filter(|x| **x == i).count();
+        let claims = state
+            .model
+            .index
+            .article_of
+            .values()
+            .filter(|x| **x == i)
+            .count();
         let c = cols(y);
         let cells = [
             format!("{}", i + 1),
@@ -149,7 +151,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             a.published.map(|p| p.short()).unwrap_or_default(),
             size_text(bytes),
             claims.to_string(),
-            state.bookmarks.count(i).to_string(),
+            state.model.bookmarks.count(i).to_string(),
         ];
         for (r, t) in c.iter().zip(cells.iter()) {
             draw::text(state, buf, draw::inset(*r), t, st, Align::Right);

@@ -20,6 +20,7 @@ pub mod keymap_config;
 pub mod library;
 pub mod line_edit;
 pub mod list;
+pub mod model;
 pub mod note_prompt;
 pub mod pane;
 pub mod range_plot;
@@ -119,9 +120,10 @@ fn status_bar(state: &State, buf: &mut Buffer) {
             "{p} · keys work meanwhile ({} quits)",
             state.hint(Action::Quit)
         )
-    } else if let Some(job) = &state.analysing {
+    } else if let Some(job) = &state.model.analysing {
         job.progress_text()
     } else if let Some((done, all)) = state
+        .model
         .stories
         .as_ref()
         .and_then(|l| l.text.as_ref())
@@ -129,10 +131,10 @@ fn status_bar(state: &State, buf: &mut Buffer) {
     {
         let key = state.hint(Action::SearchAll);
         format!("indexing the texts for search ({key}): {done} of {all} articles")
-    } else if state.unanalysed {
+    } else if state.model.unanalysed {
         format!(
             "claims of these {:.1} MB are analysed in the background by the reader",
-            state::text_size(&state.articles) as f64 / f64::from(1 << 20)
+            state::text_size(&state.model.open) as f64 / f64::from(1 << 20)
         )
     } else {
         hints(state)
@@ -154,6 +156,7 @@ fn status_message(state: &State, buf: &mut Buffer, msg: &str) {
     };
     // English chrome that may quote Arabic: laid out left to right.
     let lines = state
+        .model
         .cache
         .string(msg, width, Some(crate::layout::Direction::Ltr));
     let shown = &lines[..lines.len().min(max_rows)];
@@ -223,7 +226,7 @@ fn hints(state: &State) -> String {
     let mut out = String::new();
     // In a corpus, the way back to its stories comes first.
     let stories =
-        (state.stories.is_some() && state.view != View::Stories).then_some(Action::Stories);
+        (state.model.stories.is_some() && state.view != View::Stories).then_some(Action::Stories);
     for &a in stories.iter().chain(views::of(state.view).hints()) {
         let key = state.hint(a);
         if key == "-" {
@@ -252,7 +255,7 @@ fn search_prompt(state: &State, buf: &mut Buffer, row: Rect) {
         "this article"
     };
     let suffix = if corpus_search::active(state) {
-        let n = state.stories.as_ref().map_or(0, |l| l.entries.len());
+        let n = state.model.stories.as_ref().map_or(0, |l| l.entries.len());
         format!(
             " {} of {n} articles in the corpus (Enter lists them, Esc cancel)",
             s.hits.len()

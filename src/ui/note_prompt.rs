@@ -16,7 +16,7 @@ use super::state::State;
 /// A key while the note or filter prompt is open.
 pub fn text_key(state: &mut State, key: Key) {
     state.status = None;
-    if state.bookmarks.prompt.is_some() {
+    if state.bookmark_list.prompt.is_some() {
         note_key(state, key);
     } else {
         filter_key(state, key);
@@ -25,7 +25,7 @@ pub fn text_key(state: &mut State, key: Key) {
 
 /// Pasted text (one line, no controls) into the open note or filter.
 pub fn paste(state: &mut State, line: &str) {
-    let b = &mut state.bookmarks;
+    let b = &mut state.bookmark_list;
     match b.prompt.as_mut() {
         Some(p) => p.text.insert(line),
         None if b.filtering => {
@@ -37,16 +37,16 @@ pub fn paste(state: &mut State, line: &str) {
 }
 
 fn note_key(state: &mut State, key: Key) {
-    let Some(prompt) = state.bookmarks.prompt.as_mut() else {
+    let Some(prompt) = state.bookmark_list.prompt.as_mut() else {
         return;
     };
     if prompt.text.key(key) {
         return;
     }
     match key {
-        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => state.bookmarks.prompt = None,
+        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => state.bookmark_list.prompt = None,
         Key::Enter => {
-            if let Some(p) = state.bookmarks.prompt.take() {
+            if let Some(p) = state.bookmark_list.prompt.take() {
                 save_note(state, p);
             }
         }
@@ -56,7 +56,7 @@ fn note_key(state: &mut State, key: Key) {
 
 fn save_note(state: &mut State, p: NotePrompt) {
     let note = Some(p.text.into_string()).filter(|t| !t.trim().is_empty());
-    let b = &mut state.bookmarks;
+    let b = &mut state.model.bookmarks;
     let result = match p.target {
         NoteTarget::New(mut nb) => {
             nb.note = note;
@@ -77,11 +77,11 @@ fn save_note(state: &mut State, p: NotePrompt) {
         (Ok(msg), None) => msg,
         (Err(e), _) => safe_line(&e.to_string()),
     });
-    state.bookmarks.refresh(&state.articles);
+    state.refresh_bookmarks();
 }
 
 fn filter_key(state: &mut State, key: Key) {
-    let b = &mut state.bookmarks;
+    let b = &mut state.bookmark_list;
     match key {
         Key::Char(c) => b.filter.push(c),
         Key::Backspace => {
@@ -100,7 +100,7 @@ fn filter_key(state: &mut State, key: Key) {
 /// The note or filter prompt over the status bar, the typed text laid out (so Arabic
 /// reads right-to-left) after its label.
 pub fn draw_prompt(state: &State, buf: &mut Buffer) {
-    let b = &state.bookmarks;
+    let b = &state.bookmark_list;
     // The typed text, and where its cursor is (the filter's is at its end).
     let (label, text, cursor) = match (&b.prompt, b.filtering) {
         (Some(p), _) => {

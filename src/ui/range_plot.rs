@@ -31,7 +31,13 @@ pub fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
     };
     for (k, c) in claims.iter().enumerate().take(area.height as usize) {
         let y = area.y + k as u16;
-        let ai = state.index.article_of.get(&c.id).copied().unwrap_or(0);
+        let ai = state
+            .model
+            .index
+            .article_of
+            .get(&c.id)
+            .copied()
+            .unwrap_or(0);
         let st = theme.source(ai);
         let x0 = area.x + lw;
         let a = c.low.map(col).unwrap_or(0);
@@ -70,7 +76,7 @@ pub fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
 
 /// Columns for a source's number: the digits of the largest.
 fn label_width(state: &State) -> u16 {
-    state.articles.len().max(1).to_string().len() as u16
+    state.model.len().max(1).to_string().len() as u16
 }
 
 /// The smallest and largest finite value of the claims' intervals.

@@ -38,10 +38,7 @@ impl ViewOps for ReaderView {
         super::keymap::Table::Reader
     }
     fn passage(&self, state: &State) -> Option<(usize, usize)> {
-        Some((
-            state.current,
-            state.reader.get(state.current).map_or(0, |s| s.cursor),
-        ))
+        Some((state.current, state.model.reader(state.current).cursor))
     }
 }
 
@@ -58,7 +55,7 @@ fn handle(state: &mut State, action: Action) {
         Action::NextParagraph => state.with_reader(|p, s| p.step_cursor(s, true)),
         Action::PrevParagraph => state.with_reader(|p, s| p.step_cursor(s, false)),
         Action::NextArticle | Action::PrevArticle => {
-            let n = state.articles.len().max(1);
+            let n = state.model.len().max(1);
             state.current = if action == Action::NextArticle {
                 (state.current + 1) % n
             } else {
@@ -76,12 +73,13 @@ fn handle(state: &mut State, action: Action) {
 /// Enter on a passage with a claim: compare the sources on that claim's topic.
 fn open_claim(state: &mut State) {
     let ai = state.current;
-    let para = state.reader.get(ai).map_or(0, |s| s.cursor);
+    let para = state.model.reader(ai).cursor;
     let group = state
+        .model
         .index
         .by_para
         .get(&(ai, para))
-        .and_then(|ids| ids.iter().find_map(|id| state.index.group_of.get(id)))
+        .and_then(|ids| ids.iter().find_map(|id| state.model.index.group_of.get(id)))
         .copied();
     match group {
         Some(g) => {
@@ -105,7 +103,7 @@ pub fn half_page(p: &Pane) -> isize {
 pub fn draw(state: &State, buf: &mut Buffer) {
     let size = state.size;
     let theme = state.theme();
-    let Some(article) = state.articles.get(state.current) else {
+    let Some(article) = state.model.article(state.current) else {
         draw::text(
             state,
             buf,
@@ -116,7 +114,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         );
         return;
     };
-    let scroll = state.reader[state.current];
+    let scroll = state.model.reader(state.current);
     let area = screen::reader(size);
     // Title bar: position on the left, title — outlet on the right.
     let bar = Rect::new(size.x, size.y, size.width, 1);
@@ -146,7 +144,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let left = format!(
         "{mode}{changed} {pos} {}/{} ",
         state.current + 1,
-        state.articles.len()
+        state.model.len()
     );
     let lw = (left.len() as u16).min(bar.width);
     draw::text(
@@ -194,7 +192,7 @@ pub fn draw_pane(
         return;
     }
     let focus_claims: Vec<usize> = group
-        .and_then(|g| state.analysis.groups.get(g))
+        .and_then(|g| state.model.analysis.groups.get(g))
         .map(|g| g.claims.clone())
         .unwrap_or_default();
     let current_match = state.search.matches.get(state.search.selected);
@@ -204,10 +202,11 @@ pub fn draw_pane(
         let lines = pane.lines(b);
         let Some(line) = lines.get(l) else { continue };
         let claims: Vec<&crate::claims::Claim> = state
+            .model
             .index
             .by_para
             .get(&(ai, p))
-            .map(|ids| ids.iter().filter_map(|id| state.claim(*id)).collect())
+            .map(|ids| ids.iter().filter_map(|id| state.model.claim(*id)).collect())
             .unwrap_or_default();
         let matches: Vec<&super::search::Match> = state
             .search
@@ -257,13 +256,13 @@ pub fn draw_pane(
         }
         // A bookmarked passage: a mark on its first line, on the conflict side (a
         // conflict mark on that line wins).
-        if l == 0 && state.bookmarks.is_marked(ai, p) && area.outer.width >= 3 {
+        if l == 0 && state.model.bookmarks.is_marked(ai, p) && area.outer.width >= 3 {
             let style = super::bookmarks_view::mark_style(theme);
             draw::put(buf, end_x, y, super::bookmarks_view::MARK, style);
         }
         // With a topic chosen (compare), `!` marks only that topic's conflicting claims.
         let conflict_here = claims.iter().any(|cl| {
-            state.in_conflict(cl.id)
+            state.model.in_conflict(cl.id)
                 && (group.is_none() || focus_claims.contains(&cl.id))
                 && cl.start < line.source.end.max(line.source.start + 1)
                 && line.source.start < cl.end

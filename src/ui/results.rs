@@ -114,7 +114,7 @@ pub fn draw_results(state: &State, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + 1 + row as u16;
-        let Some(a) = state.articles.get(m.article) else {
+        let Some(a) = state.model.article(m.article) else {
             continue;
         };
         let label = format!("{} ¶{}", a.short, m.para + 1);

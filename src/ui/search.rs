@@ -26,7 +26,7 @@ pub fn search(state: &State, articles: &[usize], query: &str) -> Vec<Match> {
     };
     let mut out = Vec::new();
     for &ai in articles {
-        let Some(a) = state.articles.get(ai) else {
+        let Some(a) = state.model.article(ai) else {
             continue;
         };
         let found: Vec<Vec<Match>> = a

@@ -1,8 +1,6 @@
 //! The application state and what actions do to it. No terminal types: the event loop
 //! (`app.rs`) and `qarin snapshot` both feed keys in and render from `&State`.
 
-use std::collections::HashMap;
-
 use ratatui::layout::Rect;
 
 use crate::claims::{Analysis, Lexicon};
@@ -11,14 +9,11 @@ use crate::layout::BidiMode;
 
 use super::draw::Theme;
 use super::keymap::{Keymap, Side};
-use super::pane::{self, Blocks, Scroll};
+use super::pane::Scroll;
 use super::search::Match;
 use super::text::TextCache;
 
-/// Up to this much text, claims are analysed before the first screen; beyond it (there is
-/// no upper limit) the interactive reader analyses them on a worker thread, showing its
-/// progress, and the screen stays live.
-pub const ANALYZE_LIMIT: usize = 1 << 20;
+pub use super::model::{ANALYZE_LIMIT, ClaimIndex, Model, OpenArticle, text_size};
 /// The compare view shows at most this many sources.
 pub const MAX_PANES: usize = 5;
 
@@ -73,8 +68,6 @@ pub struct CompareState {
     pub group: Option<usize>,
     /// Focused pane (index into `State::compare_articles()`).
     pub focus: usize,
-    /// Per article, its scroll in the compare panes.
-    pub scroll: Vec<Scroll>,
     /// Sources scrolled past (`>`/`<`) when more sources than fit are open.
     pub skip: usize,
 }
@@ -103,44 +96,19 @@ pub struct SearchState {
     stale: bool,
 }
 
-/// Claims by where they are, built once after analysis.
-#[derive(Debug, Clone, Default)]
-pub struct ClaimIndex {
-    /// (article index, paragraph index) → claim ids.
-    pub by_para: HashMap<(usize, usize), Vec<usize>>,
-    /// claim id → group index.
-    pub group_of: HashMap<usize, usize>,
-    /// claim id → article index.
-    pub article_of: HashMap<usize, usize>,
-    /// Claims in a conflict (a group with verdict conflict, in one of its disjoint
-    /// pairs when the engine lists them). Built once: groups can hold many pairs.
-    pub conflicting: std::collections::HashSet<usize>,
-}
-
-/// Bytes of text in the articles.
-pub fn text_size(articles: &[Article]) -> usize {
-    articles
-        .iter()
-        .map(|a| a.paragraphs.lens().map(|n| n + 1).sum::<usize>())
-        .sum()
-}
-
+/// The UI state: the model (what is open and known about it, `ui::model`) and, beside
+/// it, what the views need — the view and its history, cursors and selections, prompts,
+/// the status line.
 pub struct State {
-    pub articles: Vec<Article>,
-    pub analysis: Analysis,
-    pub lexicon: Lexicon,
-    pub index: ClaimIndex,
+    pub model: Model,
     pub keymap: Keymap,
     pub settings: Settings,
-    pub cache: TextCache,
     /// Screen size in cells.
     pub size: Rect,
     pub view: View,
     history: Vec<View>,
     /// The current article.
     pub current: usize,
-    /// Per article, the reader's scroll.
-    pub reader: Vec<Scroll>,
     pub compare: CompareState,
     /// Whether the first source goes in the rightmost column.
     pub first_right: bool,
@@ -161,23 +129,10 @@ pub struct State {
     pub clipboard: Option<String>,
     /// A count typed before a key (`5j`), while it is being typed.
     pub count: Option<usize>,
-    /// Per article, its units of layout.
-    blocks: Vec<Blocks>,
-    /// The bookmark store, list and note prompt (`bookmarks_view`); detached until the
-    /// reader attaches the user's store.
-    pub bookmarks: super::bookmarks_view::BookmarksUi,
+    /// The bookmarks list: cursor, filter, note prompt.
+    pub bookmark_list: super::bookmarks_view::BookmarkList,
     /// The reader's visual selection of lines, while `v` is on.
     pub visual: Option<super::visual::Visual>,
-    /// A corpus opened as stories: `articles` are then the open story's.
-    pub stories: Option<super::story_lib::StoryLib>,
-    /// Claims being analysed on a worker thread.
-    pub analysing: Option<super::background::Job>,
-    /// Long work may go to worker threads (the interactive reader; a snapshot pictures
-    /// the first screen and does not start it).
-    pub background: bool,
-    /// The open articles are too large to analyse before the first screen and no
-    /// analysis was started: [`State::analyse`] starts one once `background` is on.
-    pub unanalysed: bool,
 }
 
 impl State {
@@ -215,39 +170,27 @@ impl State {
         rows: u16,
         status: Option<String>,
     ) -> State {
-        let index = build_index(&articles, &analysis);
-        let n = articles.len();
-        let blocks = articles.iter().map(pane::blocks).collect();
         // What the user's config changed is said when qarin opens.
         let status = status.or_else(|| match keymap.warnings.as_slice() {
             [] => None,
             [one] => Some(one.clone()),
             [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
         });
+        let mut lexicon = Lexicon::builtin();
+        if settings.english {
+            lexicon.set_label_lang(crate::text::lang::Lang::English);
+        }
+        let cache = TextCache::new(settings.bidi);
         State {
             first_right: keymap.first_source == Side::Right,
-            articles,
-            analysis,
-            lexicon: {
-                let mut l = Lexicon::builtin();
-                if settings.english {
-                    l.set_label_lang(crate::text::lang::Lang::English);
-                }
-                l
-            },
-            index,
+            model: Model::new(articles, analysis, lexicon, cache),
             keymap,
-            cache: TextCache::new(settings.bidi),
             settings,
             size: Rect::new(0, 0, cols, rows),
             view: View::Reader,
             history: Vec::new(),
             current: 0,
-            reader: vec![Scroll::default(); n],
-            compare: CompareState {
-                scroll: vec![Scroll::default(); n],
-                ..CompareState::default()
-            },
+            compare: CompareState::default(),
             table_sel: 0,
             sort: SortKey::default(),
             library_sel: 0,
@@ -259,27 +202,19 @@ impl State {
             redraw: false,
             clipboard: None,
             count: None,
-            blocks,
-            bookmarks: super::bookmarks_view::BookmarksUi::detached(),
+            bookmark_list: Default::default(),
             visual: None,
-            stories: None,
-            analysing: None,
-            background: false,
-            unanalysed: false,
         }
     }
 
     /// Opens one more article (e.g. a bookmark's); returns its index. Claims are analysed
     /// again over all articles when the text is small enough to do it at once.
     pub fn add_article(&mut self, article: Article) -> usize {
-        self.blocks.push(pane::blocks(&article));
-        self.reader.push(Scroll::default());
-        self.compare.scroll.push(Scroll::default());
-        self.articles.push(article);
-        self.analyse();
+        let (ai, how) = self.model.add(article);
+        self.analysed(how);
         // Group numbers change with a new analysis.
         self.compare.group = None;
-        self.articles.len() - 1
+        ai
     }
 
     /// The first key of `action` in the current view, for hints («? help»).
@@ -309,5 +244,4 @@ mod input;
 mod nav;
 mod panes;
 mod swap;
-use claims_index::build_index;
 pub use dispatch::handle;

@@ -29,7 +29,10 @@ impl super::views::ViewOps for StoriesView {
             return super::views::list_wheel(state, delta);
         }
         let rows = list_rows(state);
-        if let (Some(row), Some(lib)) = (super::views::list_row(state, y), state.stories.as_mut()) {
+        if let (Some(row), Some(lib)) = (
+            super::views::list_row(state, y),
+            state.model.stories.as_mut(),
+        ) {
             let first = super::draw::first_row(lib.sel, rows);
             lib.sel = (first + row).min(lib.rows().len().saturating_sub(1));
         }
@@ -57,7 +60,7 @@ fn list_rows(state: &State) -> usize {
 
 /// `S`: back to the library, on the open story.
 pub fn show(state: &mut State) {
-    let Some(lib) = state.stories.as_mut() else {
+    let Some(lib) = state.model.stories.as_mut() else {
         state.status =
             Some("no story library: it lists the stories of a folder (qarin DIR)".into());
         return;
@@ -73,13 +76,13 @@ pub fn show(state: &mut State) {
 
 /// The filter prompt is open: keys are text.
 pub fn takes_text(state: &State) -> bool {
-    state.view == View::Stories && state.stories.as_ref().is_some_and(|l| l.filtering)
+    state.view == View::Stories && state.model.stories.as_ref().is_some_and(|l| l.filtering)
 }
 
 /// A key in the filter prompt: typing filters at once; `Enter` keeps the filter,
 /// `Esc` clears it.
 pub fn text_key(state: &mut State, key: Key) {
-    let Some(lib) = state.stories.as_mut() else {
+    let Some(lib) = state.model.stories.as_mut() else {
         return;
     };
     match key {
@@ -99,7 +102,7 @@ pub fn text_key(state: &mut State, key: Key) {
 
 /// Pasted text goes into the filter as typed.
 pub fn paste(state: &mut State, line: &str) {
-    if let Some(lib) = state.stories.as_mut() {
+    if let Some(lib) = state.model.stories.as_mut() {
         lib.filter.push_str(line);
         lib.refresh();
     }
@@ -107,7 +110,7 @@ pub fn paste(state: &mut State, line: &str) {
 
 fn handle(state: &mut State, action: Action) {
     let rows = list_rows(state);
-    let Some(lib) = state.stories.as_mut() else {
+    let Some(lib) = state.model.stories.as_mut() else {
         return;
     };
     let last = lib.rows().len().saturating_sub(1);
@@ -157,7 +160,7 @@ fn handle(state: &mut State, action: Action) {
 /// Opens story `k`: its articles, oldest first, become the open articles. A file that
 /// cannot be read any more is reported and nothing changes. True if it opened.
 pub fn open_story(state: &mut State, k: usize) -> bool {
-    let Some(lib) = state.stories.as_ref() else {
+    let Some(lib) = state.model.stories.as_ref() else {
         return false;
     };
     let entries: Vec<crate::index::Entry> = lib.articles_of(k).into_iter().cloned().collect();
@@ -176,7 +179,7 @@ pub fn open_story(state: &mut State, k: usize) -> bool {
         }
     }
     state.set_articles(articles);
-    if let Some(lib) = state.stories.as_mut() {
+    if let Some(lib) = state.model.stories.as_mut() {
         lib.open = Some(k);
     }
     if let Some(w) = loaded.warnings.first() {
@@ -208,7 +211,7 @@ fn time_text(t: Option<i64>) -> String {
 }
 
 pub fn draw(state: &State, buf: &mut Buffer) {
-    let Some(lib) = state.stories.as_ref() else {
+    let Some(lib) = state.model.stories.as_ref() else {
         return;
     };
     let size = state.size;
@@ -323,7 +326,7 @@ pub fn draw_prompt(state: &State, buf: &mut Buffer) -> bool {
     if !takes_text(state) {
         return false;
     }
-    let Some(lib) = state.stories.as_ref() else {
+    let Some(lib) = state.model.stories.as_ref() else {
         return false;
     };
     let size = state.size;

@@ -33,6 +33,7 @@ impl Pending {
 /// The status bar's progress text while a grouping runs.
 pub fn progress(state: &State) -> Option<String> {
     state
+        .model
         .stories
         .as_ref()
         .and_then(|l| l.pending.as_ref())
@@ -42,7 +43,12 @@ pub fn progress(state: &State) -> Option<String> {
 /// Takes in a finished grouping; true when the screen should change. A failure quits
 /// the reader, which then reports it (`failed`) like any bad input.
 pub fn poll(state: &mut State) -> bool {
-    let Some(p) = state.stories.as_ref().and_then(|l| l.pending.as_ref()) else {
+    let Some(p) = state
+        .model
+        .stories
+        .as_ref()
+        .and_then(|l| l.pending.as_ref())
+    else {
         return false;
     };
     let done = match p.job.poll() {
@@ -50,7 +56,7 @@ pub fn poll(state: &mut State) -> bool {
         Polled::Done(r) => r,
         Polled::Failed => Err(anyhow::anyhow!("grouping the stories failed (a bug)")),
     };
-    if let Some(p) = state.stories.as_mut().and_then(|l| l.pending.take()) {
+    if let Some(p) = state.model.stories.as_mut().and_then(|l| l.pending.take()) {
         finish(state, p.opts, done);
     }
     true
@@ -58,7 +64,7 @@ pub fn poll(state: &mut State) -> bool {
 
 /// Waits for the grouping (a snapshot) and takes it in; its error if it failed.
 pub fn wait(state: &mut State) -> anyhow::Result<()> {
-    let Some(p) = state.stories.as_mut().and_then(|l| l.pending.take()) else {
+    let Some(p) = state.model.stories.as_mut().and_then(|l| l.pending.take()) else {
         return Ok(());
     };
     let opts = p.opts.clone();
@@ -67,14 +73,14 @@ pub fn wait(state: &mut State) -> anyhow::Result<()> {
         .wait()
         .unwrap_or_else(|| Err(anyhow::anyhow!("grouping the stories failed (a bug)")));
     finish(state, opts, done);
-    match state.stories.as_mut().and_then(|l| l.failed.take()) {
+    match state.model.stories.as_mut().and_then(|l| l.failed.take()) {
         Some(e) => Err(anyhow::anyhow!(e)),
         None => Ok(()),
     }
 }
 
 fn finish(state: &mut State, opts: Options, done: anyhow::Result<Corpus>) {
-    let Some(lib) = state.stories.as_mut() else {
+    let Some(lib) = state.model.stories.as_mut() else {
         return;
     };
     let corpus = match done {
@@ -92,14 +98,14 @@ fn finish(state: &mut State, opts: Options, done: anyhow::Result<Corpus>) {
     new.filtering = lib.filtering;
     new.refresh();
     let mut text = super::corpus_search::TextSearch::new(corpus.texts, opts);
-    if state.background {
+    if state.model.background {
         text.start(true);
     }
     new.text = Some(text);
     let first = new.rows().first().copied();
     *lib = new;
     // Every view needs articles: the first story is loaded.
-    if state.articles.is_empty()
+    if state.model.is_empty()
         && let Some(k) = first
     {
         super::stories_view::open_story(state, k);

@@ -42,7 +42,7 @@ pub fn start(state: &mut State) {
     let Some(pane) = state.reader_pane() else {
         return;
     };
-    let s = state.reader[ai];
+    let s = state.model.reader(ai);
     let at = pane
         .visible(s.top)
         .into_iter()
@@ -124,7 +124,7 @@ fn extend(state: &mut State, mut v: Visual, action: Action) {
         Action::PrevParagraph => (h.0.saturating_sub(1), 0),
         _ => h,
     };
-    let mut s = state.reader[ai];
+    let mut s = state.model.reader(ai);
     if v.head < s.top {
         s.top = v.head;
     } else if !pane.visible(s.top).contains(&v.head) {
@@ -139,7 +139,7 @@ fn extend(state: &mut State, mut v: Visual, action: Action) {
     {
         s.cursor = para;
     }
-    state.reader[ai] = s;
+    state.model.set_reader(ai, s);
     state.visual = Some(v);
 }
 

@@ -24,7 +24,7 @@ pub fn stories_state(cols: u16, rows: u16) -> State {
     };
     let corpus = qarin::index::open(&paths, opts).expect("the test corpus opens");
     let mut state = qarin::ui::test_state(Vec::new(), cols, rows);
-    state.stories = Some(qarin::ui::story_lib::StoryLib::new(
+    state.model.stories = Some(qarin::ui::story_lib::StoryLib::new(
         corpus.entries,
         corpus.stories,
         Default::default(),

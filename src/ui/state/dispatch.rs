@@ -50,7 +50,7 @@ pub fn handle(state: &mut State, action: Action) {
             state.go(View::Reader);
         }
         Action::Compare => {
-            if state.articles.len() < 2 {
+            if state.model.len() < 2 {
                 state.status = Some("compare needs two or more articles".into());
             }
             let arts = state.compare_articles();

@@ -50,7 +50,7 @@ impl State {
             self.prompt_key(key);
             return;
         }
-        if self.bookmarks.takes_text() {
+        if self.bookmark_list.takes_text() {
             crate::ui::bookmarks_view::text_key(self, key);
             return;
         }
@@ -104,7 +104,7 @@ impl State {
         if self.search.editing {
             self.search.query.push_str(&line);
             self.search.stale = true;
-        } else if self.bookmarks.takes_text() {
+        } else if self.bookmark_list.takes_text() {
             crate::ui::note_prompt::paste(self, &line);
         } else if crate::ui::stories_view::takes_text(self) {
             crate::ui::stories_view::paste(self, &line);
@@ -154,7 +154,7 @@ impl State {
                 self.search.hits.clear();
                 if let Some((ai, s)) = self.search.origin.take() {
                     self.current = ai;
-                    self.reader[ai] = s;
+                    self.model.set_reader(ai, s);
                 }
             }
             _ => {}
@@ -198,7 +198,7 @@ impl State {
             return crate::ui::corpus_search::run(self);
         }
         let arts: Vec<usize> = if self.search.all {
-            (0..self.articles.len()).collect()
+            (0..self.model.len()).collect()
         } else {
             vec![self.current]
         };
@@ -222,9 +222,9 @@ impl State {
         let Some(pane) = self.reader_pane() else {
             return;
         };
-        let mut s = self.reader[m.article];
+        let mut s = self.model.reader(m.article);
         pane.show(&mut s, m.para, m.range.start);
-        self.reader[m.article] = s;
+        self.model.set_reader(m.article, s);
     }
 
     /// The mouse: wheel over a pane scrolls it, a click selects a passage, pane or row.
@@ -260,15 +260,16 @@ impl State {
             return;
         };
         let mut s = if compare {
-            self.compare.scroll[ai]
+            self.model.compare(ai)
         } else {
-            self.reader[ai]
+            self.model.reader(ai)
         };
         if delta != 0 {
             pane.scroll(&mut s, delta);
         } else if let Some((b, _)) = pane.visible(s.top).get(y.saturating_sub(text.y) as usize) {
             let p = pane.para_of(*b);
-            if self.articles[ai]
+            if self.model.open[ai]
+                .article
                 .paragraphs
                 .get(p)
                 .is_some_and(|t| !t.trim().is_empty())
@@ -277,9 +278,9 @@ impl State {
             }
         }
         if compare {
-            self.compare.scroll[ai] = s;
+            self.model.set_compare(ai, s);
         } else {
-            self.reader[ai] = s;
+            self.model.set_reader(ai, s);
         }
     }
 
@@ -294,15 +295,15 @@ impl State {
             self.help = Some(h.min(crate::ui::help::max_offset(self)));
         }
         if let Some(p) = self.reader_pane() {
-            let mut s = self.reader[self.current];
+            let mut s = self.model.reader(self.current);
             p.refit(&mut s);
-            self.reader[self.current] = s;
+            self.model.set_reader(self.current, s);
         }
         for ai in self.compare_articles() {
             if let Some(p) = self.compare_pane(ai) {
-                let mut s = self.compare.scroll[ai];
+                let mut s = self.model.compare(ai);
                 p.refit(&mut s);
-                self.compare.scroll[ai] = s;
+                self.model.set_compare(ai, s);
             }
         }
     }

@@ -39,9 +39,9 @@ impl State {
         let Some(pane) = self.reader_pane() else {
             return;
         };
-        let mut s = self.reader[ai];
+        let mut s = self.model.reader(ai);
         f(&pane, &mut s);
-        self.reader[ai] = s;
+        self.model.set_reader(ai, s);
     }
 
     /// Applies `f` to the compare scroll of article `ai`.
@@ -49,9 +49,9 @@ impl State {
         let Some(pane) = self.compare_pane(ai) else {
             return;
         };
-        let mut s = self.compare.scroll[ai];
+        let mut s = self.model.compare(ai);
         f(&pane, &mut s);
-        self.compare.scroll[ai] = s;
+        self.model.set_compare(ai, s);
     }
 
     /// Selects a topic group in compare and scrolls every pane to its claim.
@@ -61,7 +61,7 @@ impl State {
             self.compare.skip = 0;
         }
         self.compare.group = Some(g);
-        let Some(group) = self.analysis.groups.get(g).cloned() else {
+        let Some(group) = self.model.analysis.groups.get(g).cloned() else {
             return;
         };
         // Each pane's claim on the topic, as (paragraph, byte); a pane without one
@@ -73,8 +73,8 @@ impl State {
                 let at = group
                     .claims
                     .iter()
-                    .filter_map(|c| self.claim(*c))
-                    .find(|c| self.index.article_of.get(&c.id) == Some(&ai))
+                    .filter_map(|c| self.model.claim(*c))
+                    .find(|c| self.model.index.article_of.get(&c.id) == Some(&ai))
                     .map(|c| (c.paragraph.saturating_sub(1), c.start));
                 (ai, at)
             })
@@ -103,7 +103,7 @@ impl State {
 
     /// Moves to the next (or previous) conflict group.
     pub(crate) fn step_conflict(&mut self, forward: bool) {
-        let list = self.conflict_groups();
+        let list = self.model.conflict_groups();
         if list.is_empty() {
             self.status = Some("no conflicting claims found".into());
             return;
@@ -123,7 +123,7 @@ impl State {
     }
 
     pub(crate) fn step_topic(&mut self, forward: bool) {
-        let n = self.analysis.groups.len();
+        let n = self.model.analysis.groups.len();
         if n == 0 {
             self.status = Some("no claims found".into());
             return;
@@ -140,12 +140,13 @@ impl State {
     /// In the reader: the cursor to the next claim of the article that is in conflict.
     pub(crate) fn reader_conflict(&mut self, forward: bool) {
         let ai = self.current;
-        let cursor = self.reader[ai].cursor;
+        let cursor = self.model.reader(ai).cursor;
         let mut paras: Vec<usize> = self
+            .model
             .index
             .by_para
             .iter()
-            .filter(|((a, _), ids)| *a == ai && ids.iter().any(|id| self.in_conflict(*id)))
+            .filter(|((a, _), ids)| *a == ai && ids.iter().any(|id| self.model.in_conflict(*id)))
             .map(|((_, p), _)| *p)
             .collect();
         paras.sort_unstable();
@@ -171,7 +172,7 @@ impl State {
         self.search.all = all;
         self.search.query.clear();
         self.search.matches.clear();
-        self.search.origin = Some((self.current, self.reader[self.current]));
+        self.search.origin = Some((self.current, self.model.reader(self.current)));
     }
 
     /// The article the current view is about.

@@ -19,9 +19,9 @@ impl State {
     pub fn pane(&self, ai: usize, area: Rect) -> Option<Pane<'_>> {
         Some(Pane {
             ai,
-            article: self.articles.get(ai)?,
-            blocks: self.blocks.get(ai)?,
-            cache: &self.cache,
+            article: &self.model.open.get(ai)?.article,
+            blocks: &self.model.open.get(ai)?.blocks,
+            cache: &self.model.cache,
             width: area.width.max(1) as usize,
             height: area.height.max(1) as usize,
         })
@@ -37,11 +37,14 @@ impl State {
     /// first, then the current article and those after it; `compare.skip` scrolls that
     /// list, so every source can be brought into view.
     pub fn compare_articles(&self) -> Vec<usize> {
-        let n = self.articles.len();
+        let n = self.model.len();
         let max = self.max_panes().min(n);
         let by_time = |out: &mut Vec<usize>| {
             out.sort_by_key(|&a| {
-                let p = self.articles[a].published.map(|p| p.time.timestamp());
+                let p = self.model.open[a]
+                    .article
+                    .published
+                    .map(|p| p.time.timestamp());
                 (p.is_none(), p, a)
             })
         };
@@ -53,11 +56,11 @@ impl State {
         let mut order: Vec<usize> = self
             .compare
             .group
-            .and_then(|g| self.analysis.groups.get(g))
+            .and_then(|g| self.model.analysis.groups.get(g))
             .map(|g| {
                 g.claims
                     .iter()
-                    .filter_map(|c| self.index.article_of.get(c).copied())
+                    .filter_map(|c| self.model.index.article_of.get(c).copied())
                     .collect()
             })
             .unwrap_or_default();
@@ -68,12 +71,6 @@ impl State {
         let mut out: Vec<usize> = order.into_iter().skip(skip).take(max).collect();
         by_time(&mut out);
         out
-    }
-
-    /// The first layout block of paragraph `para` of article `ai` (scroll positions
-    /// count blocks; a block is a paragraph unless the paragraph is huge).
-    pub fn first_block(&self, ai: usize, para: usize) -> usize {
-        self.blocks.get(ai).map_or(0, |b| b.first_block(para))
     }
 
     /// The compare panes in screen order, left to right: (article, its pane areas).
@@ -100,9 +97,9 @@ impl State {
 
     /// Position in the current article: 0–100 by bytes, and whether the end is shown.
     pub fn position(&self, ai: usize, s: &Scroll, pane: &Pane) -> (usize, bool) {
-        let paragraphs = &self.articles[ai].paragraphs;
+        let paragraphs = &self.model.open[ai].article.paragraphs;
         let total = paragraphs.text_bytes() + 1;
-        let block = self.blocks.get(ai).and_then(|b| b.get(s.top.0));
+        let block = self.model.open.get(ai).and_then(|o| o.blocks.get(s.top.0));
         let at = block.map_or(0, |b| paragraphs.offset_of(b.para) + b.range.start);
         let end = pane.at_end(s.top);
         let pct = if end { 100 } else { at * 100 / total };
