@@ -185,6 +185,15 @@ fn help_lists_every_action_where_it_applies() {
             .iter()
             .filter(|a| text.contains(a.description())),
     );
+    // The prompts' keys are in help opened over a prompt (F1).
+    let mut state = seeds_state(140, 80);
+    keys(&mut state, "/ F1");
+    let text = screen(&state);
+    seen.extend(
+        Action::ALL
+            .iter()
+            .filter(|a| text.contains(a.description())),
+    );
     let missing: Vec<_> = Action::ALL.iter().filter(|a| !seen.contains(*a)).collect();
     assert!(missing.is_empty(), "never in help: {missing:?}");
 }

@@ -59,9 +59,10 @@ macro_rules! actions {
     };
 }
 
-/// A set of views, as bits: where an action applies.
+/// A set of views, as bits: where an action applies. `PROMPT` is no view: the actions
+/// of a text prompt (a layer over the view, `ui::layers`), bound in `[prompt]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scope(u8);
+pub struct Scope(u16);
 
 impl std::ops::BitOr for Scope {
     type Output = Scope;
@@ -81,7 +82,10 @@ impl Scope {
     pub const STORIES: Scope = Scope(64);
     /// Views added later: scope their actions with their own bit.
     pub const OTHER: Scope = Scope(128);
-    pub const ANY: Scope = Scope(u8::MAX);
+    /// Every view (not the prompts).
+    pub const ANY: Scope = Scope(0xff);
+    /// An open text prompt: search, note, filters.
+    pub const PROMPT: Scope = Scope(0x100);
 
     pub fn contains(self, o: Scope) -> bool {
         self.0 & o.0 == o.0
@@ -96,10 +100,13 @@ const CLAIMS: Scope = S::CLAIMS;
 const RESULTS: Scope = S::RESULTS;
 const BOOKMARKS: Scope = S::BOOKMARKS;
 const STORIES: Scope = S::STORIES;
+const PROMPT: Scope = S::PROMPT;
+/// Help opens over a prompt too.
+const ANY_PROMPT: Scope = Scope(0x1ff);
 
 actions! {
     Quit = "quit", "quit", ANY, "quit qarin";
-    Help = "help", "help", ANY, "show or hide this help";
+    Help = "help", "help", ANY_PROMPT, "show or hide this help";
     Suspend = "suspend", "suspend", ANY, "suspend qarin to the shell (fg resumes)";
     Redraw = "redraw", "redraw", ANY, "redraw the whole screen";
     LineDown = "line_down", "down", ANY, "scroll down one line / next row";
@@ -144,6 +151,25 @@ actions! {
     AllStories = "all_stories", "all", STORIES, "story library: list single-outlet stories too";
     NextSources = "next_sources", "more sources", COMPARE, "compare: bring the next source into view (N of M)";
     PrevSources = "prev_sources", "earlier sources", COMPARE, "compare: bring the previous source into view";
+    Accept = "accept", "done", PROMPT, "prompt: done (search: keep the matches; note: save)";
+    Cancel = "cancel", "cancel", PROMPT, "prompt: cancel (C-c cancels too)";
+    Older = "older", "older", PROMPT, "search prompt: the previous query of this session";
+    Newer = "newer", "newer", PROMPT, "search prompt: the next query of this session";
+    CursorLeft = "cursor_left", "left", PROMPT, "note: cursor left (in Arabic, on toward the end)";
+    CursorRight = "cursor_right", "right", PROMPT, "note: cursor right (in Arabic, back toward the start)";
+    LineStart = "line_start", "start", PROMPT, "note: cursor to the start";
+    LineEnd = "line_end", "end", PROMPT, "note: cursor to the end";
+    DeleteBack = "delete_back", "delete", PROMPT, "delete the character before the cursor";
+    KillToStart = "kill_to_start", "clear", PROMPT, "delete to the start (the whole query in search)";
+    KillToEnd = "kill_to_end", "kill", PROMPT, "note: delete to the end";
+    KillWord = "kill_word", "kill word", PROMPT, "delete the word before the cursor";
+}
+
+impl Action {
+    /// Whether the action belongs to a text prompt (bound in `[prompt]` only).
+    pub fn in_prompt(self) -> bool {
+        self.scope() == Scope::PROMPT
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
         KeyCode::Home => Key::Home,
         KeyCode::End => Key::End,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::F(n) => Key::F(n),
         _ => return None,
     })
 }

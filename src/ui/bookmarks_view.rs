@@ -21,7 +21,6 @@ use super::state::{State, View};
 
 pub use super::bookmarks_attach::{attach, attach_default, restore_positions, save_positions};
 pub use super::bookmarks_draw::{MARK, draw, mark_style};
-pub use super::note_prompt::{draw_prompt, text_key};
 
 /// The bookmarks list of the UI: its cursor, filter and note prompt (the session is
 /// the model's: `Model::bookmarks`).

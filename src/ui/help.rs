@@ -4,21 +4,85 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::action::{Action, Scope};
 use super::draw::{self, Align};
+use super::keymap::{Key, Table};
+use super::layers::LayerOps;
 use super::state::State;
 
+/// Help as a layer: on top of the view or of a prompt; keys move it (the keymap's
+/// actions, with counts), `?`/`F1`/`Esc` close it.
+pub struct HelpLayer;
+
+impl LayerOps for HelpLayer {
+    fn key(&self, state: &mut State, key: Key) {
+        // Actions come back through `state::handle` to `action` below.
+        state.command_key(key);
+    }
+
+    fn action(&self, state: &mut State, action: Action) -> bool {
+        act(state, action);
+        true
+    }
+
+    fn mouse(&self, state: &mut State, delta: isize) -> bool {
+        if let Some(h) = state.help {
+            state.help = Some(h.saturating_add_signed(delta).min(max_offset(state)));
+        }
+        true
+    }
+
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        if let Some(offset) = state.help {
+            draw(state, buf, offset);
+        }
+    }
+
+    fn is_prompt(&self) -> bool {
+        false
+    }
+}
+
+/// What an action does to the open overlay: scroll it, or close it.
+fn act(state: &mut State, action: Action) {
+    match action {
+        Action::Help | Action::Back | Action::Quit => state.help = None,
+        Action::LineDown | Action::NextParagraph => state.help = state.help.map(|h| h + 1),
+        Action::LineUp | Action::PrevParagraph => {
+            state.help = state.help.map(|h| h.saturating_sub(1))
+        }
+        Action::PageDown | Action::HalfPageDown => {
+            let page = page(state, action == Action::HalfPageDown);
+            state.help = state.help.map(|h| h.saturating_add(page))
+        }
+        Action::PageUp | Action::HalfPageUp => {
+            let page = page(state, action == Action::HalfPageUp);
+            state.help = state.help.map(|h| h.saturating_sub(page))
+        }
+        Action::Top => state.help = Some(0),
+        Action::Bottom => state.help = Some(usize::MAX),
+        _ => {}
+    }
+    let max = max_offset(state);
+    state.help = state.help.map(|h| h.min(max));
+}
+
 /// The help rows for the current view: keys, action name, description of every bound
-/// action that applies there.
+/// action that applies there. Over a text prompt they are the prompt's keys (`[prompt]`).
 pub fn rows(state: &State) -> Vec<(String, String, &str)> {
     let view = super::views::of(state.view);
-    let scope = view.scope();
+    let (scope, table) = if super::layers::prompt_open(state) {
+        (Scope::PROMPT, Table::Prompt)
+    } else {
+        (view.scope(), view.table())
+    };
     state
         .keymap
-        .help_entries(view.table())
+        .help_entries(table)
         .into_iter()
         .filter(|(a, _)| a.scope().contains(scope))
         // The story library exists only for a corpus (`qarin DIR`).
-        .filter(|(a, _)| *a != super::action::Action::Stories || state.model.stories.is_some())
+        .filter(|(a, _)| *a != Action::Stories || state.model.stories.is_some())
         .map(|(a, keys)| {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             (

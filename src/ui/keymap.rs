@@ -33,6 +33,8 @@ pub enum Key {
     Home,
     End,
     Backspace,
+    /// A function key, `F(1)` for F1.
+    F(u8),
 }
 
 const NAMED: [(&str, Key); 15] = [
@@ -59,12 +61,17 @@ impl Key {
         if let Some((_, k)) = NAMED.iter().find(|(n, _)| *n == s) {
             return Ok(*k);
         }
+        if let Some(n) = s.strip_prefix('F').and_then(|n| n.parse::<u8>().ok())
+            && (1..=12).contains(&n)
+        {
+            return Ok(Key::F(n));
+        }
         let mut chars = s.chars();
         match (chars.next(), chars.next(), chars.next(), chars.next()) {
             (Some(c), None, _, _) => Ok(Key::Char(c)),
             (Some('C'), Some('-'), Some(c), None) => Ok(Key::Ctrl(c.to_ascii_lowercase())),
             _ => Err(format!(
-                "unknown key {s:?} (use a single character, C-x, or one of {})",
+                "unknown key {s:?} (use a single character, C-x, F1…F12, or one of {})",
                 NAMED[..14]
                     .iter()
                     .map(|(n, _)| *n)
@@ -88,6 +95,7 @@ impl fmt::Display for Key {
         match self {
             Key::Char(c) => write!(f, "{c}"),
             Key::Ctrl(c) => write!(f, "C-{c}"),
+            Key::F(n) => write!(f, "F{n}"),
             other => write!(f, "{other:?}"),
         }
     }
@@ -112,10 +120,13 @@ pub enum Table {
     Compare,
     /// `[list]`: the claims table, library, results, bookmarks and story lists.
     List,
+    /// `[prompt]`: an open text prompt (search, note, filters). Its keys are its own:
+    /// `[keys]` does not reach into a prompt, where characters are text.
+    Prompt,
 }
 
 impl Table {
-    pub const ALL: [Table; 3] = [Table::Reader, Table::Compare, Table::List];
+    pub const ALL: [Table; 4] = [Table::Reader, Table::Compare, Table::List, Table::Prompt];
 
     /// Its name in a config file.
     pub fn name(self) -> &'static str {
@@ -123,6 +134,7 @@ impl Table {
             Table::Reader => "reader",
             Table::Compare => "compare",
             Table::List => "list",
+            Table::Prompt => "prompt",
         }
     }
 }
@@ -195,13 +207,14 @@ impl Keymap {
         self.bindings.get(&key).copied()
     }
 
-    /// What `key` does in a view of `table`: that table's binding, else `[keys]`'.
+    /// What `key` does in a view of `table`: that table's binding, else `[keys]`'
+    /// (a prompt has its own keys only).
     pub fn action_in(&self, key: Key, table: Table) -> Option<Action> {
-        self.tables
-            .get(&table)
-            .and_then(|t| t.get(&key))
-            .or_else(|| self.bindings.get(&key))
-            .copied()
+        let own = self.tables.get(&table).and_then(|t| t.get(&key));
+        if table == Table::Prompt {
+            return own.copied();
+        }
+        own.or_else(|| self.bindings.get(&key)).copied()
     }
 
     /// The keys bound to `action` in `[keys]`, in key order.

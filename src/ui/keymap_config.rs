@@ -30,6 +30,8 @@ struct ConfigFile {
     compare: Section,
     #[serde(default)]
     list: Section,
+    #[serde(default)]
+    prompt: Section,
     /// Read by `cli::input` (layout, feeds); not the keymap's business.
     #[serde(default)]
     #[allow(dead_code)]
@@ -147,7 +149,9 @@ impl Keymap {
             (Some(Table::Reader), &cfg.reader),
             (Some(Table::Compare), &cfg.compare),
             (Some(Table::List), &cfg.list),
+            (Some(Table::Prompt), &cfg.prompt),
         ];
+        let base_prompt = map.tables.get(&Table::Prompt).cloned().unwrap_or_default();
         // Each key a table of the file gives, with its action and where it is written.
         let mut given: BTreeMap<(Option<Table>, Key), (Action, usize)> = BTreeMap::new();
         for (table, section) in sections {
@@ -174,6 +178,16 @@ impl Keymap {
                         ),
                     )
                 })?;
+                // A prompt's keys are its own: typed text there, commands elsewhere.
+                let in_prompt = table == Some(Table::Prompt);
+                if action.in_prompt() != in_prompt && !(in_prompt && action == Action::Help) {
+                    let m = if in_prompt {
+                        format!("{} is no prompt key: bind it under [keys]", action.name())
+                    } else {
+                        format!("{} is a prompt key: bind it under [prompt]", action.name())
+                    };
+                    return Err(err(name.span().start, m));
+                }
                 let b = binding(text, value).map_err(|(at, m)| err(at, m))?;
                 if let Some(d) = b.desc {
                     map.descs.insert(action, d);
@@ -213,15 +227,20 @@ impl Keymap {
         // A key taken from a default action is not an error (that is how a key moves),
         // but it is said: the reader sees it when qarin opens.
         for ((table, key), (action, at)) in &given {
-            if table.is_some() {
-                continue;
-            }
-            if let Some(&was) = base_bindings.get(key)
+            let (base, section, t) = match table {
+                None => (&base_bindings, &cfg.keys, None),
+                Some(Table::Prompt) => (&base_prompt, &cfg.prompt, Some(Table::Prompt)),
+                Some(_) => continue,
+            };
+            if let Some(&was) = base.get(key)
                 && was != *action
-                && !cfg.keys.keys().any(|n| n.get_ref() == was.name())
+                && !section.keys().any(|n| n.get_ref() == was.name())
             {
                 let (line, column) = line_col(text, *at);
-                let left = match map.keys_for(was).first() {
+                let left = match t
+                    .map_or_else(|| map.keys_for(was), |t| map.keys_in(was, t))
+                    .first()
+                {
                     Some(k) => format!("{} keeps {k}", was.name()),
                     None => format!("{} has no key now", was.name()),
                 };

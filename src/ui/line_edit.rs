@@ -2,7 +2,7 @@
 //! Left and Right move the way the text runs on screen: in right-to-left text (its
 //! first strong letter Arabic) Left goes on toward the end, as in an Arabic editor.
 
-use super::keymap::Key;
+use super::action::Action;
 
 /// Typed text and a cursor (a byte offset on a char boundary).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,29 +40,29 @@ impl LineEdit {
         self.cursor += s.len();
     }
 
-    /// An editing key: typed characters, Backspace, Left/Right, Home/End (and C-a/C-e),
-    /// C-u (to the start), C-k (to the end), C-w (the word before). `false` for others.
-    pub fn key(&mut self, key: Key) -> bool {
+    /// An editing action of the prompt (`[prompt]` keys: Backspace, Left/Right,
+    /// Home/End, C-u to the start, C-k to the end, C-w the word before). `false` for
+    /// the others.
+    pub fn act(&mut self, action: Action) -> bool {
         let rtl = first_strong_is_rtl(&self.text);
-        match key {
-            Key::Char(c) => self.insert(c.encode_utf8(&mut [0; 4])),
-            Key::Backspace => {
+        match action {
+            Action::DeleteBack => {
                 let p = self.prev();
                 self.text.replace_range(p..self.cursor, "");
                 self.cursor = p;
             }
-            Key::Left if rtl => self.cursor = self.next(),
-            Key::Left => self.cursor = self.prev(),
-            Key::Right if rtl => self.cursor = self.prev(),
-            Key::Right => self.cursor = self.next(),
-            Key::Home | Key::Ctrl('a') => self.cursor = 0,
-            Key::End | Key::Ctrl('e') => self.cursor = self.text.len(),
-            Key::Ctrl('u') => {
+            Action::CursorLeft if rtl => self.cursor = self.next(),
+            Action::CursorLeft => self.cursor = self.prev(),
+            Action::CursorRight if rtl => self.cursor = self.prev(),
+            Action::CursorRight => self.cursor = self.next(),
+            Action::LineStart => self.cursor = 0,
+            Action::LineEnd => self.cursor = self.text.len(),
+            Action::KillToStart => {
                 self.text.replace_range(..self.cursor, "");
                 self.cursor = 0;
             }
-            Key::Ctrl('k') => self.text.truncate(self.cursor),
-            Key::Ctrl('w') => {
+            Action::KillToEnd => self.text.truncate(self.cursor),
+            Action::KillWord => {
                 let before = &self.text[..self.cursor];
                 let start = before
                     .trim_end()
@@ -101,6 +101,25 @@ fn first_strong_is_rtl(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::keymap::{Key, Keymap, Table};
+
+    /// A key as the prompt takes it with the default keys.
+    trait Press {
+        fn key(&mut self, key: Key) -> bool;
+    }
+
+    impl Press for LineEdit {
+        fn key(&mut self, key: Key) -> bool {
+            match (Keymap::defaults().action_in(key, Table::Prompt), key) {
+                (Some(a), _) => self.act(a),
+                (None, Key::Char(c)) => {
+                    self.insert(c.encode_utf8(&mut [0; 4]));
+                    true
+                }
+                _ => false,
+            }
+        }
+    }
 
     fn typed(s: &str) -> LineEdit {
         let mut e = LineEdit::default();
@@ -124,7 +143,7 @@ mod tests {
         assert_eq!(e.as_str(), ">ab");
         e.key(Key::Ctrl('w'));
         assert_eq!((e.as_str(), e.cursor()), ("", 0));
-        assert!(!e.key(Key::Enter));
+        assert!(!e.key(Key::Enter), "Enter is no edit");
     }
 
     #[test]

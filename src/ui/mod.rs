@@ -17,6 +17,7 @@ pub mod draw;
 pub mod help;
 pub mod keymap;
 pub mod keymap_config;
+pub mod layers;
 pub mod library;
 pub mod line_edit;
 pub mod list;
@@ -28,6 +29,7 @@ pub mod reader;
 pub mod results;
 pub mod screen;
 pub mod search;
+pub mod search_prompt;
 pub mod state;
 pub mod stories_view;
 pub mod story_grouping;
@@ -65,9 +67,8 @@ pub fn render(state: &State, buf: &mut Buffer) {
     }
     views::of(state.view).draw(state, buf);
     status_bar(state, buf);
-    bookmarks_view::draw_prompt(state, buf);
-    if let Some(offset) = state.help {
-        help::draw(state, buf, offset);
+    for layer in layers::stack(state) {
+        layers::of(layer).draw(state, buf);
     }
 }
 
@@ -77,11 +78,10 @@ fn status_bar(state: &State, buf: &mut Buffer) {
     let row = Rect::new(size.x, size.bottom().saturating_sub(1), size.width, 1);
     let theme = state.theme();
     let s = &state.search;
-    if s.editing {
-        search_prompt(state, buf, row);
-        return;
-    }
-    if stories_view::draw_prompt(state, buf) {
+    if layers::stack(state)
+        .iter()
+        .any(|l| layers::of(*l).owns_status_row())
+    {
         return;
     }
     let text = if let Some(msg) = &state.status {
@@ -240,65 +240,4 @@ fn hints(state: &State) -> String {
         out.push_str(a.hint_label());
     }
     out
-}
-
-/// The search prompt: `/`, then the query laid out on its own (so an Arabic query reads
-/// right to left and does not pull the count into it), the cursor at its logical end,
-/// then the count. A long query shows its end.
-fn search_prompt(state: &State, buf: &mut Buffer, row: Rect) {
-    use unicode_width::UnicodeWidthStr;
-    let theme = state.theme();
-    let s = &state.search;
-    let scope = if s.all {
-        "all articles"
-    } else {
-        "this article"
-    };
-    let suffix = if corpus_search::active(state) {
-        let n = state.model.stories.as_ref().map_or(0, |l| l.entries.len());
-        format!(
-            " {} of {n} articles in the corpus (Enter lists them, Esc cancel)",
-            s.hits.len()
-        )
-    } else {
-        format!(
-            " {} matches in {scope} (Enter done, Esc cancel)",
-            s.matches.len()
-        )
-    };
-    draw::text(
-        state,
-        buf,
-        Rect::new(row.x, row.y, 1, 1),
-        "/",
-        theme.dim(),
-        Align::Left,
-    );
-    let room = row.width.saturating_sub(1);
-    // The query keeps at least half the row; the count gives way first.
-    let field_max = room
-        .saturating_sub(suffix.width().min(usize::from(room / 2)) as u16)
-        .max(1);
-    let shown = format!(
-        "{}▏",
-        note_prompt::shown_tail(&s.query, usize::from(field_max))
-    );
-    let field = (shown.width() as u16).min(field_max);
-    draw::text(
-        state,
-        buf,
-        Rect::new(row.x + 1, row.y, field, 1),
-        &shown,
-        theme.dim(),
-        Align::Auto,
-    );
-    let x = row.x + 1 + field;
-    draw::text(
-        state,
-        buf,
-        Rect::new(x, row.y, row.right().saturating_sub(x), 1),
-        &suffix,
-        theme.dim(),
-        Align::Left,
-    );
 }

@@ -6,51 +6,63 @@ use ratatui::layout::Rect;
 
 use crate::bookmarks::display::safe_line;
 
+use super::action::Action;
 use super::bookmarks_view::*;
 use super::draw::{self, Align};
 use super::keymap::Key;
+use super::layers::{self, Input, LayerOps};
 use super::state::State;
 
 // ---- typed text -----------------------------------------------------------------
 
-/// A key while the note or filter prompt is open.
-pub fn text_key(state: &mut State, key: Key) {
-    state.status = None;
-    if state.bookmark_list.prompt.is_some() {
-        note_key(state, key);
-    } else {
-        filter_key(state, key);
-    }
-}
+/// The note and filter prompts as a layer.
+pub struct NoteLayer;
 
-/// Pasted text (one line, no controls) into the open note or filter.
-pub fn paste(state: &mut State, line: &str) {
-    let b = &mut state.bookmark_list;
-    match b.prompt.as_mut() {
-        Some(p) => p.text.insert(line),
-        None if b.filtering => {
-            b.filter.push_str(line);
-            b.sel = 0;
+impl LayerOps for NoteLayer {
+    fn key(&self, state: &mut State, key: Key) {
+        state.status = None;
+        let Some(input) = layers::prompt_input(state, key) else {
+            return;
+        };
+        if state.bookmark_list.prompt.is_some() {
+            note_input(state, input);
+        } else {
+            filter_input(state, input);
         }
-        None => {}
+    }
+
+    fn paste(&self, state: &mut State, line: &str) {
+        let b = &mut state.bookmark_list;
+        match b.prompt.as_mut() {
+            Some(p) => p.text.insert(line),
+            None if b.filtering => {
+                b.filter.push_str(line);
+                b.sel = 0;
+            }
+            None => {}
+        }
+    }
+
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        draw_prompt(state, buf);
     }
 }
 
-fn note_key(state: &mut State, key: Key) {
+fn note_input(state: &mut State, input: Input) {
     let Some(prompt) = state.bookmark_list.prompt.as_mut() else {
         return;
     };
-    if prompt.text.key(key) {
-        return;
-    }
-    match key {
-        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => state.bookmark_list.prompt = None,
-        Key::Enter => {
+    match input {
+        Input::Text(c) => prompt.text.insert(c.encode_utf8(&mut [0; 4])),
+        Input::Act(Action::Cancel) => state.bookmark_list.prompt = None,
+        Input::Act(Action::Accept) => {
             if let Some(p) = state.bookmark_list.prompt.take() {
                 save_note(state, p);
             }
         }
-        _ => {}
+        Input::Act(a) => {
+            prompt.text.act(a);
+        }
     }
 }
 
@@ -80,19 +92,18 @@ fn save_note(state: &mut State, p: NotePrompt) {
     state.refresh_bookmarks();
 }
 
-fn filter_key(state: &mut State, key: Key) {
+fn filter_input(state: &mut State, input: Input) {
     let b = &mut state.bookmark_list;
-    match key {
-        Key::Char(c) => b.filter.push(c),
-        Key::Backspace => {
-            b.filter.pop();
-        }
-        Key::Enter => b.filtering = false,
-        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
+    match input {
+        Input::Text(c) => b.filter.push(c),
+        Input::Act(Action::Accept) => b.filtering = false,
+        Input::Act(Action::Cancel) => {
             b.filtering = false;
             b.filter.clear();
         }
-        _ => {}
+        Input::Act(a) => {
+            layers::edit_at_end(&mut b.filter, a);
+        }
     }
     b.sel = 0;
 }

@@ -85,15 +85,15 @@ pub struct SearchState {
     /// Current match (reader) / selected row (results).
     pub selected: usize,
     /// Where the reader was when the prompt opened, to go back on Esc.
-    origin: Option<(usize, Scroll)>,
+    pub(crate) origin: Option<(usize, Scroll)>,
     /// Queries searched this session, oldest first: ↑/↓ in the prompt bring them back.
     pub history: Vec<String>,
     /// The history entry the prompt shows (↑ pressed), counted from the newest.
-    recall: Option<usize>,
+    pub(crate) recall: Option<usize>,
     /// The query changed since `matches` were found: [`State::settle`] searches again.
     /// Typing only marks it, so that a burst of keys (fast typing, a paste) costs one
     /// search of a large article, not one per key.
-    stale: bool,
+    pub(crate) stale: bool,
 }
 
 /// The UI state: the model (what is open and known about it, `ui::model`) and, beside

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use super::action::{Action, Scope};
 use super::draw::{self, Align};
 use super::keymap::Key;
+use super::layers::{self, Input, LayerOps};
 use super::screen;
 use super::state::{State, View};
 use crate::corpus::{Article, Published};
@@ -79,32 +80,48 @@ pub fn takes_text(state: &State) -> bool {
     state.view == View::Stories && state.model.stories.as_ref().is_some_and(|l| l.filtering)
 }
 
-/// A key in the filter prompt: typing filters at once; `Enter` keeps the filter,
+/// The filter prompt as a layer: typing filters at once; `Enter` keeps the filter,
 /// `Esc` clears it.
-pub fn text_key(state: &mut State, key: Key) {
-    let Some(lib) = state.model.stories.as_mut() else {
-        return;
-    };
-    match key {
-        Key::Char(c) => lib.filter.push(c),
-        Key::Backspace => {
-            lib.filter.pop();
-        }
-        Key::Enter => lib.filtering = false,
-        Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
-            lib.filtering = false;
-            lib.filter.clear();
-        }
-        _ => return,
-    }
-    lib.refresh();
-}
+pub struct FilterLayer;
 
-/// Pasted text goes into the filter as typed.
-pub fn paste(state: &mut State, line: &str) {
-    if let Some(lib) = state.model.stories.as_mut() {
-        lib.filter.push_str(line);
+impl LayerOps for FilterLayer {
+    fn key(&self, state: &mut State, key: Key) {
+        let Some(input) = layers::prompt_input(state, key) else {
+            return;
+        };
+        let Some(lib) = state.model.stories.as_mut() else {
+            return;
+        };
+        match input {
+            Input::Text(c) => lib.filter.push(c),
+            Input::Act(Action::Accept) => lib.filtering = false,
+            Input::Act(Action::Cancel) => {
+                lib.filtering = false;
+                lib.filter.clear();
+            }
+            Input::Act(a) => {
+                if !layers::edit_at_end(&mut lib.filter, a) {
+                    return;
+                }
+            }
+        }
         lib.refresh();
+    }
+
+    /// Pasted text goes into the filter as typed.
+    fn paste(&self, state: &mut State, line: &str) {
+        if let Some(lib) = state.model.stories.as_mut() {
+            lib.filter.push_str(line);
+            lib.refresh();
+        }
+    }
+
+    fn draw(&self, state: &State, buf: &mut Buffer) {
+        draw_prompt(state, buf);
+    }
+
+    fn owns_status_row(&self) -> bool {
+        true
     }
 }
 
@@ -322,7 +339,7 @@ const OUTLETS: usize = 2;
 const COUNT: u16 = 3;
 
 /// The filter prompt in the status bar, while it is open.
-pub fn draw_prompt(state: &State, buf: &mut Buffer) -> bool {
+fn draw_prompt(state: &State, buf: &mut Buffer) -> bool {
     if !takes_text(state) {
         return false;
     }

@@ -1,5 +1,5 @@
-//! The one place an action is routed: overlays first, then global actions, then the
-//! current view (through `views::of`).
+//! The one place an action is routed: the top layer first (`layers::of`), then global
+//! actions, then the current view (through `views::of`).
 
 use super::super::action::Action;
 use super::{State, View};
@@ -7,27 +7,10 @@ use super::{State, View};
 /// What an action does. Global actions first; the rest go to the current view.
 pub fn handle(state: &mut State, action: Action) {
     state.status = None;
-    if state.help.is_some() {
-        match action {
-            Action::Help | Action::Back | Action::Quit => state.help = None,
-            Action::LineDown | Action::NextParagraph => state.help = state.help.map(|h| h + 1),
-            Action::LineUp | Action::PrevParagraph => {
-                state.help = state.help.map(|h| h.saturating_sub(1))
-            }
-            Action::PageDown | Action::HalfPageDown => {
-                let page = crate::ui::help::page(state, action == Action::HalfPageDown);
-                state.help = state.help.map(|h| h.saturating_add(page))
-            }
-            Action::PageUp | Action::HalfPageUp => {
-                let page = crate::ui::help::page(state, action == Action::HalfPageUp);
-                state.help = state.help.map(|h| h.saturating_sub(page))
-            }
-            Action::Top => state.help = Some(0),
-            Action::Bottom => state.help = Some(usize::MAX),
-            _ => {}
-        }
-        let max = crate::ui::help::max_offset(state);
-        state.help = state.help.map(|h| h.min(max));
+    // A layer on top (help) may take the action before the view.
+    if let Some(layer) = crate::ui::layers::top(state)
+        && crate::ui::layers::of(layer).action(state, action)
+    {
         return;
     }
     if crate::ui::visual::handle(state, action) {

@@ -1,16 +1,13 @@
-//! Input: keys (the search prompt, then the keymap), the mouse, and the work typing
-//! defers until the keys waiting are handled.
+//! Input: keys (the top layer first — a prompt, help — then the keymap), the mouse, and
+//! the work typing defers until the keys waiting are handled.
 
 use ratatui::layout::Rect;
 
 use super::super::action::Action;
 use super::super::keymap::Key;
 use super::super::search;
+use super::State;
 use super::{MouseInput, handle};
-use super::{State, View};
-
-/// Queries the search history keeps.
-const HISTORY: usize = 100;
 
 /// The largest count: more than any screen scrolls, little enough to stay instant.
 const MAX_COUNT: usize = 9999;
@@ -44,20 +41,18 @@ fn repeats(a: Action) -> bool {
 impl State {
     // ---- input ----------------------------------------------------------------------
 
-    /// A key press: text for the search prompt when it is open, else the keymap's action.
+    /// A key press: the top layer's (a prompt, help) if one is open, else the keymap's
+    /// action in the current view.
     pub fn key(&mut self, key: Key) {
-        if self.search.editing {
-            self.prompt_key(key);
-            return;
+        match crate::ui::layers::top(self) {
+            Some(layer) => crate::ui::layers::of(layer).key(self, key),
+            None => self.command_key(key),
         }
-        if self.bookmark_list.takes_text() {
-            crate::ui::bookmarks_view::text_key(self, key);
-            return;
-        }
-        if crate::ui::stories_view::takes_text(self) {
-            crate::ui::stories_view::text_key(self, key);
-            return;
-        }
+    }
+
+    /// A key as a command: the keymap's action in the current view (a count typed
+    /// before it repeats a move).
+    pub(crate) fn command_key(&mut self, key: Key) {
         // Ctrl-C always quits, whatever the keymap says.
         let action = match key {
             Key::Ctrl('c') => Some(Action::Quit),
@@ -101,86 +96,10 @@ impl State {
             .chars()
             .filter(|c| !c.is_control())
             .collect();
-        if self.search.editing {
-            self.search.query.push_str(&line);
-            self.search.stale = true;
-        } else if self.bookmark_list.takes_text() {
-            crate::ui::note_prompt::paste(self, &line);
-        } else if crate::ui::stories_view::takes_text(self) {
-            crate::ui::stories_view::paste(self, &line);
-        } else {
-            self.status = Some("paste ignored: no prompt is open (/ searches)".into());
+        match crate::ui::layers::top(self) {
+            Some(layer) => crate::ui::layers::of(layer).paste(self, &line),
+            None => self.status = Some("paste ignored: no prompt is open (/ searches)".into()),
         }
-    }
-
-    /// Keys in the search prompt.
-    pub(crate) fn prompt_key(&mut self, key: Key) {
-        match key {
-            Key::Char(c) => {
-                self.search.query.push(c);
-                self.search.stale = true;
-            }
-            Key::Backspace => {
-                self.search.query.pop();
-                self.search.stale = true;
-            }
-            Key::Up | Key::Down => self.recall(key == Key::Up),
-            Key::Enter => {
-                self.settle();
-                self.search.editing = false;
-                self.search.recall = None;
-                let q = self.search.query.trim();
-                if !q.is_empty() && self.search.history.last().map(String::as_str) != Some(q) {
-                    let q = q.to_owned();
-                    self.search.history.retain(|h| *h != q);
-                    self.search.history.push(q);
-                    let over = self.search.history.len().saturating_sub(HISTORY);
-                    self.search.history.drain(..over);
-                }
-                if self.search.all && !self.search.query.is_empty() {
-                    self.go(View::SearchResults);
-                }
-                let none = self.search.matches.is_empty() && self.search.hits.is_empty();
-                if none && !self.search.query.is_empty() {
-                    self.status = Some(format!("no match for «{}»", self.search.query));
-                }
-            }
-            Key::Esc | Key::Ctrl('c') | Key::Ctrl('g') => {
-                self.search.recall = None;
-                self.search.stale = false;
-                self.search.editing = false;
-                self.search.query.clear();
-                self.search.matches.clear();
-                self.search.hits.clear();
-                if let Some((ai, s)) = self.search.origin.take() {
-                    self.current = ai;
-                    self.model.set_reader(ai, s);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// ↑ (`older`) / ↓ in the search prompt: the previous / next query of the history;
-    /// ↓ past the newest empties the prompt.
-    fn recall(&mut self, older: bool) {
-        let n = self.search.history.len();
-        if n == 0 {
-            self.status = Some("no earlier search in this session".into());
-            return;
-        }
-        let next = match (self.search.recall, older) {
-            (None, true) => Some(0),
-            (None, false) => None,
-            (Some(i), true) => Some((i + 1).min(n - 1)),
-            (Some(0), false) => None,
-            (Some(i), false) => Some(i - 1),
-        };
-        self.search.recall = next;
-        self.search.query = next
-            .map(|i| self.search.history[n - 1 - i].clone())
-            .unwrap_or_default();
-        self.search.stale = true;
     }
 
     /// Brings what typing deferred up to date (the search matches); the app calls it
@@ -240,9 +159,9 @@ impl State {
             MouseInput::WheelDown { .. } => 3,
             MouseInput::Click { .. } => 0,
         };
-        if let Some(h) = self.help {
-            let max = crate::ui::help::max_offset(self);
-            self.help = Some(h.saturating_add_signed(delta).min(max));
+        if let Some(layer) = crate::ui::layers::top(self)
+            && crate::ui::layers::of(layer).mouse(self, delta)
+        {
             return;
         }
         crate::ui::views::of(self.view).mouse(self, x, y, delta);
