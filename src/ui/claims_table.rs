@@ -55,6 +55,18 @@ fn handle(state: &mut State, action: Action) {
         }
         Action::Top => state.table_sel = 0,
         Action::Bottom => state.table_sel = last,
+        Action::NextSources | Action::PrevSources => {
+            let (all, fit) = (sources(state).len(), fit(state));
+            let max = all.saturating_sub(fit);
+            state.table_skip = if action == Action::NextSources {
+                (state.table_skip + 1).min(max)
+            } else {
+                state.table_skip.min(max).saturating_sub(1)
+            };
+            if max == 0 {
+                state.status = Some(format!("all {all} sources are shown"));
+            }
+        }
         Action::Sort => {
             state.sort = match state.sort {
                 SortKey::Topic => SortKey::Verdict,
@@ -88,18 +100,65 @@ struct Columns {
     plot: u16,
 }
 
-fn columns(width: u16, sources: usize) -> Columns {
+/// A source's value column is at least this wide: with more sources than fit (a story
+/// of 67 articles), as many as fit are shown and `>`/`<` scroll them, as in compare.
+const MIN_SOURCE: u16 = 7;
+
+/// The columns for `sources` sources, and how many of them fit.
+fn columns(width: u16, sources: usize) -> (Columns, usize) {
     let topic = (width / 8).clamp(4, 14);
     let verdict = if width >= 70 { 11 } else { 2 };
     let plot = if width >= 60 { width / 5 } else { 0 };
     let rest = width.saturating_sub(topic + verdict + plot);
-    let source = rest / (sources.max(1) as u16);
-    Columns {
+    let fit = sources.min(usize::from(rest / MIN_SOURCE).max(1));
+    let source = rest / (fit.max(1) as u16);
+    let c = Columns {
         topic,
         source,
         verdict,
         plot,
+    };
+    (c, fit)
+}
+
+/// The sources with a claim, in order: only they get a column.
+fn sources(state: &State) -> Vec<usize> {
+    (0..state.model.len())
+        .filter(|ai| state.model.index.article_of.values().any(|a| a == ai))
+        .collect()
+}
+
+/// How many source columns fit on the screen.
+fn fit(state: &State) -> usize {
+    let all = sources(state).len();
+    columns(screen::body(state.size).width, all).1
+}
+
+/// The source columns shown, in order, and how many sources there are. When not all
+/// fit, those with a claim on the selected topic come first, from `table_skip` on.
+fn shown_sources(state: &State, fit: usize) -> (Vec<usize>, usize) {
+    let mut all = sources(state);
+    let n = all.len();
+    if n <= fit {
+        return (all, n);
     }
+    if let Some(g) = state
+        .table_rows()
+        .get(state.table_sel)
+        .and_then(|g| state.model.analysis.groups.get(*g))
+    {
+        let on_topic = |ai: &usize| {
+            g.claims
+                .iter()
+                .any(|c| state.model.index.article_of.get(c) == Some(ai))
+        };
+        // Stable: each part keeps the sources' order.
+        all.sort_by_key(|ai| !on_topic(ai));
+    }
+    let skip = state.table_skip.min(n - fit);
+    let mut shown: Vec<usize> = all.into_iter().skip(skip).take(fit).collect();
+    shown.sort_unstable();
+    (shown, n)
 }
 
 fn claims_of<'a>(state: &'a State, g: &Group) -> Vec<&'a Claim> {
@@ -185,14 +244,24 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let theme = state.theme();
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
-    let title = format!(
+    let body = screen::body(size);
+    let (c, fit) = columns(body.width, sources(state).len());
+    let (sources, all) = shown_sources(state, fit);
+    let mut title = format!(
         " claims: {} topics · sort: {} ({}) · Enter compares ",
         state.model.analysis.groups.len(),
         sort_name(state.sort),
         state.hint(Action::Sort)
     );
+    if sources.len() < all {
+        title.push_str(&format!(
+            "· {} of {all} sources · {}/{} more ",
+            sources.len(),
+            state.hint(Action::PrevSources),
+            state.hint(Action::NextSources)
+        ));
+    }
     draw::text(state, buf, bar, &title, theme.bar(), Align::Left);
-    let body = screen::body(size);
     if state.model.analysis.groups.is_empty() {
         let msg = "no numeric claims with a topic were found in these articles";
         draw::text(
@@ -205,12 +274,7 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         );
         return;
     }
-    // Only sources with a claim get a column.
-    let sources: Vec<usize> = (0..state.model.len())
-        .filter(|ai| state.model.index.article_of.values().any(|a| a == ai))
-        .collect();
     let n = sources.len();
-    let c = columns(body.width, n);
     let mut widths = vec![c.topic];
     widths.extend(std::iter::repeat_n(c.source, n));
     widths.push(c.verdict);

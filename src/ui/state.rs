@@ -113,6 +113,8 @@ pub struct State {
     /// Whether the first source goes in the rightmost column.
     pub first_right: bool,
     pub table_sel: usize,
+    /// Source columns of the claims table scrolled past (`>`/`<`) when more than fit.
+    pub table_skip: usize,
     pub sort: SortKey,
     pub library_sel: usize,
     pub search: SearchState,
@@ -192,6 +194,7 @@ impl State {
             current: 0,
             compare: CompareState::default(),
             table_sel: 0,
+            table_skip: 0,
             sort: SortKey::default(),
             library_sel: 0,
             search: SearchState::default(),

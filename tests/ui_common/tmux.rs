@@ -101,8 +101,18 @@ impl Tmux {
 
     /// Waits until the screen satisfies `ok` and returns it; fails showing the screen.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_for_within(what, WAIT, ok)
+    }
+
+    /// [`Tmux::wait_for`] with a time limit of its own (long work in a debug build).
+    pub fn wait_for_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        ok: impl Fn(&str) -> bool,
+    ) -> String {
         let mut screen = String::new();
-        self.wait_until(what, |t| {
+        self.wait_until_within(what, limit, |t| {
             screen = t.capture();
             ok(&screen)
         });
@@ -111,11 +121,15 @@ impl Tmux {
 
     /// Waits until `ok` holds of the terminal (its screen, its `display` flags); fails
     /// showing the screen.
-    pub fn wait_until(&self, what: &str, mut ok: impl FnMut(&Tmux) -> bool) {
+    pub fn wait_until(&self, what: &str, ok: impl FnMut(&Tmux) -> bool) {
+        self.wait_until_within(what, WAIT, ok)
+    }
+
+    fn wait_until_within(&self, what: &str, limit: Duration, mut ok: impl FnMut(&Tmux) -> bool) {
         let start = Instant::now();
         while !ok(self) {
             assert!(
-                start.elapsed() < WAIT,
+                start.elapsed() < limit,
                 "timed out waiting for {what}; screen:\n{}",
                 self.capture()
             );

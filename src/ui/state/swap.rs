@@ -18,6 +18,7 @@ impl State {
         self.current = 0;
         self.library_sel = 0;
         self.table_sel = 0;
+        self.table_skip = 0;
         self.search = SearchState::default();
         self.visual = None;
         let how = self.model.replace(articles);
