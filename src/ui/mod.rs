@@ -1,4 +1,5 @@
-//! The interactive reader (ratatui). `state` holds everything and knows no terminal;
+//! The interactive reader (ratatui). `model` holds what is open and knows no view;
+//! `state` holds the model and the UI around it (views, layers) and knows no terminal;
 //! `render` draws a `&State` into a buffer; `app` runs the terminal event loop and
 //! `snapshot` replays keys through the same state and rendering for tests and reports.
 
