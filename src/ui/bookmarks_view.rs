@@ -197,6 +197,9 @@ impl super::views::ViewOps for BookmarksView {
             click_row(state, row);
         }
     }
+    fn filters(&self) -> bool {
+        true
+    }
     fn scope(&self) -> super::action::Scope {
         super::action::Scope::BOOKMARKS
     }

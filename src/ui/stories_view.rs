@@ -38,6 +38,9 @@ impl super::views::ViewOps for StoriesView {
             lib.sel = (first + row).min(lib.rows().len().saturating_sub(1));
         }
     }
+    fn filters(&self) -> bool {
+        true
+    }
     fn scope(&self) -> Scope {
         Scope::STORIES
     }

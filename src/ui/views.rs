@@ -42,6 +42,10 @@ pub trait ViewOps: Sync {
     fn article(&self, state: &State) -> Option<usize> {
         Some(state.current)
     }
+    /// Whether `/` is this view's own (a filter of its list) rather than a search.
+    fn filters(&self) -> bool {
+        false
+    }
     /// The passage `b` bookmarks: (article, paragraph), or `None` where `b` does not apply.
     fn passage(&self, _state: &State) -> Option<(usize, usize)> {
         None

@@ -49,7 +49,7 @@ pub fn handle(state: &mut State, action: Action) {
             state.go(View::Library);
         }
         Action::Stories => crate::ui::stories_view::show(state),
-        Action::Search if matches!(state.view, View::Bookmarks | View::Stories) => {
+        Action::Search if crate::ui::views::of(state.view).filters() => {
             crate::ui::views::of(state.view).handle(state, action)
         }
         Action::Search => state.open_search(false),
