@@ -11,7 +11,7 @@ use super::layers::LayerOps;
 use super::state::State;
 
 /// Help as a layer: on top of the view or of a prompt; keys move it (the keymap's
-/// actions, with counts), `?`/`F1`/`Esc` close it.
+/// actions, with counts), `?`/`Esc` close it.
 pub struct HelpLayer;
 
 impl LayerOps for HelpLayer {

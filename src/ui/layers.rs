@@ -24,7 +24,7 @@ pub enum Layer {
     Note,
     /// The search prompt (`/`, `F`).
     Search,
-    /// The help overlay (`?`, `F1`): over a prompt it lists the prompt's keys.
+    /// The help overlay (`?`; `F1` in a prompt): over a prompt it lists the prompt's keys.
     Help,
 }
 
