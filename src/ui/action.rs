@@ -149,8 +149,8 @@ actions! {
     Stories = "stories", "stories", ANY, "story library of the corpus (qarin DIR)";
     FilterOutlet = "filter_outlet", "outlet", STORIES, "story library: one outlet's stories (cycles)";
     AllStories = "all_stories", "all", STORIES, "story library: list single-outlet stories too";
-    NextSources = "next_sources", "more sources", COMPARE | CLAIMS, "compare, claims table: bring the next source into view (N of M)";
-    PrevSources = "prev_sources", "earlier sources", COMPARE | CLAIMS, "compare, claims table: bring the previous source into view";
+    NextSources = "next_sources", "more sources", COMPARE | CLAIMS, "bring the next source into view (N of M)";
+    PrevSources = "prev_sources", "earlier sources", COMPARE | CLAIMS, "bring the previous source into view";
     Accept = "accept", "done", PROMPT, "prompt: done (search: keep the matches; note: save)";
     Cancel = "cancel", "cancel", PROMPT, "prompt: cancel (C-c cancels too)";
     Older = "older", "older", PROMPT, "search prompt: the previous query of this session";
