@@ -117,7 +117,7 @@ impl Bookmarks {
                 Err(_) => {
                     // No thread to be had: search here and now.
                     self.background = false;
-                    return self.refresh(articles);
+                    self.refresh(articles);
                 }
             }
         }
