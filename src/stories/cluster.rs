@@ -355,6 +355,8 @@ pub fn tfidf_with(items: &[Item], p: &Params, df: &FastMap<u64, u32>) -> Vec<Vec
             // Heaviest first, then by term so equal weights cut the same way every run.
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(p.top_terms);
+            // Every article's vector is kept to the end: without the room of the terms cut.
+            v.shrink_to_fit();
             normalise(&mut v);
             v.sort_by_key(|x| x.0);
             v

@@ -64,6 +64,8 @@ impl Terms {
             out.push((LATIN, scan.latin as f32 / scan.letters as f32));
             out.sort_unstable_by_key(|x| x.0);
         }
+        // Room was made for every occurrence; a folder keeps every article's terms.
+        out.shrink_to_fit();
         Terms(out)
     }
 
