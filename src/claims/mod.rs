@@ -296,7 +296,24 @@ fn paragraph_claims(
         };
         let continues =
             last_part.filter(|&(end, _)| joined && parts::continues_list(&s.tokens, end, q.first));
-        let part = ctx.part || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
+        // «20 إصابة في ميدان التحرير وثمانية في محافظة كفر الشيخ»: figures joined in a
+        // list, each in a place of its own, are a breakdown of the total by place.
+        let place = parts::place_after(&s.tokens, lexicon, &mut s.hits, q.end);
+        let by_place = place.is_some()
+            && s.quants.get(qi + 1).is_some_and(|n| {
+                let joined = if english {
+                    en::joined(&s.tokens, n.first)
+                } else {
+                    n.connector
+                };
+                n.is_claim()
+                    && joined
+                    && parts::continues_list(&s.tokens, ctx.noun_end, n.first)
+                    && parts::place_after(&s.tokens, lexicon, &mut s.hits, n.end).is_some()
+            });
+        let part = ctx.part
+            || by_place
+            || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
         let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
             match totals.get(&(topic.clone(), kind)) {
@@ -324,10 +341,11 @@ fn paragraph_claims(
             .and_then(|sc| lexicon.scope_def(sc))
             .map(|sc| sc.key.clone());
         if part_of.is_some() && scope.is_none() {
+            let at = place.unwrap_or(q.end);
             scope = if english {
-                en::scope_word(&s.tokens, q.end)
+                en::scope_word(&s.tokens, at)
             } else {
-                parts::scope_word(&s.tokens, q.end)
+                parts::scope_word(&s.tokens, at)
             };
         }
         if scope.is_none() {
