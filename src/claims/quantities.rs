@@ -207,6 +207,9 @@ pub fn build(rules: &impl Rules, tokens: &Tokens, numbers: &[Number], out: &mut 
             q.kind = QKind::Count;
             q.qualifier = if im.negated {
                 Qualifier::None
+            } else if im.at_least {
+                q.high = None;
+                Qualifier::AtLeast
             } else if im.exact {
                 Qualifier::Exact
             } else {
