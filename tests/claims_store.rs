@@ -119,3 +119,107 @@ fn an_article_of_thousands_of_claims_gives_what_the_in_memory_analysis_gives() {
     assert_eq!(binary(&paths, false, false), want);
     assert_eq!(binary(&paths, false, true), want);
 }
+
+/// `qarin claims --format markdown --lang en --stories off` on `paths`, the store
+/// forced to a file.
+fn markdown(paths: &[PathBuf]) -> String {
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new(QARIN)
+        .args([
+            "claims",
+            "--format",
+            "markdown",
+            "--lang",
+            "en",
+            "--stories",
+            "off",
+        ])
+        .args(paths)
+        .env("QARIN_SENTENCES_IN_MEMORY", "0")
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("QARIN_DATA_DIR", home.path())
+        .output()
+        .unwrap_or_else(|e| panic!("qarin: {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The table read back from the store (one pass, a bounded number of claims a cell) is
+/// the table of the in-memory analysis.
+#[test]
+fn the_table_from_the_store_is_the_table_of_the_in_memory_analysis() {
+    for paths in [
+        vec![data("claims")],
+        vec![data("en")],
+        vec![data("stories")],
+    ] {
+        let loaded = load(&paths, &LoadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let lexicon = Lexicon::builtin();
+        let analysis = analyze(&loaded.articles, &lexicon, false);
+        let want = qarin::claims::table::render_markdown(
+            &analysis,
+            &loaded.articles,
+            &lexicon,
+            qarin::text::lang::Lang::English,
+        );
+        assert!(want.lines().count() > 2, "{want}");
+        assert_eq!(markdown(&paths), want, "{paths:?}");
+    }
+}
+
+/// A cell of more claims than `CELL_CLAIMS` lists the first ones and the headline (the
+/// last update here), then says how many it leaves out.
+#[test]
+fn a_cell_of_many_claims_lists_the_first_and_the_headline_then_counts_the_rest() {
+    use qarin::claims::table::CELL_CLAIMS;
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut text = String::from("حصيلة الهجوم\n");
+    let n = CELL_CLAIMS * 3;
+    for i in 0..n {
+        text.push_str(&format!(
+            "وقالت الشرطة إن {} شخصا قتلوا في الهجوم.\n",
+            10 + i
+        ));
+    }
+    text.push_str("ثم ارتفع عدد القتلى إلى 95 قتيلا.\n");
+    let long = tmp.path().join("001_long.txt");
+    std::fs::write(&long, text).unwrap_or_else(|e| panic!("{e}"));
+    let md = markdown(std::slice::from_ref(&long));
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| people killed |"))
+        .unwrap_or_else(|| panic!("{md}"));
+    let cell = row.split(" | ").nth(1).unwrap_or_else(|| panic!("{row}"));
+    let listed: Vec<&str> = cell.split(" / ").collect();
+    assert_eq!(listed.len(), CELL_CLAIMS + 1, "{cell}");
+    // The first ones in text order: the figures of consecutive paragraphs.
+    let figure = |w: &str| -> u32 {
+        w.split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{cell}"))
+    };
+    let first = figure(listed[0]);
+    for (i, words) in listed.iter().take(CELL_CLAIMS - 1).enumerate() {
+        assert_eq!(figure(words), first + i as u32, "{cell}");
+    }
+    assert_eq!(figure(listed[CELL_CLAIMS - 1]), 95, "{cell}");
+    // The group in JSON has every claim: the cell counts those it leaves out.
+    let json: serde_json::Value =
+        serde_json::from_str(&binary(&[long], false, true)).unwrap_or_else(|e| panic!("{e}"));
+    let total = json["groups"]
+        .as_array()
+        .and_then(|gs| gs.iter().find(|g| g["topic"] == "killed"))
+        .and_then(|g| g["claims"].as_array())
+        .map_or(0, Vec::len);
+    assert!(total > CELL_CLAIMS + n / 2, "{json}");
+    assert_eq!(
+        listed[CELL_CLAIMS],
+        format!("… +{} more", total - CELL_CLAIMS),
+        "{cell}"
+    );
+}

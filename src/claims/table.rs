@@ -2,10 +2,13 @@
 //! `claims::present`, and its Markdown rendering. `qarin claims` lays the model out for
 //! the terminal (`cli::output::table`); the reader can draw the same model.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
 use crate::corpus::Article;
 use crate::text::lang::Lang;
 
-use super::{Analysis, Lexicon, Topic, Trend, Verdict, present};
+use super::{Analysis, Claim, Group, Lexicon, Topic, Trend, Verdict, present};
 
 /// A source column: an article that has at least one grouped claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +29,7 @@ pub struct Row {
     pub verdict: Verdict,
     /// The group's trend over publication time, if any.
     pub trend: Option<Trend>,
-    /// Claim ids in each cell.
+    /// The ids of the claims each cell lists (at most [`CELL_CLAIMS`]).
     pub claim_ids: Vec<Vec<usize>>,
 }
 
@@ -42,6 +45,13 @@ impl Row {
     }
 }
 
+/// A cell lists at most this many claims: past it, the first `CELL_CLAIMS - 1` and the
+/// headline, then «… +N أخرى» ("… +N more"). A cell of hundreds of figures cannot be
+/// read, and the cap is what lets `qarin claims` build the table of a 1 GB article from
+/// a bounded number of claims per cell, not from all of them (docs/safety.md, "A 1 GB
+/// article").
+pub const CELL_CLAIMS: usize = 10;
+
 /// The table model of an analysis, labelled in `lang`.
 pub fn model(
     analysis: &Analysis,
@@ -49,55 +59,128 @@ pub fn model(
     lexicon: &Lexicon,
     lang: Lang,
 ) -> (Vec<Column>, Vec<Row>) {
-    let columns: Vec<Column> = articles
+    let index: HashMap<&str, usize> = articles
         .iter()
-        .filter(|a| {
-            analysis
-                .groups
-                .iter()
-                .flat_map(|g| &g.claims)
-                .any(|&c| analysis.claims.get(c).is_some_and(|c| c.article == a.id))
-        })
-        .map(|a| Column {
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let claims = &analysis.claims;
+    let source = Source {
+        article_of: &|c| {
+            claims
+                .get(c)
+                .and_then(|c| index.get(c.article.as_str()).copied())
+        },
+        headline: &|c| claims.get(c).is_some_and(|c| c.headline),
+    };
+    let all = claims.iter().map(Ok::<_, std::convert::Infallible>);
+    match model_of(&analysis.groups, articles, &source, all, lexicon, lang) {
+        Ok(model) => model,
+        Err(never) => match never {},
+    }
+}
+
+/// What the table needs to know of a claim by its id before reading it.
+pub struct Source<'a> {
+    /// The index in `articles` of the claim's article.
+    pub article_of: &'a dyn Fn(usize) -> Option<usize>,
+    /// Whether the claim is its article's headline in its group.
+    pub headline: &'a dyn Fn(usize) -> bool,
+}
+
+/// The table model from the groups and the claims read once in id order (`claims`
+/// may be read back from a store): memory holds at most [`CELL_CLAIMS`] claims' words a
+/// cell, whatever the number of claims.
+pub fn model_of<E, C: Borrow<Claim>>(
+    groups: &[Group],
+    articles: &[Article],
+    source: &Source,
+    claims: impl Iterator<Item = Result<C, E>>,
+    lexicon: &Lexicon,
+    lang: Lang,
+) -> Result<(Vec<Column>, Vec<Row>), E> {
+    let mut used = vec![false; articles.len()];
+    for &c in groups.iter().flat_map(|g| &g.claims) {
+        if let Some(u) = (source.article_of)(c).and_then(|a| used.get_mut(a)) {
+            *u = true;
+        }
+    }
+    let mut column_of = vec![None; articles.len()];
+    let mut columns = Vec::new();
+    for (i, a) in articles.iter().enumerate().filter(|&(i, _)| used[i]) {
+        column_of[i] = Some(columns.len());
+        columns.push(Column {
             article: a.id.clone(),
             label: if a.short == a.id {
                 a.id.clone()
             } else {
                 format!("{} {}", a.id, a.short)
             },
-        })
-        .collect();
-    let rows = analysis
-        .groups
+        });
+    }
+    // Which claims each cell lists, by id; then their words, read in one pass.
+    let plans: Vec<Vec<Plan>> = groups
         .iter()
         .map(|g| {
-            let label = present::group_label(lexicon, g, lang);
-            let mut cells = Vec::with_capacity(columns.len());
-            let mut claim_ids = Vec::with_capacity(columns.len());
-            for col in &columns {
-                let ids: Vec<usize> = g
-                    .claims
-                    .iter()
-                    .copied()
-                    .filter(|&c| {
-                        analysis
-                            .claims
-                            .get(c)
-                            .is_some_and(|c| c.article == col.article)
-                    })
-                    .collect();
-                let text = ids
-                    .iter()
-                    .filter_map(|&c| analysis.claims.get(c))
-                    .map(present::claim_cell)
-                    .collect::<Vec<_>>()
-                    .join(" / ");
-                cells.push(text);
-                claim_ids.push(ids);
+            let column = |c| (source.article_of)(c).and_then(|a| column_of.get(a).copied()?);
+            plan_row(g, &column, source)
+        })
+        .collect();
+    let mut wanted: Vec<(usize, u32, u32, u8)> = Vec::new();
+    for (r, row) in plans.iter().enumerate() {
+        for (p, plan) in row.iter().enumerate() {
+            for (slot, &c) in plan.shown.iter().enumerate() {
+                wanted.push((c, r as u32, p as u32, slot as u8));
+            }
+        }
+    }
+    wanted.sort_unstable();
+    let mut words: Vec<Vec<Vec<String>>> = plans
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|p| vec![String::new(); p.shown.len()])
+                .collect()
+        })
+        .collect();
+    let mut next = 0;
+    for c in claims {
+        let c = c?;
+        let c = c.borrow();
+        while let Some(&(id, r, p, slot)) = wanted.get(next).filter(|w| w.0 <= c.id) {
+            next += 1;
+            if id == c.id
+                && let Some(w) = words
+                    .get_mut(r as usize)
+                    .and_then(|row| row.get_mut(p as usize))
+                    .and_then(|cell| cell.get_mut(slot as usize))
+            {
+                *w = present::claim_cell(c);
+            }
+        }
+        if next == wanted.len() {
+            break;
+        }
+    }
+    let rows = groups
+        .iter()
+        .zip(plans)
+        .zip(words)
+        .map(|((g, plans), words)| {
+            let mut cells = vec![String::new(); columns.len()];
+            let mut claim_ids = vec![Vec::new(); columns.len()];
+            for (plan, words) in plans.into_iter().zip(words) {
+                let mut text = words.join(" / ");
+                if plan.total > plan.shown.len() {
+                    let more = plan.total - plan.shown.len();
+                    text.push_str(&format!(" / … +{more} {}", more_word(lang)));
+                }
+                cells[plan.column] = text;
+                claim_ids[plan.column] = plan.shown;
             }
             Row {
                 topic: g.topic.clone(),
-                label,
+                label: present::group_label(lexicon, g, lang),
                 cells,
                 verdict: g.verdict,
                 trend: g.trend,
@@ -105,9 +188,65 @@ pub fn model(
             }
         })
         .collect();
-    (columns, rows)
+    Ok((columns, rows))
 }
 
+/// The word after the count of claims a full cell leaves out.
+fn more_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Arabic => "أخرى",
+        Lang::English => "more",
+    }
+}
+
+/// The claims one cell lists: its column, the ids shown, and how many it has.
+struct Plan {
+    column: usize,
+    shown: Vec<usize>,
+    total: usize,
+}
+
+/// The cells of a group's row that have claims, in column order, each listing the
+/// first [`CELL_CLAIMS`] claims in the group's order, or past that the first
+/// `CELL_CLAIMS - 1` and the headline.
+fn plan_row(g: &Group, column: &dyn Fn(usize) -> Option<usize>, source: &Source) -> Vec<Plan> {
+    // (column, ids, headline beyond the first CELL_CLAIMS - 1)
+    let mut cells: Vec<(Plan, Option<usize>)> = Vec::new();
+    for &c in &g.claims {
+        let Some(col) = column(c) else { continue };
+        let at = match cells.binary_search_by_key(&col, |(p, _)| p.column) {
+            Ok(at) => at,
+            Err(at) => {
+                let plan = Plan {
+                    column: col,
+                    shown: Vec::new(),
+                    total: 0,
+                };
+                cells.insert(at, (plan, None));
+                at
+            }
+        };
+        let (plan, head) = &mut cells[at];
+        plan.total += 1;
+        if plan.shown.len() < CELL_CLAIMS {
+            plan.shown.push(c);
+        }
+        if plan.total >= CELL_CLAIMS && head.is_none() && (source.headline)(c) {
+            *head = Some(c);
+        }
+    }
+    cells
+        .into_iter()
+        .map(|(mut plan, head)| {
+            if plan.total > CELL_CLAIMS
+                && let (Some(h), Some(last)) = (head, plan.shown.last_mut())
+            {
+                *last = h;
+            }
+            plan
+        })
+        .collect()
+}
 /// One Markdown cell: pipes escaped, controls and bidi overrides shown as `<U+XXXX>`.
 fn md_escape(s: &str) -> String {
     crate::bookmarks::display::safe_line(s).replace('|', "\\|")
@@ -122,13 +261,18 @@ pub fn render_markdown(
     lang: Lang,
 ) -> String {
     let (columns, rows) = model(analysis, articles, lexicon, lang);
+    markdown(&columns, &rows, lang)
+}
+
+/// A table model as Markdown.
+pub fn markdown(columns: &[Column], rows: &[Row], lang: Lang) -> String {
     let mut s = String::new();
     s.push_str("| topic |");
-    for c in &columns {
+    for c in columns {
         s.push_str(&format!(" {} |", md_escape(&c.label)));
     }
     s.push_str(" verdict |\n|---|");
-    for _ in &columns {
+    for _ in columns {
         s.push_str("---|");
     }
     s.push_str("---|\n");

@@ -205,6 +205,24 @@ impl Claims<'_> {
             .sum()
     }
 
+    /// The index of the article of the claim `id`.
+    pub fn article_of(&self, id: usize) -> Option<usize> {
+        let at = self.order.partition_point(|&(_, first, _)| first <= id);
+        let &(i, first, _) = self.order.get(at.checked_sub(1)?)?;
+        (id < first + self.kept.get(i)?.count).then_some(i)
+    }
+
+    /// The ids of the headlines (one per article and group: few).
+    pub fn headlines(&self) -> std::collections::HashSet<usize> {
+        let mut ids = std::collections::HashSet::new();
+        for &(i, first, _) in &self.order {
+            if let Some(k) = self.kept.get(i) {
+                ids.extend(k.runs.marks().1.into_iter().map(|h| first + h as usize));
+            }
+        }
+        ids
+    }
+
     /// Every claim, numbered, with its article's final id and the marks grouping gave it.
     pub fn iter(&self) -> impl Iterator<Item = io::Result<Claim>> + '_ {
         self.order.iter().flat_map(move |&(i, first, article)| {

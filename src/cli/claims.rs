@@ -238,36 +238,33 @@ fn write(
         )?,
         Format::Jsonl => jsonl(out, (articles, claims, groups), stories)?,
         Format::Csv => csv(out, (articles, claims, groups), stories)?,
-        // The table shows every claim's words: it is built from all of them at once,
-        // without what it does not show (the sentence is most of a claim).
+        // The table lists a bounded number of claims a cell (`table::CELL_CLAIMS`):
+        // it reads the claims back once and keeps only those (docs/safety.md).
         Format::Markdown | Format::Table => {
-            let mut all = Vec::with_capacity(claims.count());
-            for c in claims.iter() {
-                all.push(Claim {
-                    sentence: String::new(),
-                    attribution: None,
-                    date: None,
-                    ..c?
-                });
-            }
-            let analysis = Analysis {
-                claims: all,
-                groups: groups.to_vec(),
+            let headlines = claims.headlines();
+            let source = table::Source {
+                article_of: &|c| claims.article_of(c),
+                headline: &|c| headlines.contains(&c),
             };
-            let style = args.text.style();
             let lang = args.lang.lang();
+            let (columns, rows) =
+                table::model_of(groups, articles, &source, claims.iter(), lexicon, lang)?;
+            let style = args.text.style();
             if args.format == Format::Markdown {
-                for line in table::render_markdown(&analysis, articles, lexicon, lang).lines() {
+                for line in table::markdown(&columns, &rows, lang).lines() {
                     writeln!(out, "{}", styled_line(line, &style))?;
                 }
                 return Ok(());
             }
-            for line in table_lines(&analysis, articles, lexicon, lang, &style) {
+            for line in model_lines(columns, rows, lang, &style) {
                 writeln!(out, "{line}")?;
             }
             if args.all {
-                for line in untopical(&analysis, &style) {
-                    writeln!(out, "{line}")?;
+                let mut untopical = Untopical::default();
+                for c in claims.iter() {
+                    for line in untopical.lines(&c?, &style) {
+                        writeln!(out, "{line}")?;
+                    }
                 }
             }
         }
@@ -486,14 +483,12 @@ fn csv(
 
 /// The claims table: topics down, sources across, wrapped to the width (rows become
 /// blocks when the sources cannot fit side by side).
-pub fn table_lines(
-    analysis: &Analysis,
-    articles: &[Article],
-    lexicon: &Lexicon,
+fn model_lines(
+    columns: Vec<table::Column>,
+    rows: Vec<table::Row>,
     lang: Lang,
     style: &TextStyle,
 ) -> Vec<String> {
-    let (columns, rows) = table::model(analysis, articles, lexicon, lang);
     if rows.is_empty() {
         return vec!["no claims found".to_owned()];
     }
@@ -532,11 +527,21 @@ fn styled_line(line: &str, style: &TextStyle) -> String {
         .join(" ")
 }
 
-/// With `--all`: the quantities no topic claimed, each wrapped to the width.
-fn untopical(analysis: &Analysis, style: &TextStyle) -> Vec<String> {
-    let mut lines = Vec::new();
-    for c in analysis.claims.iter().filter(|c| c.topic.is_none()) {
-        if lines.is_empty() {
+/// With `--all`: the quantities no topic claimed, each wrapped to the width, printed
+/// as the claims are read (after a heading before the first).
+#[derive(Default)]
+struct Untopical {
+    started: bool,
+}
+
+impl Untopical {
+    fn lines(&mut self, c: &Claim, style: &TextStyle) -> Vec<String> {
+        let mut lines = Vec::new();
+        if c.topic.is_some() {
+            return lines;
+        }
+        if !self.started {
+            self.started = true;
             lines.push(String::new());
             lines.push("no topic:".to_owned());
         }
@@ -548,6 +553,6 @@ fn untopical(analysis: &Analysis, style: &TextStyle) -> Vec<String> {
         for l in output::table::cell_lines(&text, width, style) {
             lines.push(format!("  {}", l.trim_end()));
         }
+        lines
     }
-    lines
 }
