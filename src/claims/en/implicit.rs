@@ -101,16 +101,15 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                 .zip(noun_after(lexicon, tokens, i, false))
                 .map(|(t, n)| (t, n, 1.0, false))
         } else if let Some(&(_, value)) = ORDINALS.iter().find(|(o, _)| *o == w) {
-            // «the second victim»: the noun may name the topic itself; else an event
-            // near it does («Second Egyptian protester dies»).
+            // «Second Egyptian protester dies»: an event near the noun names the toll;
+            // else the noun may name it itself («the second victim»).
             noun_after(lexicon, tokens, i, true).and_then(|n| {
-                let topic = people_topic(lexicon, tokens, n, true).or_else(|| {
-                    let lo = i.saturating_sub(EVENT_REACH);
-                    (n + 1..n + 1 + EVENT_REACH)
-                        .chain((lo..i).rev())
-                        .filter(|&j| word(tokens, j).is_some())
-                        .find_map(|j| people_topic(lexicon, tokens, j, false))
-                })?;
+                let lo = i.saturating_sub(EVENT_REACH);
+                let topic = (n + 1..n + 1 + EVENT_REACH)
+                    .chain((lo..i).rev())
+                    .filter(|&j| word(tokens, j).is_some())
+                    .find_map(|j| people_topic(lexicon, tokens, j, false))
+                    .or_else(|| people_topic(lexicon, tokens, n, true))?;
                 Some((topic, n, value, true))
             })
         } else {

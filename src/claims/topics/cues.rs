@@ -41,9 +41,19 @@ pub fn cues(
     let mut j = q.first;
     // «فقد نحو 9.3% من حجمه تعادل نحو 1.4 مليار»: an amount that restates the figure
     // before it measures what that figure measures, so the search goes on past it.
-    let mut restated = restates(tokens, lexicon, hits, clause_start, q.first);
+    let restating = restates(tokens, lexicon, hits, clause_start, q.first);
+    let mut restated = restating;
     let mut crossed = false;
-    while j > clause_start && d < CHANGE_WINDOW {
+    // "lost 8 percent in March, equivalent to $1.6 billion": a comma may stand between.
+    let floor = if restating && is_comma(tokens, clause_start.wrapping_sub(1)) {
+        (clause_start.saturating_sub(CLAUSE_REACH)..clause_start - 1)
+            .rev()
+            .find(|&k| matches!(tokens.toks[k].kind, Kind::Stop(_)))
+            .map_or(clause_start.saturating_sub(CLAUSE_REACH), |k| k + 1)
+    } else {
+        clause_start
+    };
+    while j > floor && d < CHANGE_WINDOW {
         j -= 1;
         if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
             if restated {
@@ -93,8 +103,10 @@ pub fn cues(
     let from =
         tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من", "from"]);
     // «تراجع إلى 13.6»، «ليصل إلى»: the level reached, not the change.
-    let to = tokens.norm(q.first).starts_with('ل')
-        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]);
+    // ("equivalent to" restates: it is no level reached.)
+    let to = !restating
+        && (tokens.norm(q.first).starts_with('ل')
+            || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]));
     // A change verb also takes its amount directly, without «ب» («يقل 1.4 مليار دولار»،
     // «تراجع الاحتياطي خلال يناير 1.4 مليار دولار»): an amount with a unit (not a head
     // count, where «ارتفع عدد القتلى 39» is rare and the level) after a change word and
@@ -154,13 +166,28 @@ fn restates(
     clause_start: usize,
     first: usize,
 ) -> bool {
+    // A currency sign may stand between («equivalent to $1.6 billion»).
+    let mut end = first;
+    while end > clause_start && matches!(tokens.toks[end - 1].kind, Kind::Mark(_)) {
+        end -= 1;
+    }
     let mut found = false;
-    for j in first.saturating_sub(4).max(clause_start)..first {
+    for j in end.saturating_sub(4).max(clause_start)..end {
         hits.matches_at(lexicon, tokens, j, |t, len| {
-            found |= t == Target::Restate && j + len == first;
+            found |= t == Target::Restate && j + len == end;
         });
     }
     found
+}
+
+/// How far back a restated figure's clause may start.
+const CLAUSE_REACH: usize = 40;
+
+fn is_comma(tokens: &Tokens, i: usize) -> bool {
+    tokens
+        .toks
+        .get(i)
+        .is_some_and(|t| matches!(t.kind, Kind::Stop(',' | '،')))
 }
 
 /// Words after a month that put it in the past («يناير الماضي»).
