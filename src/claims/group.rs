@@ -175,6 +175,16 @@ impl Runs {
         }
     }
 
+    /// Gives back the room kept for more claims: an article's runs are kept to the end
+    /// of a folder (`qarin claims`), and a vector grown by one claim holds four.
+    pub fn shrink_to_fit(&mut self) {
+        self.runs.shrink_to_fit();
+        for (_, run) in &mut self.runs {
+            run.ids.shrink_to_fit();
+            run.vague.shrink_to_fit();
+        }
+    }
+
     /// The local ids of the superseded figures and of the headlines.
     pub fn marks(&self) -> (Vec<u32>, Vec<u32>) {
         let mut superseded = Vec::new();

@@ -184,6 +184,8 @@ impl Writer<'_> {
 
     pub fn finish(mut self) -> Kept {
         self.flush();
+        self.kept.segments.shrink_to_fit();
+        self.kept.runs.shrink_to_fit();
         self.kept
     }
 }

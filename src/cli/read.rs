@@ -54,7 +54,7 @@ fn as_stories(paths: &[PathBuf], mode: Stories) -> bool {
         Stories::Auto => {
             local
                 && paths.iter().any(|p| p.is_dir())
-                && crate::index::walk::walk(paths).is_ok_and(|f| f.len() >= LIBRARY_MIN)
+                && crate::index::walk::at_least(paths, LIBRARY_MIN)
         }
     }
 }

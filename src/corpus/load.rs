@@ -70,7 +70,7 @@ pub fn load_each<T: Send>(
 ) -> Result<(Loaded, Vec<T>), CorpusError> {
     load_with(paths, opts, &|a: &mut Article| {
         let kept = each(a);
-        a.paragraphs = Paragraphs::default();
+        a.paragraphs = Paragraphs::empty();
         kept
     })
 }
@@ -160,8 +160,13 @@ fn load_with<T: Send>(
         })
         .collect();
     let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
-    let mut articles = Vec::new();
-    let mut kept = Vec::new();
+    // At their final size: grown by doubling, the records would take up to twice it.
+    let total = loaded
+        .iter()
+        .map(|r| r.as_ref().map_or(0, |(f, _)| f.articles.len()))
+        .sum();
+    let mut articles = Vec::with_capacity(total);
+    let mut kept = Vec::with_capacity(total);
     let mut unmatched = 0usize;
     for (i, r) in loaded.into_iter().enumerate() {
         let (f, k) = r?;

@@ -57,6 +57,14 @@ struct Lazy {
 }
 
 impl Paragraphs {
+    /// No paragraphs, one allocation shared by all: what an article keeps once its
+    /// text is dropped (`load_each` on a folder of thousands).
+    pub fn empty() -> Paragraphs {
+        static EMPTY: std::sync::LazyLock<Paragraphs> =
+            std::sync::LazyLock::new(Paragraphs::default);
+        EMPTY.clone()
+    }
+
     /// Splits `text` into paragraphs: `\r\n`, `\n` and a lone `\r` end a line; a final line
     /// ending makes no extra empty paragraph; a UTF-8 byte-order mark at the start belongs
     /// to no paragraph (it stays in the text, which is the file's bytes).

@@ -21,6 +21,10 @@ use crate::stories::{self, Input, Params, Story, Terms};
 use store::{Row, Store};
 use walk::Found;
 
+/// Bytes of article text kept in memory between reading the files and finding their
+/// claims; beyond it, files are read again (a corpus of 3-9k articles is 7-20 MB).
+const KEEP_TEXTS: usize = 128 << 20;
+
 /// The built-in lexicon's source: claims in the index are valid only for it.
 const LEXICON_SOURCE: &str = include_str!("../../assets/lexicon.toml");
 
@@ -39,6 +43,21 @@ pub struct Entry {
 pub struct Grouped {
     pub story: Story,
     pub conflicts: usize,
+}
+
+/// A run as stored: its stories and, per file in the walk's order, its outlet, title
+/// and publication time.
+#[derive(Deserialize)]
+struct Run {
+    stories: Vec<Grouped>,
+    entries: Vec<(String, String, Option<i64>)>,
+}
+
+/// [`Run`] as written.
+#[derive(Serialize)]
+struct RunRef<'a> {
+    stories: &'a [Grouped],
+    entries: Vec<(&'a str, &'a str, Option<i64>)>,
 }
 
 /// An opened corpus.
@@ -122,24 +141,29 @@ pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyh
     let run_key = fingerprint(&keys, &params);
 
     // Warm: every file unchanged and this exact set grouped before.
-    if let Some(blob) = store.run(&run_key)? {
-        let rows = store.fresh_rows(&keys, false)?;
-        if rows.iter().all(Option::is_some)
-            && let Ok(stories) = serde_json::from_slice::<Vec<Grouped>>(&blob)
-        {
-            let entries = found
-                .iter()
-                .zip(rows.into_iter().flatten())
-                .map(|(f, r)| entry(f, &r))
-                .collect();
-            return Ok(Corpus {
-                texts: text_keys(&found, &keys),
-                entries,
-                stories,
-                read: 0,
-                reused: found.len(),
-            });
-        }
+    // The run holds its articles' metadata too: the same fingerprint means the same
+    // files, unchanged, so the rows need not be looked up (a third of a warm reopen).
+    if let Some(blob) = store.run(&run_key)?
+        && let Ok(run) = serde_json::from_slice::<Run>(&blob)
+        && run.entries.len() == found.len()
+    {
+        let entries = found
+            .iter()
+            .zip(run.entries)
+            .map(|(f, (outlet, title, published))| Entry {
+                path: f.path.display().to_string(),
+                outlet,
+                title,
+                published,
+            })
+            .collect();
+        return Ok(Corpus {
+            texts: text_keys(&found, &keys),
+            entries,
+            stories: run.stories,
+            read: 0,
+            reused: found.len(),
+        });
     }
 
     let mut rows = store.fresh_rows(&keys, true)?;
@@ -147,7 +171,9 @@ pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyh
     let progress = Progress::new(stale.len());
     seen.start(Phase::Reading, stale.len());
     test_hold(seen);
-    let fresh: Vec<(usize, Row)> = stale
+    // Texts read are kept, up to a budget, for their claims (found below).
+    let kept = AtomicUsize::new(0);
+    let fresh: Vec<(usize, Row, Option<String>)> = stale
         .par_iter()
         .map(|&i| {
             if seen.cancelled() {
@@ -156,20 +182,21 @@ pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyh
             let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load);
             progress.tick();
             seen.tick();
-            r.map(|row| (i, row))
+            r.map(|(row, text)| {
+                let keep = kept.fetch_add(text.len(), Ordering::Relaxed) < KEEP_TEXTS;
+                (i, row, keep.then_some(text))
+            })
         })
         .collect::<Result<_, _>>()?;
     progress.done();
     let to_store: Vec<(String, Row)> = fresh
         .iter()
-        .map(|(i, r)| (keys[*i].0.clone(), r.clone()))
+        .map(|(i, r, _)| (keys[*i].0.clone(), r.clone()))
         .collect();
-    for (i, r) in fresh {
+    let mut texts: Vec<Option<String>> = (0..rows.len()).map(|_| None).collect();
+    for (i, r, t) in fresh {
         rows[i] = Some(r);
-    }
-    if let Err(e) = store.put_rows(&to_store) {
-        // The index is a cache: say why it was not written, go on without it.
-        eprintln!("qarin: warning: {e}");
+        texts[i] = t;
     }
     let rows: Vec<Row> = rows.into_iter().flatten().collect();
     let entries: Vec<Entry> = found.iter().zip(&rows).map(|(f, r)| entry(f, r)).collect();
@@ -185,14 +212,51 @@ pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyh
         })
         .collect();
     seen.start(Phase::Grouping, 0);
-    let grouped = stories::group(&inputs, &params);
+    // Grouping is sequential: while this thread groups, the index is written on
+    // another and every article's claims are found on the worker pool (a story's
+    // conflicts then only group its articles' claims): docs/stories.md, Speed.
+    let (grouped, written, claims) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| store.put_rows(&to_store));
+        let finder = scope.spawn(|| {
+            entries
+                .par_iter()
+                .zip(texts.into_par_iter())
+                .map(|(e, text)| {
+                    (!seen.cancelled())
+                        .then(|| ArticleClaims::read(e, text, &opts.load, &lexicon))
+                        .flatten()
+                })
+                .collect::<Vec<_>>()
+        });
+        let grouped = stories::group(&inputs, &params);
+        (grouped, writer.join(), finder.join())
+    });
+    match written {
+        Ok(Ok(())) => {}
+        // The index is a cache: say why it was not written, go on without it.
+        Ok(Err(e)) => eprintln!("qarin: warning: {e}"),
+        Err(_) => eprintln!("qarin: warning: the index was not written"),
+    }
+    drop(to_store);
+    let mut claims = claims.map_err(|_| anyhow::anyhow!("finding claims failed"))?;
     seen.start(Phase::Conflicts, grouped.len());
+    // Each story takes its articles' claims (an article is in one story only).
+    let mut per_story: Vec<Vec<ArticleClaims>> = grouped
+        .iter()
+        .map(|st| {
+            st.articles
+                .iter()
+                .filter_map(|&a| claims.get_mut(a).and_then(Option::take))
+                .collect()
+        })
+        .collect();
     let stories: Vec<Grouped> = grouped
         .into_par_iter()
-        .map(|story| {
+        .zip(per_story.par_iter_mut())
+        .map(|(story, claims)| {
             seen.tick();
             let conflicts = if story.articles.len() > 1 && !seen.cancelled() {
-                conflicts_of(&story, &entries, &opts.load, &lexicon)
+                conflicts_of(std::mem::take(claims), &lexicon)
             } else {
                 0
             };
@@ -203,7 +267,14 @@ pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyh
     if seen.cancelled() {
         anyhow::bail!("cancelled");
     }
-    if let Ok(blob) = serde_json::to_vec(&stories)
+    let run = RunRef {
+        stories: &stories,
+        entries: entries
+            .iter()
+            .map(|e| (e.outlet.as_str(), e.title.as_str(), e.published))
+            .collect(),
+    };
+    if let Ok(blob) = serde_json::to_vec(&run)
         && let Err(e) = store.put_run(&run_key, &blob)
     {
         eprintln!("qarin: warning: {e}");
@@ -230,26 +301,63 @@ fn text_keys(found: &[Found], keys: &[(String, i64, i64)]) -> Vec<text::TextKey>
         .collect()
 }
 
-/// The number of the story's claim groups in conflict: its articles read again and
-/// analysed together (an article that cannot be read any more adds no claim).
-fn conflicts_of(story: &Story, entries: &[Entry], load: &LoadOptions, lexicon: &Lexicon) -> usize {
-    let articles: Vec<Article> = story
-        .articles
-        .iter()
-        .filter_map(|&a| entries.get(a))
-        .filter_map(|e| {
-            let path = std::path::Path::new(&e.path);
-            let bytes = std::fs::read(path).ok()?;
-            let text = corpus::decode(path, &bytes, load).ok()?;
-            let name = path.file_name()?.to_string_lossy().into_owned();
-            Some(Article::from_text(&e.path, &name, text))
+/// One article's claims, with what grouping them with others needs of it.
+#[derive(Debug)]
+struct ArticleClaims {
+    id: String,
+    /// Its publication time when its source gives one (`claims::publication_times`).
+    time: Option<i64>,
+    found: claims::Found,
+}
+
+impl ArticleClaims {
+    /// The claims of the article `e` of text `text`, else read again (`None` if it
+    /// cannot be read any more: it then adds no claim).
+    fn read(
+        e: &Entry,
+        text: Option<String>,
+        load: &LoadOptions,
+        lexicon: &Lexicon,
+    ) -> Option<ArticleClaims> {
+        let path = std::path::Path::new(&e.path);
+        let text = match text {
+            Some(t) => t,
+            None => corpus::decode(path, &std::fs::read(path).ok()?, load).ok()?,
+        };
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let article = Article::from_text(&e.path, &name, text);
+        Some(ArticleClaims {
+            id: article.id.clone(),
+            time: article
+                .published
+                .as_ref()
+                .filter(|p| !p.guess)
+                .map(|p| p.time.timestamp()),
+            found: claims::find(&article, lexicon, false),
         })
-        .collect();
-    claims::analyze(&articles, lexicon, false)
-        .groups
+    }
+}
+
+/// The number of the claim groups in conflict among one story's articles' claims
+/// (as `claims::analyze` on the story's articles, in the story's order, counts them).
+fn conflicts_of(all: Vec<ArticleClaims>, lexicon: &Lexicon) -> usize {
+    let (ids, found): (Vec<(String, Option<i64>)>, Vec<claims::Found>) =
+        all.into_iter().map(|c| ((c.id, c.time), c.found)).unzip();
+    // As `claims::analyze` does: the last article of an id gives its time.
+    let times: std::collections::HashMap<&str, i64> = ids
         .iter()
-        .filter(|g| g.verdict == Verdict::Conflict)
-        .count()
+        .filter_map(|(id, t)| Some((id.as_str(), (*t)?)))
+        .collect();
+    let time = |id: &str| times.get(id).copied();
+    claims::assemble(
+        ids.iter().map(|(id, _)| id.as_str()).zip(found),
+        lexicon,
+        &time,
+    )
+    .groups
+    .iter()
+    .filter(|g| g.verdict == Verdict::Conflict)
+    .count()
 }
 
 fn entry(f: &Found, r: &Row) -> Entry {
@@ -261,8 +369,8 @@ fn entry(f: &Found, r: &Row) -> Entry {
     }
 }
 
-/// Reads one file into its index row: metadata, terms and claims.
-fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Result<Row> {
+/// Reads one file into its index row (metadata and terms); gives its text too.
+fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Result<(Row, String)> {
     let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
     let text = corpus::decode(&f.path, &bytes, load)?;
     drop(bytes);
@@ -281,7 +389,7 @@ fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Res
         .to_owned();
     let body_start = text.find(&title).map_or(0, |i| i + title.len());
     let terms = Terms::of(&title, text.get(body_start..).unwrap_or(""));
-    Ok(Row {
+    let row = Row {
         size,
         mtime,
         outlet,
@@ -289,7 +397,8 @@ fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Res
         published,
         terms: terms.to_bytes(),
         claims: Vec::new(),
-    })
+    };
+    Ok((row, text))
 }
 
 /// Identifies one run: the method's parameters and every file's key, size and mtime.

@@ -193,51 +193,63 @@ fn assign(
     order.sort_by_key(|&i| (times[i].is_none(), times[i], i));
 
     let mut stories: Vec<Story> = Vec::new();
-    // term -> stories whose centroid holds it.
-    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
-    let mut score: FastMap<u32, f32> = FastMap::default();
+    // term -> (story, the term's weight in its centroid) for the stories holding it:
+    // the weight is read here, not looked up in the story's map, in the inner loop.
+    let mut postings: FastMap<u64, Vec<(u32, f32)>> = FastMap::default();
+    // Dot products with the stories touched by the current article (dense, by story).
+    let mut score: Vec<f32> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for &i in &order {
         let v = &vectors[i];
         let t = times[i];
-        score.clear();
         for &(term, w) in v {
             let Some(list) = postings.get_mut(&term) else {
                 continue;
             };
             // Drop closed stories from the list as we pass: posting lists stay short.
             if let Some(t) = t {
-                list.retain(|&s| stories[s as usize].open_at(t, p.window, span));
+                list.retain(|&(s, _)| stories[s as usize].open_at(t, p.window, span));
             }
-            for &s in list.iter() {
-                let c = stories[s as usize]
-                    .centroid
-                    .get(&term)
-                    .copied()
-                    .unwrap_or(0.0);
-                *score.entry(s).or_insert(0.0) += w * c;
+            for &(s, c) in list.iter() {
+                let x = &mut score[s as usize];
+                if *x == 0.0 {
+                    touched.push(s);
+                }
+                *x += w * c;
             }
         }
-        let best = score
+        let best = touched
             .iter()
-            .map(|(&s, &dot)| {
+            .map(|&s| {
                 let story = &stories[s as usize];
-                (s, dot / story.norm() * p.decay(t, story.first))
+                (
+                    s,
+                    score[s as usize] / story.norm() * p.decay(t, story.first),
+                )
             })
             .filter(|&(_, cos)| cos >= threshold)
             // Highest similarity; on a tie the older story.
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        for &s in &touched {
+            score[s as usize] = 0.0;
+        }
+        touched.clear();
         let s = match best {
             Some((s, _)) => s,
             None => {
                 stories.push(Story::default());
+                score.push(0.0);
                 (stories.len() - 1) as u32
             }
         };
         let story = &mut stories[s as usize];
         for &(term, w) in v {
             let c = story.centroid.entry(term).or_insert(0.0);
+            let list = postings.entry(term).or_default();
             if *c == 0.0 {
-                postings.entry(term).or_default().push(s);
+                list.push((s, w));
+            } else if let Some(e) = list.iter_mut().rev().find(|e| e.0 == s) {
+                e.1 += w;
             }
             story.norm2 += (*c + w) * (*c + w) - *c * *c;
             *c += w;
@@ -317,6 +329,15 @@ pub fn tfidf_with(items: &[Item], p: &Params, df: &FastMap<u64, u32>) -> Vec<Vec
     } else {
         f32::INFINITY
     };
+    // Smoothed IDF, ln((1 + n) / (1 + df)) + 1, of the terms kept: once per term,
+    // not once per article holding it.
+    let idf: FastMap<u64, f32> = df
+        .iter()
+        .filter_map(|(&t, &d)| {
+            let d = d as f32;
+            (d >= 2.0 && d <= max_df).then(|| (t, ((n + 1.0) / (d + 1.0)).ln() + 1.0))
+        })
+        .collect();
     items
         .iter()
         .map(|it| {
@@ -327,15 +348,15 @@ pub fn tfidf_with(items: &[Item], p: &Params, df: &FastMap<u64, u32>) -> Vec<Vec
                 .filter(|&&(t, _)| t != LATIN)
                 .filter_map(|&(t, w)| {
                     let w = if is_entity(t) { w * p.entity } else { w };
-                    let d = df.get(&t).copied().unwrap_or(1) as f32;
-                    // Smoothed IDF: ln((1 + n) / (1 + df)) + 1.
-                    (d >= 2.0 && d <= max_df && w > 0.0)
-                        .then(|| (t, w * (((n + 1.0) / (d + 1.0)).ln() + 1.0)))
+                    let idf = idf.get(&t)?;
+                    (w > 0.0).then(|| (t, w * idf))
                 })
                 .collect();
             // Heaviest first, then by term so equal weights cut the same way every run.
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(p.top_terms);
+            // Every article's vector is kept to the end: without the room of the terms cut.
+            v.shrink_to_fit();
             normalise(&mut v);
             v.sort_by_key(|x| x.0);
             v

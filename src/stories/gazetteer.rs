@@ -147,6 +147,12 @@ impl Gazetteer {
         self.ids.is_empty()
     }
 
+    /// Whether a name may start with the word of hash `h` ([`terms::hash`] of the
+    /// stemmed word): most words start none, and are passed over at this cost.
+    pub fn may_start(&self, h: u64) -> bool {
+        self.starts.contains_key(&h)
+    }
+
     /// The sources merged, to fingerprint what the index's terms were made with.
     pub fn source(&self) -> &str {
         &self.source
