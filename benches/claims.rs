@@ -1,4 +1,6 @@
-//! Claims throughput over the seed articles repeated to about 40 MB, on one core.
+//! Claims throughput over the seed articles repeated to about 40 MB, on one core, and
+//! over an English news text (benches/data/en_news.txt, written for this benchmark) the
+//! same way.
 //!
 //! `cargo bench --bench claims`; the figure is reported in docs/claims.md.
 
@@ -12,12 +14,24 @@ use qarin::corpus::{Article, seeds};
 /// The seeds repeated until their text reaches `target` bytes, each copy its own article
 /// (so grouping works across thousands of sources too).
 fn corpus(target: usize) -> (Vec<Article>, usize) {
-    let seeds = seeds();
+    repeated(&seeds(), target)
+}
+
+/// The English text as articles: the news text repeated, one article a copy.
+fn english(target: usize) -> (Vec<Article>, usize) {
+    let text = include_str!("data/en_news.txt");
+    repeated(
+        &[Article::from_text("en.txt", "en.txt", text.to_owned())],
+        target,
+    )
+}
+
+fn repeated(seeds: &[Article], target: usize) -> (Vec<Article>, usize) {
     let mut out = Vec::new();
     let mut bytes = 0;
     let mut copy = 0;
     while bytes < target {
-        for s in &seeds {
+        for s in seeds {
             let mut a = s.clone();
             a.id = format!("{}-{copy}", s.id);
             bytes += a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>();
@@ -55,6 +69,22 @@ fn bench(c: &mut Criterion) {
     // The same work timed in this thread's CPU time, so the figure is per core even
     // when other processes share the machine (wall time then overstates the cost).
     g.bench_function("analyze_seeds_40MB_cpu_time", |b| {
+        b.iter_custom(|iters| {
+            let start = thread_cpu_time();
+            for _ in 0..iters {
+                black_box(analyze(black_box(&articles), &lexicon, false));
+            }
+            thread_cpu_time().saturating_sub(start)
+        })
+    });
+    g.finish();
+
+    // English text, read by the English rules (docs/claims.md, "English reports").
+    let (articles, bytes) = english(40 * 1024 * 1024);
+    let mut g = c.benchmark_group("claims_en");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("analyze_english_40MB_cpu_time", |b| {
         b.iter_custom(|iters| {
             let start = thread_cpu_time();
             for _ in 0..iters {

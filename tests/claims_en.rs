@@ -124,8 +124,9 @@ fn recognizers_text_english_number_cases() {
         values("They arrested 1, 234, 567 people."),
         [1.0, 234.0, 567.0]
     );
-    // «a», «an» alone are not numbers.
-    assert!(values("An officer arrested a man.").is_empty());
+    // «a», «an» alone are not numbers (after an event, «arrested a man» is a count
+    // without digits: tests/claims_en_implicit.rs).
+    assert!(values("An officer met a man in a room.").is_empty());
 }
 
 #[test]

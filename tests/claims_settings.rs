@@ -119,3 +119,65 @@ fn killed_and_injured_together_are_casualties() {
     assert_eq!(values(&a, group(&a, "casualties", None)), [15.0]);
     assert_eq!(values(&a, group(&a, "injured", None)), [11.0]);
 }
+
+#[test]
+fn a_named_day_of_a_past_month_is_background() {
+    let a = run(&[(
+        "a",
+        "قتل 7 أشخاص في انفجار اليوم. وتشهد المدينة هجمات متكررة، ففي 12 آذار/مارس الماضي قتل 40 وأصيب 90 آخرون.",
+    )]);
+    assert_eq!(values(&a, group(&a, "killed", None)), [7.0]);
+    assert_eq!(values(&a, group(&a, "killed", Some("earlier"))), [40.0]);
+    assert_eq!(values(&a, group(&a, "injured", Some("earlier"))), [90.0]);
+    // A month alone is a report on that month, and an amount before a month is no day.
+    let a = run(&[(
+        "a",
+        "وبلغ عدد القتلى خلال مارس الماضي 40 قتيلا. وتراجعت الاحتياطيات مقارنة بـ20 مليار دولار بنهاية فبراير الماضي بنسبة 5%.",
+    )]);
+    assert_eq!(values(&a, group(&a, "killed", None)), [40.0]);
+    let pct = a.claims.iter().find(|c| c.value == 5.0).expect("5%");
+    assert_eq!(pct.scope, None, "{pct:#?}");
+}
+
+#[test]
+fn an_amount_restating_a_change_is_a_change() {
+    let a = run(&[(
+        "a",
+        "وفقدت الاحتياطيات نحو 8% من قيمتها خلال مارس تعادل نحو 1.6 مليار دولار، لتصل إلى 18 مليار دولار.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("change"))), [1.6e9]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [18e9]);
+    let a = run(&[(
+        "a",
+        "Reserves lost 8 percent in March, equivalent to $1.6 billion. Reserves stood at $18 billion.",
+    )]);
+    assert_eq!(values(&a, group(&a, "reserves", Some("change"))), [1.6e9]);
+    assert_eq!(values(&a, group(&a, "reserves", None)), [18e9]);
+}
+
+#[test]
+fn a_list_of_figures_by_place_is_parts_of_the_total() {
+    let a = run(&[
+        (
+            "a",
+            "أصيب 50 شخصا في الاشتباكات، وسجلت 30 إصابة في ميدان النصر و12 في محافظة الساحل.",
+        ),
+        ("b", "وأصيب 45 شخصا في ميدان النصر."),
+    ]);
+    // One place named for one figure is where the event was: still the toll.
+    let toll = group(&a, "injured", None);
+    assert_eq!(values(&a, toll), [50.0, 45.0]);
+    let part = |v: f64| a.claims.iter().find(|c| c.value == v).expect("part");
+    assert_eq!(part(30.0).part_of, Some(toll.claims[0]));
+    assert_eq!(part(30.0).scope.as_deref(), Some("نصر"));
+    assert_eq!(part(12.0).part_of, Some(toll.claims[0]));
+    assert_eq!(part(12.0).scope.as_deref(), Some("ساحل"));
+    let a = run(&[(
+        "a",
+        "At least 40 people were injured, 25 in Tahrir Square and 15 in the city of Suez.",
+    )]);
+    assert_eq!(values(&a, group(&a, "injured", None)), [40.0]);
+    let suez = a.claims.iter().find(|c| c.value == 15.0).expect("15");
+    assert_eq!(suez.scope.as_deref(), Some("suez"));
+    assert!(suez.part_of.is_some());
+}

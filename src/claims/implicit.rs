@@ -27,6 +27,8 @@ pub struct Implicit {
     pub negated: bool,
     /// Spelt out with «واحد/واحدة» after the noun («حالة وفاة واحدة»): exact.
     pub exact: bool,
+    /// An ordinal («the second victim»): the toll is at least the value.
+    pub at_least: bool,
 }
 
 /// How many words before «أي» a negation may stand («لم يثبت لديها حتى الآن وقوع أي»).
@@ -158,6 +160,7 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                         topic: one.topic,
                         negated: false,
                         exact: one_word,
+                        at_least: false,
                     },
                 ));
                 continue;
@@ -189,6 +192,7 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                             topic,
                             negated: false,
                             exact: false,
+                            at_least: false,
                         },
                     ));
                 }
@@ -224,6 +228,7 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                             topic,
                             negated: true,
                             exact: false,
+                            at_least: false,
                         },
                     ));
                 }

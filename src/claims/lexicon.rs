@@ -79,6 +79,8 @@ pub enum Target {
     Forecast,
     Worth,
     Background,
+    Restate,
+    Place,
 }
 
 #[derive(Debug, Clone)]
@@ -317,6 +319,8 @@ impl Lexicon {
         add(&file.forecasts, Target::Forecast);
         add(&file.worth, Target::Worth);
         add(&file.background, Target::Background);
+        add(&file.restates, Target::Restate);
+        add(&file.places, Target::Place);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));

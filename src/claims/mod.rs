@@ -46,7 +46,8 @@ pub struct Found {
     base: usize,
     /// The id of the last claim that is not a part, by topic and kind: the total a
     /// later part belongs to («مصرع 19 سائحا، منهم 9...»), even once handed out.
-    totals: HashMap<(Option<Topic>, Kind), usize>,
+    /// Its value rides along: a breakdown by place needs a total above its parts.
+    totals: HashMap<(Option<Topic>, Kind), (usize, f64)>,
 }
 
 impl Found {
@@ -296,11 +297,34 @@ fn paragraph_claims(
         };
         let continues =
             last_part.filter(|&(end, _)| joined && parts::continues_list(&s.tokens, end, q.first));
-        let part = ctx.part || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
+        // «20 إصابة في ميدان التحرير وثمانية في محافظة كفر الشيخ»: figures joined in a
+        // list, each in a place of its own, are a breakdown of the total by place.
+        let place = parts::place_after(&s.tokens, lexicon, &mut s.hits, q.end);
+        // Only under a larger total of the article: «قتل 33 في كركوك و5 في بغداد» alone
+        // names two tolls, not a breakdown.
+        let under_total = totals
+            .get(&(topic.clone(), kind))
+            .is_some_and(|&(_, v)| v > q.value);
+        let by_place = place.is_some()
+            && under_total
+            && s.quants.get(qi + 1).is_some_and(|n| {
+                let joined = if english {
+                    en::joined(&s.tokens, n.first)
+                } else {
+                    n.connector
+                };
+                n.is_claim()
+                    && joined
+                    && parts::continues_list(&s.tokens, ctx.noun_end, n.first)
+                    && parts::place_after(&s.tokens, lexicon, &mut s.hits, n.end).is_some()
+            });
+        let part = ctx.part
+            || by_place
+            || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
         let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
             match totals.get(&(topic.clone(), kind)) {
-                Some(&t) => Some(t),
+                Some(&(t, _)) => Some(t),
                 // A part whose total we cannot see is still not a total.
                 None if !all => continue,
                 None => None,
@@ -324,10 +348,11 @@ fn paragraph_claims(
             .and_then(|sc| lexicon.scope_def(sc))
             .map(|sc| sc.key.clone());
         if part_of.is_some() && scope.is_none() {
+            let at = place.unwrap_or(q.end);
             scope = if english {
-                en::scope_word(&s.tokens, q.end)
+                en::scope_word(&s.tokens, at)
             } else {
-                parts::scope_word(&s.tokens, q.end)
+                parts::scope_word(&s.tokens, at)
             };
         }
         if scope.is_none() {
@@ -336,7 +361,7 @@ fn paragraph_claims(
         let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("").trim().to_owned();
         let id = base + out.len();
         if part_of.is_none() {
-            totals.insert((topic.clone(), kind), id);
+            totals.insert((topic.clone(), kind), (id, q.value));
         }
         out.push(Claim {
             id,
@@ -390,11 +415,17 @@ fn arabic_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
 
 /// Tokens, numbers and quantities of an English paragraph; false if it has none.
 fn english_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
-    if !en::may_hold_number(text) {
+    if !en::may_hold_number(text) && !en::implicit::may_hold(text, lexicon) {
         return false;
     }
     s.tokens.scan(text);
     en::numbers::find_numbers(&s.tokens, lexicon, &mut s.numbers);
+    s.implicit.clear();
+    en::implicit::find(&s.tokens, lexicon, &s.numbers, &mut s.implicit);
+    if !s.implicit.is_empty() {
+        s.numbers.append(&mut s.implicit);
+        s.numbers.sort_by_key(|n| n.first);
+    }
     if s.numbers.is_empty() {
         return false;
     }

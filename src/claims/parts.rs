@@ -2,7 +2,9 @@
 //! (منهم، من بينهم...) is lexicon data; this module holds the two rules about lists
 //! and the scope of a part that the lexicon has no word for.
 
+use super::lexicon::{Lexicon, Target};
 use super::tokens::{Kind, Tokens, stems};
+use super::topics::Hits;
 
 /// At most this many tokens between one list item's number and the next («9 من هونج
 /// كونج و4»): a list item names its scope in a few words.
@@ -59,4 +61,50 @@ pub fn scope_word(tokens: &Tokens, end: usize) -> Option<String> {
         }
     }
     Some(stem.to_owned())
+}
+
+/// The place named right after a figure ending at token `end`, or after the word it
+/// counts («20 إصابة في ميدان التحرير»): see [`place_at`].
+pub fn place_after(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    end: usize,
+) -> Option<usize> {
+    place_at(tokens, lexicon, hits, end).or_else(|| place_at(tokens, lexicon, hits, end + 1))
+}
+
+/// The place named right at token `at` (after a figure and its noun): «في» or "in"
+/// before a word, or a place noun with its preposition glued («بميدان التحرير»).
+/// Returns the token of the place's name, past the preposition and the place noun
+/// (ميدان، محافظة, "city of"), which is what names the part's scope.
+pub fn place_at(tokens: &Tokens, lexicon: &Lexicon, hits: &mut Hits, at: usize) -> Option<usize> {
+    let word = |i: usize| tokens.toks.get(i).is_some_and(|t| t.kind == Kind::Word);
+    if !word(at) {
+        return None;
+    }
+    let place_noun = |hits: &mut Hits, i: usize| {
+        let mut len = 0;
+        hits.matches_at(lexicon, tokens, i, |t, l| {
+            if t == Target::Place {
+                len = len.max(l);
+            }
+        });
+        len
+    };
+    let mut j = at;
+    if matches!(tokens.norm(at), "في" | "in") {
+        j += 1;
+        if j < tokens.len() && tokens.norm(j) == "the" {
+            j += 1;
+        }
+    } else if !tokens.norm(at).starts_with('ب') || place_noun(hits, at) == 0 {
+        return None;
+    }
+    if !word(j) {
+        return None;
+    }
+    let len = place_noun(hits, j);
+    // A place noun with no name after it names the place itself («في المدينة»).
+    Some(if len > 0 && word(j + len) { j + len } else { j })
 }

@@ -15,7 +15,7 @@ mod grammar;
 use super::numbers::{NotCount, Number};
 use super::tokens::{Kind, Tokens};
 
-pub use arabic::quantities;
+pub use arabic::{is_month, quantities};
 pub use grammar::{Grammar, Phrase, is_mark, prev_word};
 
 /// Relative tolerance of «about».
@@ -207,6 +207,9 @@ pub fn build(rules: &impl Rules, tokens: &Tokens, numbers: &[Number], out: &mut 
             q.kind = QKind::Count;
             q.qualifier = if im.negated {
                 Qualifier::None
+            } else if im.at_least {
+                q.high = None;
+                Qualifier::AtLeast
             } else if im.exact {
                 Qualifier::Exact
             } else {

@@ -36,6 +36,8 @@ pub struct Context {
     pub date: Option<Range<usize>>,
     /// Byte range of the claim's words (qualifier, number, unit or counted noun).
     pub text: Range<usize>,
+    /// The token after the claim's words.
+    pub noun_end: usize,
     /// Byte range of the sentence.
     pub sentence: Range<usize>,
     /// An update of an earlier figure («ارتفع عدد القتلى إلى 39»).
@@ -433,6 +435,7 @@ pub fn context(
         year,
         date,
         text,
+        noun_end,
         // A sentence with no full stop can be a whole huge line: keep the words around.
         sentence: span(
             sent_first.max(q.first.saturating_sub(SENTENCE_WORDS)),

@@ -3,6 +3,7 @@
 //! hedge and attribution words are lexicon data (`[lang.en]` in `assets/lexicon.toml`);
 //! this module holds what is grammar, not vocabulary.
 
+pub mod implicit;
 pub mod numbers;
 pub mod quantities;
 mod quantity_words;

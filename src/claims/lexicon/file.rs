@@ -129,6 +129,14 @@ pub struct LexiconFile {
     /// "last year"): background, not the event's figure (scope "earlier").
     #[serde(default)]
     pub(super) background: Vec<String>,
+    /// Words that restate the figure before them in another measure («فقد 9.3% تعادل
+    /// نحو 1.4 مليار», "equivalent to"): the amount measures what that figure measures.
+    #[serde(default)]
+    pub(super) restates: Vec<String>,
+    /// Nouns of places (ميدان، محافظة، "city"): in a list of figures each followed by
+    /// «في …» they name the place of a part, and the name after them is its scope.
+    #[serde(default)]
+    pub(super) places: Vec<String>,
     /// Nouns of one person (شخص، مواطنة): after an event of a people topic the singular
     /// counts one, the dual two. A trailing `+` marks a sound plural in ين (مواطنين).
     #[serde(default)]
@@ -154,6 +162,8 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.forecasts.extend(o.forecasts);
     file.worth.extend(o.worth);
     file.background.extend(o.background);
+    file.restates.extend(o.restates);
+    file.places.extend(o.places);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);
     for t in o.topics {

@@ -22,6 +22,8 @@ pub struct ImplicitWords {
     ones: HashMap<String, OneForm, FastHash>,
     rests: Vec<Vec<String>>,
     persons: HashMap<String, f64, FastHash>,
+    /// English nouns of one person (`[lang.en] persons`), lowercased: no Arabic forms.
+    en_persons: std::collections::HashSet<String, FastHash>,
     negations: Vec<String>,
     filter: crate::claims::prefilter::WordSet,
 }
@@ -56,6 +58,10 @@ impl ImplicitWords {
             }
         }
         for entry in &file.persons {
+            if entry.is_ascii() {
+                w.en_persons.insert(entry.to_ascii_lowercase());
+                continue;
+            }
             let (entry, sound) = match entry.strip_suffix('+') {
                 Some(e) => (e, true),
                 None => (entry.as_str(), false),
@@ -87,6 +93,11 @@ impl ImplicitWords {
 
     pub fn person(&self, stem: &str) -> Option<f64> {
         self.persons.get(stem).copied()
+    }
+
+    /// An English noun of one person («guard», «protester»), lowercased.
+    pub fn en_person(&self, word: &str) -> bool {
+        self.en_persons.contains(word)
     }
 
     pub fn is_negation(&self, stem: &str) -> bool {

@@ -237,7 +237,8 @@ pub fn quantities(tokens: &Tokens, numbers: &[Number], out: &mut Vec<Quantity>) 
     build(&Arabic, tokens, numbers, out);
 }
 
-fn is_month(tokens: &Tokens, i: usize) -> bool {
+/// Token `i` is an Arabic month name (Gregorian, Levantine, Maghrebi or Hijri).
+pub fn is_month(tokens: &Tokens, i: usize) -> bool {
     word_in(tokens, i, MONTHS)
 }
 

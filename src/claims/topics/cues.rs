@@ -5,7 +5,7 @@ use super::Measure;
 use super::scan::Hits;
 use super::words::{past_state, prev_word, prev_word_is};
 use crate::claims::lexicon::{Lexicon, Target};
-use crate::claims::quantities::{QKind, Quantity};
+use crate::claims::quantities::{QKind, Quantity, is_month};
 use crate::claims::tokens::{Kind, Tokens};
 
 /// How far before the number (in words of its clause) update and change words count.
@@ -39,9 +39,27 @@ pub fn cues(
     let (mut forecast, mut earlier) = (false, false);
     let mut d = 0;
     let mut j = q.first;
-    while j > clause_start && d < CHANGE_WINDOW {
+    // «فقد نحو 9.3% من حجمه تعادل نحو 1.4 مليار»: an amount that restates the figure
+    // before it measures what that figure measures, so the search goes on past it.
+    let restating = restates(tokens, lexicon, hits, clause_start, q.first);
+    let mut restated = restating;
+    let mut crossed = false;
+    // "lost 8 percent in March, equivalent to $1.6 billion": a comma may stand between.
+    let floor = if restating && is_comma(tokens, clause_start.wrapping_sub(1)) {
+        (clause_start.saturating_sub(CLAUSE_REACH)..clause_start - 1)
+            .rev()
+            .find(|&k| matches!(tokens.toks[k].kind, Kind::Stop(_)))
+            .map_or(clause_start.saturating_sub(CLAUSE_REACH), |k| k + 1)
+    } else {
+        clause_start
+    };
+    while j > floor && d < CHANGE_WINDOW {
         j -= 1;
         if matches!(tokens.toks[j].kind, Kind::Digits(_)) {
+            if restated {
+                (restated, crossed, d) = (false, true, 0);
+                continue;
+            }
             break;
         }
         if tokens.toks[j].kind != Kind::Word {
@@ -49,16 +67,18 @@ pub fn cues(
         }
         d += 1;
         hits.matches_at(lexicon, tokens, j, |t, len| match t {
-            Target::Update if d <= CUE_WINDOW => update = true,
+            Target::Update if d <= CUE_WINDOW && !crossed => update = true,
             // «منهم 9»، «من بينهم 10»: the marker is right before the number.
             Target::Part if j + len + 1 >= q.first => part = true,
             Target::Change => change = true,
-            Target::Previous if d <= 3 => previous = true,
+            Target::Previous if d <= 3 && !crossed => previous = true,
             Target::Forecast => forecast = true,
             Target::Background => earlier = true,
             _ => {}
         });
     }
+    // «ففي 16 كانون الثاني/يناير الماضي قتل 53»: a day of a past month is background.
+    earlier |= past_day(tokens, clause_start, q.first);
     // «تم تحويل 5 منهم إلى المستشفى»: «منهم» right after the number makes it a part of
     // a total named before, as «منهم 5» does before it.
     if q.end < next_limit && matches!(tokens.norm(q.end), "منهم" | "منهن" | "منها" | "منهما")
@@ -83,8 +103,10 @@ pub fn cues(
     let from =
         tokens.norm(q.first).starts_with("من") || prev_word_is(tokens, before, &["من", "from"]);
     // «تراجع إلى 13.6»، «ليصل إلى»: the level reached, not the change.
-    let to = tokens.norm(q.first).starts_with('ل')
-        || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]);
+    // ("equivalent to" restates: it is no level reached.)
+    let to = !restating
+        && (tokens.norm(q.first).starts_with('ل')
+            || prev_word_is(tokens, q.first, &["الي", "ل", "حتي", "مستوي", "to"]));
     // A change verb also takes its amount directly, without «ب» («يقل 1.4 مليار دولار»،
     // «تراجع الاحتياطي خلال يناير 1.4 مليار دولار»): an amount with a unit (not a head
     // count, where «ارتفع عدد القتلى 39» is rare and the level) after a change word and
@@ -133,6 +155,62 @@ fn change_before(
         hits.matches_at(lexicon, tokens, j, |t, _| found |= t == Target::Change);
     }
     found
+}
+
+/// A restating word («تعادل»، «ما يعادل», "equivalent to") ends right before token
+/// `first`, after some other number of the clause.
+fn restates(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    clause_start: usize,
+    first: usize,
+) -> bool {
+    // A currency sign may stand between («equivalent to $1.6 billion»).
+    let mut end = first;
+    while end > clause_start && matches!(tokens.toks[end - 1].kind, Kind::Mark(_)) {
+        end -= 1;
+    }
+    let mut found = false;
+    for j in end.saturating_sub(4).max(clause_start)..end {
+        hits.matches_at(lexicon, tokens, j, |t, len| {
+            found |= t == Target::Restate && j + len == end;
+        });
+    }
+    found
+}
+
+/// How far back a restated figure's clause may start.
+const CLAUSE_REACH: usize = 40;
+
+fn is_comma(tokens: &Tokens, i: usize) -> bool {
+    tokens
+        .toks
+        .get(i)
+        .is_some_and(|t| matches!(t.kind, Kind::Stop(',' | '،')))
+}
+
+/// Words after a month that put it in the past («يناير الماضي»).
+const PAST: &[&str] = &["الماضي", "الفايت", "المنصرم", "المنقضي"];
+
+/// A date of a past month in the clause before `first`: a day number, its month and
+/// «الماضي» («في 16 كانون الثاني/يناير الماضي»). A month alone («يناير الماضي») is
+/// left out, as in the lexicon's `background` (a report on the month itself); a named
+/// day of a month gone by is another day than the one the news is about, so its figures
+/// are background (scope "earlier"). Arabic calls the current month «الجاري».
+fn past_day(tokens: &Tokens, clause_start: usize, first: usize) -> bool {
+    (clause_start..first).any(|j| {
+        tokens.toks[j].kind == Kind::Word
+            && PAST.contains(&tokens.norm(j))
+            && prev_word(tokens, j).is_some_and(|m| m >= clause_start && is_month(tokens, m))
+            // The day right before its month («16 كانون الثاني/يناير»), not an amount
+            // further back («بـ15 مليار دولار بنهاية ديسمبر الماضي»).
+            && (j.saturating_sub(6).max(clause_start)..j).any(|k| {
+                matches!(tokens.toks[k].kind,
+                    Kind::Digits(r) if r.plain && (1.0..=31.0).contains(&r.value))
+                    && is_month(tokens, k + 1)
+            })
+    })
 }
 
 /// How many words after a figure a background time may stand («… في العام الماضي»).
