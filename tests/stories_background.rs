@@ -75,3 +75,52 @@ fn a_file_that_cannot_be_read_quits_with_its_name_and_a_failure_status() {
     assert!(!s.contains("EXIT=0"), "{s}");
     assert!(s.contains("bad.txt"), "the file is named:\n{s}");
 }
+
+/// The reader owns the terminal: reading a large folder (500 files and more) prints no
+/// "qarin: indexing N/M" line on standard error, which would land on the screen and
+/// leave stray cells behind (seen on a day of the corpus: "Ent r open" in the hints).
+#[test]
+fn nothing_is_printed_over_the_screen_while_a_large_folder_is_read() {
+    let d = tempfile::tempdir().unwrap();
+    let corpus = d.path().join("corpus");
+    let outlets = ["alpha", "beta", "gamma"];
+    for o in outlets {
+        std::fs::create_dir_all(corpus.join(o)).unwrap();
+    }
+    for i in 0..600 {
+        let f = corpus.join(outlets[i % 3]).join(format!("{i}.txt"));
+        std::fs::write(
+            f,
+            format!("عنوان الخبر {i}\nنص الخبر رقم {i} عن المدينة.\n"),
+        )
+        .unwrap();
+    }
+    let hold = d.path().join("go");
+    let tmux = start("quiet", d.path(), &corpus, &hold);
+    tmux.wait_for("the progress", |s| s.contains("grouping the corpus"));
+    // Every byte sent to the terminal from here on, while the files are read.
+    let raw = d.path().join("raw.log");
+    let pipe = format!("cat >> '{}'", raw.display());
+    assert!(
+        tmux.tmux(&["pipe-pane", "-o", "-t", "0", &pipe])
+            .status
+            .success()
+    );
+    std::fs::write(&hold, "").unwrap();
+    tmux.wait_for_within("the stories", std::time::Duration::from_secs(120), |s| {
+        s.contains(" listed") && !s.contains("grouping the corpus")
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for("exit", |s| s.contains("EXIT=0"));
+    let _ = tmux.tmux(&["pipe-pane", "-t", "0"]);
+    let bytes = std::fs::read(&raw).unwrap_or_default();
+    assert!(
+        !bytes.is_empty(),
+        "nothing was drawn after the hold was let go"
+    );
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains("indexing"),
+        "a progress line was printed over the screen"
+    );
+}

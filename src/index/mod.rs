@@ -112,12 +112,24 @@ pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
 /// Opens the corpus under `paths`: walks them, reads what the index does not hold
 /// fresh, groups the articles into stories and counts each story's conflicts.
 pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
-    open_with(paths, opts, &job::Progress::default())
+    open_inner(paths, opts, &job::Progress::default(), true)
 }
 
 /// [`open`], counting its steps in `seen` (the reader shows them while a worker
 /// thread does this) and stopping early, with an error, when `seen` is cancelled.
+/// Nothing is printed: the reader owns the terminal (a line on standard error would be
+/// written over its screen).
 pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyhow::Result<Corpus> {
+    open_inner(paths, opts, seen, false)
+}
+
+/// [`open_with`], with "indexing N/M" on standard error when `on_stderr` (the CLI).
+fn open_inner(
+    paths: &[PathBuf],
+    opts: Options,
+    seen: &job::Progress,
+    on_stderr: bool,
+) -> anyhow::Result<Corpus> {
     seen.start(Phase::Walking, 0);
     let found = walk::walk(paths)?;
     let lexicon = Lexicon::builtin();
@@ -168,7 +180,7 @@ pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyh
 
     let mut rows = store.fresh_rows(&keys, true)?;
     let stale: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].is_none()).collect();
-    let progress = Progress::new(stale.len());
+    let progress = Progress::new(stale.len(), on_stderr);
     seen.start(Phase::Reading, stale.len());
     test_hold(seen);
     // Texts read are kept, up to a budget, for their claims (found below).
@@ -436,11 +448,11 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize) -> Progress {
+    fn new(total: usize, on_stderr: bool) -> Progress {
         Progress {
             total,
             done: AtomicUsize::new(0),
-            show: total >= 500 && std::io::stderr().is_terminal(),
+            show: on_stderr && total >= 500 && std::io::stderr().is_terminal(),
         }
     }
 
