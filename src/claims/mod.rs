@@ -297,14 +297,21 @@ fn paragraph_claims(
         };
         let continues =
             last_part.filter(|&(end, _)| joined && parts::continues_list(&s.tokens, end, q.first));
-        // «20 إصابة في ميدان التحرير وثمانية في محافظة كفر الشيخ»: figures joined in a
-        // list, each in a place of its own, are a breakdown of the total by place.
-        let place = parts::place_after(&s.tokens, lexicon, &mut s.hits, q.end);
+        let en_part = english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
         // Only under a larger total of the article: «قتل 33 في كركوك و5 في بغداد» alone
         // names two tolls, not a breakdown.
         let under_total = totals
             .get(&(topic.clone(), kind))
             .is_some_and(|&(_, v)| v > q.value);
+        // «20 إصابة في ميدان التحرير وثمانية في محافظة كفر الشيخ»: figures joined in a
+        // list, each in a place of its own, are a breakdown of the total by place. The
+        // place also names a part's scope; it is looked up only where it can matter
+        // (a lexicon lookup for every figure is on the hot path).
+        let place = if under_total || ctx.part || en_part {
+            parts::place_after(&s.tokens, lexicon, &mut s.hits, q.end)
+        } else {
+            None
+        };
         let by_place = place.is_some()
             && under_total
             && s.quants.get(qi + 1).is_some_and(|n| {
@@ -318,9 +325,7 @@ fn paragraph_claims(
                     && parts::continues_list(&s.tokens, ctx.noun_end, n.first)
                     && parts::place_after(&s.tokens, lexicon, &mut s.hits, n.end).is_some()
             });
-        let part = ctx.part
-            || by_place
-            || english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
+        let part = ctx.part || by_place || en_part;
         let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
             match totals.get(&(topic.clone(), kind)) {
