@@ -57,6 +57,18 @@ fn thread_cpu_time() -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
+/// `analyze` timed in this thread's CPU time, so the figure is per core even when other
+/// processes share the machine (wall time then overstates the cost).
+fn cpu_time(b: &mut criterion::Bencher, articles: &[Article], lexicon: &Lexicon) {
+    b.iter_custom(|iters| {
+        let start = thread_cpu_time();
+        for _ in 0..iters {
+            black_box(analyze(black_box(articles), lexicon, false));
+        }
+        thread_cpu_time().saturating_sub(start)
+    })
+}
+
 fn bench(c: &mut Criterion) {
     let (articles, bytes) = corpus(40 * 1024 * 1024);
     let lexicon = Lexicon::builtin();
@@ -66,16 +78,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("analyze_seeds_40MB", |b| {
         b.iter(|| analyze(black_box(&articles), &lexicon, false))
     });
-    // The same work timed in this thread's CPU time, so the figure is per core even
-    // when other processes share the machine (wall time then overstates the cost).
+    // The same work in CPU time (see `cpu_time`).
     g.bench_function("analyze_seeds_40MB_cpu_time", |b| {
-        b.iter_custom(|iters| {
-            let start = thread_cpu_time();
-            for _ in 0..iters {
-                black_box(analyze(black_box(&articles), &lexicon, false));
-            }
-            thread_cpu_time().saturating_sub(start)
-        })
+        cpu_time(b, &articles, &lexicon)
     });
     g.finish();
 
@@ -85,13 +90,7 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("analyze_english_40MB_cpu_time", |b| {
-        b.iter_custom(|iters| {
-            let start = thread_cpu_time();
-            for _ in 0..iters {
-                black_box(analyze(black_box(&articles), &lexicon, false));
-            }
-            thread_cpu_time().saturating_sub(start)
-        })
+        cpu_time(b, &articles, &lexicon)
     });
     g.finish();
 }
