@@ -138,6 +138,7 @@ fn open_inner(
     let mut store = open_store(&opts)?;
     // Absolute keys, so the same file is found again from another directory.
     let mut keys = Vec::with_capacity(found.len());
+    let mut roots = AbsRoots::default();
     for f in &found {
         let (size, mtime) = match f.stamp {
             Some(s) => s,
@@ -146,8 +147,7 @@ fn open_inner(
                 walk::stamp(&md)
             }
         };
-        let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
-        keys.push((abs.to_string_lossy().into_owned(), size, mtime));
+        keys.push((roots.key(f), size, mtime));
     }
     let params = params();
     let run_key = fingerprint(&keys, &params);
@@ -163,7 +163,7 @@ fn open_inner(
             .iter()
             .zip(run.entries)
             .map(|(f, (outlet, title, published))| Entry {
-                path: f.path.display().to_string(),
+                path: path_string(&f.path),
                 outlet,
                 title,
                 published,
@@ -306,11 +306,57 @@ fn text_keys(found: &[Found], keys: &[(String, i64, i64)]) -> Vec<text::TextKey>
         .zip(keys)
         .map(|(f, (k, size, mtime))| text::TextKey {
             key: k.clone(),
-            path: f.path.display().to_string(),
+            path: path_string(&f.path),
             size: *size,
             mtime: *mtime,
         })
         .collect()
+}
+
+/// `p` as text: a valid UTF-8 path as it is (`Path::display` formats, and checks every
+/// byte the slow way: a tenth of a warm reopen over 39k paths), else lossily.
+fn path_string(p: &std::path::Path) -> String {
+    p.to_str()
+        .map_or_else(|| p.to_string_lossy().into_owned(), str::to_owned)
+}
+
+/// The index's keys: absolute paths. A file under a folder given is keyed as that
+/// folder made absolute once and the rest of its path (which the walk joined, already
+/// normal): `std::path::absolute` on each of 39k files re-parsed every component.
+#[derive(Default)]
+struct AbsRoots(Vec<(PathBuf, Option<String>)>);
+
+impl AbsRoots {
+    fn key(&mut self, f: &Found) -> String {
+        if let Some(root) = &f.root
+            && let Some(rest) = f
+                .path
+                .as_os_str()
+                .as_encoded_bytes()
+                .strip_prefix(root.as_os_str().as_encoded_bytes())
+            && let Ok(rest) = std::str::from_utf8(rest)
+        {
+            let i = match self
+                .0
+                .iter()
+                .position(|(r, _)| r.as_os_str() == root.as_os_str())
+            {
+                Some(i) => i,
+                None => {
+                    let abs = std::path::absolute(root)
+                        .ok()
+                        .and_then(|a| a.to_str().map(|s| s.trim_end_matches('/').to_owned()));
+                    self.0.push((root.clone(), abs));
+                    self.0.len() - 1
+                }
+            };
+            if let Some(abs) = &self.0[i].1 {
+                return format!("{abs}/{}", rest.trim_start_matches('/'));
+            }
+        }
+        let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
+        abs.to_string_lossy().into_owned()
+    }
 }
 
 /// One article's claims, with what grouping them with others needs of it.
@@ -374,7 +420,7 @@ fn conflicts_of(all: Vec<ArticleClaims>, lexicon: &Lexicon) -> usize {
 
 fn entry(f: &Found, r: &Row) -> Entry {
     Entry {
-        path: f.path.display().to_string(),
+        path: path_string(&f.path),
         outlet: r.outlet.clone(),
         title: r.title.clone(),
         published: r.published,

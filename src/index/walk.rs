@@ -25,11 +25,11 @@ pub fn walk(paths: &[PathBuf]) -> Result<Vec<Found>, CorpusError> {
         let md = std::fs::metadata(p).map_err(|e| io_error(p, e))?;
         if md.is_dir() {
             let start = out.len();
+            // In path order already: each folder's entries are taken by name.
             walk_dir(p, p, &mut out)?;
             if out.len() == start {
                 return Err(CorpusError::EmptyDir { path: p.clone() });
             }
-            out[start..].sort_by(|a, b| a.path.cmp(&b.path));
         } else {
             out.push(Found {
                 path: p.clone(),
@@ -38,8 +38,11 @@ pub fn walk(paths: &[PathBuf]) -> Result<Vec<Found>, CorpusError> {
             });
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|f| seen.insert(f.path.clone()));
+    // One argument walks each file once; only several can name one file twice.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|f| seen.insert(f.path.clone()));
+    }
     Ok(out)
 }
 
@@ -112,13 +115,19 @@ impl Found {
 
 fn walk_dir(root: &Path, dir: &Path, out: &mut Vec<Found>) -> Result<(), CorpusError> {
     let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
-    let mut paths = Vec::new();
+    let mut named = Vec::new();
     for e in entries {
         let e = e.map_err(|e| io_error(dir, e))?;
-        if !e.file_name().to_string_lossy().starts_with('.') {
-            paths.push(e.path());
+        let name = e.file_name();
+        if !name.as_encoded_bytes().starts_with(b".") {
+            named.push((name, e.path()));
         }
     }
+    // By name within the folder, the walk depth first: the files come out in path
+    // order (component by component, as `Path`'s `Ord`) without sorting 39k full
+    // paths, whose component-wise comparison was a sixth of a warm reopen.
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let paths: Vec<PathBuf> = named.into_iter().map(|(_, p)| p).collect();
     // One `stat` per entry (following symlinks, like opening the file would), on
     // every core: on a folder of symlinks it was a tenth of a cold `qarin stories`.
     let seen: Vec<Result<Vec<Found>, CorpusError>> = paths

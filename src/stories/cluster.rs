@@ -50,7 +50,7 @@ pub struct Params {
 }
 
 impl Params {
-    /// Tuning aid: `QARIN_STORY_PARAMS="threshold=0.25,merge=0.3,window=2,span=4,mspan=4,grace=1,half=2,top=40,mtop=80,df=0.3"`
+    /// Tuning aid: `QARIN_STORY_PARAMS="threshold=0.25,merge=0.27,window=2,span=4,mspan=4,grace=1,half=2,top=40,mtop=80,df=0.3"`
     /// (times in days) overrides the defaults.
     pub fn from_env() -> Params {
         let mut p = Params::default();
@@ -102,7 +102,7 @@ impl Default for Params {
     fn default() -> Params {
         Params {
             threshold: 0.25,
-            merge: 0.30,
+            merge: 0.27,
             window: 2 * 24 * 3600,
             span: 4 * 24 * 3600,
             merge_span: 4 * 24 * 3600,
@@ -206,17 +206,21 @@ fn assign(
             let Some(list) = postings.get_mut(&term) else {
                 continue;
             };
-            // Drop closed stories from the list as we pass: posting lists stay short.
-            if let Some(t) = t {
-                list.retain(|&(s, _)| stories[s as usize].open_at(t, p.window, span));
-            }
-            for &(s, c) in list.iter() {
+            // One pass: closed stories leave the list (posting lists stay short), open
+            // ones add to their score.
+            list.retain(|&(s, c)| {
+                if let Some(t) = t
+                    && !stories[s as usize].open_at(t, p.window, span)
+                {
+                    return false;
+                }
                 let x = &mut score[s as usize];
                 if *x == 0.0 {
                     touched.push(s);
                 }
                 *x += w * c;
-            }
+                true
+            });
         }
         let best = touched
             .iter()

@@ -336,15 +336,17 @@ fn stop_hash(h: u64) -> bool {
 /// each only while a stem of at least two letters (three for و) is left.
 pub fn stem(word: &str) -> &str {
     let mut w = word;
-    let len = |s: &str| s.chars().count();
+    // At least `n` letters: counts no further than `n` (a full count per affix tried
+    // was a fifth of stemming).
+    let at_least = |s: &str, n: usize| s.chars().nth(n - 1).is_some();
     if let Some(rest) = w.strip_prefix('و')
-        && len(rest) >= 3
+        && at_least(rest, 3)
     {
         w = rest;
     }
     for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
         if let Some(rest) = w.strip_prefix(p)
-            && len(rest) >= 2
+            && at_least(rest, 2)
         {
             w = rest;
             break;
@@ -352,7 +354,7 @@ pub fn stem(word: &str) -> &str {
     }
     for s in ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"] {
         if let Some(rest) = w.strip_suffix(s)
-            && len(rest) >= 2
+            && at_least(rest, 2)
         {
             w = rest;
         }

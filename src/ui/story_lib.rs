@@ -5,6 +5,7 @@
 use crate::corpus::LoadOptions;
 use crate::index::{Entry, Grouped};
 use crate::text::fold::fold_words;
+use rayon::prelude::*;
 
 /// How the library is sorted (`o` cycles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,8 +82,10 @@ impl StoryLib {
             .collect();
         outlets.sort();
         outlets.dedup();
+        // Every story's text for the filter, on every core: 39k titles folded one
+        // after another were a tenth of a warm reopen of the corpus.
         let folded = stories
-            .iter()
+            .par_iter()
             .map(|g| {
                 let mut s = fold_words(&g.story.title);
                 for o in &g.story.outlets {
