@@ -52,19 +52,24 @@ pub fn head_width(number: usize, short: &str) -> u16 {
     w.min(MAX_HEAD + 1) as u16
 }
 
-/// A source's head in `cols` cells: its number, its short name and, when there is room,
-/// its publication time (`times` from the longest: «02-05 09:30», «09:30»). The number
-/// is never cut; the name is cut letter by letter with `…`.
-pub fn head(number: usize, short: &str, times: &[String], cols: usize) -> String {
-    let base = format!("{number} {short}");
-    for t in times {
-        let full = format!("{base} {t}");
-        if full.width() <= cols {
-            return full;
+/// A source's head in `cols` cells: its number and its outlet — whole when it fits,
+/// else `short` (see [`abbreviations`]) — then, when there is room, its publication
+/// time (`times` from the longest: «02-05 09:30», «09:30»). The number is never cut;
+/// a name that still does not fit is cut letter by letter with `…`.
+pub fn head(number: usize, name: &str, short: &str, times: &[String], cols: usize) -> String {
+    for n in [name, short] {
+        for t in times {
+            let full = format!("{number} {n} {t}");
+            if full.width() <= cols {
+                return full;
+            }
         }
     }
-    if base.width() <= cols {
-        return base;
+    for n in [name, short] {
+        let base = format!("{number} {n}");
+        if base.width() <= cols {
+            return base;
+        }
     }
     let room = cols.saturating_sub(number.to_string().len() + 2);
     let mut cut = String::new();
@@ -150,11 +155,18 @@ mod tests {
     #[test]
     fn heads_keep_the_number_and_add_the_time_when_there_is_room() {
         let times = ["02-05 09:30".to_owned(), "09:30".to_owned()];
-        assert_eq!(head(59, "shoro…", &times, 30), "59 shoro… 02-05 09:30");
-        assert_eq!(head(59, "shoro…", &times, 15), "59 shoro… 09:30");
-        assert_eq!(head(59, "shoro…", &times, 9), "59 shoro…");
-        assert_eq!(head(59, "officialyoum77", &[], 9), "59 offic…");
-        assert_eq!(head(159, "x", &[], 2), "159");
+        let shorouk = |cols| head(59, "shorouknews", "shoro…", &times, cols);
+        assert_eq!(shorouk(30), "59 shorouknews 02-05 09:30");
+        assert_eq!(shorouk(24), "59 shorouknews 09:30");
+        assert_eq!(shorouk(19), "59 shoro… 09:30");
+        assert_eq!(shorouk(15), "59 shoro… 09:30");
+        assert_eq!(shorouk(14), "59 shorouknews");
+        assert_eq!(shorouk(9), "59 shoro…");
+        assert_eq!(
+            head(59, "officialyoum77", "officialyoum77", &[], 9),
+            "59 offic…"
+        );
+        assert_eq!(head(159, "x", "x", &[], 2), "159");
     }
 
     fn claim(text: &str, words: &str) -> Claim {

@@ -252,7 +252,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             })
             .unwrap_or_default();
         let cell = inset(head[1 + k]);
-        let label = claims_cells::head(ai + 1, short, &times, usize::from(cell.width));
+        let name = &state.model.open[*ai].article.short;
+        let label = claims_cells::head(ai + 1, name, short, &times, usize::from(cell.width));
         let st = hs.patch(theme.source(*ai));
         draw::text(state, buf, cell, &label, st, Align::Right);
     }
