@@ -122,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Remove { id } => store.remove(id).map(|_| ()).map_err(anyhow::Error::from),
         Command::Export { format } => export::export(&mut out, &store, format),
     };
-    output::finish(&mut out, written).context("writing to standard output")?;
+    output::finish(&mut out, written)?;
     Ok(ExitCode::SUCCESS)
 }
 
