@@ -70,8 +70,15 @@ fn check_restored(how: End) {
     // `EX""IT`, `ST""TY`: a typed line must not match what its output is awaited by.
     t.type_line(&format!("{env}{QARIN}; echo \"EX\"\"IT=$?\""));
     match how {
-        // The panic comes by itself after the first draw.
-        End::Panic => {}
+        // The panic comes by itself after the first draw: wait for the status the shell
+        // prints after it. (Waiting only for a bare `READY$` last line passed at once
+        // when tmux had not yet shown the typed line's echo — a flaky failure under load:
+        // "a panic exits with 101", with no EXIT line on the screen.)
+        End::Panic => {
+            t.wait_for("qarin's exit status", |s| {
+                s.lines().any(|l| l.starts_with("EXIT="))
+            });
+        }
         End::Signal(sig) => {
             wait_for_first_frame(&t);
             let pid = qarin_pid(pane_pid(&t)).expect("qarin runs in the pane");

@@ -14,7 +14,23 @@ use super::keymap::Key;
 use super::state::{MouseInput, State};
 use super::term;
 
-/// A crossterm key as a qarin `Key`; `None` for keys qarin does not use.
+/// The keys a crossterm key event stands for. qarin binds no Alt keys: an Alt key is
+/// how a terminal's `Esc` followed at once by a key reads when both bytes come in one
+/// read (`Esc` then `o` on a busy machine, or over a slow link), so it is both keys —
+/// taken as the key alone, the `Esc` was lost (help stayed open and took the `o`).
+pub fn keys_of(ev: &KeyEvent) -> Vec<Key> {
+    let Some(key) = key_of(ev) else {
+        return Vec::new();
+    };
+    if ev.modifiers.contains(KeyModifiers::ALT) {
+        vec![Key::Esc, key]
+    } else {
+        vec![key]
+    }
+}
+
+/// A crossterm key as a qarin `Key` (modifiers other than Ctrl and Shift ignored);
+/// `None` for keys qarin does not use.
 pub fn key_of(ev: &KeyEvent) -> Option<Key> {
     let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
     Some(match ev.code {
@@ -111,13 +127,13 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
                 state.paste(&text);
                 true
             }
-            Event::Key(k) if k.kind != KeyEventKind::Release => match key_of(&k) {
-                Some(key) => {
-                    state.key(key);
-                    true
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let keys = keys_of(&k);
+                for key in &keys {
+                    state.key(*key);
                 }
-                None => false,
-            },
+                !keys.is_empty()
+            }
             Event::Mouse(m) => {
                 let (x, y) = (m.column, m.row);
                 let input = match m.kind {
@@ -157,5 +173,27 @@ pub fn run(mut state: State, explicit_bidi: bool) -> anyhow::Result<()> {
 fn test_panic_after_draw() {
     if std::env::var_os("QARIN_TEST_PANIC").is_some_and(|v| v == "after-draw") {
         panic!("QARIN_TEST_PANIC=after-draw: panic injected for a test");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alt_key_is_esc_then_the_key() {
+        let alt_o = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::ALT);
+        assert_eq!(keys_of(&alt_o), [Key::Esc, Key::Char('o')]);
+        let o = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE);
+        assert_eq!(keys_of(&o), [Key::Char('o')]);
+        let esc_c_c = KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::ALT | KeyModifiers::CONTROL,
+        );
+        assert_eq!(keys_of(&esc_c_c), [Key::Esc, Key::Ctrl('c')]);
+        let esc_esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT);
+        assert_eq!(keys_of(&esc_esc), [Key::Esc, Key::Esc]);
+        let unused = KeyEvent::new(KeyCode::Insert, KeyModifiers::ALT);
+        assert!(keys_of(&unused).is_empty());
     }
 }

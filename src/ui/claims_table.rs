@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use crate::claims::{Claim, Group};
 
 use super::action::Action;
-use super::compare::value_text_within;
+use super::claims_cells;
+use super::claims_columns::{layout, short_names, shown_sources, sources};
+use super::compare::value_lang;
 use super::draw::{self, Align};
 use super::screen;
 use super::state::{SortKey, State, View};
@@ -92,73 +94,9 @@ fn sort_name(s: SortKey) -> &'static str {
     }
 }
 
-/// Column widths: topic, one per source, verdict, plot.
-struct Columns {
-    topic: u16,
-    source: u16,
-    verdict: u16,
-    plot: u16,
-}
-
-/// A source's value column is at least this wide: with more sources than fit (a story
-/// of 67 articles), as many as fit are shown and `>`/`<` scroll them, as in compare.
-const MIN_SOURCE: u16 = 7;
-
-/// The columns for `sources` sources, and how many of them fit.
-fn columns(width: u16, sources: usize) -> (Columns, usize) {
-    let topic = (width / 8).clamp(4, 14);
-    let verdict = if width >= 70 { 11 } else { 2 };
-    let plot = if width >= 60 { width / 5 } else { 0 };
-    let rest = width.saturating_sub(topic + verdict + plot);
-    let fit = sources.min(usize::from(rest / MIN_SOURCE).max(1));
-    let source = rest / (fit.max(1) as u16);
-    let c = Columns {
-        topic,
-        source,
-        verdict,
-        plot,
-    };
-    (c, fit)
-}
-
-/// The sources with a claim, in order: only they get a column.
-fn sources(state: &State) -> Vec<usize> {
-    (0..state.model.len())
-        .filter(|ai| state.model.index.article_of.values().any(|a| a == ai))
-        .collect()
-}
-
 /// How many source columns fit on the screen.
 fn fit(state: &State) -> usize {
-    let all = sources(state).len();
-    columns(screen::body(state.size).width, all).1
-}
-
-/// The source columns shown, in order, and how many sources there are. When not all
-/// fit, those with a claim on the selected topic come first, from `table_skip` on.
-fn shown_sources(state: &State, fit: usize) -> (Vec<usize>, usize) {
-    let mut all = sources(state);
-    let n = all.len();
-    if n <= fit {
-        return (all, n);
-    }
-    if let Some(g) = state
-        .table_rows()
-        .get(state.table_sel)
-        .and_then(|g| state.model.analysis.groups.get(*g))
-    {
-        let on_topic = |ai: &usize| {
-            g.claims
-                .iter()
-                .any(|c| state.model.index.article_of.get(c) == Some(ai))
-        };
-        // Stable: each part keeps the sources' order.
-        all.sort_by_key(|ai| !on_topic(ai));
-    }
-    let skip = state.table_skip.min(n - fit);
-    let mut shown: Vec<usize> = all.into_iter().skip(skip).take(fit).collect();
-    shown.sort_unstable();
-    (shown, n)
+    layout(state, screen::body(state.size).width).1
 }
 
 fn claims_of<'a>(state: &'a State, g: &Group) -> Vec<&'a Claim> {
@@ -168,9 +106,13 @@ fn claims_of<'a>(state: &'a State, g: &Group) -> Vec<&'a Claim> {
         .collect()
 }
 
-/// Rows a group takes: one per claim (each gets its own plot bar).
+/// Rows a group takes at most: one per claim (each gets its own plot bar); a group
+/// with more claims says how many are not drawn on its last row.
+const MAX_ROWS: usize = 8;
+
+/// Rows a group takes: one per claim, at most [`MAX_ROWS`].
 fn height(state: &State, g: &Group) -> u16 {
-    claims_of(state, g).len().clamp(1, 8) as u16
+    claims_of(state, g).len().clamp(1, MAX_ROWS) as u16
 }
 
 /// The last row of the body explains the plot's marks, when there is room for it and
@@ -245,8 +187,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     let bar = Rect::new(size.x, size.y, size.width, 1);
     draw::fill(buf, bar, theme.bar());
     let body = screen::body(size);
-    let (c, fit) = columns(body.width, sources(state).len());
+    let (c, fit) = layout(state, body.width);
     let (sources, all) = shown_sources(state, fit);
+    let shorts = short_names(state, &sources);
     let mut title = format!(
         " claims: {} topics · sort: {} ({}) · Enter compares ",
         state.model.analysis.groups.len(),
@@ -296,15 +239,23 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         ("الموضوع", "الحكم", Align::Right)
     };
     draw::text(state, buf, inset(head[0]), topic_head, hs, align);
-    for (k, ai) in sources.iter().enumerate() {
-        let a = &state.model.open[*ai].article;
-        // The outlet (or short label) and the day and time it published.
-        let label = match a.published {
-            Some(p) => format!("{} {} {}", ai + 1, a.short, p.time.format("%m-%d %H:%M")),
-            None => format!("{} {}", ai + 1, a.short),
-        };
+    for (k, (ai, short)) in sources.iter().zip(&shorts).enumerate() {
+        // The library's number and the outlet, then the time it published if it fits.
+        let times: Vec<String> = state.model.open[*ai]
+            .article
+            .published
+            .map(|p| {
+                vec![
+                    p.time.format("%m-%d %H:%M").to_string(),
+                    p.time.format("%H:%M").to_string(),
+                ]
+            })
+            .unwrap_or_default();
+        let cell = inset(head[1 + k]);
+        let name = &state.model.open[*ai].article.short;
+        let label = claims_cells::head(ai + 1, name, short, &times, usize::from(cell.width));
         let st = hs.patch(theme.source(*ai));
-        draw::text(state, buf, inset(head[1 + k]), &label, st, Align::Right);
+        draw::text(state, buf, cell, &label, st, Align::Right);
     }
     draw::text(state, buf, inset(head[n + 1]), verdict_head, hs, align);
     let rows = state.table_rows();
@@ -351,11 +302,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
                 let st = state.claim_style(cl);
                 let cell = inset(cell);
                 // A hedged claim («قد يصل», «يُعتقد») carries `؟`, as in `qarin claims`.
+                let lang = value_lang(cl, en);
                 let text = if cl.hedged {
-                    let v = value_text_within(cl, (cell.width as usize).saturating_sub(2), en);
+                    let room = (cell.width as usize).saturating_sub(2);
+                    let v = claims_cells::value(cl, room, lang);
                     format!("{v} {}", present::HEDGE_MARK)
                 } else {
-                    value_text_within(cl, cell.width as usize, en)
+                    claims_cells::value(cl, cell.width as usize, lang)
                 };
                 draw::text(state, buf, cell, &text, st, Align::Right);
             }
@@ -373,7 +326,13 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         };
         draw::text(state, buf, inset(vcell), &verdict, vstyle, align);
         if c.plot > 0 {
-            super::range_plot::plot(state, buf, r[n + 2], &claims);
+            // The shown sources' bars first, so the bars match the value columns.
+            let mut bars = claims.clone();
+            bars.sort_by_key(|cl| {
+                let ai = state.model.index.article_of.get(&cl.id);
+                !ai.is_some_and(|ai| sources.contains(ai))
+            });
+            super::range_plot::plot(state, buf, r[n + 2], &bars);
         }
         y += h;
     }

@@ -120,7 +120,7 @@ pub fn label_lang(state: &State) -> Lang {
 
 /// The language a claim's value is written in: the reader's with `--lang en`, else the
 /// claim's own (an English report's values read in English).
-fn value_lang(c: &Claim, english: bool) -> Lang {
+pub fn value_lang(c: &Claim, english: bool) -> Lang {
     if english {
         Lang::English
     } else {

@@ -10,6 +10,8 @@ pub mod blocks;
 pub mod bookmarks_attach;
 pub mod bookmarks_draw;
 pub mod bookmarks_view;
+pub mod claims_cells;
+pub mod claims_columns;
 pub mod claims_table;
 pub mod compare;
 pub mod copy;

@@ -29,7 +29,26 @@ pub fn plot(state: &State, buf: &mut Buffer, area: Rect, claims: &[&Claim]) {
             .round()
             .clamp(0.0, f64::from(w - 1)) as u16
     };
-    for (k, c) in claims.iter().enumerate().take(area.height as usize) {
+    // More bars than rows: the last row says how many are not drawn.
+    let rows = usize::from(area.height);
+    let drawn = if claims.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        rows
+    };
+    if drawn < claims.len() {
+        let text = format!("+{} more claims", claims.len() - drawn);
+        let y = area.y + drawn as u16;
+        draw::text(
+            state,
+            buf,
+            Rect::new(area.x, y, area.width, 1),
+            &text,
+            theme.dim(),
+            Align::Left,
+        );
+    }
+    for (k, c) in claims.iter().enumerate().take(drawn) {
         let y = area.y + k as u16;
         let ai = state
             .model
