@@ -1,6 +1,6 @@
 //! Faults of the bookmark store met by real `qarin bookmarks` processes: a store linked
 //! from two data dirs, a hand-edited `next_id` at the top of the range, a store that is
-//! a FIFO or a device.
+//! a FIFO or a device, errors that name what failed.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -300,4 +300,48 @@ fn each_cause_is_printed_once() {
             "{err}"
         );
     }
+}
+
+/// A store that cannot be read is not blamed on standard output (the message used to
+/// start "writing to standard output: …bookmarks.json: cannot read bookmarks"); a full
+/// standard output still is.
+#[test]
+fn errors_name_what_failed_reading_or_writing() {
+    let data = tempfile::tempdir().unwrap();
+    fs::create_dir(data.path().join("bookmarks.json")).unwrap();
+    for format in ["table", "jsonl", "csv", "json"] {
+        let o = run_within(
+            qarin(data.path(), &["list", "--format", format]),
+            Duration::from_secs(20),
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains("cannot read bookmarks"), "{format}: {err}");
+        assert!(!err.contains("standard output"), "{format}: {err}");
+    }
+
+    let data = tempfile::tempdir().unwrap();
+    let o = qarin(
+        data.path(),
+        &["add", "no-such-article.txt", "--paragraph", "1"],
+    )
+    .output()
+    .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("no-such-article.txt"), "{err}");
+    assert!(!err.contains("standard output"), "{err}");
+    assert!(add(data.path(), "x").status.success());
+    let full = fs::File::options().write(true).open("/dev/full").unwrap();
+    let o = qarin(data.path(), &["list", "--format", "jsonl"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("writing to standard output") && err.contains("No space left"),
+        "{err}"
+    );
+    assert_eq!(err.matches("No space left").count(), 1, "{err}");
 }

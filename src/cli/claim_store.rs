@@ -29,7 +29,8 @@ fn in_memory() -> usize {
     *LIMIT
 }
 
-const IN_MEMORY: usize = 4 << 20;
+/// Small: it is part of the fixed memory of `qarin claims` on a folder (docs/safety.md).
+const IN_MEMORY: usize = 1 << 20;
 
 /// An article's claims are added to the store this many bytes at a time.
 const SEGMENT: usize = 64 << 10;

@@ -123,11 +123,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for w in &loaded.warnings {
         eprintln!("qarin: warning: {w}");
     }
-    let articles = loaded.articles;
+    let mut articles = loaded.articles;
     let (kept, terms): (Vec<Kept>, Vec<Option<crate::stories::Terms>>) = found.into_iter().unzip();
     let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {
         let terms = terms.into_iter().map(Option::unwrap_or_default).collect();
-        crate::stories::articles::of_terms(&articles, terms)
+        crate::stories::articles::of_terms(&mut articles, terms)
             .into_iter()
             .map(|s| (Some(s.id), s.articles))
             .collect()
@@ -148,7 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &grouping.stories,
         &lexicon,
     );
-    output::finish(&mut out, written).context("writing to standard output")?;
+    output::finish(&mut out, written)?;
     let conflict = grouping
         .groups
         .iter()

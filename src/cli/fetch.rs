@@ -95,7 +95,7 @@ fn finish(lines: &[String], failed: usize, total: usize) -> anyhow::Result<ExitC
         .iter()
         .try_for_each(|l| writeln!(out, "{l}"))
         .map_err(anyhow::Error::from);
-    output::finish(&mut out, written).context("writing to standard output")?;
+    output::finish(&mut out, written)?;
     if failed > 0 {
         eprintln!("qarin: {failed} of {total} URLs failed");
         return Ok(ExitCode::from(2));

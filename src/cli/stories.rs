@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use serde::Serialize;
 
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
@@ -129,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = output::stdout();
     let written = write(&mut out, &args, &corpus, &chosen);
-    output::finish(&mut out, written).context("writing to standard output")?;
+    output::finish(&mut out, written)?;
     Ok(ExitCode::SUCCESS)
 }
 

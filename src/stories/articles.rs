@@ -19,24 +19,47 @@ pub fn terms_of(a: &Article) -> Terms {
 
 /// The stories of `articles` (indices into it), as `qarin stories` would group them.
 pub fn of_articles(articles: &[Article]) -> Vec<Story> {
-    of_terms(articles, articles.iter().map(terms_of).collect())
-}
-
-/// [`of_articles`] with each article's terms already taken (its text may be gone).
-pub fn of_terms(articles: &[Article], terms: Vec<Terms>) -> Vec<Story> {
     let inputs: Vec<Input> = articles
         .iter()
-        .zip(terms)
-        .map(|(a, terms)| Input {
+        .map(|a| Input {
             path: a.path.clone(),
             title: a.title.clone(),
             outlet: a.outlet.clone(),
-            published: a
-                .published
-                .map(|p| p.time.timestamp())
-                .or_else(|| a.name.get(..19).and_then(time::parse)),
-            terms,
+            published: published(a),
+            terms: terms_of(a),
         })
         .collect();
     group(&inputs, &Params::default())
+}
+
+/// [`of_articles`] with each article's terms already taken (its text may be gone).
+/// Each article's path, title and outlet are lent to the clustering and given back, not
+/// copied: `qarin claims` on a folder holds every article's record while it clusters
+/// (docs/safety.md, "A folder of articles").
+pub fn of_terms(articles: &mut [Article], terms: Vec<Terms>) -> Vec<Story> {
+    let inputs: Vec<Input> = articles
+        .iter_mut()
+        .zip(terms)
+        .map(|(a, terms)| Input {
+            published: published(a),
+            path: std::mem::take(&mut a.path),
+            title: std::mem::take(&mut a.title),
+            outlet: std::mem::take(&mut a.outlet),
+            terms,
+        })
+        .collect();
+    let stories = group(&inputs, &Params::default());
+    for (a, input) in articles.iter_mut().zip(inputs) {
+        a.path = input.path;
+        a.title = input.title;
+        a.outlet = input.outlet;
+    }
+    stories
+}
+
+/// Its publication time, else one at the start of its file name (`YYYY-MM-DD HH:MM:SS`).
+fn published(a: &Article) -> Option<i64> {
+    a.published
+        .map(|p| p.time.timestamp())
+        .or_else(|| a.name.get(..19).and_then(time::parse))
 }

@@ -143,18 +143,60 @@ pub fn terminal_width(tty: bool) -> Option<usize> {
 }
 
 /// Buffered, locked stdout.
-pub fn stdout() -> BufWriter<StdoutLock<'static>> {
-    BufWriter::with_capacity(1 << 16, io::stdout().lock())
+pub fn stdout() -> BufWriter<Stdout> {
+    BufWriter::with_capacity(1 << 16, Stdout(io::stdout().lock()))
+}
+
+/// Standard output whose own errors are marked ([`StdoutFailed`]), so [`finish`] says
+/// "writing to standard output" for them only, not for a file that could not be read
+/// while writing (docs/safety.md, "Faults of a hostile week").
+pub struct Stdout(StdoutLock<'static>);
+
+/// An error of standard output itself: its message is the inner error's, once.
+#[derive(Debug)]
+struct StdoutFailed(io::Error);
+
+impl std::fmt::Display for StdoutFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for StdoutFailed {}
+
+fn marked(e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), StdoutFailed(e))
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(marked)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(marked)
+    }
 }
 
 /// Flushes `out` and maps the outcome of a command: a closed pipe (`qarin … | head`)
-/// is not an error.
+/// is not an error; a failure of standard output itself is said to be one.
 pub fn finish(out: &mut impl Write, result: anyhow::Result<()>) -> anyhow::Result<()> {
     let result = result.and_then(|()| out.flush().map_err(anyhow::Error::from));
     match result {
         Err(e) if is_broken_pipe(&e) => Ok(()),
+        Err(e) if of_stdout(&e) => Err(e.context("writing to standard output")),
         other => other,
     }
+}
+
+/// Whether an error is (caused by) a failure of [`Stdout`].
+fn of_stdout(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.is::<StdoutFailed>()
+            || c.downcast_ref::<io::Error>()
+                .and_then(|e| e.get_ref())
+                .is_some_and(|inner| inner.is::<StdoutFailed>())
+    })
 }
 
 /// Whether an error is (caused by) a closed pipe.
