@@ -20,6 +20,11 @@ use std::sync::{Arc, OnceLock};
 use super::spans::Spans;
 use super::window::{Chunk, Para, chunk_bytes};
 
+mod indexer;
+mod lazy;
+pub(crate) use indexer::{Indexer, READ_BUF};
+use lazy::Lazy;
+
 /// Paragraphs in logical order, one per source line (line endings removed).
 /// Cloning is cheap: the text is shared.
 #[derive(Clone, Default)]
@@ -43,17 +48,6 @@ impl Default for Source {
     fn default() -> Source {
         Source::Memory(String::new())
     }
-}
-
-/// A file read chunk by chunk on demand.
-struct Lazy {
-    file: File,
-    /// The first paragraph of each chunk, ascending, starting at 0.
-    firsts: Vec<usize>,
-    /// Each chunk a screen asked for, once read; `None` if it no longer matched the index.
-    chunks: Vec<OnceLock<Option<Arc<Chunk>>>>,
-    /// Set when a chunk no longer matched the index: the file changed on disk.
-    changed: AtomicBool,
 }
 
 impl Paragraphs {
@@ -228,129 +222,6 @@ impl Paragraphs {
     }
 }
 
-impl Lazy {
-    /// The number of the chunk holding paragraph `i`.
-    fn chunk_of(&self, i: usize) -> Option<usize> {
-        self.firsts.partition_point(|&f| f <= i).checked_sub(1)
-    }
-
-    /// The chunk holding paragraph `i`, read on first use and kept; `None` if the file
-    /// changed.
-    fn chunk(&self, i: usize, spans: &Spans) -> Option<&Chunk> {
-        let k = self.chunk_of(i)?;
-        self.chunks
-            .get(k)?
-            .get_or_init(|| self.read_chunk(k, spans))
-            .as_deref()
-    }
-
-    /// Chunk `k` read from the file now; `None` (and the file marked changed) if it no
-    /// longer matches the index.
-    fn read_chunk(&self, k: usize, spans: &Spans) -> Option<Arc<Chunk>> {
-        let first = *self.firsts.get(k)?;
-        let end = self.firsts.get(k + 1).map_or(spans.len(), |&f| f);
-        let chunk = self.read(spans, first..end);
-        if chunk.is_none() {
-            self.changed.store(true, Ordering::Relaxed);
-        }
-        chunk.map(Arc::new)
-    }
-
-    /// Reads the bytes of `spans` (consecutive paragraphs) and checks that they are still
-    /// what the index saw: valid UTF-8, a line ending after each paragraph but the last.
-    fn read(&self, spans: &Spans, paras: std::ops::Range<usize>) -> Option<Chunk> {
-        let base = spans.get(paras.start)?.0;
-        let end = spans.get(paras.end.checked_sub(1)?)?.1;
-        let mut bytes = vec![0; end.checked_sub(base)?];
-        self.file.read_exact_at(&mut bytes, base as u64).ok()?;
-        let ends_ok = (paras.start..paras.end - 1)
-            .filter_map(|i| spans.get(i))
-            .all(|(_, e)| matches!(bytes.get(e - base), Some(b'\n' | b'\r')));
-        if !ends_ok {
-            return None;
-        }
-        let text = String::from_utf8(bytes).ok()?.into_boxed_str();
-        Some(Chunk::new(text, base))
-    }
-}
-
-/// Reads of the file go through a buffer this large: small enough to stay in cache.
-pub(crate) const READ_BUF: usize = 256 << 10;
-
-/// Finds paragraph spans in bytes fed in order, buffer by buffer, and groups them into
-/// chunks of whole paragraphs.
-pub(crate) struct Indexer {
-    spans: Spans,
-    firsts: Vec<usize>,
-    /// Where the current paragraph starts.
-    start: usize,
-    /// Where the current chunk starts.
-    chunk_start: usize,
-    /// A chunk holds whole paragraphs up to about this many bytes.
-    chunk_bytes: usize,
-}
-
-impl Indexer {
-    /// An index of a text of `size` bytes whose first paragraph starts at `start`.
-    pub(crate) fn new(start: usize, size: usize) -> Indexer {
-        Indexer {
-            // Room for lines of 64 bytes on average: news paragraphs are longer, and
-            // capacity never used is never touched, so it costs no memory, while growing
-            // would copy the spans and fault in fresh pages.
-            spans: Spans::with_capacity(size / 64 + 1),
-            firsts: vec![0],
-            start,
-            chunk_start: start,
-            chunk_bytes: chunk_bytes(),
-        }
-    }
-
-    /// Scans `bytes`, found at offset `at`. A `\r` at the end of `bytes` must be the last
-    /// byte of all (`eof`): the caller keeps one for the next call, since a `\n` may follow.
-    pub(crate) fn scan(&mut self, bytes: &[u8], at: usize, eof: bool) {
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            let end = at + i;
-            if end < self.start {
-                // The `\n` of a `\r\n` already taken.
-                continue;
-            }
-            self.push(end);
-            self.start = end
-                + if bytes[i..].starts_with(b"\r\n") {
-                    2
-                } else {
-                    1
-                };
-        }
-        if eof {
-            let len = at + bytes.len();
-            if self.start < len {
-                self.push(len);
-            }
-            if self.spans.is_empty() {
-                self.firsts.clear();
-            }
-        }
-    }
-
-    /// Appends `next`, the finished index of the bytes that follow this one's (the other
-    /// half of a file indexed on two threads).
-    pub(crate) fn append(&mut self, next: Indexer) {
-        let base = self.spans.len();
-        self.firsts.extend(next.firsts.iter().map(|f| f + base));
-        self.spans.extend(&next.spans);
-    }
-
-    fn push(&mut self, end: usize) {
-        if end - self.chunk_start >= self.chunk_bytes && !self.spans.is_empty() {
-            // This paragraph would overfill the chunk: it starts the next one.
-            self.firsts.push(self.spans.len());
-            self.chunk_start = self.start;
-        }
-        self.spans.push(self.start, end);
-    }
-}
-
 impl Index<usize> for Paragraphs {
     type Output = str;
 
@@ -500,82 +371,4 @@ impl fmt::Debug for Paragraphs {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn split(text: &str) -> Vec<String> {
-        Paragraphs::new(text.to_owned())
-            .iter()
-            .map(str::to_owned)
-            .collect()
-    }
-
-    #[test]
-    fn every_line_ending_ends_a_paragraph() {
-        assert_eq!(split("a\r\nb\rc\n\nd\n"), ["a", "b", "c", "", "d"]);
-        assert_eq!(split("\r\r\n\n\r"), ["", "", "", ""]);
-        assert_eq!(split("x\r"), ["x"]);
-        assert!(split("").is_empty());
-        assert_eq!(split(" "), [" "]);
-    }
-
-    #[test]
-    fn a_byte_order_mark_is_no_paragraph() {
-        let p = Paragraphs::new("\u{feff}first\r\n\r\nlast".to_owned());
-        assert_eq!(p, ["first", "", "last"][..]);
-        assert_eq!(Paragraphs::new("\u{feff}".to_owned()).len(), 0);
-    }
-
-    #[test]
-    fn access_by_index_get_last_and_both_ends() {
-        let p = Paragraphs::new("دور روسيا\nب\n\nج".to_owned());
-        assert_eq!(&p[0], "دور روسيا");
-        assert_eq!(p.get(3), Some("ج"));
-        assert_eq!(p.get(4), None);
-        assert_eq!(p.last(), Some("ج"));
-        assert_eq!(p.iter().next_back(), Some("ج"));
-        assert_eq!(p.iter().len(), 4);
-        assert_eq!(p.lens().collect::<Vec<_>>(), [17, 2, 0, 2]);
-        assert_eq!(Paragraphs::default().last(), None);
-    }
-
-    #[test]
-    fn built_from_lines_equals_split_from_text() {
-        let lines = vec!["a".to_owned(), String::new(), "ب ت".to_owned()];
-        let built = Paragraphs::from(lines.clone());
-        assert_eq!(built, Paragraphs::new("a\r\n\r\nب ت".to_owned()));
-        assert_eq!(built, lines[..]);
-    }
-
-    #[test]
-    fn indexing_buffer_by_buffer_finds_the_same_spans() {
-        let text = "أ\r\nب\rج\n\nد\r\r\nهـ".repeat(50);
-        let whole = Paragraphs::new(text.clone());
-        for size in [1, 2, 3, 7, 64] {
-            let mut ix = Indexer::new(0, text.len());
-            let bytes = text.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                let mut end = (at + size).min(bytes.len());
-                // The caller's rule: never end a buffer on a `\r` before the last byte.
-                while end < bytes.len() && bytes[end - 1] == b'\r' {
-                    end += 1;
-                }
-                ix.scan(&bytes[at..end], at, end == bytes.len());
-                at = end;
-            }
-            assert_eq!(ix.spans, whole.inner.spans, "buffers of {size}");
-        }
-    }
-
-    #[test]
-    fn chunks_hold_whole_paragraphs_of_about_a_megabyte() {
-        let line = "ك".repeat(100_000); // 200 kB
-        let text = format!("{line}\n").repeat(12);
-        let mut ix = Indexer::new(0, text.len());
-        ix.scan(text.as_bytes(), 0, true);
-        assert_eq!(ix.spans.len(), 12);
-        // 200 kB paragraphs: five fit under 1 MiB, the sixth starts a chunk.
-        assert_eq!(ix.firsts, [0, 5, 10]);
-    }
-}
+mod tests;

@@ -260,7 +260,12 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             Some(p) => format!("{} · {} — {}", article.short, p.short(), article.title),
             None => format!("{} — {}", article.short, article.title),
         };
-        draw::text(state, buf, pa.header, &label, hstyle, Align::Right);
+        // Each pane in its own direction: an English title starts on the left.
+        let title_align = match Lang::detect(&article.title) {
+            Lang::English => Align::Left,
+            Lang::Arabic => Align::Right,
+        };
+        draw::text(state, buf, pa.header, &label, hstyle, title_align);
         if i + 1 < layout.len() {
             let x = pa.header.right();
             for y in pa.header.y..pa.area.outer.bottom() {

@@ -1,3 +1,4 @@
+use super::chars::{EXTRA, LOW_END};
 use super::*;
 use crate::layout::layout_paragraph_text;
 use proptest::prelude::*;
