@@ -136,6 +136,12 @@ fn fails_untouched(data: &Path, args: &[&str], want: &str) {
     let o = qarin(data, args);
     assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
     assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    // The error is the command's, not about writing the output.
+    assert!(
+        !stderr(&o).contains("writing to standard output"),
+        "{args:?}: {}",
+        stderr(&o)
+    );
     assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
     assert_eq!(fs::read(&file).ok(), before, "{args:?} changed the file");
 }

@@ -46,3 +46,25 @@ fn too_small_screens_say_so() {
     let state = seeds_state(20, 6);
     assert!(!screen(&state).contains("too small"));
 }
+
+/// Issue 13: labels cut to fit read alike («القتلى · …» on two rows at 80×24, one for
+/// the security forces, one for civilians); a row under one of the same topic shows
+/// its scope (and year), so no two rows of the table read the same.
+#[test]
+fn claims_rows_of_one_topic_read_apart() {
+    let mut state = seeds_state(80, 24);
+    keys(&mut state, "c");
+    let text = screen(&state);
+    let labels: Vec<String> = text
+        .lines()
+        .skip(2)
+        .take(15)
+        // The topic column: the last 10 of 80 cells (one char a cell here).
+        .map(|l| format!("{l:<80}").chars().skip(70).collect::<String>())
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let alike = |a: &String| labels.iter().filter(|b| *b == a).count() > 1;
+    assert!(!labels.iter().any(alike), "{labels:?}\n{text}");
+    assert!(text.contains("ﺕﺍﻮﻗ ·"), "the security forces' row:\n{text}");
+}

@@ -129,6 +129,22 @@ pub fn words_within(s: &str, cols: usize) -> String {
     out + "…"
 }
 
+/// `s` in `cols` cells, cut letter by letter with `…` when longer (a scope's one long
+/// word still shows its start: «· المدني…»).
+pub fn letters_within(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.to_string().width() + 1 > cols {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_owned() + "…"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +215,7 @@ mod tests {
         assert_eq!(words_within("0 أي حالات وفاة", 5), "0 أي…");
         assert_eq!(words_within("20 x", 2), "20…");
         assert_eq!(words_within("1 شهيد", 8), "1 شهيد");
+        assert_eq!(letters_within("· المدنيون (1986)", 9), "· المدني…");
+        assert_eq!(letters_within("· المدنيون", 10), "· المدنيون");
     }
 }

@@ -275,6 +275,8 @@ pub fn draw(state: &State, buf: &mut Buffer) {
     }
     let last = body.y + 1 + visible;
     let mut y = body.y + 1;
+    // The group drawn on the row above: the same topic again reads «· scope».
+    let mut above: Option<&Group> = None;
     for (i, gi) in rows
         .iter()
         .enumerate()
@@ -290,7 +292,9 @@ pub fn draw(state: &State, buf: &mut Buffer) {
         let tstyle = if sel { theme.selected() } else { theme.plain() };
         let trow = Rect::new(r[0].x, y, r[0].width, 1);
         draw::fill(buf, trow, tstyle);
-        draw::text(state, buf, trow, &state.group_label(g), tstyle, align);
+        let label = row_label(state, g, above, usize::from(trow.width));
+        draw::text(state, buf, trow, &label, tstyle, align);
+        above = Some(g);
         let claims = claims_of(state, g);
         for (ai, col) in sources.iter().zip(&r[1..=n]) {
             let mine: Vec<&&Claim> = claims
@@ -335,6 +339,30 @@ pub fn draw(state: &State, buf: &mut Buffer) {
             super::range_plot::plot(state, buf, r[n + 2], &bars);
         }
         y += h;
+    }
+}
+
+/// A group's label in `cols` cells: the topic, scope and year; when that does not fit
+/// and the row above has the same topic, «· scope (year)» only — cut alike, three rows
+/// read «القتلى · …» and could not be told apart.
+fn row_label(state: &State, g: &Group, above: Option<&Group>, cols: usize) -> String {
+    let full = state.group_label(g);
+    let repeated = above.is_some_and(|a| a.topic == g.topic);
+    if !repeated || unicode_width::UnicodeWidthStr::width(full.as_str()) <= cols {
+        return full;
+    }
+    let lang = super::compare::label_lang(state);
+    let topic = present::topic_label(&state.model.lexicon, &g.topic, lang);
+    match full.strip_prefix(topic).map(str::trim_start) {
+        Some(rest) if !rest.is_empty() => {
+            let scope = format!("· {}", rest.trim_start_matches('·').trim_start());
+            // Whole words when a word fits, else the letters that do.
+            match claims_cells::words_within(&scope, cols) {
+                w if w == "·…" => claims_cells::letters_within(&scope, cols),
+                w => w,
+            }
+        }
+        _ => full,
     }
 }
 

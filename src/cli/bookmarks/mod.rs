@@ -122,7 +122,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Remove { id } => store.remove(id).map(|_| ()).map_err(anyhow::Error::from),
         Command::Export { format } => export::export(&mut out, &store, format),
     };
-    output::finish(&mut out, written).context("writing to standard output")?;
+    // Only a failed write is about standard output: «no bookmark with id 99» or a
+    // missing file are said as they are (they read «writing to standard output: …»).
+    output::finish(&mut out, written).map_err(|e| {
+        if e.downcast_ref::<std::io::Error>().is_some() {
+            e.context("writing to standard output")
+        } else {
+            e
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
