@@ -400,7 +400,7 @@ fn paragraph_claims(
 
 /// Tokens, numbers and quantities of an Arabic paragraph; false if it has none.
 fn arabic_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
-    if !prefilter::may_hold_number(text) && !lexicon.implicit().may_hold(text) {
+    if !lexicon.implicit().may_hold_or_number(text) {
         return false;
     }
     s.tokens.scan(text);

@@ -106,15 +106,23 @@ impl ImplicitWords {
 
     /// Could this normalised word start a count without digits?
     pub fn may_be(&self, word: &str) -> bool {
-        stems(word).any(|(s, _)| {
-            ZERO_WORDS.contains(&s) || self.ones.contains_key(s) || self.persons.contains_key(s)
-        })
+        // The filter's trie rejects most words on their last letter, before hashing.
+        self.filter.may_contain(word)
+            && stems(word).any(|(s, _)| {
+                ZERO_WORDS.contains(&s) || self.ones.contains_key(s) || self.persons.contains_key(s)
+            })
     }
 
     /// Could this paragraph hold a count without digits (raw bytes, like the number
     /// pre-filter)?
     pub fn may_hold(&self, text: &str) -> bool {
         self.filter.may_hold(text)
+    }
+
+    /// Could this paragraph hold a number (digits or a number word) or a count without
+    /// digits? One pass over its bytes.
+    pub fn may_hold_or_number(&self, text: &str) -> bool {
+        self.filter.may_hold_or_number(text)
     }
 }
 
