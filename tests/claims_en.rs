@@ -507,3 +507,35 @@ fn library_shows_each_article_language() {
     assert!(ar.contains(" ar "), "{s}");
     assert!(en.contains(" en "), "{s}");
 }
+
+// Two figures of one sentence joined by «and»: each keeps its own verb and qualifier.
+
+#[test]
+fn coordinated_figures_keep_their_own_verb_and_qualifier() {
+    for text in [
+        "Police said 30 people were killed and at least 25 injured in the fire.",
+        "Thirty people were killed and at least 25 injured in the fire.",
+        "The fire killed 30 people and at least 25 were injured.",
+    ] {
+        let a = run_all(&[("a", text)], true);
+        let got: Vec<(f64, Option<String>, String)> = a
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c.value,
+                    c.topic.as_ref().map(|t| t.to_string()),
+                    c.qualifier.as_str().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (30.0, Some("killed".into()), "exact".into()),
+                (25.0, Some("injured".into()), "at_least".into()),
+            ],
+            "{text}"
+        );
+    }
+}

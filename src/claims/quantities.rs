@@ -252,7 +252,7 @@ pub fn build(rules: &impl Rules, tokens: &Tokens, numbers: &[Number], out: &mut 
             let at = rules.qualifier_at(&q);
             g.qualify_before(tokens, &mut q, at);
             if q.qualifier == Qualifier::Exact {
-                g.qualify_after(tokens, &mut q);
+                g.qualify_after(tokens, &mut q, numbers.get(k + 1).map(|m| m.first));
             }
             if q.qualifier == Qualifier::Exact && n.rounding > 0.0 {
                 q.qualifier = Qualifier::Rounded;

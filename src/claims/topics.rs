@@ -212,6 +212,12 @@ pub fn context(
             Kind::Mark(_) => continue,
             _ => {}
         }
+        // «18 were killed and 25 injured»: an English conjunction before the number
+        // closes the previous clause, whose verb is not this number's. (Arabic «و» is a
+        // prefix and joins events that share the number: «مقتل وإصابة 32».)
+        if tokens.toks[j].kind == Kind::Word && crate::claims::en::is_conjunction(tokens.norm(j)) {
+            break;
+        }
         d += 1;
         // «قرض بقيمة 4.8 مليار دولار للمساعدة في…»: the noun a «worth» word ties the
         // amount to outweighs a noun after it.

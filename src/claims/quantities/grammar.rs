@@ -114,20 +114,30 @@ impl Grammar {
         }
     }
 
-    pub(super) fn qualify_after(&self, tokens: &Tokens, q: &mut Quantity) {
+    /// `next` is the first token of the paragraph's next number, if any.
+    pub(super) fn qualify_after(&self, tokens: &Tokens, q: &mut Quantity, next: Option<usize>) {
         // Within the clause, a few words on: «6 موجات من الهجمات على الأقل».
         let mut j = q.num_end;
-        let limit = (q.num_end + self.after_reach).min(tokens.len());
+        let limit = (q.num_end + self.after_reach)
+            .min(tokens.len())
+            .min(next.unwrap_or(usize::MAX));
         while j < limit {
             if matches!(tokens.toks[j].kind, Kind::Stop(_) | Kind::Digits(_)) {
                 return;
             }
             for (phrase, qual) in self.after {
-                if self.match_after(tokens, j, phrase).is_some() {
+                if let Some(end) = self.match_after(tokens, j, phrase) {
                     if phrase.len() == 1
                         && self.after_adjacent.contains(&phrase[0])
                         && j > q.num_end + 1
                     {
+                        continue;
+                    }
+                    // «30 were killed and at least 25 injured»: a phrase leading into the
+                    // next number, and one that qualifies a number from before it, is
+                    // that number's qualifier, not this one's.
+                    let leads_next = next.is_some_and(|n| self.next_word(tokens, end) == Some(n));
+                    if leads_next && self.before.iter().any(|(b, _)| b == phrase) {
                         continue;
                     }
                     set_qualifier(q, *qual);
