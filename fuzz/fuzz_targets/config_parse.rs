@@ -6,7 +6,7 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use qarin::ui::action::Action;
-use qarin::ui::keymap::{Key, Keymap};
+use qarin::ui::keymap::{Key, Keymap, Table};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -22,7 +22,9 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(Key::parse(&k.to_string()), Ok(k), "{k} does not round-trip");
                 }
             }
-            let _ = map.help_entries();
+            for t in Table::ALL {
+                let _ = map.help_entries(t);
+            }
         }
         Err(e) => {
             assert!(e.line >= 1 && e.line <= text.lines().count().max(1) + 1, "line {}", e.line);
