@@ -15,6 +15,8 @@ pub mod pivot;
 pub mod terms;
 pub mod time;
 
+use rayon::prelude::*;
+
 pub use cluster::Params;
 pub use terms::Terms;
 
@@ -49,11 +51,23 @@ pub struct Story {
 /// Groups `inputs` into stories (every article in exactly one), in order of first
 /// publication, then id. The result does not depend on the order of `inputs`.
 pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
+    group_with(inputs, params, &|_| {})
+}
+
+/// [`group`], calling `joined(i)` as soon as input `i` is known to share its story
+/// ([`cluster::cluster_with`]).
+pub fn group_with(
+    inputs: &[Input],
+    params: &Params,
+    joined: &(dyn Fn(usize) + Sync),
+) -> Vec<Story> {
     // Canonical order: by path, so ties break the same way whatever the caller's order.
     let mut order: Vec<usize> = (0..inputs.len()).collect();
     order.sort_by(|&a, &b| inputs[a].path.cmp(&inputs[b].path));
+    // On every core: the grouping below is on one thread and the slowest step of a
+    // cold `qarin stories` (docs/stories.md, Speed).
     let titles: Vec<Terms> = order
-        .iter()
+        .par_iter()
         .map(|&i| Terms::of(&inputs[i].title, ""))
         .collect();
     let items: Vec<cluster::Item> = order
@@ -65,7 +79,7 @@ pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
             title,
         })
         .collect();
-    let found = cluster::cluster(&items, params);
+    let found = cluster::cluster_with(&items, params, &|k| joined(order[k]));
     let mut stories: Vec<Story> = found
         .members
         .iter()
