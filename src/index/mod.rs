@@ -279,7 +279,7 @@ fn open_inner(
             }
             find_rest();
         });
-        let grouped = stories::group_with(&inputs, &params, &|i| {
+        let grouped = stories::group_telling(&inputs, &params, None, &|i| {
             // The finder may be gone (it panicked): the rest is found below.
             let _ = joined_tx.send(i);
         });

@@ -51,14 +51,29 @@ pub struct Story {
 /// Groups `inputs` into stories (every article in exactly one), in order of first
 /// publication, then id. The result does not depend on the order of `inputs`.
 pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
-    group_with(inputs, params, &|_| {})
+    group_with(inputs, params, None)
 }
 
-/// [`group`], calling `joined(i)` as soon as input `i` is known to share its story
+/// The document frequencies of a folder and each input's TF-IDF vector, made before
+/// grouping ([`cluster::cluster_vectors`]): the inputs then need only their terms
+/// shared across languages.
+pub struct Vectors {
+    pub df: fastmap::FastMap<u64, u32>,
+    /// Indexed like the inputs.
+    pub vectors: Vec<Vec<(u64, f32)>>,
+}
+
+/// [`group`], with the vectors already made when given.
+pub fn group_with(inputs: &[Input], params: &Params, made: Option<Vectors>) -> Vec<Story> {
+    group_telling(inputs, params, made, &|_| {})
+}
+
+/// [`group_with`], calling `joined(i)` as soon as input `i` is known to share its story
 /// ([`cluster::cluster_with`]).
-pub fn group_with(
+pub fn group_telling(
     inputs: &[Input],
     params: &Params,
+    made: Option<Vectors>,
     joined: &(dyn Fn(usize) + Sync),
 ) -> Vec<Story> {
     // Canonical order: by path, so ties break the same way whatever the caller's order.
@@ -79,7 +94,17 @@ pub fn group_with(
             title,
         })
         .collect();
-    let found = cluster::cluster_with(&items, params, &|k| joined(order[k]));
+    let joined = |k: usize| joined(order[k]);
+    let found = match made {
+        None => cluster::cluster_with(&items, params, &joined),
+        Some(Vectors { df, mut vectors }) => {
+            let vectors = order
+                .iter()
+                .map(|&i| vectors.get_mut(i).map(std::mem::take).unwrap_or_default())
+                .collect();
+            cluster::cluster_vectors(&items, params, &df, vectors, &joined)
+        }
+    };
     let mut stories: Vec<Story> = found
         .members
         .iter()
