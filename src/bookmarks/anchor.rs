@@ -249,28 +249,10 @@ impl Normalized {
 
 #[cfg(test)]
 mod tests {
-    use super::super::model::ArticleRef;
     use super::*;
 
     fn bm(paragraph: usize, start: usize, text: &str) -> Bookmark {
-        Bookmark {
-            id: 1,
-            article: ArticleRef {
-                path: "a.txt".into(),
-                hash: String::new(),
-                id: "a".into(),
-                title: "a".into(),
-                outlet: String::new(),
-                extra: Default::default(),
-            },
-            paragraph,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            note: None,
-            created: String::new(),
-            extra: Default::default(),
-        }
+        Bookmark::passage(paragraph, start, text)
     }
 
     fn paras(v: &[&str]) -> Paragraphs {

@@ -121,6 +121,31 @@ pub struct Bookmark {
     pub extra: BTreeMap<String, Value>,
 }
 
+#[cfg(test)]
+impl Bookmark {
+    /// The bookmark of `text` at byte `start` of `paragraph` in a test article "a.txt".
+    pub(crate) fn passage(paragraph: usize, start: usize, text: &str) -> Self {
+        Bookmark {
+            id: 1,
+            article: ArticleRef {
+                path: "a.txt".into(),
+                hash: String::new(),
+                id: "a".into(),
+                title: "a".into(),
+                outlet: String::new(),
+                extra: Default::default(),
+            },
+            paragraph,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            note: None,
+            created: String::new(),
+            extra: Default::default(),
+        }
+    }
+}
+
 /// A passage to bookmark: the store gives it an id and a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewBookmark {

@@ -231,30 +231,8 @@ fn normalize_into(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::super::anchor::reanchor_one;
-    use super::super::model::ArticleRef;
     use super::*;
     use proptest::prelude::*;
-
-    fn bm(paragraph: usize, start: usize, end: usize, text: &str) -> Bookmark {
-        Bookmark {
-            id: 1,
-            article: ArticleRef {
-                path: "a.txt".into(),
-                hash: String::new(),
-                id: "a".into(),
-                title: "a".into(),
-                outlet: String::new(),
-                extra: Default::default(),
-            },
-            paragraph,
-            start,
-            end,
-            text: text.into(),
-            note: None,
-            created: String::new(),
-            extra: Default::default(),
-        }
-    }
 
     /// A small alphabet so passages recur, half-match and move: letters, harakat,
     /// tatweel, spaces, tabs and a bidi mark.
@@ -282,8 +260,8 @@ mod tests {
                         x.get(a.min(z)..a.max(z)).map(|t| (a.min(z), t.to_owned()))
                     });
                     match from {
-                        Some((a, text)) => bm(p + 1, a, a + text.len(), &text),
-                        None => bm(*p, *s, *s + t.len(), t),
+                        Some((a, text)) => Bookmark::passage(p + 1, a, &text),
+                        None => Bookmark::passage(*p, *s, t),
                     }
                 })
                 .collect();
@@ -311,9 +289,9 @@ mod tests {
         let mut changed = words.clone();
         changed[30_000] = "تغيرت".into();
         let paragraphs = Paragraphs::from(vec!["عنوان".to_owned(), changed.join(" ")]);
-        let b = bm(2, 0, before.len(), &before);
+        let b = Bookmark::passage(2, 0, &before);
         let lost: Vec<Bookmark> = (0..8)
-            .map(|k| bm(1, 0, 10, &format!("غائب{k} ليس هنا أبدا {k}")))
+            .map(|k| Bookmark::passage(1, 0, &format!("غائب{k} ليس هنا أبدا {k}")))
             .chain([b])
             .collect();
         let refs: Vec<&Bookmark> = lost.iter().collect();

@@ -156,7 +156,7 @@ pub struct Facts {
 
 /// One article's claims of one group, as grouping keeps them: their ids (counted from
 /// the article's first claim) and the headline so far, not the claims.
-#[derive(Debug)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Run {
     ids: Vec<u32>,
     /// Index in `ids` of the last update: the figures before it are superseded.
@@ -192,7 +192,7 @@ impl Run {
 /// ([`Runs::add`]): per group key, the claims' ids and the headline. A few bytes a claim,
 /// so the claims themselves can be written out as they are found (`qarin claims` on a
 /// 1 GB article). [`group`] is this over claims held in memory.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Runs {
     /// Sorted by key: an article has few groups, and a folder many articles.
     runs: Vec<(Key, Run)>,

@@ -4,7 +4,9 @@
 //! headline: [`claims::Runs`]), not the claim. So each claim is written out as soon as
 //! its paragraph is analysed, as one line of JSON, and read back one at a time when the
 //! output is written; memory holds the group keys and a few bytes a claim, not the
-//! claims. Each article buffers its own lines ([`Writer`], read on its own thread) and
+//! claims. When the articles are grouped story by story, those runs go to the store
+//! too (with the article's terms for the clustering) and are read back one story at a
+//! time: an article then keeps tens of bytes here (docs/safety.md). Each article buffers its own lines ([`Writer`], read on its own thread) and
 //! adds them to the shared store in segments of [`SEGMENT`] bytes. The store is a byte
 //! buffer until it passes [`IN_MEMORY`], then an unlinked temporary file (if none can be
 //! made, or the disk fills, later segments stay in memory).
@@ -126,29 +128,95 @@ pub struct Store {
     spill: Mutex<Spill>,
 }
 
-/// What is kept of one article's claims: where they went, how many, and what grouping
-/// needs of them.
+/// What is kept of one article's claims: where they went, how many, where what
+/// grouping needs of them went (its [`Runs`], read back when its story is grouped) and
+/// the marks grouping gave them within the article. Tens of bytes and a few a mark.
 #[derive(Debug, Default)]
 pub struct Kept {
-    segments: Vec<Segment>,
+    segments: Box<[Segment]>,
     pub count: usize,
-    pub runs: Runs,
+    runs: KeptRuns,
+    /// Local ids of the superseded claims, then of the headlines (from `heads`).
+    marks: Box<[u32]>,
+    heads: usize,
 }
+
+impl Kept {
+    /// The article's [`Runs`], read back from the store if they went there.
+    pub fn runs(&self, store: &Store) -> io::Result<std::borrow::Cow<'_, Runs>> {
+        let s = match &self.runs {
+            KeptRuns::Memory(runs) => return Ok(std::borrow::Cow::Borrowed(runs)),
+            KeptRuns::Stored(s) => *s,
+        };
+        let mut buf = Vec::new();
+        store.get(s, &mut buf)?;
+        serde_json::from_slice(&buf)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| io::Error::other(format!("stored runs: {e}")))
+    }
+
+    /// The local ids of the superseded claims and of the headlines.
+    fn marks(&self) -> (Vec<u32>, Vec<u32>) {
+        match &self.runs {
+            KeptRuns::Memory(runs) => runs.marks(),
+            KeptRuns::Stored(_) => {
+                let (superseded, headlines) = self.marks.split_at(self.heads.min(self.marks.len()));
+                (superseded.to_vec(), headlines.to_vec())
+            }
+        }
+    }
+}
+
+/// An article's [`Runs`]: in memory when every article is grouped together (all are
+/// needed at once), else in the store until its story is grouped.
+#[derive(Debug)]
+enum KeptRuns {
+    Memory(Runs),
+    Stored(Segment),
+}
+
+impl Default for KeptRuns {
+    fn default() -> Self {
+        KeptRuns::Memory(Runs::default())
+    }
+}
+
+/// Where some bytes went in the store ([`Store::put_bytes`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Stored(Segment);
 
 /// Writes one article's claims to the store as they are found.
 pub struct Writer<'a> {
     store: &'a Store,
     buf: Vec<u8>,
-    kept: Kept,
+    segments: Vec<Segment>,
+    count: usize,
+    runs: Runs,
+    /// Whether its runs go to the store.
+    store_runs: bool,
 }
 
 impl Store {
-    pub fn writer(&self) -> Writer<'_> {
+    /// A writer for one article; `store_runs`: its [`Runs`] go to the store too.
+    pub fn writer(&self, store_runs: bool) -> Writer<'_> {
         Writer {
             store: self,
             buf: Vec::new(),
-            kept: Kept::default(),
+            segments: Vec::new(),
+            count: 0,
+            runs: Runs::default(),
+            store_runs,
         }
+    }
+
+    /// Keeps `bytes` (an article's terms: `stories::articles::of_stored`) until asked.
+    pub fn put_bytes(&self, bytes: &[u8]) -> Stored {
+        Stored(self.put(bytes))
+    }
+
+    /// The bytes of [`Store::put_bytes`], into `buf`.
+    pub fn get_bytes(&self, s: Stored, buf: &mut Vec<u8>) -> io::Result<()> {
+        self.get(s.0, buf)
     }
 
     fn put(&self, bytes: &[u8]) -> Segment {
@@ -165,8 +233,8 @@ impl Store {
 impl Writer<'_> {
     /// The next claim of the article (numbered from 0, as `claims::find_streaming` does).
     pub fn push(&mut self, c: &Claim, facts: Facts, lexicon: &Lexicon) {
-        self.kept.runs.add(c, facts, lexicon);
-        self.kept.count += 1;
+        self.runs.add(c, facts, lexicon);
+        self.count += 1;
         // A `Claim` always serialises (string keys, finite or null numbers).
         if serde_json::to_writer(&mut self.buf, c).is_ok() {
             self.buf.push(b'\n');
@@ -178,16 +246,37 @@ impl Writer<'_> {
 
     fn flush(&mut self) {
         if !self.buf.is_empty() {
-            self.kept.segments.push(self.store.put(&self.buf));
+            self.segments.push(self.store.put(&self.buf));
             self.buf.clear();
         }
     }
 
+    /// What is kept of the article: its runs go to the store too (docs/safety.md).
     pub fn finish(mut self) -> Kept {
         self.flush();
-        self.kept.segments.shrink_to_fit();
-        self.kept.runs.shrink_to_fit();
-        self.kept
+        // Stored runs leave their marks here (a few a story).
+        let (mut marks, headlines) = match self.store_runs {
+            true => self.runs.marks(),
+            false => Default::default(),
+        };
+        let heads = marks.len();
+        marks.extend(headlines);
+        // `Runs` always serialise (string keys, finite numbers); if not, they stay.
+        let stored = self.store_runs.then(|| serde_json::to_vec(&self.runs).ok());
+        let runs = match stored.flatten() {
+            Some(bytes) => KeptRuns::Stored(self.store.put(&bytes)),
+            None => {
+                self.runs.shrink_to_fit();
+                KeptRuns::Memory(self.runs)
+            }
+        };
+        Kept {
+            segments: self.segments.into_boxed_slice(),
+            count: self.count,
+            runs,
+            marks: marks.into_boxed_slice(),
+            heads,
+        }
     }
 }
 
@@ -220,7 +309,7 @@ impl Claims<'_> {
         let mut ids = std::collections::HashSet::new();
         for &(i, first, _) in &self.order {
             if let Some(k) = self.kept.get(i) {
-                ids.extend(k.runs.marks().1.into_iter().map(|h| first + h as usize));
+                ids.extend(k.marks().1.into_iter().map(|h| first + h as usize));
             }
         }
         ids
@@ -248,7 +337,7 @@ impl Claims<'_> {
 /// Per local id: 1 superseded, 2 headline.
 fn marks(k: &Kept) -> Vec<u8> {
     let mut m = vec![0u8; k.count];
-    let (superseded, headlines) = k.runs.marks();
+    let (superseded, headlines) = k.marks();
     for i in superseded {
         if let Some(x) = m.get_mut(i as usize) {
             *x |= 1;
@@ -316,8 +405,15 @@ impl Iterator for ArticleClaims<'_> {
 }
 
 /// The claims of one article as [`claims::find_streaming`] finds them, kept in `store`.
-pub fn keep(store: &Store, article: &crate::corpus::Article, lexicon: &Lexicon, all: bool) -> Kept {
-    let mut w = store.writer();
+/// Its runs go to the store when `store_runs`.
+pub fn keep(
+    store: &Store,
+    article: &crate::corpus::Article,
+    lexicon: &Lexicon,
+    all: bool,
+    store_runs: bool,
+) -> Kept {
+    let mut w = store.writer(store_runs);
     claims::find_streaming(article, lexicon, all, |c, facts| w.push(&c, facts, lexicon));
     w.finish()
 }

@@ -114,27 +114,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // The user's gazetteer, if any, must be usable before articles are grouped.
         crate::stories::gazetteer::init()?;
     }
-    // With stories, each article's terms are taken while its text is at hand too.
+    // With stories, each article's terms are taken while its text is at hand too, and
+    // kept in the store with its claims until the clustering reads them back.
     let store = Store::default();
     let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
-        let terms = grouped.then(|| crate::stories::articles::terms_of(a));
-        (claim_store::keep(&store, a, &lexicon, args.all), terms)
+        let terms = grouped.then(|| {
+            let terms = crate::stories::articles::terms_of(a);
+            store.put_bytes(&terms.to_bytes())
+        });
+        (
+            claim_store::keep(&store, a, &lexicon, args.all, grouped),
+            terms,
+        )
     })?;
     for w in &loaded.warnings {
         eprintln!("qarin: warning: {w}");
     }
     let mut articles = loaded.articles;
-    let (kept, terms): (Vec<Kept>, Vec<Option<crate::stories::Terms>>) = found.into_iter().unzip();
+    let (kept, terms): (Vec<Kept>, Vec<Option<claim_store::Stored>>) = found.into_iter().unzip();
     let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {
-        let terms = terms.into_iter().map(Option::unwrap_or_default).collect();
-        crate::stories::articles::of_terms(&mut articles, terms)
+        let mut buf = Vec::new();
+        let read = |i: usize| -> anyhow::Result<crate::stories::Terms> {
+            let Some(&Some(at)) = terms.get(i) else {
+                return Ok(crate::stories::Terms::default());
+            };
+            store.get_bytes(at, &mut buf)?;
+            crate::stories::Terms::from_bytes(&buf).context("stored terms are damaged")
+        };
+        crate::stories::articles::of_stored(&mut articles, read)?
             .into_iter()
             .map(|s| (Some(s.id), s.articles))
             .collect()
     } else {
         vec![(None, (0..articles.len()).collect())]
     };
-    let grouping = grouping(&articles, &kept, &stories);
+    drop(terms);
+    let grouping = grouping(&articles, &store, &kept, &stories)?;
     let claims = Claims {
         store: &store,
         kept: &kept,
@@ -175,9 +190,10 @@ struct Grouping<'a> {
 /// (there is none today) has its claims left out.
 fn grouping<'a>(
     articles: &'a [Article],
+    store: &Store,
     kept: &[Kept],
     stories: &[(Option<String>, Vec<usize>)],
-) -> Grouping<'a> {
+) -> std::io::Result<Grouping<'a>> {
     let times = claims::publication_times(articles);
     let mut included = vec![false; articles.len()];
     for (_, members) in stories {
@@ -199,26 +215,32 @@ fn grouping<'a>(
     }
     let mut groups = Vec::new();
     let mut story_of = Vec::new();
+    // One story at a time: its articles' runs are read back, grouped and dropped, so
+    // memory holds the largest story's, not the folder's (docs/safety.md).
     for (story, members) in stories {
-        let members: Vec<claims::Member> = members
+        let mut runs = Vec::with_capacity(members.len());
+        for &i in members {
+            if let (Some(a), Some(k)) = (articles.get(i), kept.get(i)) {
+                runs.push((first[i], a.id.as_str(), k.runs(store)?));
+            }
+        }
+        let members: Vec<claims::Member> = runs
             .iter()
-            .filter_map(|&i| {
-                Some(claims::Member {
-                    first: first[i],
-                    article: articles.get(i)?.id.as_str(),
-                    runs: &kept.get(i)?.runs,
-                })
+            .map(|(first, article, runs)| claims::Member {
+                first: *first,
+                article,
+                runs,
             })
             .collect();
         let gs = claims::groups(&members, &|id| times.get(id).copied());
         story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
         groups.extend(gs);
     }
-    Grouping {
+    Ok(Grouping {
         order,
         groups,
         stories: story_of,
-    }
+    })
 }
 
 /// The articles, their claims (read back from the store) and the groups.

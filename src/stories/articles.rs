@@ -1,7 +1,9 @@
 //! Stories of articles already loaded (`qarin claims` on a folder): their terms come
 //! from their first paragraphs, their time from a crawl's file name when it has one.
 
-use super::{Input, Params, Story, Terms, group, terms, time};
+use super::fastmap::FastMap;
+use super::terms::{LATIN, SHARED};
+use super::{Input, Params, Story, Terms, Vectors, cluster, group, group_with, terms, time};
 use crate::corpus::Article;
 
 /// An article's terms: its title and the first [`terms::BODY_LIMIT`] bytes of its body.
@@ -33,10 +35,55 @@ pub fn of_articles(articles: &[Article]) -> Vec<Story> {
 }
 
 /// [`of_articles`] with each article's terms already taken (its text may be gone).
+pub fn of_terms(articles: &mut [Article], terms: Vec<Terms>) -> Vec<Story> {
+    lent(articles, terms, |inputs| group(inputs, &Params::default()))
+}
+
+/// [`of_terms`] with each article's terms read back when asked for (`terms(i)`, twice
+/// an article: once for the document frequencies, once for its vector) rather than
+/// held: during the clustering an article keeps its TF-IDF vector and the terms shared
+/// across languages, not all its terms (docs/safety.md, "A folder of articles"). The
+/// stories are those of [`of_terms`].
+pub fn of_stored<E>(
+    articles: &mut [Article],
+    mut terms: impl FnMut(usize) -> Result<Terms, E>,
+) -> Result<Vec<Story>, E> {
+    let p = Params::default();
+    let n = articles.len();
+    let mut df: FastMap<u64, u32> = FastMap::default();
+    for i in 0..n {
+        for &(t, _) in &terms(i)?.0 {
+            *df.entry(t).or_insert(0) += 1;
+        }
+    }
+    let idf = cluster::idf(&df, n, &p);
+    let mut vectors = Vec::with_capacity(n);
+    let mut shared = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = terms(i)?;
+        vectors.push(cluster::tfidf_one(&t, &idf, &p));
+        let mut s: Vec<(u64, f32)> =
+            t.0.into_iter()
+                .filter(|&(h, _)| h & SHARED != 0 || h == LATIN)
+                .collect();
+        s.shrink_to_fit();
+        shared.push(Terms(s));
+    }
+    drop(idf);
+    let made = Vectors { df, vectors };
+    Ok(lent(articles, shared, |inputs| {
+        group_with(inputs, &p, Some(made))
+    }))
+}
+
 /// Each article's path, title and outlet are lent to the clustering and given back, not
 /// copied: `qarin claims` on a folder holds every article's record while it clusters
 /// (docs/safety.md, "A folder of articles").
-pub fn of_terms(articles: &mut [Article], terms: Vec<Terms>) -> Vec<Story> {
+fn lent(
+    articles: &mut [Article],
+    terms: Vec<Terms>,
+    group: impl FnOnce(&[Input]) -> Vec<Story>,
+) -> Vec<Story> {
     let inputs: Vec<Input> = articles
         .iter_mut()
         .zip(terms)
@@ -48,7 +95,7 @@ pub fn of_terms(articles: &mut [Article], terms: Vec<Terms>) -> Vec<Story> {
             terms,
         })
         .collect();
-    let stories = group(&inputs, &Params::default());
+    let stories = group(&inputs);
     for (a, input) in articles.iter_mut().zip(inputs) {
         a.path = input.path;
         a.title = input.title;

@@ -141,10 +141,24 @@ pub struct Item<'a> {
 pub fn cluster(items: &[Item], p: &Params) -> Clusters {
     let df = doc_freq(items);
     let vectors = tfidf_with(items, p, &df);
+    cluster_vectors(items, p, &df, vectors)
+}
+
+/// [`cluster`] with the document frequencies and the TF-IDF vectors ([`tfidf_one`])
+/// already made, each vector indexed like `items`. After them only the terms shared
+/// across languages are read (`super::across`), so a caller that made the vectors one
+/// article at a time may pass items holding only those (`qarin claims` on a folder,
+/// docs/safety.md).
+pub fn cluster_vectors(
+    items: &[Item],
+    p: &Params,
+    df: &FastMap<u64, u32>,
+    vectors: Vec<Vec<(u64, f32)>>,
+) -> Clusters {
     let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
     let first = assign(&vectors, &times, p.threshold, p.span, p);
     // Reports in another script join their story by what both languages share.
-    let first = super::across::join(items, first, &df, p);
+    let first = super::across::join(items, first, df, p);
     // The second pass sees each story as its centroid, dated by its first article.
     let centroids: Vec<Vec<(u64, f32)>> = first
         .iter()
@@ -327,45 +341,51 @@ pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
 
 /// [`tfidf`] with the document frequencies already counted.
 pub fn tfidf_with(items: &[Item], p: &Params, df: &FastMap<u64, u32>) -> Vec<Vec<(u64, f32)>> {
-    let n = items.len() as f32;
-    let max_df = if items.len() >= MIN_DOCS_FOR_DF {
-        (p.max_df * n).max(2.0)
+    let idf = idf(df, items.len(), p);
+    items
+        .iter()
+        .map(|it| tfidf_one(it.terms, &idf, p))
+        .collect()
+}
+
+/// The IDF of the terms kept, among `n` articles of document frequencies `df`.
+pub fn idf(df: &FastMap<u64, u32>, n: usize, p: &Params) -> FastMap<u64, f32> {
+    let max_df = if n >= MIN_DOCS_FOR_DF {
+        (p.max_df * n as f32).max(2.0)
     } else {
         f32::INFINITY
     };
+    let n = n as f32;
     // Smoothed IDF, ln((1 + n) / (1 + df)) + 1, of the terms kept: once per term,
     // not once per article holding it.
-    let idf: FastMap<u64, f32> = df
-        .iter()
+    df.iter()
         .filter_map(|(&t, &d)| {
             let d = d as f32;
             (d >= 2.0 && d <= max_df).then(|| (t, ((n + 1.0) / (d + 1.0)).ln() + 1.0))
         })
-        .collect();
-    items
-        .iter()
-        .map(|it| {
-            let mut v: Vec<(u64, f32)> = it
-                .terms
-                .0
-                .iter()
-                .filter(|&&(t, _)| t != LATIN)
-                .filter_map(|&(t, w)| {
-                    let w = if is_entity(t) { w * p.entity } else { w };
-                    let idf = idf.get(&t)?;
-                    (w > 0.0).then(|| (t, w * idf))
-                })
-                .collect();
-            // Heaviest first, then by term so equal weights cut the same way every run.
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(p.top_terms);
-            // Every article's vector is kept to the end: without the room of the terms cut.
-            v.shrink_to_fit();
-            normalise(&mut v);
-            v.sort_by_key(|x| x.0);
-            v
-        })
         .collect()
+}
+
+/// One article's unit-length TF-IDF vector ([`tfidf`]), with the IDF of [`idf`].
+pub fn tfidf_one(terms: &Terms, idf: &FastMap<u64, f32>, p: &Params) -> Vec<(u64, f32)> {
+    let mut v: Vec<(u64, f32)> = terms
+        .0
+        .iter()
+        .filter(|&&(t, _)| t != LATIN)
+        .filter_map(|&(t, w)| {
+            let w = if is_entity(t) { w * p.entity } else { w };
+            let idf = idf.get(&t)?;
+            (w > 0.0).then(|| (t, w * idf))
+        })
+        .collect();
+    // Heaviest first, then by term so equal weights cut the same way every run.
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(p.top_terms);
+    // Every article's vector is kept to the end: without the room of the terms cut.
+    v.shrink_to_fit();
+    normalise(&mut v);
+    v.sort_by_key(|x| x.0);
+    v
 }
 
 /// In how many articles each term is.

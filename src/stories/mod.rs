@@ -49,6 +49,20 @@ pub struct Story {
 /// Groups `inputs` into stories (every article in exactly one), in order of first
 /// publication, then id. The result does not depend on the order of `inputs`.
 pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
+    group_with(inputs, params, None)
+}
+
+/// The document frequencies of a folder and each input's TF-IDF vector, made before
+/// grouping ([`cluster::cluster_vectors`]): the inputs then need only their terms
+/// shared across languages.
+pub struct Vectors {
+    pub df: fastmap::FastMap<u64, u32>,
+    /// Indexed like the inputs.
+    pub vectors: Vec<Vec<(u64, f32)>>,
+}
+
+/// [`group`], with the vectors already made when given.
+pub fn group_with(inputs: &[Input], params: &Params, made: Option<Vectors>) -> Vec<Story> {
     // Canonical order: by path, so ties break the same way whatever the caller's order.
     let mut order: Vec<usize> = (0..inputs.len()).collect();
     order.sort_by(|&a, &b| inputs[a].path.cmp(&inputs[b].path));
@@ -65,7 +79,16 @@ pub fn group(inputs: &[Input], params: &Params) -> Vec<Story> {
             title,
         })
         .collect();
-    let found = cluster::cluster(&items, params);
+    let found = match made {
+        None => cluster::cluster(&items, params),
+        Some(Vectors { df, mut vectors }) => {
+            let vectors = order
+                .iter()
+                .map(|&i| vectors.get_mut(i).map(std::mem::take).unwrap_or_default())
+                .collect();
+            cluster::cluster_vectors(&items, params, &df, vectors)
+        }
+    };
     let mut stories: Vec<Story> = found
         .members
         .iter()

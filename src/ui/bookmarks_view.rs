@@ -179,7 +179,6 @@ pub fn undo(state: &mut State) {
     state.refresh_bookmarks();
 }
 
-/// Keys of the bookmarks list.
 /// The bookmarks list view.
 pub struct BookmarksView;
 
