@@ -11,7 +11,7 @@ pub const MAX_CONFLICT_PAIRS: usize = 1000;
 /// What the verdict compares of a claim: its value and interval (in US dollars when its
 /// unit is a currency with a rate). Kept per source instead of a whole `Claim`, so
 /// grouping copies no texts (docs/claims.md, "Speed").
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Head {
     value: f64,
     low: Option<f64>,
