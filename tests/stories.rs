@@ -1,6 +1,7 @@
 //! `qarin stories` on a small corpus made for it (tests/data/stories/README): two
 //! events on the same day in the same city, one event over three days, an unrelated
-//! article that shares a place name; the index in the cache directory, invalidated per
+//! article that shares a place name; two road accidents the same day in two cities
+//! (tests/data/stories-places/README); the index in the cache directory, invalidated per
 //! file when a file changes.
 
 use std::collections::BTreeSet;
@@ -90,6 +91,21 @@ fn events_become_stories() {
         .filter_map(|s| s["first"].as_str())
         .collect();
     assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+}
+
+#[test]
+fn road_accidents_split_by_place() {
+    // Two accidents on the same day told in the same words, in Assiut and in Tanta,
+    // and an Assiut University story sharing only the city (tests/data/stories-places).
+    let cache = tempfile::tempdir().expect("tempdir");
+    let doc = run_json(cache.path(), &["tests/data/stories-places"]);
+    let want: BTreeSet<BTreeSet<String>> = [
+        set(&["p1", "p2", "p3"]),
+        set(&["q1", "q2", "q3"]),
+        set(&["r1", "r2"]),
+    ]
+    .into();
+    assert_eq!(story_sets(&doc), want);
 }
 
 #[test]

@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 
 use super::fastmap::FastMap;
+use super::places::Places;
 
 use super::terms::{LATIN, Terms, is_entity};
 
@@ -167,7 +168,9 @@ pub fn cluster_vectors(
     joined: &(dyn Fn(usize) + Sync),
 ) -> Clusters {
     let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
-    let first = assign(&vectors, &times, p.threshold, p.span, p, joined);
+    let gaz = super::gazetteer::active();
+    let places: Vec<Places> = items.par_iter().map(|it| Places::of(it, gaz)).collect();
+    let first = assign(&vectors, &times, &places, p.threshold, p.span, p, joined);
     // Reports in another script join their story by what both languages share.
     let first = super::across::join(items, first, df, p);
     // The second pass sees each story as its centroid, dated by its first article.
@@ -186,7 +189,19 @@ pub fn cluster_vectors(
         .iter()
         .map(|m| m.iter().filter_map(|&i| times[i]).min())
         .collect();
-    let merged = assign(&centroids, &ctimes, p.merge, p.merge_span, p, &|_| {});
+    let cplaces: Vec<Places> = first
+        .iter()
+        .map(|m| Places::of_all(m.iter().map(|&i| &places[i])))
+        .collect();
+    let merged = assign(
+        &centroids,
+        &ctimes,
+        &cplaces,
+        p.merge,
+        p.merge_span,
+        p,
+        &|_| {},
+    );
     let members: Vec<Vec<usize>> = merged
         .iter()
         .map(|group| {
@@ -196,7 +211,7 @@ pub fn cluster_vectors(
                 .collect()
         })
         .collect();
-    let mut members = super::pivot::merge(items, members, &vectors, p);
+    let mut members = super::pivot::merge(items, members, &vectors, &places, p);
     for m in &mut members {
         m.sort_by_key(|&i| (times[i].is_none(), times[i], i));
     }
@@ -205,11 +220,13 @@ pub fn cluster_vectors(
 }
 
 /// The single-pass assignment: each vector, oldest first, joins the open group whose
-/// centroid is most similar if that reaches `threshold`, else starts a group;
-/// `joined` hears of each vector as soon as it shares a group.
+/// centroid is most similar if that reaches `threshold` and whose places are not
+/// apart from its own ([`Places::apart`]), else starts a group; `joined` hears of each
+/// vector as soon as it shares a group.
 fn assign(
     vectors: &[Vec<(u64, f32)>],
     times: &[Option<i64>],
+    places: &[Places],
     threshold: f32,
     span: i64,
     p: &Params,
@@ -261,7 +278,7 @@ fn assign(
                 // (and its `powf` is skipped).
                 (cos >= threshold).then(|| (s, cos * p.decay(t, story.first)))
             })
-            .filter(|&(_, cos)| cos >= threshold)
+            .filter(|&(s, cos)| cos >= threshold && !places[i].apart(&stories[s as usize].places))
             // Highest similarity; on a tie the older story.
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         for &s in &touched {
@@ -296,6 +313,7 @@ fn assign(
             joined(i);
         }
         story.members.push(i);
+        story.places.extend(&places[i]);
         if let Some(t) = t {
             story.first = Some(story.first.map_or(t, |f| f.min(t)));
             story.last = Some(story.last.map_or(t, |l| l.max(t)));
@@ -341,6 +359,8 @@ struct Story {
     /// Sum of the member vectors (so the cosine with it is the cosine with the mean).
     centroid: FastMap<u64, f32>,
     norm2: f32,
+    /// The places its articles name (see [`Places`]).
+    places: Places,
     first: Option<i64>,
     last: Option<i64>,
 }

@@ -40,6 +40,8 @@ pub struct Gazetteer {
     /// Hash of a first word → the most words of a name starting with it.
     starts: super::fastmap::FastMap<u64, u8>,
     ids: Vec<String>,
+    /// The terms ([`terms::entity_term`]) of the entities listed as places.
+    places: super::fastmap::FastMap<u64, ()>,
     /// The sources merged, for the index's fingerprint.
     source: String,
 }
@@ -108,6 +110,9 @@ impl Gazetteer {
                     self.add(id, name)
                         .map_err(|m| bad(format!("{kind}.{id}: {m}")))?;
                 }
+                if *kind == "places" {
+                    self.places.insert(terms::entity_term(id), ());
+                }
             }
         }
         self.source.push_str(text);
@@ -151,6 +156,11 @@ impl Gazetteer {
     /// stemmed word): most words start none, and are passed over at this cost.
     pub fn may_start(&self, h: u64) -> bool {
         self.starts.contains_key(&h)
+    }
+
+    /// Whether the entity term `t` ([`terms::entity_term`]) is a place's.
+    pub fn is_place(&self, t: u64) -> bool {
+        self.places.contains_key(&t)
     }
 
     /// The sources merged, to fingerprint what the index's terms were made with.

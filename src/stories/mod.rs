@@ -12,6 +12,7 @@ pub mod fastmap;
 pub mod gazetteer;
 pub mod job;
 pub mod pivot;
+pub mod places;
 pub mod terms;
 pub mod time;
 

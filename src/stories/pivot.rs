@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use super::cluster::{Item, Params, centroid, cosine, normalise};
+use super::places::Places;
 use super::terms::{LATIN, SHARED, is_entity};
 
 /// Fewest titles of a story, as a share, holding its pivot.
@@ -30,6 +31,7 @@ pub fn merge(
     items: &[Item],
     stories: Vec<Vec<usize>>,
     vectors: &[Vec<(u64, f32)>],
+    places: &[Places],
     p: &Params,
 ) -> Vec<Vec<usize>> {
     if p.pivot <= 0.0 {
@@ -105,18 +107,23 @@ pub fn merge(
         normalise(&mut c);
         c
     };
+    let where_ = |m: &[usize]| Places::of_all(m.iter().map(|&i| &places[i]));
     let mut stories: Vec<Vec<usize>> = stories;
     let mut k = 0;
     while k < pivots.len() {
         let (t, _, mut last, head) = pivots[k];
         let mut c = centre(&stories[head]);
+        let mut at = where_(&stories[head]);
         k += 1;
         while k < pivots.len() && pivots[k].0 == t && pivots[k].1 <= last + DAY {
             let (_, _, l, s) = pivots[k];
-            if cosine(&c, &centre(&stories[s])) >= MIN_COSINE {
+            let there = where_(&stories[s]);
+            // One pivot («ميكروباص») in two places is two events.
+            if cosine(&c, &centre(&stories[s])) >= MIN_COSINE && !at.apart(&there) {
                 let moved = std::mem::take(&mut stories[s]);
                 stories[head].extend(moved);
                 c = centre(&stories[head]);
+                at.extend(&there);
                 last = last.max(l);
             }
             k += 1;
