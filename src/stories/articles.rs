@@ -152,7 +152,8 @@ mod tests {
         let want = of_terms(&mut held, terms.clone());
         // The English report joins the Arabic ones (the cross-language terms are read).
         assert!(
-            want.iter().any(|s| s.articles.contains(&0) && s.articles.contains(&6)),
+            want.iter()
+                .any(|s| s.articles.contains(&0) && s.articles.contains(&6)),
             "{want:?}"
         );
         let mut stored = folder();
