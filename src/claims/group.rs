@@ -8,30 +8,66 @@ use super::{Claim, Group, Kind, Lexicon, Qualifier, Topic, Trend, Verdict};
 /// claims could otherwise list millions); the verdict does not depend on it.
 pub const MAX_CONFLICT_PAIRS: usize = 1000;
 
-/// Lower and upper bounds as comparable numbers: a missing bound is infinite.
-fn bounds(c: &Claim) -> (f64, bool, f64, bool) {
-    (
-        c.low.unwrap_or(f64::NEG_INFINITY),
-        c.low_inclusive || c.low.is_none(),
-        c.high.unwrap_or(f64::INFINITY),
-        c.high_inclusive || c.high.is_none(),
-    )
+/// What the verdict compares of a claim: its value and interval (in US dollars when its
+/// unit is a currency with a rate). Kept per source instead of a whole `Claim`, so
+/// grouping copies no texts (docs/claims.md, "Speed").
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Head {
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    low_inclusive: bool,
+    high_inclusive: bool,
+}
+
+impl Head {
+    fn of(c: &Claim) -> Head {
+        Head {
+            value: c.value,
+            low: c.low,
+            high: c.high,
+            low_inclusive: c.low_inclusive,
+            high_inclusive: c.high_inclusive,
+        }
+    }
+
+    /// Lower and upper bounds as comparable numbers: a missing bound is infinite.
+    fn bounds(&self) -> (f64, bool, f64, bool) {
+        (
+            self.low.unwrap_or(f64::NEG_INFINITY),
+            self.low_inclusive || self.low.is_none(),
+            self.high.unwrap_or(f64::INFINITY),
+            self.high_inclusive || self.high.is_none(),
+        )
+    }
+
+    fn same_interval(&self, b: &Head) -> bool {
+        self.low == b.low
+            && self.high == b.high
+            && self.low_inclusive == b.low_inclusive
+            && self.high_inclusive == b.high_inclusive
+    }
+}
+
+/// A source's headline in a group: its claim id, its article and what is compared.
+#[derive(Debug, Clone, Copy)]
+struct Sourced<'a> {
+    id: usize,
+    article: &'a str,
+    head: Head,
 }
 
 /// True if the two claims' intervals have no point in common.
 pub fn disjoint(a: &Claim, b: &Claim) -> bool {
-    let (alo, alo_in, ahi, ahi_in) = bounds(a);
-    let (blo, blo_in, bhi, bhi_in) = bounds(b);
+    heads_disjoint(&Head::of(a), &Head::of(b))
+}
+
+fn heads_disjoint(a: &Head, b: &Head) -> bool {
+    let (alo, alo_in, ahi, ahi_in) = a.bounds();
+    let (blo, blo_in, bhi, bhi_in) = b.bounds();
     let below =
         |hi: f64, hi_in: bool, lo: f64, lo_in: bool| hi < lo || (hi == lo && !(hi_in && lo_in));
     below(ahi, ahi_in, blo, blo_in) || below(bhi, bhi_in, alo, alo_in)
-}
-
-fn same_interval(a: &Claim, b: &Claim) -> bool {
-    a.low == b.low
-        && a.high == b.high
-        && a.low_inclusive == b.low_inclusive
-        && a.high_inclusive == b.high_inclusive
 }
 
 /// Key of a group: topic, year scope, subject scope, whether it is a percentage, whether
@@ -46,32 +82,68 @@ type Key = (
     Option<String>,
 );
 
+/// A group key borrowed from its claim: looked up without allocating, owned
+/// ([`owned`]) only when a run is new.
+type KeyRef<'a> = (
+    usize,
+    &'a str,
+    Option<i32>,
+    Option<&'a str>,
+    bool,
+    bool,
+    Option<&'a str>,
+);
+
 /// The group key of a claim; `None` for a claim with no topic (never grouped).
-fn key(c: &Claim, lexicon: &Lexicon) -> Option<Key> {
-    let topic = c.topic.as_ref()?;
+fn key<'a>(c: &'a Claim, lexicon: &'a Lexicon) -> Option<KeyRef<'a>> {
+    let topic = c.topic.as_deref()?;
     Some((
         lexicon.topic_order(topic),
-        topic.clone(),
+        topic,
         c.year,
-        c.scope.clone(),
+        c.scope.as_deref(),
         c.kind == Kind::Percent,
         c.part_of.is_some(),
         dimension(c, lexicon),
     ))
 }
 
+fn borrowed(k: &Key) -> KeyRef<'_> {
+    (
+        k.0,
+        k.1.as_str(),
+        k.2,
+        k.3.as_deref(),
+        k.4,
+        k.5,
+        k.6.as_deref(),
+    )
+}
+
+fn owned(k: KeyRef) -> Key {
+    (
+        k.0,
+        Topic::from(k.1),
+        k.2,
+        k.3.map(str::to_owned),
+        k.4,
+        k.5,
+        k.6.map(str::to_owned),
+    )
+}
+
 /// What a claim's unit measures, for grouping: every currency is `money` (amounts in
 /// different currencies are compared through the lexicon's rates, never as bare
 /// numbers); people, soldiers and bare counts are one dimension (`None`); other units
 /// (months, metres...) are their own.
-fn dimension(c: &Claim, lexicon: &Lexicon) -> Option<String> {
+fn dimension<'a>(c: &'a Claim, lexicon: &Lexicon) -> Option<&'a str> {
     let unit = c.unit.as_deref()?;
     if unit == "percent" || unit == "person" || unit == "soldier" {
         return None;
     }
     match lexicon.unit(unit) {
-        Some(u) if u.rate.is_some() => Some("money".into()),
-        _ => Some(unit.to_owned()),
+        Some(u) if u.rate.is_some() => Some("money"),
+        _ => Some(unit),
     }
 }
 
@@ -94,7 +166,7 @@ struct Run {
     /// The headline's [`explicitness`].
     rank: u8,
     /// The headline as the verdict compares it ([`compared`]).
-    head: Claim,
+    head: Head,
     /// Local ids of vague counts («العشرات»، "scores").
     vague: Vec<u32>,
     /// Some figure of the run is not vague.
@@ -134,7 +206,7 @@ impl Runs {
         let local = self.len;
         self.len = self.len.saturating_add(1);
         let Some(key) = key(c, lexicon) else { return };
-        let at = match self.runs.binary_search_by(|(k, _)| k.cmp(&key)) {
+        let at = match self.runs.binary_search_by(|(k, _)| borrowed(k).cmp(&key)) {
             Ok(at) => at,
             Err(at) => {
                 let run = Run {
@@ -146,7 +218,7 @@ impl Runs {
                     vague: Vec::new(),
                     figure: false,
                 };
-                self.runs.insert(at, (key, run));
+                self.runs.insert(at, (owned(key), run));
                 at
             }
         };
@@ -198,20 +270,9 @@ impl Runs {
 }
 
 /// What the verdict compares of a claim: its interval, in US dollars when its unit is a
-/// currency with a rate (so egp and usd amounts compare as money, not as bare numbers);
-/// no texts or keys (id and article are filled in when groups are made).
-fn compared(c: &Claim, lexicon: &Lexicon) -> Claim {
-    let mut h = Claim {
-        article: String::new(),
-        text: String::new(),
-        sentence: String::new(),
-        topic: None,
-        unit: None,
-        attribution: None,
-        scope: None,
-        date: None,
-        ..c.clone()
-    };
+/// currency with a rate (so egp and usd amounts compare as money, not as bare numbers).
+fn compared(c: &Claim, lexicon: &Lexicon) -> Head {
+    let mut h = Head::of(c);
     if let Some(rate) = c.unit.as_deref().and_then(|u| lexicon.unit(u)?.rate) {
         h.value *= rate;
         h.low = h.low.map(|x| x * rate);
@@ -254,18 +315,16 @@ pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Gro
             .iter()
             .flat_map(|(m, r)| r.shown().map(|i| m.first + i as usize))
             .collect();
-        let heads: Vec<Claim> = runs
+        let heads: Vec<Sourced> = runs
             .iter()
-            .map(|(m, r)| {
-                let mut h = r.head.clone();
-                h.id = m.first + r.ids.get(r.best).copied().unwrap_or(0) as usize;
-                m.article.clone_into(&mut h.article);
-                h
+            .map(|(m, r)| Sourced {
+                id: m.first + r.ids.get(r.best).copied().unwrap_or(0) as usize,
+                article: m.article,
+                head: r.head,
             })
             .collect();
-        let refs: Vec<&Claim> = heads.iter().collect();
-        let (verdict, conflicts) = verdict(&refs);
-        let trend = (timed && rising(&refs, time)).then_some(Trend::Rising);
+        let (verdict, conflicts) = verdict_of(&heads);
+        let trend = (timed && rising(&heads, time)).then_some(Trend::Rising);
         out.push(Group {
             topic: topic.clone(),
             verdict,
@@ -333,10 +392,10 @@ fn explicitness(c: &Claim) -> u8 {
 }
 
 /// Headlines (in time order) that never fall and end higher than they start.
-fn rising(heads: &[&Claim], time: &dyn Fn(&str) -> Option<i64>) -> bool {
+fn rising(heads: &[Sourced], time: &dyn Fn(&str) -> Option<i64>) -> bool {
     let mut seq: Vec<(i64, f64)> = heads
         .iter()
-        .filter_map(|c| Some((time(&c.article)?, c.value)))
+        .filter_map(|c| Some((time(c.article)?, c.head.value)))
         .collect();
     seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     seq.len() >= 2
@@ -346,10 +405,10 @@ fn rising(heads: &[&Claim], time: &dyn Fn(&str) -> Option<i64>) -> bool {
 
 /// True if all intervals share a point: the highest lower bound is not above the lowest
 /// upper bound.
-fn common_point(members: &[&Claim]) -> bool {
+fn common_point(members: &[Sourced]) -> bool {
     let lo = members
         .iter()
-        .map(|c| bounds(c))
+        .map(|c| c.head.bounds())
         .fold((f64::NEG_INFINITY, true), |acc, b| {
             if b.0 > acc.0 || (b.0 == acc.0 && !b.1) {
                 (b.0, b.1)
@@ -359,7 +418,7 @@ fn common_point(members: &[&Claim]) -> bool {
         });
     let hi = members
         .iter()
-        .map(|c| bounds(c))
+        .map(|c| c.head.bounds())
         .fold((f64::INFINITY, true), |acc, b| {
             if b.2 < acc.0 || (b.2 == acc.0 && !b.3) {
                 (b.2, b.3)
@@ -372,17 +431,36 @@ fn common_point(members: &[&Claim]) -> bool {
 
 /// The verdict of a group and its conflicting pairs (claims of different articles only:
 /// qarin compares sources).
-pub fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
-    let first = members.first().map(|c| c.article.as_str());
-    if members.iter().all(|c| Some(c.article.as_str()) == first) {
+#[cfg(test)]
+fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
+    let heads: Vec<Sourced> = members
+        .iter()
+        .map(|c| Sourced {
+            id: c.id,
+            article: &c.article,
+            head: Head::of(c),
+        })
+        .collect();
+    verdict_of(&heads)
+}
+
+/// The verdict on sources' headlines and their conflicting pairs (claims of different
+/// articles only: qarin compares sources).
+fn verdict_of(members: &[Sourced]) -> (Verdict, Vec<(usize, usize)>) {
+    let first = members.first().map(|c| c.article);
+    if members.iter().all(|c| Some(c.article) == first) {
         return (Verdict::Single, Vec::new());
     }
     // Intervals on a line overlap pairwise iff they share a point (Helly), so the
     // common check is cheap; pairs are only listed when there is a conflict.
     let mut conflicts = Vec::new();
+    let agree = || {
+        members
+            .windows(2)
+            .all(|w| w[0].head.same_interval(&w[1].head))
+    };
     if common_point(members) {
-        let agree = members.windows(2).all(|w| same_interval(w[0], w[1]));
-        let v = if agree {
+        let v = if agree() {
             Verdict::Agree
         } else {
             Verdict::Compatible
@@ -391,7 +469,7 @@ pub fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
     }
     'outer: for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            if a.article != b.article && disjoint(a, b) {
+            if a.article != b.article && heads_disjoint(&a.head, &b.head) {
                 conflicts.push((a.id, b.id));
                 if conflicts.len() >= MAX_CONFLICT_PAIRS {
                     break 'outer;
@@ -402,8 +480,7 @@ pub fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
     if !conflicts.is_empty() {
         return (Verdict::Conflict, conflicts);
     }
-    let agree = members.windows(2).all(|w| same_interval(w[0], w[1]));
-    if agree {
+    if agree() {
         (Verdict::Agree, conflicts)
     } else {
         (Verdict::Compatible, conflicts)
@@ -411,79 +488,4 @@ pub fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn claim(
-        id: usize,
-        article: &str,
-        low: Option<f64>,
-        high: Option<f64>,
-        li: bool,
-        hi: bool,
-    ) -> Claim {
-        Claim {
-            id,
-            article: article.into(),
-            paragraph: 1,
-            start: 0,
-            end: 0,
-            text: String::new(),
-            sentence: String::new(),
-            topic: Some("killed".into()),
-            value: low.or(high).unwrap_or(0.0),
-            low,
-            high,
-            low_inclusive: li,
-            high_inclusive: hi,
-            qualifier: Qualifier::Exact,
-            unit: None,
-            hedged: false,
-            attribution: None,
-            year: None,
-            kind: Kind::Count,
-            scope: None,
-            date: None,
-            part_of: None,
-            superseded: false,
-            headline: true,
-        }
-    }
-
-    fn exact(id: usize, a: &str, v: f64) -> Claim {
-        claim(id, a, Some(v), Some(v), true, true)
-    }
-
-    #[test]
-    fn verdicts() {
-        let (a, b, c) = (
-            exact(0, "x", 10.0),
-            exact(1, "y", 10.0),
-            exact(2, "y", 12.0),
-        );
-        assert_eq!(verdict(&[&a]).0, Verdict::Single);
-        assert_eq!(verdict(&[&a, &c.clone()]).0, Verdict::Conflict);
-        assert_eq!(verdict(&[&a, &b]).0, Verdict::Agree);
-        let about = claim(3, "z", Some(9.0), Some(11.0), true, true);
-        assert_eq!(verdict(&[&a, &about]).0, Verdict::Compatible);
-        let (v, pairs) = verdict(&[&a, &b, &c]);
-        assert_eq!(v, Verdict::Conflict);
-        assert_eq!(pairs, [(0, 2)]);
-        // Same-article disagreement alone is not a conflict between sources.
-        let d = exact(4, "x", 99.0);
-        assert_eq!(verdict(&[&a, &d]).0, Verdict::Single);
-    }
-
-    #[test]
-    fn open_and_half_open_bounds() {
-        let above = claim(0, "x", Some(2000.0), None, false, true);
-        assert!(disjoint(&above, &exact(1, "y", 2000.0)));
-        assert!(!disjoint(&above, &exact(1, "y", 2030.0)));
-        let tens = claim(2, "x", Some(20.0), Some(100.0), true, false);
-        assert!(disjoint(&tens, &exact(3, "y", 100.0)));
-        assert!(!disjoint(&tens, &exact(3, "y", 99.0)));
-        let below = claim(4, "x", None, Some(5.0), true, false);
-        assert!(disjoint(&below, &exact(5, "y", 5.0)));
-        assert!(!disjoint(&below, &exact(5, "y", 4.0)));
-    }
-}
+mod tests;

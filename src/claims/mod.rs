@@ -44,10 +44,21 @@ pub struct Found {
     facts: Vec<group::Facts>,
     /// Claims already handed out by [`find_streaming`]: the id of `claims[0]`.
     base: usize,
-    /// The id of the last claim that is not a part, by topic and kind: the total a
-    /// later part belongs to («مصرع 19 سائحا، منهم 9...»), even once handed out.
-    /// Its value rides along: a breakdown by place needs a total above its parts.
-    totals: HashMap<(Option<Topic>, Kind), (usize, f64)>,
+    /// The id of the last claim that is not a part, by topic (its lexicon index) and
+    /// kind: the total a later part belongs to («مصرع 19 سائحا، منهم 9...»), even once
+    /// handed out. Its value rides along: a breakdown by place needs a total above its
+    /// parts. An article names few topics: a list, searched without hashing or copying
+    /// the topic's key.
+    totals: Vec<(TotalKey, (usize, f64))>,
+}
+
+/// A total's topic (lexicon index) and kind.
+type TotalKey = (Option<usize>, Kind);
+
+impl Found {
+    fn total(&self, key: TotalKey) -> Option<(usize, f64)> {
+        self.totals.iter().find(|(k, _)| *k == key).map(|&(_, t)| t)
+    }
 }
 
 impl Found {
@@ -101,10 +112,24 @@ pub fn analyze_at(
     time: &dyn Fn(&str) -> Option<i64>,
 ) -> Analysis {
     let mut scratch = Scratch::default();
-    let found = articles
-        .iter()
-        .map(|a| (a.id.as_str(), find_in(a, lexicon, all, &mut scratch)));
-    assemble(found, lexicon, time)
+    // [`assemble`] over [`find`], with one article's buffers reused for every article:
+    // its claims move straight into the analysis' list (docs/claims.md, "Speed").
+    let mut found = Found::default();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut facts = Vec::new();
+    for a in articles {
+        found.totals.clear();
+        find_into(a, lexicon, all, &mut scratch, &mut found, |_| {});
+        let offset = claims.len();
+        claims.extend(found.claims.drain(..).map(|mut c| {
+            c.id += offset;
+            c.part_of = c.part_of.map(|p| p + offset);
+            c
+        }));
+        facts.append(&mut found.facts);
+    }
+    let groups = group::group(&mut claims, &facts, lexicon, time);
+    Analysis { claims, groups }
 }
 
 /// The claims of one article (see [`Found`]). Articles are independent: they can be
@@ -141,7 +166,9 @@ pub fn find_counting(
 }
 
 fn find_in(article: &Article, lexicon: &Lexicon, all: bool, scratch: &mut Scratch) -> Found {
-    find_in_each(article, lexicon, all, scratch, |_| {})
+    let mut found = Found::default();
+    find_into(article, lexicon, all, scratch, &mut found, |_| {});
+    found
 }
 
 /// [`find`], handing each claim (numbered from 0 in the article) and its facts to
@@ -153,42 +180,42 @@ pub fn find_streaming(
     all: bool,
     mut each: impl FnMut(Claim, Facts),
 ) -> usize {
-    let found = find_in_each(article, lexicon, all, &mut Scratch::default(), |f| {
-        f.base += f.claims.len();
-        for (c, facts) in f.claims.drain(..).zip(f.facts.drain(..)) {
-            each(c, facts);
-        }
-    });
+    let mut found = Found::default();
+    find_into(
+        article,
+        lexicon,
+        all,
+        &mut Scratch::default(),
+        &mut found,
+        |f| {
+            f.base += f.claims.len();
+            for (c, facts) in f.claims.drain(..).zip(f.facts.drain(..)) {
+                each(c, facts);
+            }
+        },
+    );
     found.base + found.claims.len()
 }
 
-fn find_in_each(
+/// Adds the claims of `article` to `found` (numbered from `found.base` plus the claims it
+/// holds), handing `found` to `each` after every paragraph that gave claims.
+fn find_into(
     article: &Article,
     lexicon: &Lexicon,
     all: bool,
     scratch: &mut Scratch,
+    found: &mut Found,
     mut each: impl FnMut(&mut Found),
-) -> Found {
-    let mut found = Found::default();
+) {
     let lang = Lang::of_article(article);
     // A stream: a 1 GB article is analysed a chunk at a time, never held whole.
     for (i, p) in article.paragraphs.stream().enumerate() {
         let before = found.claims.len();
-        paragraph_claims(
-            lang,
-            &article.id,
-            i + 1,
-            &p,
-            lexicon,
-            all,
-            scratch,
-            &mut found,
-        );
+        paragraph_claims(lang, &article.id, i + 1, &p, lexicon, all, scratch, found);
         if found.claims.len() > before {
-            each(&mut found);
+            each(found);
         }
     }
-    found
 }
 
 /// The claims of articles in order, each with its article's (final, unique) id:
@@ -234,13 +261,7 @@ fn paragraph_claims(
     s: &mut Scratch,
     found: &mut Found,
 ) {
-    let Found {
-        claims: out,
-        facts,
-        base,
-        totals,
-    } = found;
-    let base = *base;
+    let base = found.base;
     let english = lang == Lang::English;
     let found_any = if english {
         english_quantities(text, lexicon, s)
@@ -270,10 +291,12 @@ fn paragraph_claims(
             ctx.text.start = start.min(ctx.text.end);
         }
         // A count without digits has the topic its own words name.
-        let topic = q
+        let topic_at = q
             .implicit
             .map(|im| im.topic)
             .or(ctx.topic)
+            .filter(|&t| lexicon.topic_def(t).is_some());
+        let topic = topic_at
             .and_then(|t| lexicon.topic_def(t))
             .map(|t| Topic::from(t.key.as_str()));
         if topic.is_none() && !all {
@@ -300,9 +323,9 @@ fn paragraph_claims(
         let en_part = english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));
         // Only under a larger total of the article: «قتل 33 في كركوك و5 في بغداد» alone
         // names two tolls, not a breakdown.
-        let under_total = totals
-            .get(&(topic.clone(), kind))
-            .is_some_and(|&(_, v)| v > q.value);
+        let under_total = found
+            .total((topic_at, kind))
+            .is_some_and(|(_, v)| v > q.value);
         // «20 إصابة في ميدان التحرير وثمانية في محافظة كفر الشيخ»: figures joined in a
         // list, each in a place of its own, are a breakdown of the total by place. The
         // place also names a part's scope; it is looked up only where it can matter
@@ -328,8 +351,8 @@ fn paragraph_claims(
         let part = ctx.part || by_place || en_part;
         let part_of = if part {
             // The total is the nearest earlier figure of the article on the same topic.
-            match totals.get(&(topic.clone(), kind)) {
-                Some(&(t, _)) => Some(t),
+            match found.total((topic_at, kind)) {
+                Some((t, _)) => Some(t),
                 // A part whose total we cannot see is still not a total.
                 None if !all => continue,
                 None => None,
@@ -364,11 +387,19 @@ fn paragraph_claims(
             scope = ctx.measure.map(|m| m.key().to_owned());
         }
         let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("").trim().to_owned();
-        let id = base + out.len();
+        let id = base + found.claims.len();
         if part_of.is_none() {
-            totals.insert((topic.clone(), kind), (id, q.value));
+            let total = (id, q.value);
+            match found
+                .totals
+                .iter_mut()
+                .find(|(k, _)| *k == (topic_at, kind))
+            {
+                Some((_, t)) => *t = total,
+                None => found.totals.push(((topic_at, kind), total)),
+            }
         }
-        out.push(Claim {
+        found.claims.push(Claim {
             id,
             article: article.to_owned(),
             paragraph,
@@ -394,7 +425,7 @@ fn paragraph_claims(
             superseded: false,
             headline: false,
         });
-        facts.push(group::Facts { update: ctx.update });
+        found.facts.push(group::Facts { update: ctx.update });
     }
 }
 

@@ -360,26 +360,38 @@ pub fn context(
     let mut hedged = false;
     for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
         hits.matches_at(lexicon, tokens, j, |t, _| hedged |= t == Target::Hedge);
+        if hedged {
+            break;
+        }
     }
     // Attribution: the nearest attribution verb in the sentence, before the number first.
-    let mut attribution: Option<(usize, usize)> = None; // (distance, token)
-    let reach = sent_first.max(q.first.saturating_sub(SENTENCE_REACH))
-        ..sent_end.min(q.end + SENTENCE_REACH);
-    for j in reach {
-        hits.matches_at(lexicon, tokens, j, |t, _| {
-            if t == Target::Attribution {
-                let dist = if j < q.first {
-                    q.first - j
-                } else {
-                    (j - q.end) * 2
-                };
-                if attribution.is_none_or(|(d, _)| dist < d) {
-                    attribution = Some((dist, j));
-                }
-            }
-        });
+    // A word before the number is `d` tokens away, one after it counts twice its gap; on
+    // a tie the word before wins. Searched outwards from the number, so the nearest ends
+    // the search (a scan of the whole reach for every figure was a hot loop).
+    let lo = sent_first.max(q.first.saturating_sub(SENTENCE_REACH));
+    let hi = sent_end.min(q.end + SENTENCE_REACH);
+    let is_attribution = |hits: &mut Hits, j: usize| {
+        let mut found = false;
+        hits.matches_at(lexicon, tokens, j, |t, _| found |= t == Target::Attribution);
+        found
+    };
+    let mut attribution = None;
+    for d in 0.. {
+        let before = (d > 0 && q.first >= lo + d).then(|| q.first - d);
+        let after = (d % 2 == 0 && q.end + d / 2 < hi).then_some(q.end + d / 2);
+        if before.is_none() && after.is_none() && q.first < lo + d && q.end + d / 2 >= hi {
+            break;
+        }
+        if let Some(j) = before
+            .into_iter()
+            .chain(after)
+            .find(|&j| is_attribution(hits, j))
+        {
+            attribution = Some(j);
+            break;
+        }
     }
-    let attribution = attribution.map(|(_, j)| attribution_span(tokens, j, sent_first, sent_end));
+    let attribution = attribution.map(|j| attribution_span(tokens, j, sent_first, sent_end));
 
     let Cues {
         update,

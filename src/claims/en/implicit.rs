@@ -92,14 +92,16 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
             continue;
         }
         let found = if matches!(w, "a" | "an") {
-            // «killed a Turkish security guard»: the event right before the article.
-            let topic = i
-                .checked_sub(1)
-                .and_then(|p| word(tokens, p).map(|_| p))
-                .and_then(|p| people_topic(lexicon, tokens, p, false));
-            topic
-                .zip(noun_after(lexicon, tokens, i, false))
-                .map(|(t, n)| (t, n, 1.0, false))
+            // «killed a Turkish security guard»: the event right before the article. The
+            // noun (a set lookup) is tested first: «a» is frequent, lexicon matches are not
+            // cheap.
+            noun_after(lexicon, tokens, i, false).and_then(|n| {
+                let t = i
+                    .checked_sub(1)
+                    .and_then(|p| word(tokens, p).map(|_| p))
+                    .and_then(|p| people_topic(lexicon, tokens, p, false))?;
+                Some((t, n, 1.0, false))
+            })
         } else if let Some(&(_, value)) = ORDINALS.iter().find(|(o, _)| *o == w) {
             // «Second Egyptian protester dies»: an event near the noun names the toll;
             // else the noun may name it itself («the second victim»).
