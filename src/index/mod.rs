@@ -9,6 +9,7 @@ pub mod walk;
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -185,7 +186,7 @@ fn open_inner(
     test_hold(seen);
     // Texts read are kept, up to a budget, for their claims (found below).
     let kept = AtomicUsize::new(0);
-    let fresh: Vec<(usize, Row, Option<String>)> = stale
+    let fresh: Vec<(usize, Row, Terms, Option<String>)> = stale
         .par_iter()
         .map(|&i| {
             if seen.cancelled() {
@@ -194,58 +195,94 @@ fn open_inner(
             let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load);
             progress.tick();
             seen.tick();
-            r.map(|(row, text)| {
+            r.map(|(row, terms, text)| {
                 let keep = kept.fetch_add(text.len(), Ordering::Relaxed) < KEEP_TEXTS;
-                (i, row, keep.then_some(text))
+                (i, row, terms, keep.then_some(text))
             })
         })
         .collect::<Result<_, _>>()?;
     progress.done();
-    let to_store: Vec<(String, Row)> = fresh
-        .iter()
-        .map(|(i, r, _)| (keys[*i].0.clone(), r.clone()))
-        .collect();
+    // The terms just made are used as they are, not unpacked from the row's bytes.
+    let mut made: Vec<Option<Terms>> = (0..rows.len()).map(|_| None).collect();
     let mut texts: Vec<Option<String>> = (0..rows.len()).map(|_| None).collect();
-    for (i, r, t) in fresh {
+    for (i, r, t, text) in fresh {
         rows[i] = Some(r);
-        texts[i] = t;
+        made[i] = Some(t);
+        texts[i] = text;
     }
     let rows: Vec<Row> = rows.into_iter().flatten().collect();
     let entries: Vec<Entry> = found.iter().zip(&rows).map(|(f, r)| entry(f, r)).collect();
     let inputs: Vec<Input> = entries
         .iter()
         .zip(&rows)
-        .map(|(e, r)| Input {
+        .zip(made)
+        .map(|((e, r), made)| Input {
             path: e.path.clone(),
             title: e.title.clone(),
             outlet: e.outlet.clone(),
             published: e.published,
-            terms: Terms::from_bytes(&r.terms).unwrap_or_default(),
+            terms: made.unwrap_or_else(|| Terms::from_bytes(&r.terms).unwrap_or_default()),
         })
+        .collect();
+    // The rows read are written from where they are, not copied (the writer runs
+    // while this thread groups).
+    let to_store: Vec<(&str, &Row)> = stale
+        .iter()
+        .filter_map(|&i| Some((keys[i].0.as_str(), rows.get(i)?)))
         .collect();
     seen.start(Phase::Grouping, 0);
     // Grouping is sequential: while this thread groups, the index is written on
-    // another and every article's claims are found on the worker pool (a story's
-    // conflicts then only group its articles' claims): docs/stories.md, Speed.
-    // Once grouped, the articles alone in their story are marked: their claims are
-    // never compared (no conflict without a second article), so the finder skips
-    // those it has not reached yet (38 % of a 6,842-article folder's articles).
+    // another, and one more finds the claims of the articles the grouping has already
+    // put with others (a story's conflicts then only group its articles' claims):
+    // docs/stories.md, Speed. One finder, not the worker pool: on two cores the
+    // grouping is the longest path and must keep a core. The claims of an article
+    // alone in its story are never compared (no conflict without a second article):
+    // once grouped, such articles are marked and never taken (38 % of a
+    // 6,842-article folder's articles), and this thread finds the rest with the finder.
     let alone: Vec<AtomicBool> = (0..entries.len()).map(|_| AtomicBool::new(false)).collect();
-    let (grouped, written, claims) = std::thread::scope(|scope| {
+    let taken: Vec<AtomicBool> = (0..entries.len()).map(|_| AtomicBool::new(false)).collect();
+    let texts: Vec<Mutex<Option<String>>> = texts.into_iter().map(Mutex::new).collect();
+    let found_claims: Vec<OnceLock<ArticleClaims>> =
+        (0..entries.len()).map(|_| OnceLock::new()).collect();
+    let find_one = |k: usize| {
+        if seen.cancelled()
+            || alone[k].load(Ordering::Relaxed)
+            || taken[k].swap(true, Ordering::Relaxed)
+        {
+            return;
+        }
+        let text = texts[k].lock().ok().and_then(|mut t| t.take());
+        if let Some(c) = entries
+            .get(k)
+            .and_then(|e| ArticleClaims::read(e, text, &opts.load, &lexicon))
+        {
+            let _ = found_claims[k].set(c);
+        }
+    };
+    // After the grouping: the articles not taken yet, by both threads.
+    let next = AtomicUsize::new(0);
+    let find_rest = || {
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            if k >= entries.len() {
+                break;
+            }
+            find_one(k);
+        }
+    };
+    let (joined_tx, joined_rx) = std::sync::mpsc::channel::<usize>();
+    let (grouped, written, finder) = std::thread::scope(|scope| {
         let writer = scope.spawn(|| store.put_rows(&to_store));
         let finder = scope.spawn(|| {
-            entries
-                .par_iter()
-                .zip(texts.into_par_iter())
-                .zip(alone.par_iter())
-                .map(|((e, text), alone)| {
-                    (!seen.cancelled() && !alone.load(Ordering::Relaxed))
-                        .then(|| ArticleClaims::read(e, text, &opts.load, &lexicon))
-                        .flatten()
-                })
-                .collect::<Vec<_>>()
+            for k in joined_rx {
+                find_one(k);
+            }
+            find_rest();
         });
-        let grouped = stories::group(&inputs, &params);
+        let grouped = stories::group_telling(&inputs, &params, None, &|i| {
+            // The finder may be gone (it panicked): the rest is found below.
+            let _ = joined_tx.send(i);
+        });
         for st in &grouped {
             if let [a] = st.articles[..]
                 && let Some(flag) = alone.get(a)
@@ -253,6 +290,8 @@ fn open_inner(
                 flag.store(true, Ordering::Relaxed);
             }
         }
+        drop(joined_tx);
+        find_rest();
         (grouped, writer.join(), finder.join())
     });
     match written {
@@ -262,7 +301,9 @@ fn open_inner(
         Err(_) => eprintln!("qarin: warning: the index was not written"),
     }
     drop(to_store);
-    let mut claims = claims.map_err(|_| anyhow::anyhow!("finding claims failed"))?;
+    finder.map_err(|_| anyhow::anyhow!("finding claims failed"))?;
+    let mut claims: Vec<Option<ArticleClaims>> =
+        found_claims.into_iter().map(OnceLock::into_inner).collect();
     seen.start(Phase::Conflicts, grouped.len());
     // Each story takes its articles' claims (an article is in one story only).
     let mut per_story: Vec<Vec<ArticleClaims>> = grouped
@@ -439,8 +480,13 @@ fn entry(f: &Found, r: &Row) -> Entry {
     }
 }
 
-/// Reads one file into its index row (metadata and terms); gives its text too.
-fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Result<(Row, String)> {
+/// Reads one file into its index row (metadata and terms); gives its terms and text too.
+fn read_row(
+    f: &Found,
+    size: i64,
+    mtime: i64,
+    load: &LoadOptions,
+) -> anyhow::Result<(Row, Terms, String)> {
     let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
     let text = corpus::decode(&f.path, &bytes, load)?;
     drop(bytes);
@@ -468,7 +514,7 @@ fn read_row(f: &Found, size: i64, mtime: i64, load: &LoadOptions) -> anyhow::Res
         terms: terms.to_bytes(),
         claims: Vec::new(),
     };
-    Ok((row, text))
+    Ok((row, terms, text))
 }
 
 /// Identifies one run: the method's parameters and every file's key, size and mtime.

@@ -7,6 +7,8 @@
 //! Comparing with centroids, not with single articles, keeps two events that share a
 //! few words (same city, same day) from chaining into one story.
 
+use rayon::prelude::*;
+
 use super::fastmap::FastMap;
 
 use super::terms::{LATIN, Terms, is_entity};
@@ -139,12 +141,20 @@ pub struct Item<'a> {
 /// [`Params::merge`] (reports of one event that a first pass split, often because
 /// early and late reports stress different details).
 pub fn cluster(items: &[Item], p: &Params) -> Clusters {
-    let df = doc_freq(items);
-    let vectors = tfidf_with(items, p, &df);
-    cluster_vectors(items, p, &df, vectors)
+    cluster_with(items, p, &|_| {})
 }
 
-/// [`cluster`] with the document frequencies and the TF-IDF vectors ([`tfidf_one`])
+/// [`cluster`], calling `joined(i)` as soon as the first pass puts item `i` in a story
+/// with another item: it will not be alone in its story (merges only add), but for an
+/// English report that moves to another story ([`super::across`]). The caller may
+/// start on such items' work while the grouping goes on.
+pub fn cluster_with(items: &[Item], p: &Params, joined: &(dyn Fn(usize) + Sync)) -> Clusters {
+    let df = doc_freq(items);
+    let vectors = tfidf_with(items, p, &df);
+    cluster_vectors(items, p, &df, vectors, joined)
+}
+
+/// [`cluster_with`] with the document frequencies and the TF-IDF vectors ([`tfidf_one`])
 /// already made, each vector indexed like `items`. After them only the terms shared
 /// across languages are read (`super::across`), so a caller that made the vectors one
 /// article at a time may pass items holding only those (`qarin claims` on a folder,
@@ -154,9 +164,10 @@ pub fn cluster_vectors(
     p: &Params,
     df: &FastMap<u64, u32>,
     vectors: Vec<Vec<(u64, f32)>>,
+    joined: &(dyn Fn(usize) + Sync),
 ) -> Clusters {
     let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
-    let first = assign(&vectors, &times, p.threshold, p.span, p);
+    let first = assign(&vectors, &times, p.threshold, p.span, p, joined);
     // Reports in another script join their story by what both languages share.
     let first = super::across::join(items, first, df, p);
     // The second pass sees each story as its centroid, dated by its first article.
@@ -175,7 +186,7 @@ pub fn cluster_vectors(
         .iter()
         .map(|m| m.iter().filter_map(|&i| times[i]).min())
         .collect();
-    let merged = assign(&centroids, &ctimes, p.merge, p.merge_span, p);
+    let merged = assign(&centroids, &ctimes, p.merge, p.merge_span, p, &|_| {});
     let members: Vec<Vec<usize>> = merged
         .iter()
         .map(|group| {
@@ -194,13 +205,15 @@ pub fn cluster_vectors(
 }
 
 /// The single-pass assignment: each vector, oldest first, joins the open group whose
-/// centroid is most similar if that reaches `threshold`, else starts a group.
+/// centroid is most similar if that reaches `threshold`, else starts a group;
+/// `joined` hears of each vector as soon as it shares a group.
 fn assign(
     vectors: &[Vec<(u64, f32)>],
     times: &[Option<i64>],
     threshold: f32,
     span: i64,
     p: &Params,
+    joined: &(dyn Fn(usize) + Sync),
 ) -> Vec<Vec<usize>> {
     // Oldest first; undated last, where no window closes a story for them.
     let mut order: Vec<usize> = (0..vectors.len()).collect();
@@ -212,6 +225,9 @@ fn assign(
     let mut postings: FastMap<u64, Vec<(u32, f32)>> = FastMap::default();
     // Dot products with the stories touched by the current article (dense, by story).
     let mut score: Vec<f32> = Vec::new();
+    // Each story's (first, last) publication time, dense by story: the inner loop
+    // reads them for every posting, and reaching into `stories` missed the cache.
+    let mut bounds: Vec<(Option<i64>, Option<i64>)> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     for &i in &order {
         let v = &vectors[i];
@@ -224,7 +240,7 @@ fn assign(
             // ones add to their score.
             list.retain(|&(s, c)| {
                 if let Some(t) = t
-                    && !stories[s as usize].open_at(t, p.window, span)
+                    && !open_at(bounds[s as usize], t, p.window, span)
                 {
                     return false;
                 }
@@ -238,12 +254,12 @@ fn assign(
         }
         let best = touched
             .iter()
-            .map(|&s| {
+            .filter_map(|&s| {
                 let story = &stories[s as usize];
-                (
-                    s,
-                    score[s as usize] / story.norm() * p.decay(t, story.first),
-                )
+                let cos = score[s as usize] / story.norm();
+                // The decay is at most 1: below the threshold without it, below with it
+                // (and its `powf` is skipped).
+                (cos >= threshold).then(|| (s, cos * p.decay(t, story.first)))
             })
             .filter(|&(_, cos)| cos >= threshold)
             // Highest similarity; on a tie the older story.
@@ -257,6 +273,7 @@ fn assign(
             None => {
                 stories.push(Story::default());
                 score.push(0.0);
+                bounds.push((None, None));
                 (stories.len() - 1) as u32
             }
         };
@@ -272,11 +289,18 @@ fn assign(
             story.norm2 += (*c + w) * (*c + w) - *c * *c;
             *c += w;
         }
+        if let [only] = story.members[..] {
+            joined(only);
+        }
+        if !story.members.is_empty() {
+            joined(i);
+        }
         story.members.push(i);
         if let Some(t) = t {
             story.first = Some(story.first.map_or(t, |f| f.min(t)));
             story.last = Some(story.last.map_or(t, |l| l.max(t)));
         }
+        bounds[s as usize] = (story.first, story.last);
     }
     stories.into_iter().map(|s| s.members).collect()
 }
@@ -325,12 +349,13 @@ impl Story {
     fn norm(&self) -> f32 {
         self.norm2.max(f32::MIN_POSITIVE).sqrt()
     }
+}
 
-    /// Whether an article published at `t` may still join: within `window` of the
-    /// story's last article and `span` of its first.
-    fn open_at(&self, t: i64, window: i64, span: i64) -> bool {
-        self.last.is_none_or(|l| t - l <= window) && self.first.is_none_or(|f| t - f <= span)
-    }
+/// Whether an article published at `t` may still join a story of these (first, last)
+/// times: within `window` of its last article and `span` of its first.
+#[inline]
+fn open_at((first, last): (Option<i64>, Option<i64>), t: i64, window: i64, span: i64) -> bool {
+    last.is_none_or(|l| t - l <= window) && first.is_none_or(|f| t - f <= span)
 }
 
 /// Unit-length TF-IDF vectors, the `top_terms` heaviest terms of each, sorted by term.
@@ -342,8 +367,10 @@ pub fn tfidf(items: &[Item], p: &Params) -> Vec<Vec<(u64, f32)>> {
 /// [`tfidf`] with the document frequencies already counted.
 pub fn tfidf_with(items: &[Item], p: &Params, df: &FastMap<u64, u32>) -> Vec<Vec<(u64, f32)>> {
     let idf = idf(df, items.len(), p);
+    // On every core: the grouping is on one thread and the longest path of a cold
+    // `qarin stories` (docs/stories.md, Speed).
     items
-        .iter()
+        .par_iter()
         .map(|it| tfidf_one(it.terms, &idf, p))
         .collect()
 }
@@ -390,13 +417,26 @@ pub fn tfidf_one(terms: &Terms, idf: &FastMap<u64, f32>, p: &Params) -> Vec<(u64
 
 /// In how many articles each term is.
 pub fn doc_freq(items: &[Item]) -> FastMap<u64, u32> {
-    let mut df: FastMap<u64, u32> = FastMap::default();
-    for it in items {
+    // Counted in parts on every core, then summed (counts: the same in any order).
+    let count = |mut df: FastMap<u64, u32>, it: &Item| {
         for &(t, _) in &it.terms.0 {
             *df.entry(t).or_insert(0) += 1;
         }
-    }
-    df
+        df
+    };
+    items
+        .par_iter()
+        .with_min_len(1024)
+        .fold(FastMap::default, count)
+        .reduce(FastMap::default, |mut a, mut b| {
+            if a.len() < b.len() {
+                std::mem::swap(&mut a, &mut b);
+            }
+            for (t, n) in b {
+                *a.entry(t).or_insert(0) += n;
+            }
+            a
+        })
 }
 
 /// Cosine of two unit vectors sorted by term.

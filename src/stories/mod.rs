@@ -15,6 +15,8 @@ pub mod pivot;
 pub mod terms;
 pub mod time;
 
+use rayon::prelude::*;
+
 pub use cluster::Params;
 pub use terms::Terms;
 
@@ -63,11 +65,24 @@ pub struct Vectors {
 
 /// [`group`], with the vectors already made when given.
 pub fn group_with(inputs: &[Input], params: &Params, made: Option<Vectors>) -> Vec<Story> {
+    group_telling(inputs, params, made, &|_| {})
+}
+
+/// [`group_with`], calling `joined(i)` as soon as input `i` is known to share its story
+/// ([`cluster::cluster_with`]).
+pub fn group_telling(
+    inputs: &[Input],
+    params: &Params,
+    made: Option<Vectors>,
+    joined: &(dyn Fn(usize) + Sync),
+) -> Vec<Story> {
     // Canonical order: by path, so ties break the same way whatever the caller's order.
     let mut order: Vec<usize> = (0..inputs.len()).collect();
     order.sort_by(|&a, &b| inputs[a].path.cmp(&inputs[b].path));
+    // On every core: the grouping below is on one thread and the slowest step of a
+    // cold `qarin stories` (docs/stories.md, Speed).
     let titles: Vec<Terms> = order
-        .iter()
+        .par_iter()
         .map(|&i| Terms::of(&inputs[i].title, ""))
         .collect();
     let items: Vec<cluster::Item> = order
@@ -79,14 +94,15 @@ pub fn group_with(inputs: &[Input], params: &Params, made: Option<Vectors>) -> V
             title,
         })
         .collect();
+    let joined = |k: usize| joined(order[k]);
     let found = match made {
-        None => cluster::cluster(&items, params),
+        None => cluster::cluster_with(&items, params, &joined),
         Some(Vectors { df, mut vectors }) => {
             let vectors = order
                 .iter()
                 .map(|&i| vectors.get_mut(i).map(std::mem::take).unwrap_or_default())
                 .collect();
-            cluster::cluster_vectors(&items, params, &df, vectors)
+            cluster::cluster_vectors(&items, params, &df, vectors, &joined)
         }
     };
     let mut stories: Vec<Story> = found
