@@ -9,9 +9,10 @@
 #    article is the input;
 #  - folder: the same corpus articles as separate files (about 50 MB in all).
 # Each article is read, searched for claims and its text dropped; each claim is written
-# to a store (a temporary file past 4 MB) as found and only what grouping needs of it
-# is kept, so the folder's peak above the baseline is the articles' metadata and, with
-# stories (`auto` on a folder), their terms; `--stories off` shows it without them.
+# to a store (a temporary file past 1 MB) as found and only what grouping needs of it
+# is kept (with stories, `auto` on a folder, that and the article's terms go to the
+# store too), so the folder's peak above the baseline is the articles' records and,
+# with stories, the clustering; `--stories off` shows it without them.
 # Usage: scripts/bench-claims-memory.sh [SIZE_MB] [CORPUS]   (needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,27 @@ for run in "jsonl auto" "csv auto" "jsonl off"; do
     set -- $run
     p=$(peak "$qarin" claims --format "$1" --stories "$2" "$folder")
     echo "folder $1, --stories $2: peak $((p / 1000000)) MB = baseline + $(((p - base) / 1000000)) MB; $(ratio "$p" "$largest_folder")x the largest article; $(ratio "$p" "$(du -sb "$folder" | cut -f1)")x the input"
+done
+# Growth with the number of articles: the first 2,000 and 8,000 files (hard links), then
+# all; the slope between two sizes is what one more article costs.
+declare -A at
+for n in 2000 8000 all; do
+    sub=$folder
+    if [ "$n" != all ]; then
+        sub=$work/corpus-${size_mb}mb-first-$n
+        [ -d "$sub" ] || { mkdir -p "$sub"; find "$folder" -name '*.txt' | sort | awk -v n="$n" 'NR <= n' | xargs cp -l -t "$sub"; }
+    fi
+    files=$(find "$sub" -name '*.txt' | wc -l)
+    for stories in auto off; do
+        p=$(peak "$qarin" claims --format jsonl --stories "$stories" "$sub")
+        line="$files files, jsonl, --stories $stories: peak $((p / 1000000)) MB"
+        if [ -n "${at[$stories]:-}" ]; then
+            set -- ${at[$stories]}
+            line="$line; $(( (p - $2) / (files - $1) )) bytes an article more than at $1 files"
+        fi
+        echo "$line"
+        at[$stories]="$files $p"
+    done
 done
 claims=$("$qarin" claims --format jsonl "$folder" | grep -c '"type":"claim"')
 json=$("$qarin" claims --format jsonl "$folder" | grep '"type":"claim"' | wc -c)

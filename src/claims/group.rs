@@ -247,6 +247,17 @@ impl Runs {
         }
     }
 
+    /// Whether every headline's numbers are finite, so the runs survive a round trip
+    /// through JSON (`cli::claim_store` keeps them there; JSON has no infinity).
+    pub fn finite(&self) -> bool {
+        self.runs.iter().all(|(_, r)| {
+            let h = &r.head;
+            h.value.is_finite()
+                && h.low.is_none_or(f64::is_finite)
+                && h.high.is_none_or(f64::is_finite)
+        })
+    }
+
     /// Gives back the room kept for more claims: an article's runs are kept to the end
     /// of a folder (`qarin claims`), and a vector grown by one claim holds four.
     pub fn shrink_to_fit(&mut self) {

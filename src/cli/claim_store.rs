@@ -261,8 +261,9 @@ impl Writer<'_> {
         };
         let heads = marks.len();
         marks.extend(headlines);
-        // `Runs` always serialise (string keys, finite numbers); if not, they stay.
-        let stored = self.store_runs.then(|| serde_json::to_vec(&self.runs).ok());
+        // Runs with a non-finite number (which JSON cannot hold) stay in memory.
+        let stored =
+            (self.store_runs && self.runs.finite()).then(|| serde_json::to_vec(&self.runs).ok());
         let runs = match stored.flatten() {
             Some(bytes) => KeptRuns::Stored(self.store.put(&bytes)),
             None => {
@@ -421,6 +422,22 @@ pub fn keep(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_kept_in_the_store_come_back_as_they_were() {
+        let text = "مقتل 12 شخصا في انفجار\n\nقتل 12 شخصا وأصيب 30 آخرون في انفجار، ثم ارتفع عدد القتلى إلى 15 قتيلا، وخسائر بقيمة 2 مليون دولار.";
+        let article = crate::corpus::Article::from_text("t/a.txt", "a.txt", text.into());
+        let lexicon = Lexicon::builtin();
+        let store = Store::default();
+        let held = keep(&store, &article, &lexicon, false, false);
+        let stored = keep(&store, &article, &lexicon, false, true);
+        assert!(matches!(stored.runs, KeptRuns::Stored(_)));
+        assert!(held.count >= 3, "{held:?}");
+        let (a, b) = (held.runs(&store).unwrap(), stored.runs(&store).unwrap());
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        assert!(!a.marks().1.is_empty());
+        assert_eq!(held.marks(), stored.marks());
+    }
 
     #[test]
     fn segments_come_back_from_memory_and_from_the_file() {

@@ -70,6 +70,9 @@ pub fn of_stored<E>(
         shared.push(Terms(s));
     }
     drop(idf);
+    // Past the vectors only the cross-language join reads frequencies, of shared terms.
+    df.retain(|&t, _| t & SHARED != 0);
+    df.shrink_to_fit();
     let made = Vectors { df, vectors };
     Ok(lent(articles, shared, |inputs| {
         group_with(inputs, &p, Some(made))
@@ -109,4 +112,63 @@ fn published(a: &Article) -> Option<i64> {
     a.published
         .map(|p| p.time.timestamp())
         .or_else(|| a.name.get(..19).and_then(time::parse))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(name: &str, text: &str) -> Article {
+        Article::from_text(&format!("t/{name}"), name, text.to_owned())
+    }
+
+    /// Two events in Arabic a day apart, each told by several outlets, and an English
+    /// report of the first sharing its place and toll.
+    fn folder() -> Vec<Article> {
+        let blast = "انفجار أمام السفارة الأمريكية في أنقرة\n\nقتل 2 شخصا في انفجار انتحاري أمام السفارة الأمريكية في أنقرة وأصيب 3 آخرون.";
+        let quake = "زلزال يضرب شمال إيران\n\nضرب زلزال بقوة 6 درجات شمال إيران وأدى إلى انهيار منازل في القرى.";
+        let mut out = Vec::new();
+        for (i, outlet) in ["a", "b", "c"].iter().enumerate() {
+            out.push(article(
+                &format!("2013-02-01 1{i}:00:00_{outlet}.txt"),
+                blast,
+            ));
+            out.push(article(
+                &format!("2013-02-02 1{i}:00:00_{outlet}q.txt"),
+                quake,
+            ));
+        }
+        out.push(article(
+            "2013-02-01 15:00:00_en.txt",
+            "Suicide bomber hits US embassy in Ankara\n\nA suicide bomber killed 2 people at the US embassy in Ankara; 3 were injured.",
+        ));
+        out
+    }
+
+    #[test]
+    fn stories_of_stored_terms_are_those_of_held_terms() {
+        let mut held = folder();
+        let terms: Vec<Terms> = held.iter().map(terms_of).collect();
+        let want = of_terms(&mut held, terms.clone());
+        // The English report joins the Arabic ones (the cross-language terms are read).
+        assert!(
+            want.iter()
+                .any(|s| s.articles.contains(&0) && s.articles.contains(&6)),
+            "{want:?}"
+        );
+        let mut stored = folder();
+        let mut asked = 0;
+        let got = of_stored(&mut stored, |i| {
+            asked += 1;
+            terms.get(i).cloned().ok_or(())
+        })
+        .unwrap();
+        assert_eq!(got, want);
+        // Each article's terms are read twice: frequencies, then its vector.
+        assert_eq!(asked, 2 * stored.len());
+        assert_eq!(
+            stored.iter().map(|a| &a.path).collect::<Vec<_>>(),
+            held.iter().map(|a| &a.path).collect::<Vec<_>>()
+        );
+    }
 }

@@ -177,6 +177,8 @@ pub fn cluster_vectors(
             let mut c = centroid(m.iter().map(|&i| vectors[i].as_slice()));
             c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             c.truncate(p.merge_terms);
+            // Every story's is held through the second pass: without the room of the cut.
+            c.shrink_to_fit();
             normalise(&mut c);
             c.sort_by_key(|x| x.0);
             c
