@@ -31,6 +31,74 @@ pub struct Implicit {
     pub at_least: bool,
 }
 
+/// Ordinals from the second on, masculine and feminine, normalised (ة → ه): «ثاني ضحية»
+/// or «الضحية الثالثة» says the toll has reached that many («الأول» says nothing).
+const ORDINALS: &[(&str, f64)] = &[
+    ("ثاني", 2.0),
+    ("ثانيه", 2.0),
+    ("ثالث", 3.0),
+    ("ثالثه", 3.0),
+    ("رابع", 4.0),
+    ("رابعه", 4.0),
+    ("خامس", 5.0),
+    ("خامسه", 5.0),
+    ("سادس", 6.0),
+    ("سادسه", 6.0),
+    ("سابع", 7.0),
+    ("سابعه", 7.0),
+    ("ثامن", 8.0),
+    ("ثامنه", 8.0),
+    ("تاسع", 9.0),
+    ("تاسعه", 9.0),
+    ("عاشر", 10.0),
+    ("عاشره", 10.0),
+];
+
+/// The ordinal's words, for the pre-filter (`lexicon::ImplicitWords`).
+pub fn ordinal_words() -> impl Iterator<Item = &'static str> {
+    ORDINALS.iter().map(|(w, _)| *w)
+}
+
+/// The value of an ordinal word and whether it has the article («الثالثة»).
+fn ordinal(word: &str) -> Option<(f64, bool)> {
+    stems(word).find_map(|(s, al)| {
+        ORDINALS
+            .iter()
+            .find(|(o, _)| *o == s)
+            .map(|&(_, v)| (v, al))
+    })
+}
+
+/// «ثاني ضحية»، «ثالث قتيل» (an ordinal before its noun) or «الضحية الثالثة»، «القتيل
+/// الثالث» (a definite noun, then the definite ordinal): an implicit count of at least
+/// the ordinal of the noun's people topic. (first, end, value, topic)
+fn ordinal_count(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    numbers: &[Number],
+    i: usize,
+) -> Option<(usize, usize, f64, usize)> {
+    let (value, definite) = ordinal(tokens.norm(i))?;
+    let noun = if definite {
+        prev_word(tokens, i).filter(|&p| stems(tokens.norm(p)).any(|(_, al)| al))?
+    } else {
+        next_word(tokens, i)?
+    };
+    if counted_by_number(numbers, noun.min(i)) || inside_number(numbers, noun) {
+        return None;
+    }
+    // A victim's noun: its topic counts singular nouns (killed, injured, missing), so
+    // «العنصر الثاني» (the second point) is no toll of troops.
+    let topic = people_topic(lexicon, tokens, noun, false)
+        .filter(|&t| lexicon.topic_def(t).is_some_and(|d| !d.one.is_empty()))?;
+    let (first, end) = if definite {
+        (noun, i + 1)
+    } else {
+        (i, noun + 1)
+    };
+    Some((first, end, value, topic))
+}
+
 /// How many words before «أي» a negation may stand («لم يثبت لديها حتى الآن وقوع أي»).
 const NEGATION_REACH: usize = 8;
 
@@ -101,8 +169,10 @@ fn number_between(numbers: &[Number], i: usize, j: usize) -> bool {
 /// digits or number words are in `numbers`, in order).
 pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Vec<Number>) {
     let set = lexicon.implicit();
+    // The end of the last count found: «ثالث قتيل» is one count, not also «قتيل».
+    let mut covered = 0;
     for i in 0..tokens.len() {
-        if tokens.toks[i].kind != Kind::Word || inside_number(numbers, i) {
+        if tokens.toks[i].kind != Kind::Word || inside_number(numbers, i) || i < covered {
             continue;
         }
         let word = tokens.norm(i);
@@ -110,6 +180,19 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
             continue;
         }
         let mut found: Option<(usize, usize, f64, Implicit)> = None; // (first, end, value, how)
+        if let Some((first, end, value, topic)) = ordinal_count(tokens, lexicon, numbers, i) {
+            found = Some((
+                first,
+                end,
+                value,
+                Implicit {
+                    topic,
+                    negated: false,
+                    exact: false,
+                    at_least: true,
+                },
+            ));
+        }
         for (stem, al) in stems(word) {
             if al || found.is_some() {
                 continue;
@@ -217,6 +300,13 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                         break;
                     }
                 }
+                // «ولم يقتل أي عسكري»: the negated verb names what did not happen; the
+                // noun after «أي» only says to whom.
+                if topic.is_some()
+                    && let Some(t) = negated_event(tokens, lexicon, set, i)
+                {
+                    topic = Some(t);
+                }
                 if let Some(topic) = topic
                     && !number_between(numbers, i, j)
                 {
@@ -237,6 +327,9 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
         if let Some((first, end, value, how)) = found
             && !(first..end).any(|k| inside_number(numbers, k))
         {
+            if how.at_least {
+                covered = end;
+            }
             out.push(Number {
                 first,
                 end,
@@ -251,6 +344,26 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
             });
         }
     }
+}
+
+/// The people event between a negation and «أي» at `i` («لم يقتل أي»), if any.
+fn negated_event(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    set: &super::lexicon::ImplicitWords,
+    i: usize,
+) -> Option<usize> {
+    let mut j = i;
+    for _ in 0..NEGATION_REACH {
+        j = prev_word(tokens, j)?;
+        if stems(tokens.norm(j)).any(|(s, _)| set.is_negation(s)) {
+            return None;
+        }
+        if let Some(t) = people_topic(lexicon, tokens, j, true) {
+            return Some(t);
+        }
+    }
+    None
 }
 
 /// A negation among the `reach` words before `i`, in the same clause.

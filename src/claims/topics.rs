@@ -170,6 +170,9 @@ pub fn context(
         j = p + 1;
         limit = sent_end;
     }
+    // «one woman who appeared to be seriously injured»: in an English relative clause
+    // the auxiliaries, raising verbs and adverbs before its verb do not use up the window.
+    let mut relative = false;
     while j < limit && d < AFTER_WINDOW as i32 {
         match tokens.toks[j].kind {
             Kind::Stop(_) | Kind::Digits(_) => break,
@@ -184,6 +187,14 @@ pub fn context(
         }
         if j == q.end && starts_with_waw(tokens, j) {
             break;
+        }
+        if tokens.toks[j].kind == Kind::Word {
+            let w = tokens.norm(j);
+            if relative && crate::claims::en::is_verb_chain_filler(w) {
+                j += 1;
+                continue;
+            }
+            relative |= w == "who";
         }
         d += 1;
         hits.matches_at(lexicon, tokens, j, |t, len| match t {

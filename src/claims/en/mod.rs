@@ -90,6 +90,47 @@ pub fn is_function_word(w: &str) -> bool {
     )
 }
 
+/// Words of a relative clause's verb chain before its verb («who *had reportedly been*
+/// wounded», «who *appeared to be seriously* injured»): auxiliaries, raising verbs and
+/// adverbs of manner or hedging. They say nothing of what was counted.
+pub fn is_verb_chain_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "had"
+            | "has"
+            | "have"
+            | "having"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "appear"
+            | "appears"
+            | "appeared"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "to"
+            | "reportedly"
+            | "allegedly"
+            | "apparently"
+            | "seriously"
+            | "critically"
+            | "badly"
+            | "severely"
+            | "slightly"
+            | "lightly"
+            | "gravely"
+            | "fatally"
+            | "mortally"
+            | "later"
+            | "also"
+    )
+}
+
 /// «and» and «or» join clauses the way a glued «و» does in Arabic.
 pub fn is_conjunction(w: &str) -> bool {
     matches!(w, "and" | "or" | "but")

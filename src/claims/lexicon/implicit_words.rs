@@ -71,13 +71,16 @@ impl ImplicitWords {
             }
         }
         w.negations = file.negations.iter().map(|n| normalize(n)).collect();
-        let keys: Vec<&str> = w
+        let mut keys: Vec<&str> = w
             .ones
             .keys()
             .chain(w.persons.keys())
             .map(String::as_str)
             .chain(ZERO_WORDS)
             .collect();
+        for o in crate::claims::implicit::ordinal_words() {
+            keys.push(o);
+        }
         w.filter = crate::claims::prefilter::WordSet::new(keys.into_iter());
         w
     }
@@ -109,7 +112,10 @@ impl ImplicitWords {
         // The filter's trie rejects most words on their last letter, before hashing.
         self.filter.may_contain(word)
             && stems(word).any(|(s, _)| {
-                ZERO_WORDS.contains(&s) || self.ones.contains_key(s) || self.persons.contains_key(s)
+                ZERO_WORDS.contains(&s)
+                    || self.ones.contains_key(s)
+                    || self.persons.contains_key(s)
+                    || crate::claims::implicit::ordinal_words().any(|o| o == s)
             })
     }
 

@@ -1,0 +1,126 @@
+//! Topic rules (issues 10 and 15, docs/claims.md "Rules"): an English relative clause's verb
+//! names what its noun's number counts, troops are people (vehicles are not troops), and
+//! an Arabic ordinal of a victim is a toll of at least that many.
+//! Sentences written for this test.
+
+use qarin::claims::{Claim, Lexicon, analyze};
+use qarin::corpus::Article;
+
+/// The claims of a one-paragraph English article, with `--all` (topic-less ones too).
+fn claims(text: &str) -> Vec<Claim> {
+    let a = Article::from_text("a.txt", "a.txt", format!("A report\n{text}"));
+    analyze(&[a], &Lexicon::builtin(), true).claims
+}
+
+fn topic_of(text: &str, value: f64) -> Option<String> {
+    let all = claims(text);
+    let c = all
+        .iter()
+        .find(|c| c.value == value)
+        .unwrap_or_else(|| panic!("{text}: no claim of {value}: {all:#?}"));
+    c.topic.as_ref().map(|t| t.to_string())
+}
+
+#[test]
+fn a_relative_clause_verb_beyond_the_window_names_the_topic() {
+    // The verb is the 8th word after the number; the auxiliaries, raising verbs and
+    // adverbs of the clause after «who» do not use up the window.
+    for text in [
+        "Rescuers pulled out at least one man who appeared to have been badly injured in the blast.",
+        "Medics said three women who had reportedly been seriously wounded were flown to Cairo.",
+        "Two guards who seemed to have been critically hurt were taken to hospital.",
+    ] {
+        let value = claims(text)
+            .iter()
+            .find(|c| c.topic.is_some())
+            .map(|c| c.value);
+        assert!(value.is_some(), "{text}: {:#?}", claims(text));
+        assert_eq!(
+            topic_of(text, value.unwrap_or(0.0)).as_deref(),
+            Some("injured"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_clause_ends_at_a_conjunction() {
+    // «and» closes the relative clause: the verb after it is another clause's.
+    let text =
+        "Police questioned two men who had been seen near the gate and a guard was later injured.";
+    let two = topic_of(text, 2.0);
+    assert_ne!(two.as_deref(), Some("injured"), "{:#?}", claims(text));
+}
+
+#[test]
+fn vehicles_sent_are_not_troops() {
+    for text in [
+        "Several ambulances were dispatched to the area.",
+        "The governor sent 40 buses to carry the pilgrims home.",
+    ] {
+        let all = claims(text);
+        assert!(
+            all.iter()
+                .all(|c| c.topic.as_ref().is_none_or(|t| t.as_str() != "troops")),
+            "{text}: {all:#?}"
+        );
+    }
+    // Soldiers sent are still troops.
+    let text = "The army dispatched 2,500 soldiers to the border.";
+    assert_eq!(topic_of(text, 2500.0).as_deref(), Some("troops"));
+}
+
+/// The claims of a one-paragraph Arabic article (topic-less ones too).
+fn claims_ar(text: &str) -> Vec<Claim> {
+    let a = Article::from_text("a.txt", "a.txt", format!("تقرير\n{text}"));
+    analyze(&[a], &Lexicon::builtin(), true).claims
+}
+
+#[test]
+fn arabic_ordinals_of_a_victim_are_a_toll_of_at_least_that_many() {
+    for (text, value, topic) in [
+        (
+            "وأعلنت الوزارة وفاة ثاني ضحية للانفجار صباح اليوم.",
+            2.0,
+            "killed",
+        ),
+        ("وشيعت القرية أمس الضحية الثالثة للحادث.", 3.0, "killed"),
+        (
+            "وتوفي القتيل الثالث متأثرا بجراحه في المستشفى.",
+            3.0,
+            "killed",
+        ),
+        ("ونقل المصاب الرابع إلى مستشفى الجامعة.", 4.0, "injured"),
+    ] {
+        let all = claims_ar(text);
+        let c = all
+            .iter()
+            .find(|c| c.value == value)
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(c.topic.as_ref().map(|t| t.as_str()), Some(topic), "{text}");
+        assert_eq!(c.qualifier.as_str(), "at_least", "{text}");
+        assert_eq!(c.low, Some(value), "{text}");
+        // One count, not also the noun's own «قتيل».
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+    }
+    // An ordinal of something else, or a first victim, is no toll.
+    for text in [
+        "وفي اليوم الثالث للاعتصام أغلق المحتجون الطريق.",
+        "وكان الضحية الأول طالبا في كلية الهندسة.",
+    ] {
+        let all = claims_ar(text);
+        assert!(all.iter().all(|c| c.topic.is_none()), "{text}: {all:#?}");
+    }
+}
+
+#[test]
+fn a_negated_people_verb_before_any_names_the_zero_count() {
+    // «لم يقتل أي عسكري»: no one was killed; the soldier says who, not what happened.
+    let all = claims_ar("وأوضح المتحدث أن القتلى مدنيون ولم يقتل أي عسكري في الحادث.");
+    let zero = all
+        .iter()
+        .find(|c| c.value == 0.0)
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(zero.topic.as_ref().map(|t| t.as_str()), Some("killed"));
+    assert!(zero.text.contains("عسكري"), "{zero:#?}");
+}
