@@ -57,6 +57,40 @@ pub struct Claim {
     pub headline: bool,
 }
 
+#[cfg(test)]
+impl Claim {
+    /// An exact headline count of `topic` in article `article`, with `text` as its words
+    /// and sentence; tests set the fields they compare with struct update syntax.
+    pub(crate) fn test_count(article: &str, topic: &str, text: &str, value: f64) -> Self {
+        Claim {
+            id: 0,
+            article: article.into(),
+            paragraph: 1,
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+            sentence: text.into(),
+            topic: Some(Topic::from(topic)),
+            value,
+            low: Some(value),
+            high: Some(value),
+            low_inclusive: true,
+            high_inclusive: true,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            hedged: false,
+            attribution: None,
+            year: None,
+            kind: Kind::Count,
+            scope: None,
+            date: None,
+            part_of: None,
+            superseded: false,
+            headline: true,
+        }
+    }
+}
+
 /// A claim's kind: a count of things or a rate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

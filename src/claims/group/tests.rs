@@ -12,29 +12,12 @@ fn claim(
 ) -> Claim {
     Claim {
         id,
-        article: article.into(),
-        paragraph: 1,
-        start: 0,
-        end: 0,
-        text: String::new(),
-        sentence: String::new(),
-        topic: Some("killed".into()),
         value: low.or(high).unwrap_or(0.0),
         low,
         high,
         low_inclusive: li,
         high_inclusive: hi,
-        qualifier: Qualifier::Exact,
-        unit: None,
-        hedged: false,
-        attribution: None,
-        year: None,
-        kind: Kind::Count,
-        scope: None,
-        date: None,
-        part_of: None,
-        superseded: false,
-        headline: true,
+        ..Claim::test_count(article, "killed", "", 0.0)
     }
 }
 

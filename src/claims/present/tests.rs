@@ -1,5 +1,5 @@
 use super::*;
-use crate::claims::{Kind, Topic};
+use crate::claims::Topic;
 
 fn claim(
     text: &str,
@@ -9,30 +9,11 @@ fn claim(
     high: Option<f64>,
 ) -> Claim {
     Claim {
-        id: 0,
-        article: "a".into(),
-        paragraph: 1,
-        start: 0,
-        end: text.len(),
-        text: text.into(),
-        sentence: text.into(),
-        topic: Some(Topic::from("troops")),
-        value,
         low,
         high,
         low_inclusive: false,
-        high_inclusive: true,
         qualifier,
-        unit: None,
-        hedged: false,
-        attribution: None,
-        year: None,
-        kind: Kind::Count,
-        scope: None,
-        date: None,
-        part_of: None,
-        superseded: false,
-        headline: true,
+        ..Claim::test_count("a", "troops", text, value)
     }
 }
 
