@@ -9,13 +9,8 @@ bin="${1:-$PWD/target/release/qarin}"
 corpus="${2:-$HOME/.cache/qarin-dev-corpus/txt}"
 runs="${3:-5}"
 [ -x "$bin" ] || cargo build --release --quiet
-dir="$(mktemp -d)"
-trap 'rm -rf "$dir"' EXIT
-export XDG_CONFIG_HOME="$dir" QARIN_DATA_DIR="$dir/data"
-# Two outlets of the corpus: 6,842 articles, 16.5 MB.
-mkdir -p "$dir/b6k"
-ln -s "$corpus/elfagr" "$dir/b6k/elfagr"
-ln -s "$corpus/masrawy" "$dir/b6k/masrawy"
+# $dir and the 6,842-article folder $dir/b6k.
+. scripts/stories-bench-folder.sh
 bytes=$(du -sbL "$dir/b6k" | cut -f1)
 files=$(find -L "$dir/b6k" -type f | wc -l)
 cat "$dir"/b6k/*/*/* > /dev/null 2>&1 || true # page cache warm: we measure CPU, not disk

@@ -10,14 +10,8 @@ cd "$(dirname "$0")/.."
 corpus="${1:-$HOME/.cache/qarin-dev-corpus/txt}"
 cargo build --release --quiet
 bin="$PWD/target/release/qarin"
-dir="$(mktemp -d)"
-trap 'rm -rf "$dir"' EXIT
-export XDG_CONFIG_HOME="$dir" QARIN_DATA_DIR="$dir/data"
-
-# 3-9k articles: two outlets of the corpus (6,842 articles, 16.5 MB).
-mkdir -p "$dir/b6k"
-ln -s "$corpus/elfagr" "$dir/b6k/elfagr"
-ln -s "$corpus/masrawy" "$dir/b6k/masrawy"
+# $dir and the 6,842-article folder $dir/b6k.
+. scripts/stories-bench-folder.sh
 du -sbL "$dir/b6k"
 hyperfine -r 3 --prepare "rm -rf $dir/c6k" \
   "QARIN_CACHE_DIR=$dir/c6k $bin stories --format json $dir/b6k > /dev/null"
