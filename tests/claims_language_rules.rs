@@ -1,5 +1,6 @@
 //! Topic rules (issues 10 and 15, docs/claims.md "Rules"): an English relative clause's verb
-//! names what its noun's number counts, troops are people (vehicles are not troops), and
+//! names what its noun's number counts, troops are people (vehicles are not troops) and an
+//! English troop count names its troops, and
 //! an Arabic ordinal of a victim is a toll of at least that many.
 //! Sentences written for this test.
 
@@ -68,6 +69,45 @@ fn vehicles_sent_are_not_troops() {
     // Soldiers sent are still troops.
     let text = "The army dispatched 2,500 soldiers to the border.";
     assert_eq!(topic_of(text, 2500.0).as_deref(), Some("troops"));
+}
+
+#[test]
+fn english_troop_counts_name_their_troops() {
+    // "send" and "sent" are any sending in English (a player sent off, fans sent home,
+    // flour sent to camps), and "forces" after an adjective are often parties: a
+    // count of troops names its troops.
+    for text in [
+        "The striker was sent off after two bookings in the second half.",
+        "The late goal sent the 40,000 fans home happy.",
+        "The agency plans to send a man into space within five years.",
+        "The mayor said they would send one name to the council by Monday.",
+        "Several opposition forces called for a march on Friday.",
+        "Three political forces signed the statement on Sunday.",
+    ] {
+        let all = claims(text);
+        assert!(
+            all.iter()
+                .all(|c| c.topic.as_ref().is_none_or(|t| t.as_str() != "troops")),
+            "{text}: {all:#?}"
+        );
+    }
+    for (text, value) in [
+        ("France has sent about 4,000 troops to the region.", 4000.0),
+        (
+            "Some 1,800 Chadian soldiers were deployed in the north.",
+            1800.0,
+        ),
+        (
+            "The planes carried more than 600 personnel and their kit.",
+            600.0,
+        ),
+        (
+            "Hundreds of NATO soldiers are stationed near the border.",
+            200.0,
+        ),
+    ] {
+        assert_eq!(topic_of(text, value).as_deref(), Some("troops"), "{text}");
+    }
 }
 
 /// The claims of a one-paragraph Arabic article (topic-less ones too).
