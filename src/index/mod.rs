@@ -23,8 +23,10 @@ use store::{Row, Store};
 use walk::Found;
 
 /// Bytes of article text kept in memory between reading the files and finding their
-/// claims; beyond it, files are read again (a corpus of 3-9k articles is 7-20 MB).
-const KEEP_TEXTS: usize = 128 << 20;
+/// claims; beyond it, files are read again from the page cache, which costs little
+/// (docs/safety.md, "A folder: where the memory goes"): the peak then does not grow
+/// with the corpus's bytes.
+const KEEP_TEXTS: usize = 8 << 20;
 
 /// The built-in lexicon's source: claims in the index are valid only for it.
 const LEXICON_SOURCE: &str = include_str!("../../assets/lexicon.toml");
@@ -137,6 +139,9 @@ fn open_inner(
     // The user's gazetteer, if any, must be usable before terms are made.
     stories::gazetteer::init()?;
     let mut store = open_store(&opts)?;
+    // An index in memory ends with this call: nothing need be written to it, and rows
+    // need not carry their terms as bytes.
+    let persist = store.path.is_some();
     // Absolute keys, so the same file is found again from another directory.
     let mut keys = Vec::with_capacity(found.len());
     let mut roots = AbsRoots::default();
@@ -192,7 +197,7 @@ fn open_inner(
             if seen.cancelled() {
                 anyhow::bail!("cancelled");
             }
-            let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load);
+            let r = read_row(&found[i], keys[i].1, keys[i].2, &opts.load, persist);
             progress.tick();
             seen.tick();
             r.map(|(row, terms, text)| {
@@ -210,26 +215,42 @@ fn open_inner(
         made[i] = Some(t);
         texts[i] = text;
     }
-    let rows: Vec<Row> = rows.into_iter().flatten().collect();
-    let entries: Vec<Entry> = found.iter().zip(&rows).map(|(f, r)| entry(f, r)).collect();
-    let inputs: Vec<Input> = entries
+    let mut rows: Vec<Row> = rows.into_iter().flatten().collect();
+    let mut entries: Vec<Entry> = found
         .iter()
-        .zip(&rows)
+        .zip(&mut rows)
+        .map(|(f, r)| entry(f, r, persist))
+        .collect();
+    let mut terms: Vec<Terms> = rows
+        .iter()
         .zip(made)
-        .map(|((e, r), made)| Input {
+        .map(|(r, made)| made.unwrap_or_else(|| Terms::from_bytes(&r.terms).unwrap_or_default()))
+        .collect();
+    // Grouping holds each article's vector and few of its terms, not all of them.
+    let vectors = stories::Vectors::of_terms(&mut terms, &params);
+    // Titles and outlets are lent to the grouping and given back (the claims' finder
+    // reads only paths): not copied.
+    let mut inputs: Vec<Input> = entries
+        .iter_mut()
+        .zip(terms)
+        .map(|(e, terms)| Input {
             path: e.path.clone(),
-            title: e.title.clone(),
-            outlet: e.outlet.clone(),
+            title: std::mem::take(&mut e.title),
+            outlet: std::mem::take(&mut e.outlet),
             published: e.published,
-            terms: made.unwrap_or_else(|| Terms::from_bytes(&r.terms).unwrap_or_default()),
+            terms,
         })
         .collect();
     // The rows read are written from where they are, not copied (the writer runs
     // while this thread groups).
-    let to_store: Vec<(&str, &Row)> = stale
-        .iter()
-        .filter_map(|&i| Some((keys[i].0.as_str(), rows.get(i)?)))
-        .collect();
+    let to_store: Vec<(&str, &Row)> = if persist {
+        stale
+            .iter()
+            .filter_map(|&i| Some((keys[i].0.as_str(), rows.get(i)?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     seen.start(Phase::Grouping, 0);
     // Grouping is sequential: while this thread groups, the index is written on
     // another, and one more finds the claims of the articles the grouping has already
@@ -279,7 +300,7 @@ fn open_inner(
             }
             find_rest();
         });
-        let grouped = stories::group_telling(&inputs, &params, None, &|i| {
+        let grouped = stories::group_telling(&inputs, &params, Some(vectors), &|i| {
             // The finder may be gone (it panicked): the rest is found below.
             let _ = joined_tx.send(i);
         });
@@ -301,6 +322,11 @@ fn open_inner(
         Err(_) => eprintln!("qarin: warning: the index was not written"),
     }
     drop(to_store);
+    for (e, i) in entries.iter_mut().zip(inputs.drain(..)) {
+        e.title = i.title;
+        e.outlet = i.outlet;
+    }
+    drop(inputs);
     finder.map_err(|_| anyhow::anyhow!("finding claims failed"))?;
     let mut claims: Vec<Option<ArticleClaims>> =
         found_claims.into_iter().map(OnceLock::into_inner).collect();
@@ -332,17 +358,19 @@ fn open_inner(
     if seen.cancelled() {
         anyhow::bail!("cancelled");
     }
-    let run = RunRef {
-        stories: &stories,
-        entries: entries
-            .iter()
-            .map(|e| (e.outlet.as_str(), e.title.as_str(), e.published))
-            .collect(),
-    };
-    if let Ok(blob) = serde_json::to_vec(&run)
-        && let Err(e) = store.put_run(&run_key, &blob)
-    {
-        eprintln!("qarin: warning: {e}");
+    if persist {
+        let run = RunRef {
+            stories: &stories,
+            entries: entries
+                .iter()
+                .map(|e| (e.outlet.as_str(), e.title.as_str(), e.published))
+                .collect(),
+        };
+        if let Ok(blob) = serde_json::to_vec(&run)
+            && let Err(e) = store.put_run(&run_key, &blob)
+        {
+            eprintln!("qarin: warning: {e}");
+        }
     }
     Ok(Corpus {
         texts: text_keys(&found, &keys),
@@ -471,21 +499,30 @@ fn conflicts_of(all: Vec<ArticleClaims>, lexicon: &Lexicon) -> usize {
     .count()
 }
 
-fn entry(f: &Found, r: &Row) -> Entry {
+/// The entry of the file `f` of row `r`, whose strings it takes unless the row is to
+/// be stored (`persist`).
+fn entry(f: &Found, r: &mut Row, persist: bool) -> Entry {
+    let (outlet, title) = if persist {
+        (r.outlet.clone(), r.title.clone())
+    } else {
+        (std::mem::take(&mut r.outlet), std::mem::take(&mut r.title))
+    };
     Entry {
         path: path_string(&f.path),
-        outlet: r.outlet.clone(),
-        title: r.title.clone(),
+        outlet,
+        title,
         published: r.published,
     }
 }
 
-/// Reads one file into its index row (metadata and terms); gives its terms and text too.
+/// Reads one file into its index row (metadata, and terms as bytes when it is to be
+/// stored: `persist`); gives its terms and text too.
 fn read_row(
     f: &Found,
     size: i64,
     mtime: i64,
     load: &LoadOptions,
+    persist: bool,
 ) -> anyhow::Result<(Row, Terms, String)> {
     let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
     let text = corpus::decode(&f.path, &bytes, load)?;
@@ -511,7 +548,11 @@ fn read_row(
         outlet,
         title: crate::bookmarks::display::safe_line(&title),
         published,
-        terms: terms.to_bytes(),
+        terms: if persist {
+            terms.to_bytes()
+        } else {
+            Vec::new()
+        },
         claims: Vec::new(),
     };
     Ok((row, terms, text))

@@ -7,6 +7,7 @@
 
 pub mod across;
 pub mod articles;
+mod assign;
 pub mod cluster;
 pub mod fastmap;
 pub mod gazetteer;
@@ -62,6 +63,36 @@ pub struct Vectors {
     pub df: fastmap::FastMap<u64, u32>,
     /// Indexed like the inputs.
     pub vectors: Vec<Vec<(u64, f32)>>,
+}
+
+impl Vectors {
+    /// The frequencies and vectors of articles whose terms are `terms` (indexed like the
+    /// inputs), as [`cluster::cluster_with`] makes them; each article's terms are then
+    /// cut to those shared across languages, all that grouping reads past its vector
+    /// (`qarin stories` holds every article's terms otherwise: docs/safety.md, "A
+    /// folder: where the memory goes").
+    pub fn of_terms(terms: &mut [Terms], p: &Params) -> Vectors {
+        let no_title = Terms::default();
+        let items: Vec<cluster::Item> = terms
+            .iter()
+            .map(|t| cluster::Item {
+                published: None,
+                terms: t,
+                title: &no_title,
+            })
+            .collect();
+        let mut df = cluster::doc_freq(&items);
+        let vectors = cluster::tfidf_with(&items, p, &df);
+        drop(items);
+        terms.par_iter_mut().for_each(|t| {
+            t.0.retain(|&(h, _)| h & terms::SHARED != 0 || h == terms::LATIN);
+            t.0.shrink_to_fit();
+        });
+        // Past the vectors only the cross-language join reads frequencies, of shared terms.
+        df.retain(|&t, _| t & terms::SHARED != 0);
+        df.shrink_to_fit();
+        Vectors { df, vectors }
+    }
 }
 
 /// [`group`], with the vectors already made when given.
