@@ -190,8 +190,7 @@ pub(super) fn list(
     format: ListFormat,
     text: &output::TextArgs,
 ) -> anyhow::Result<()> {
-    let src = Source::open(store)?;
-    let (found, reasons, notes) = anchor_all(&src)?;
+    let (src, (found, reasons, notes)) = Source::open(store, anchor_all)?;
     let mut i = 0;
     let mut next = || {
         i += 1;
