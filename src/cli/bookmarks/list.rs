@@ -259,9 +259,9 @@ pub(super) fn list(
 
 /// Where each bookmark's passage is now, in the file's order; the reasons unreadable
 /// articles gave; whether any bookmark has a note. Each article is loaded when its
-/// first bookmark is met and only its hash kept; the bookmarks of an article that
-/// changed are kept until it is loaded again, to be re-found together as
-/// [`anchored`] does.
+/// first bookmark is met and only its hash kept, but for the last one loaded; the
+/// bookmarks of an article that changed are kept until it is loaded again (the last
+/// one loaded is not), to be re-found together as [`anchored`] does.
 fn anchor_all(src: &Source) -> anyhow::Result<(Vec<Found>, Vec<String>, bool)> {
     enum Article {
         Gone,
@@ -274,6 +274,9 @@ fn anchor_all(src: &Source) -> anyhow::Result<(Vec<Found>, Vec<String>, bool)> {
     let mut found: Vec<Found> = Vec::new();
     let mut reasons: Vec<String> = Vec::new();
     let mut notes = false;
+    // The article loaded last: a changed article's bookmarks are re-found in it
+    // without reading it again (often all of them are on one article).
+    let mut last: Option<(usize, crate::corpus::Article)> = None;
     let unreadable = |reasons: &mut Vec<String>, e: crate::corpus::CorpusError| {
         reasons.push(e.to_string());
         reasons.len() - 1
@@ -283,8 +286,14 @@ fn anchor_all(src: &Source) -> anyhow::Result<(Vec<Found>, Vec<String>, bool)> {
         let k = match by_path.get(b.article.path.as_str()) {
             Some(&k) => k,
             None => {
+                // One article held at a time: the last one is dropped first.
+                last = None;
                 articles.push(match load_article(&b.article) {
-                    Ok(Some(a)) => Article::Hash(a.hash().to_owned()),
+                    Ok(Some(a)) => {
+                        let hash = a.hash().to_owned();
+                        last = Some((articles.len(), a));
+                        Article::Hash(hash)
+                    }
                     Ok(None) => Article::Gone,
                     Err(e) => Article::Unreadable(unreadable(&mut reasons, e)),
                 });
@@ -312,8 +321,15 @@ fn anchor_all(src: &Source) -> anyhow::Result<(Vec<Found>, Vec<String>, bool)> {
         });
         Ok(())
     })?;
-    for group in changed.iter().filter(|g| !g.is_empty()) {
-        let article = match load_article(&group[0].1.article) {
+    for (k, group) in changed.iter().enumerate().filter(|(_, g)| !g.is_empty()) {
+        let loaded = match last.take() {
+            Some((at, a)) if at == k => Ok(Some(a)),
+            other => {
+                last = other;
+                load_article(&group[0].1.article)
+            }
+        };
+        let article = match loaded {
             Ok(Some(a)) => a,
             // Gone or changed again since: said as when first met.
             Ok(None) => continue,
