@@ -7,6 +7,11 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use qarin::cli::{self, help};
 
+/// mimalloc, not glibc's malloc: per-article allocations on every core (docs/stories.md,
+/// Speed).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A terminal reader for right-to-left news that puts the sources' conflicting
 /// numeric claims side by side.
 ///

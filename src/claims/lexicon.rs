@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 mod file;
 mod implicit_words;
+mod starts;
 
 use super::tokens::{Kind, Tokens, normalize, stems};
 use file::{LexiconFile, line_col, merge_file, validate};
@@ -100,6 +101,8 @@ pub struct Lexicon {
     exact: HashMap<String, Vec<usize>, FastHash>,
     /// Patterns whose first word is a prefix, by the prefix's first two letters.
     prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
+    /// The first two bytes of `exact`'s words and `prefixed`'s prefixes.
+    starts: starts::Starts,
     implicit: ImplicitWords,
     /// Folded currency signs and codes → unit index.
     symbols: HashMap<String, usize, FastHash>,
@@ -333,8 +336,10 @@ impl Lexicon {
         }
         let mut exact: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
         let mut prefixed: HashMap<(char, char), Vec<usize>, FastHash> = HashMap::default();
+        let mut starts = starts::Starts::default();
         for (i, p) in patterns.iter().enumerate() {
             let (first, prefix) = &p.words[0];
+            starts.add(first);
             if *prefix {
                 // A one-letter prefix would match too much; it is kept as exact.
                 match first_two(first) {
@@ -351,6 +356,7 @@ impl Lexicon {
             patterns,
             exact,
             prefixed,
+            starts,
             implicit,
             symbols,
             english_labels: false,
@@ -370,6 +376,9 @@ impl Lexicon {
             }
         };
         for (stem, _) in stems(word) {
+            if !self.starts.may_start(stem) {
+                continue;
+            }
             if let Some(list) = self.exact.get(stem) {
                 for &pi in list {
                     try_pattern(pi, &mut f);

@@ -284,7 +284,20 @@ fn paragraph_claims(
         if !q.is_claim() {
             continue;
         }
-        let mut ctx = topics::context(&s.tokens, &s.sents, &s.quants, qi, lexicon, &mut s.hits);
+        // A figure without a topic is dropped (unless `all`): its context stops at the
+        // topic. A count without digits has its own topic.
+        let needs_topic = !all && q.implicit.is_none();
+        let Some(mut ctx) = topics::context(
+            &s.tokens,
+            &s.sents,
+            &s.quants,
+            qi,
+            lexicon,
+            &mut s.hits,
+            needs_topic,
+        ) else {
+            continue;
+        };
         if english {
             // A glued currency code is part of the claim («LE5 billion»).
             let start = s.tokens.toks[q.first].span.start;
@@ -451,7 +464,7 @@ fn arabic_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
 
 /// Tokens, numbers and quantities of an English paragraph; false if it has none.
 fn english_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
-    if !en::may_hold_number(text) && !en::implicit::may_hold(text, lexicon) {
+    if !en::may_hold_claim(text, lexicon) {
         return false;
     }
     s.tokens.scan(text);

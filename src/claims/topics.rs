@@ -78,6 +78,8 @@ const SENTENCE_WORDS: usize = 16;
 const SENTENCE_REACH: usize = 40;
 
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
+/// With `needs_topic`, `None` as soon as the topic is known to be none: the caller drops
+/// such a figure, and most figures of real news have no topic (docs/claims.md, "Speed").
 pub fn context(
     tokens: &Tokens,
     sentences: &Sentences,
@@ -85,7 +87,8 @@ pub fn context(
     qi: usize,
     lexicon: &Lexicon,
     hits: &mut Hits,
-) -> Context {
+    needs_topic: bool,
+) -> Option<Context> {
     let q = &quants[qi];
     let sents = &sentences.of_token;
     let sent = sents.get(q.num_first).copied().unwrap_or(0);
@@ -292,6 +295,9 @@ pub fn context(
         }
     }
     let topic = best.map(|(_, t, _)| t);
+    if needs_topic && topic.and_then(|t| lexicon.topic_def(t)).is_none() {
+        return None;
+    }
     let by_event = best.is_some_and(|(_, _, e)| e);
 
     // Subject scope of a count of people, from the words after the number (words before
@@ -455,7 +461,7 @@ pub fn context(
         }
         _ => {}
     }
-    Context {
+    Some(Context {
         topic,
         unit,
         scope,
@@ -473,5 +479,5 @@ pub fn context(
         update,
         part,
         measure,
-    }
+    })
 }

@@ -9,6 +9,7 @@
 
 use rayon::prelude::*;
 
+use super::assign::assign;
 use super::fastmap::FastMap;
 use super::places::Places;
 
@@ -91,7 +92,7 @@ impl Params {
 impl Params {
     /// The factor on the similarity of an article published at `t` with a story whose
     /// first article was published at `first`.
-    fn decay(&self, t: Option<i64>, first: Option<i64>) -> f32 {
+    pub(super) fn decay(&self, t: Option<i64>, first: Option<i64>) -> f32 {
         match (t, first) {
             (Some(t), Some(f)) if t - f > self.grace && self.half_life > 0 => {
                 0.5f32.powf((t - f - self.grace) as f32 / self.half_life as f32)
@@ -221,110 +222,6 @@ pub fn cluster_vectors(
     Clusters { members, vectors }
 }
 
-/// The single-pass assignment: each vector, oldest first, joins the open group whose
-/// centroid is most similar if that reaches `threshold` and whose places are not
-/// apart from its own ([`Places::apart`]), else starts a group; `joined` hears of each
-/// vector as soon as it shares a group.
-fn assign(
-    vectors: &[Vec<(u64, f32)>],
-    times: &[Option<i64>],
-    places: &[Places],
-    threshold: f32,
-    span: i64,
-    p: &Params,
-    joined: &(dyn Fn(usize) + Sync),
-) -> Vec<Vec<usize>> {
-    // Oldest first; undated last, where no window closes a story for them.
-    let mut order: Vec<usize> = (0..vectors.len()).collect();
-    order.sort_by_key(|&i| (times[i].is_none(), times[i], i));
-
-    let mut stories: Vec<Story> = Vec::new();
-    // term -> (story, the term's weight in its centroid) for the stories holding it:
-    // the weight is read here, not looked up in the story's map, in the inner loop.
-    let mut postings: FastMap<u64, Vec<(u32, f32)>> = FastMap::default();
-    // Dot products with the stories touched by the current article (dense, by story).
-    let mut score: Vec<f32> = Vec::new();
-    // Each story's (first, last) publication time, dense by story: the inner loop
-    // reads them for every posting, and reaching into `stories` missed the cache.
-    let mut bounds: Vec<(Option<i64>, Option<i64>)> = Vec::new();
-    let mut touched: Vec<u32> = Vec::new();
-    for &i in &order {
-        let v = &vectors[i];
-        let t = times[i];
-        for &(term, w) in v {
-            let Some(list) = postings.get_mut(&term) else {
-                continue;
-            };
-            // One pass: closed stories leave the list (posting lists stay short), open
-            // ones add to their score.
-            list.retain(|&(s, c)| {
-                if let Some(t) = t
-                    && !open_at(bounds[s as usize], t, p.window, span)
-                {
-                    return false;
-                }
-                let x = &mut score[s as usize];
-                if *x == 0.0 {
-                    touched.push(s);
-                }
-                *x += w * c;
-                true
-            });
-        }
-        let best = touched
-            .iter()
-            .filter_map(|&s| {
-                let story = &stories[s as usize];
-                let cos = score[s as usize] / story.norm();
-                // The decay is at most 1: below the threshold without it, below with it
-                // (and its `powf` is skipped).
-                (cos >= threshold).then(|| (s, cos * p.decay(t, story.first)))
-            })
-            .filter(|&(s, cos)| cos >= threshold && !places[i].apart(&stories[s as usize].places))
-            // Highest similarity; on a tie the older story.
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        for &s in &touched {
-            score[s as usize] = 0.0;
-        }
-        touched.clear();
-        let s = match best {
-            Some((s, _)) => s,
-            None => {
-                stories.push(Story::default());
-                score.push(0.0);
-                bounds.push((None, None));
-                (stories.len() - 1) as u32
-            }
-        };
-        let story = &mut stories[s as usize];
-        for &(term, w) in v {
-            let c = story.centroid.entry(term).or_insert(0.0);
-            let list = postings.entry(term).or_default();
-            if *c == 0.0 {
-                list.push((s, w));
-            } else if let Some(e) = list.iter_mut().rev().find(|e| e.0 == s) {
-                e.1 += w;
-            }
-            story.norm2 += (*c + w) * (*c + w) - *c * *c;
-            *c += w;
-        }
-        if let [only] = story.members[..] {
-            joined(only);
-        }
-        if !story.members.is_empty() {
-            joined(i);
-        }
-        story.members.push(i);
-        story.places.extend(&places[i]);
-        if let Some(t) = t {
-            story.first = Some(story.first.map_or(t, |f| f.min(t)));
-            story.last = Some(story.last.map_or(t, |l| l.max(t)));
-        }
-        bounds[s as usize] = (story.first, story.last);
-    }
-    stories.into_iter().map(|s| s.members).collect()
-}
-
 /// The sum of vectors sorted by term, sorted by term.
 pub fn centroid<'a>(vs: impl Iterator<Item = &'a [(u64, f32)]>) -> Vec<(u64, f32)> {
     let mut all: Vec<(u64, f32)> = vs.flatten().copied().collect();
@@ -353,31 +250,6 @@ pub struct Clusters {
     pub members: Vec<Vec<usize>>,
     /// Each article's unit TF-IDF vector, sorted by term.
     pub vectors: Vec<Vec<(u64, f32)>>,
-}
-
-#[derive(Default)]
-struct Story {
-    members: Vec<usize>,
-    /// Sum of the member vectors (so the cosine with it is the cosine with the mean).
-    centroid: FastMap<u64, f32>,
-    norm2: f32,
-    /// The places its articles name (see [`Places`]).
-    places: Places,
-    first: Option<i64>,
-    last: Option<i64>,
-}
-
-impl Story {
-    fn norm(&self) -> f32 {
-        self.norm2.max(f32::MIN_POSITIVE).sqrt()
-    }
-}
-
-/// Whether an article published at `t` may still join a story of these (first, last)
-/// times: within `window` of its last article and `span` of its first.
-#[inline]
-fn open_at((first, last): (Option<i64>, Option<i64>), t: i64, window: i64, span: i64) -> bool {
-    last.is_none_or(|l| t - l <= window) && first.is_none_or(|f| t - f <= span)
 }
 
 /// Unit-length TF-IDF vectors, the `top_terms` heaviest terms of each, sorted by term.

@@ -7,6 +7,7 @@
 
 pub mod across;
 pub mod articles;
+mod assign;
 pub mod cluster;
 pub mod fastmap;
 pub mod gazetteer;

@@ -8,7 +8,7 @@
 //! articles, ordinals and the word order are English grammar, here.
 
 use super::super::implicit::Implicit;
-use super::super::lexicon::{Lexicon, Target};
+use super::super::lexicon::{ImplicitWords, Lexicon, Target};
 use super::super::numbers::Number;
 use super::super::tokens::{Kind, Tokens};
 
@@ -36,19 +36,14 @@ fn word(tokens: &Tokens, i: usize) -> Option<&str> {
     (tokens.toks.get(i)?.kind == Kind::Word).then(|| tokens.norm(i))
 }
 
-/// Could an English paragraph hold such a count? On raw bytes: an ordinal or a noun of
-/// one person must be among its words.
-pub fn may_hold(text: &str, lexicon: &Lexicon) -> bool {
-    let set = lexicon.implicit();
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| (3..=14).contains(&w.len()))
-        .any(|w| {
-            let mut b = [0u8; 14];
-            b[..w.len()].copy_from_slice(w.as_bytes());
-            b[..w.len()].make_ascii_lowercase();
-            let w = std::str::from_utf8(&b[..w.len()]).unwrap_or("");
-            set.en_person(w) || ORDINALS.iter().any(|(o, _)| *o == w)
-        })
+/// The longest word [`may_start`] takes (letters).
+pub const LONGEST: usize = 14;
+
+/// Could the (lowercased) word `w` start such a count: a noun of one person or an
+/// ordinal? The pre-filter (`en::may_hold_claim`) asks this of every word of 3 to
+/// [`LONGEST`] letters.
+pub fn may_start(w: &str, set: &ImplicitWords) -> bool {
+    (3..=LONGEST).contains(&w.len()) && (set.en_person(w) || ORDINALS.iter().any(|(o, _)| *o == w))
 }
 
 /// The people topic (not a catch-all) an event or noun at token `i` names.

@@ -12,9 +12,53 @@ pub mod words;
 use super::lexicon::Lexicon;
 use super::tokens::{Kind, Tokens};
 
-/// Could an English paragraph hold a number (a digit or a number word)? On raw bytes.
-pub fn may_hold_number(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || words::may_hold_number_word(text)
+/// Could an English paragraph hold a claim: a digit, a number word, or a count without
+/// digits (a noun of one person, an ordinal: `implicit`)? On raw bytes, the digits first,
+/// then each word (a run of ASCII letters) once for both word tests: this pre-filter
+/// reads every paragraph, so one pass instead of two (docs/claims.md, "Speed").
+pub fn may_hold_claim(text: &str, lexicon: &Lexicon) -> bool {
+    let b = text.as_bytes();
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let set = lexicon.implicit();
+    let mut buf = [0u8; implicit::LONGEST];
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut upper = false;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            upper |= b[i].is_ascii_uppercase();
+            i += 1;
+        }
+        let n = i - start;
+        if n > buf.len() {
+            continue;
+        }
+        // A lowercase word is looked up in place; only a capitalised one is copied.
+        let w = if upper {
+            buf[..n].copy_from_slice(&b[start..i]);
+            buf[..n].make_ascii_lowercase();
+            // Only ASCII letters went in: always UTF-8.
+            std::str::from_utf8(&buf[..n]).unwrap_or("")
+        } else {
+            text.get(start..i).unwrap_or("")
+        };
+        if n <= words::LONGEST
+            && words::word(w)
+                .is_some_and(|x| !matches!(x, words::Word::Article | words::Word::Half))
+        {
+            return true;
+        }
+        if implicit::may_start(w, set) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The currency a sign or code before the number at token `num_first` names: «$13.6»,

@@ -96,33 +96,5 @@ pub fn word(w: &str) -> Option<Word> {
     })
 }
 
-/// Could a paragraph hold an English number word? Its lowercased ASCII words are looked
-/// up on the raw bytes (the claims pre-filter for English, like the Arabic one).
-pub fn may_hold_number_word(text: &str) -> bool {
-    let mut buf = [0u8; 12];
-    let mut n = 0usize;
-    let mut long = false;
-    for &b in text.as_bytes().iter().chain(std::iter::once(&b' ')) {
-        if b.is_ascii_alphabetic() {
-            if n < buf.len() {
-                buf[n] = b.to_ascii_lowercase();
-                n += 1;
-            } else {
-                long = true;
-            }
-            continue;
-        }
-        if n > 0 && !long {
-            // Only ASCII letters went in: always UTF-8.
-            let w = std::str::from_utf8(&buf[..n]).unwrap_or("");
-            if let Some(word) = word(w)
-                && !matches!(word, Word::Article | Word::Half)
-            {
-                return true;
-            }
-        }
-        n = 0;
-        long = false;
-    }
-    false
-}
+/// The longest number word looked up on raw bytes (letters): «seventeen», «thousands».
+pub const LONGEST: usize = 12;

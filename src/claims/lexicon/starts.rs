@@ -1,0 +1,53 @@
+//! The first two bytes of every lexicon phrase's first word, as a bit set: most words of
+//! a paragraph start no phrase, and this rejects them before hashing (docs/claims.md,
+//! "Speed").
+
+/// A set of two-byte starts (65,536 bits).
+#[derive(Debug, Clone, Default)]
+pub struct Starts(Vec<u64>);
+
+/// The index of `s`'s first two bytes (a one-byte word pairs its byte with 0).
+fn index(s: &str) -> usize {
+    let b = s.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
+}
+
+impl Starts {
+    /// Adds the start of a word matched exactly, or of a prefix's first two letters.
+    pub fn add(&mut self, word: &str) {
+        if self.0.is_empty() {
+            self.0 = vec![0; 1 << 10];
+        }
+        let i = index(word);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    /// Could a phrase start with `stem`: some added word has its first two bytes (its
+    /// only byte for a one-byte stem)? Exact words and prefixes of two letters or more
+    /// share their first two bytes with every stem they match.
+    pub fn may_start(&self, stem: &str) -> bool {
+        let i = index(stem);
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Starts;
+
+    #[test]
+    fn starts_are_the_first_two_bytes() {
+        let mut s = Starts::default();
+        assert!(!s.may_start("killed"));
+        s.add("killed");
+        s.add("a");
+        s.add("قت");
+        assert!(s.may_start("kidnapped"));
+        assert!(s.may_start("a"));
+        assert!(!s.may_start("an"));
+        assert!(!s.may_start("k"));
+        assert!(s.may_start("قتلى"));
+        assert!(!s.may_start("جرحى"));
+        assert!(!s.may_start(""));
+    }
+}
