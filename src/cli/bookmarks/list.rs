@@ -1,9 +1,10 @@
 //! `qarin bookmarks list`: every bookmark with where its passage is now, as a table
 //! (within the width, logical text into a pipe), JSON, JSON Lines or CSV.
 //!
-//! Articles are loaded one at a time (their bookmarks re-found together) and dropped;
-//! only the small per-bookmark results are kept, so memory is bounded by the largest
-//! article, and rows are written as they are formatted. Fields: docs/contracts.md.
+//! The bookmarks file is read a bookmark at a time ([`Source`]); articles are loaded
+//! one at a time (their bookmarks re-found together) and dropped; only the small
+//! per-bookmark results are kept, so memory is bounded by the largest article and
+//! bookmark, and rows are written as they are formatted. Fields: docs/contracts.md.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,9 +12,12 @@ use std::io::Write;
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::stream::Source;
 use crate::bookmarks::display::safe_line;
 use crate::bookmarks::{Anchor, Bookmark, Location, Match, Store, load_article};
-use crate::cli::output::{self, Csv, Jsonl, Table, TextStyle};
+use crate::cli::output::{self, Csv, Jsonl, Measure};
+#[cfg(test)]
+use crate::cli::output::{Table, TextStyle};
 use crate::text::safe::safe_path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,26 +140,73 @@ fn listed<'a>(b: &'a Bookmark, found: Found, reasons: &'a [String]) -> Listed<'a
 #[derive(Serialize)]
 struct ListJson<'a> {
     file: String,
-    bookmarks: Vec<Listed<'a>>,
+    bookmarks: Streamed<'a>,
 }
 
-/// Writes the list in `format`; `text` styles the table.
+/// The `bookmarks` array of `list --format json`, serialized as the file is read.
+struct Streamed<'a> {
+    src: &'a Source,
+    found: &'a [Found],
+    reasons: &'a [String],
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq as _};
+        let mut seq = s.serialize_seq(None)?;
+        let mut failed = None;
+        let mut i = 0;
+        let read = self.src.each(&mut |b| {
+            let f = found_at(self.found, i);
+            i += 1;
+            seq.serialize_element(&listed(&b, f, self.reasons))
+                .map_err(|e| {
+                    failed = Some(e);
+                    anyhow::anyhow!("not written")
+                })
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        read.map_err(|e| S::Error::custom(format!("{e:#}")))?;
+        seq.end()
+    }
+}
+
+/// The anchor of the `i`th bookmark ([`anchor_all`]); every pass reads the same file,
+/// so there is one.
+fn found_at(found: &[Found], i: usize) -> Found {
+    found.get(i).copied().unwrap_or(Found::Missing)
+}
+
+/// Writes the list in `format`; `text` styles the table. The bookmarks file is read a
+/// bookmark at a time, once to find where each passage is now ([`anchor_all`]), once
+/// more to write (twice for the table: widths, then rows): what is held is each
+/// bookmark's anchor, not the file parsed (docs/safety.md, "A folder: where the memory
+/// goes").
 pub(super) fn list(
     out: &mut impl Write,
     store: &Store,
     format: ListFormat,
     text: &output::TextArgs,
 ) -> anyhow::Result<()> {
-    let file = store.load()?;
-    let (rows, reasons) = anchored(&file.bookmarks);
-    let listed = || rows.iter().map(|&(b, f)| listed(b, f, &reasons));
+    let (src, (found, reasons, notes)) = Source::open(store, anchor_all)?;
+    let mut i = 0;
+    let mut next = || {
+        i += 1;
+        found_at(&found, i - 1)
+    };
     match format {
         ListFormat::Json => {
             let doc = ListJson {
                 file: store.path().display().to_string(),
-                bookmarks: listed().collect(),
+                bookmarks: Streamed {
+                    src: &src,
+                    found: &found,
+                    reasons: &reasons,
+                },
             };
-            output::json_document(out, &doc)?;
+            output::json_document_streamed(out, &doc)?;
         }
         ListFormat::Jsonl => {
             let mut j = Jsonl::with_header(
@@ -163,19 +214,15 @@ pub(super) fn list(
                 "bookmarks list",
                 &serde_json::json!({ "file": store.path().display().to_string() }),
             )?;
-            for l in listed() {
-                j.record("bookmark", &l)?;
-            }
+            src.each(&mut |b| Ok(j.record("bookmark", &listed(&b, next(), &reasons))?))?;
         }
         ListFormat::Csv => {
             let mut w = Csv::new(out, CSV_HEADER)?;
-            for &(b, f) in &rows {
-                w.row(csv_row(b, f, &reasons))?;
-            }
+            src.each(&mut |b| Ok(w.row(csv_row(&b, next(), &reasons))?))?;
             w.finish()?;
         }
         ListFormat::Table => {
-            if rows.is_empty() {
+            if found.is_empty() {
                 // On stderr: a script reading the table still sees an empty one.
                 eprintln!("no bookmarks in {}", safe_path(store.path()));
             }
@@ -183,12 +230,124 @@ pub(super) fn list(
             for r in &reasons {
                 eprintln!("qarin: {}", safe_line(r));
             }
-            for line in table_lines(&rows, &text.style()) {
-                writeln!(out, "{line}")?;
+            if found.is_empty() {
+                return Ok(());
             }
+            let style = text.style();
+            let headers = table_headers(notes);
+            let mut measure = Measure::new(&headers, &style);
+            src.each(&mut |b| {
+                measure.add(&table_row(&b, next(), notes));
+                Ok(())
+            })?;
+            let grid = measure.grid(TABLE_KEEP);
+            let mut lines = Vec::new();
+            grid.head(&mut lines);
+            let mut r = 0;
+            src.each(&mut |b| {
+                grid.row(r, &table_row(&b, found_at(&found, r), notes), &mut lines);
+                r += 1;
+                for line in lines.drain(..) {
+                    writeln!(out, "{line}")?;
+                }
+                Ok(())
+            })?;
         }
     }
     Ok(())
+}
+
+/// Where each bookmark's passage is now, in the file's order; the reasons unreadable
+/// articles gave; whether any bookmark has a note. Each article is loaded when its
+/// first bookmark is met and only its hash kept, but for the last one loaded; the
+/// bookmarks of an article that changed are kept until it is loaded again (the last
+/// one loaded is not), to be re-found together as [`anchored`] does.
+fn anchor_all(src: &Source) -> anyhow::Result<(Vec<Found>, Vec<String>, bool)> {
+    enum Article {
+        Gone,
+        Unreadable(usize),
+        Hash(String),
+    }
+    let mut by_path: HashMap<String, usize> = HashMap::new();
+    let mut articles: Vec<Article> = Vec::new();
+    let mut changed: Vec<Vec<(usize, Bookmark)>> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut reasons: Vec<String> = Vec::new();
+    let mut notes = false;
+    // The article loaded last: a changed article's bookmarks are re-found in it
+    // without reading it again (often all of them are on one article).
+    let mut last: Option<(usize, crate::corpus::Article)> = None;
+    let unreadable = |reasons: &mut Vec<String>, e: crate::corpus::CorpusError| {
+        reasons.push(e.to_string());
+        reasons.len() - 1
+    };
+    src.each(&mut |b| {
+        notes |= b.note.is_some();
+        let k = match by_path.get(b.article.path.as_str()) {
+            Some(&k) => k,
+            None => {
+                // One article held at a time: the last one is dropped first.
+                last = None;
+                articles.push(match load_article(&b.article) {
+                    Ok(Some(a)) => {
+                        let hash = a.hash().to_owned();
+                        last = Some((articles.len(), a));
+                        Article::Hash(hash)
+                    }
+                    Ok(None) => Article::Gone,
+                    Err(e) => Article::Unreadable(unreadable(&mut reasons, e)),
+                });
+                changed.push(Vec::new());
+                by_path.insert(b.article.path.clone(), articles.len() - 1);
+                articles.len() - 1
+            }
+        };
+        found.push(match &articles[k] {
+            Article::Gone => Found::Missing,
+            Article::Unreadable(r) => Found::Unreadable(*r),
+            // An unchanged file (same hash) needs no search at all.
+            Article::Hash(h) if *h == b.article.hash => Found::At(Anchor::Found(
+                Location {
+                    paragraph: b.paragraph,
+                    start: b.start,
+                    end: b.end,
+                },
+                Match::Same,
+            )),
+            Article::Hash(_) => {
+                changed[k].push((found.len(), b));
+                Found::Missing
+            }
+        });
+        Ok(())
+    })?;
+    for (k, group) in changed.iter().enumerate().filter(|(_, g)| !g.is_empty()) {
+        let loaded = match last.take() {
+            Some((at, a)) if at == k => Ok(Some(a)),
+            other => {
+                last = other;
+                load_article(&group[0].1.article)
+            }
+        };
+        let article = match loaded {
+            Ok(Some(a)) => a,
+            // Gone or changed again since: said as when first met.
+            Ok(None) => continue,
+            Err(e) => {
+                let r = unreadable(&mut reasons, e);
+                group
+                    .iter()
+                    .for_each(|(i, _)| found[*i] = Found::Unreadable(r));
+                continue;
+            }
+        };
+        let refs: Vec<&Bookmark> = group.iter().map(|(_, b)| b).collect();
+        let anchors = crate::bookmarks::refind::reanchor_all(&refs, &article.paragraphs);
+        for ((i, _), a) in group.iter().zip(anchors) {
+            found[*i] = Found::At(a);
+        }
+    }
+    Ok((found, reasons, notes))
 }
 
 /// Columns of `bookmarks list --format csv`, one row per bookmark.
@@ -252,43 +411,49 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// The table: one row per bookmark, the paragraph where the passage is now, its status;
-/// a `note` column only when some bookmark has a note.
-pub(super) fn table_lines(rows: &[(&Bookmark, Found)], style: &TextStyle) -> Vec<String> {
-    if rows.is_empty() {
-        return Vec::new();
-    }
-    let notes = rows.iter().any(|(b, _)| b.note.is_some());
+/// Columns never wrapped: ids, numbers, dates and statuses read badly wrapped.
+const TABLE_KEEP: &[usize] = &[0, 2, 3, 4];
+
+/// The table's headers: a `note` column only when some bookmark has a note.
+fn table_headers(notes: bool) -> Vec<String> {
     let mut headers: Vec<String> = ["id", "article", "para", "created", "status", "passage"]
         .map(String::from)
         .to_vec();
     if notes {
         headers.push("note".into());
     }
-    let body = rows
-        .iter()
-        .map(|&(b, f)| {
-            let para = f.current().map_or(b.paragraph, |l| l.paragraph);
-            let created: String = b.created.replacen('T', " ", 1).chars().take(16).collect();
-            let mut row = vec![
-                b.id.to_string(),
-                b.article.id.clone(),
-                para.to_string(),
-                created,
-                f.status().to_owned(),
-                excerpt(&b.text),
-            ];
-            if notes {
-                row.push(b.note.clone().unwrap_or_default());
-            }
-            row
-        })
-        .collect();
+    headers
+}
+
+/// One bookmark's table row: the paragraph where the passage is now, its status.
+fn table_row(b: &Bookmark, f: Found, notes: bool) -> Vec<String> {
+    let para = f.current().map_or(b.paragraph, |l| l.paragraph);
+    let created: String = b.created.replacen('T', " ", 1).chars().take(16).collect();
+    let mut row = vec![
+        b.id.to_string(),
+        b.article.id.clone(),
+        para.to_string(),
+        created,
+        f.status().to_owned(),
+        excerpt(&b.text),
+    ];
+    if notes {
+        row.push(b.note.clone().unwrap_or_default());
+    }
+    row
+}
+
+/// The table of `rows` held in memory (what `list` writes a row at a time).
+#[cfg(test)]
+pub(super) fn table_lines(rows: &[(&Bookmark, Found)], style: &TextStyle) -> Vec<String> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let notes = rows.iter().any(|(b, _)| b.note.is_some());
     let t = Table {
-        headers,
-        rows: body,
-        // Ids, numbers, dates and statuses read badly wrapped.
-        keep: vec![0, 2, 3, 4],
+        headers: table_headers(notes),
+        rows: rows.iter().map(|&(b, f)| table_row(b, f, notes)).collect(),
+        keep: TABLE_KEEP.to_vec(),
     };
     output::table_lines(&t, style)
 }

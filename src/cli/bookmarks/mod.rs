@@ -5,6 +5,7 @@
 
 mod export;
 mod list;
+mod stream;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -23,8 +23,8 @@ use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
 use crate::layout::{self, BidiMode};
 
-pub use records::{Csv, FORMAT_VERSION, Jsonl, json_document};
-pub use table::{Table, table_lines};
+pub use records::{Csv, FORMAT_VERSION, Jsonl, json_document, json_document_streamed};
+pub use table::{Grid, Measure, Table, table_lines};
 
 /// Who reorders right-to-left text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

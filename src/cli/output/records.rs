@@ -69,18 +69,35 @@ fn write_safe(out: &mut impl Write, json: &[u8]) -> io::Result<()> {
 
 /// A JSON document: `{"version": N, ...body}`, pretty-printed, streamed to `out`.
 pub fn json_document<T: Serialize>(out: &mut impl Write, body: &T) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Versioned<'a, T> {
-        version: u32,
-        #[serde(flatten)]
-        body: &'a T,
-    }
     let json = serde_json::to_vec_pretty(&Versioned {
         version: FORMAT_VERSION,
         body,
     })?;
     write_safe(out, &json)?;
     out.write_all(b"\n")
+}
+
+/// [`json_document`] written as serde_json makes it (through a buffer: [`SafeJson`]
+/// then checks large pieces), for a body too large to hold (`bookmarks list`).
+pub fn json_document_streamed<T: Serialize>(out: &mut impl Write, body: &T) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 16, SafeJson::new(&mut *out));
+    serde_json::to_writer_pretty(
+        &mut w,
+        &Versioned {
+            version: FORMAT_VERSION,
+            body,
+        },
+    )?;
+    w.flush()?;
+    drop(w);
+    out.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct Versioned<'a, T> {
+    version: u32,
+    #[serde(flatten)]
+    body: &'a T,
 }
 
 /// JSON Lines: one object per line. The first line is a header,

@@ -24,45 +24,118 @@ const MIN_COLUMN: usize = 8;
 
 /// The table as lines of at most `style.width` columns, trailing spaces trimmed.
 pub fn table_lines(table: &Table, style: &TextStyle) -> Vec<String> {
-    let n = table.headers.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let cell = |row: &[String], i: usize| safe_line(row.get(i).map_or("", String::as_str));
-    let mut natural = vec![0usize; n];
-    for row in std::iter::once(&table.headers).chain(&table.rows) {
-        for (i, w) in natural.iter_mut().enumerate() {
-            *w = (*w).max(text_width(&cell(row, i), style));
-        }
-    }
-    let avail = style.width.saturating_sub(SEP_WIDTH * (n - 1));
-    let mins: Vec<usize> = natural
-        .iter()
-        .enumerate()
-        .map(|(i, &w)| {
-            if table.keep.contains(&i) {
-                w.max(1)
-            } else {
-                w.clamp(1, MIN_COLUMN)
-            }
-        })
-        .collect();
-    if mins.iter().sum::<usize>() > avail {
-        return stacked(table, style);
-    }
-    let widths = fit(&natural, &mins, avail);
-    let mut out = Vec::new();
-    let rule = widths
-        .iter()
-        .map(|w| "─".repeat(*w))
-        .collect::<Vec<_>>()
-        .join("─┼─");
-    grid_row(&table.headers, &widths, style, &mut out);
+    let mut measure = Measure::new(&table.headers, style);
     for row in &table.rows {
-        out.push(rule.clone());
-        grid_row(row, &widths, style, &mut out);
+        measure.add(row);
+    }
+    let grid = measure.grid(&table.keep);
+    let mut out = Vec::new();
+    grid.head(&mut out);
+    for (r, row) in table.rows.iter().enumerate() {
+        grid.row(r, row, &mut out);
     }
     out
+}
+
+/// The natural widths of a table's columns, its rows added one at a time: a table can
+/// be laid out ([`Measure::grid`]) and written a row at a time ([`Grid::row`]) without
+/// holding its rows (`bookmarks list`: docs/safety.md, "A folder: where the memory
+/// goes").
+pub struct Measure<'a> {
+    headers: &'a [String],
+    style: &'a TextStyle,
+    natural: Vec<usize>,
+}
+
+impl<'a> Measure<'a> {
+    pub fn new(headers: &'a [String], style: &'a TextStyle) -> Measure<'a> {
+        let mut m = Measure {
+            headers,
+            style,
+            natural: vec![0; headers.len()],
+        };
+        m.add(headers);
+        m
+    }
+
+    pub fn add(&mut self, row: &[String]) {
+        for (i, w) in self.natural.iter_mut().enumerate() {
+            let cell = safe_line(row.get(i).map_or("", String::as_str));
+            *w = (*w).max(text_width(&cell, self.style));
+        }
+    }
+
+    /// The layout: `keep` columns are never narrower than their natural width.
+    pub fn grid(self, keep: &[usize]) -> Grid<'a> {
+        let Measure {
+            headers,
+            style,
+            natural,
+        } = self;
+        let avail = style
+            .width
+            .saturating_sub(SEP_WIDTH * headers.len().saturating_sub(1));
+        let mins: Vec<usize> = natural
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                if keep.contains(&i) {
+                    w.max(1)
+                } else {
+                    w.clamp(1, MIN_COLUMN)
+                }
+            })
+            .collect();
+        let widths = (mins.iter().sum::<usize>() <= avail).then(|| fit(&natural, &mins, avail));
+        let rule = widths.as_ref().map_or_else(String::new, |widths| {
+            widths
+                .iter()
+                .map(|w| "─".repeat(*w))
+                .collect::<Vec<_>>()
+                .join("─┼─")
+        });
+        Grid {
+            headers,
+            style,
+            widths,
+            rule,
+        }
+    }
+}
+
+/// A table laid out ([`Measure::grid`]), written a row at a time.
+pub struct Grid<'a> {
+    headers: &'a [String],
+    style: &'a TextStyle,
+    /// The columns' widths; none when even narrow columns do not fit (stacked rows).
+    widths: Option<Vec<usize>>,
+    rule: String,
+}
+
+impl Grid<'_> {
+    /// The header row (stacked rows have none).
+    pub fn head(&self, out: &mut Vec<String>) {
+        if self.headers.is_empty() {
+            return;
+        }
+        if let Some(widths) = &self.widths {
+            grid_row(self.headers, widths, self.style, out);
+        }
+    }
+
+    /// Row number `r` (from 0), with the rule or separator before it.
+    pub fn row(&self, r: usize, row: &[String], out: &mut Vec<String>) {
+        if self.headers.is_empty() {
+            return;
+        }
+        match &self.widths {
+            Some(widths) => {
+                out.push(self.rule.clone());
+                grid_row(row, widths, self.style, out);
+            }
+            None => stacked_row(r, row, self.headers, self.style, out),
+        }
+    }
 }
 
 /// Columns `text` takes on one line in `style` (as the layout counts them: unshaped
@@ -132,31 +205,33 @@ pub fn cell_lines(text: &str, width: usize, style: &TextStyle) -> Vec<String> {
 }
 
 /// Too many columns for the width: one block per row, its first cell as a heading and
-/// the others as indented `header: value` lines (empty cells left out).
-fn stacked(table: &Table, style: &TextStyle) -> Vec<String> {
+/// the others as indented `header: value` lines (empty cells left out); row `r` from 0.
+fn stacked_row(
+    r: usize,
+    row: &[String],
+    headers: &[String],
+    style: &TextStyle,
+    out: &mut Vec<String>,
+) {
     let width = style.width.max(4);
     let indent = 2;
-    let mut out = Vec::new();
-    for (r, row) in table.rows.iter().enumerate() {
-        if r > 0 {
-            out.push("─".repeat(width));
+    if r > 0 {
+        out.push("─".repeat(width));
+    }
+    let head = safe_line(row.first().map_or("", String::as_str));
+    for l in cell_lines(&head, width, style) {
+        out.push(l.trim_end().to_owned());
+    }
+    for (i, header) in headers.iter().enumerate().skip(1) {
+        let value = safe_line(row.get(i).map_or("", String::as_str));
+        if value.trim().is_empty() {
+            continue;
         }
-        let head = safe_line(row.first().map_or("", String::as_str));
-        for l in cell_lines(&head, width, style) {
-            out.push(l.trim_end().to_owned());
-        }
-        for (i, header) in table.headers.iter().enumerate().skip(1) {
-            let value = safe_line(row.get(i).map_or("", String::as_str));
-            if value.trim().is_empty() {
-                continue;
-            }
-            let text = format!("{}: {value}", safe_line(header));
-            for l in cell_lines(&text, width - indent, style) {
-                out.push(format!("{}{}", " ".repeat(indent), l).trim_end().to_owned());
-            }
+        let text = format!("{}: {value}", safe_line(header));
+        for l in cell_lines(&text, width - indent, style) {
+            out.push(format!("{}{}", " ".repeat(indent), l).trim_end().to_owned());
         }
     }
-    out
 }
 
 #[cfg(test)]
