@@ -53,18 +53,23 @@ fn a_relative_clause_ends_at_a_conjunction() {
     assert_ne!(two.as_deref(), Some("injured"), "{:#?}", claims(text));
 }
 
+/// Fails when any claim of `text` is filed under troops.
+fn assert_no_troops(text: &str) {
+    let all = claims(text);
+    assert!(
+        all.iter()
+            .all(|c| c.topic.as_ref().is_none_or(|t| t.as_str() != "troops")),
+        "{text}: {all:#?}"
+    );
+}
+
 #[test]
 fn vehicles_sent_are_not_troops() {
     for text in [
         "Several ambulances were dispatched to the area.",
         "The governor sent 40 buses to carry the pilgrims home.",
     ] {
-        let all = claims(text);
-        assert!(
-            all.iter()
-                .all(|c| c.topic.as_ref().is_none_or(|t| t.as_str() != "troops")),
-            "{text}: {all:#?}"
-        );
+        assert_no_troops(text);
     }
     // Soldiers sent are still troops.
     let text = "The army dispatched 2,500 soldiers to the border.";
@@ -84,12 +89,7 @@ fn english_troop_counts_name_their_troops() {
         "Several opposition forces called for a march on Friday.",
         "Three political forces signed the statement on Sunday.",
     ] {
-        let all = claims(text);
-        assert!(
-            all.iter()
-                .all(|c| c.topic.as_ref().is_none_or(|t| t.as_str() != "troops")),
-            "{text}: {all:#?}"
-        );
+        assert_no_troops(text);
     }
     for (text, value) in [
         ("France has sent about 4,000 troops to the region.", 4000.0),
