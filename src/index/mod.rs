@@ -2,11 +2,12 @@
 //! an on-disk index (see [`store`]) so that opening the same corpus again reads only
 //! the files that changed, and grouped into stories.
 
+mod conflicts;
+mod rows;
 pub mod store;
 pub mod text;
 pub mod walk;
 
-use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -15,12 +16,13 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::claims::{self, Lexicon, Verdict};
-use crate::corpus::{self, Article, LoadOptions};
+use crate::claims::Lexicon;
+use crate::corpus::{self, LoadOptions};
 use crate::stories::job::{self, Phase};
 use crate::stories::{self, Input, Params, Story, Terms};
+use conflicts::{ArticleClaims, conflicts_of};
+use rows::{AbsRoots, Progress, entry, fingerprint, hex, path_string, read_row, text_keys};
 use store::{Row, Store};
-use walk::Found;
 
 /// Bytes of article text kept in memory between reading the files and finding their
 /// claims; beyond it, files are read again from the page cache, which costs little
@@ -381,236 +383,12 @@ fn open_inner(
     })
 }
 
-fn text_keys(found: &[Found], keys: &[(String, i64, i64)]) -> Vec<text::TextKey> {
-    found
-        .iter()
-        .zip(keys)
-        .map(|(f, (k, size, mtime))| text::TextKey {
-            key: k.clone(),
-            path: path_string(&f.path),
-            size: *size,
-            mtime: *mtime,
-        })
-        .collect()
-}
-
-/// `p` as text: a valid UTF-8 path as it is (`Path::display` formats, and checks every
-/// byte the slow way: a tenth of a warm reopen over 39k paths), else lossily.
-fn path_string(p: &std::path::Path) -> String {
-    p.to_str()
-        .map_or_else(|| p.to_string_lossy().into_owned(), str::to_owned)
-}
-
-/// The index's keys: absolute paths. A file under a folder given is keyed as that
-/// folder made absolute once and the rest of its path (which the walk joined, already
-/// normal): `std::path::absolute` on each of 39k files re-parsed every component.
-#[derive(Default)]
-struct AbsRoots(Vec<(PathBuf, Option<String>)>);
-
-impl AbsRoots {
-    fn key(&mut self, f: &Found) -> String {
-        if let Some(root) = &f.root
-            && let Some(rest) = f
-                .path
-                .as_os_str()
-                .as_encoded_bytes()
-                .strip_prefix(root.as_os_str().as_encoded_bytes())
-            && let Ok(rest) = std::str::from_utf8(rest)
-        {
-            let i = match self
-                .0
-                .iter()
-                .position(|(r, _)| r.as_os_str() == root.as_os_str())
-            {
-                Some(i) => i,
-                None => {
-                    let abs = std::path::absolute(root)
-                        .ok()
-                        .and_then(|a| a.to_str().map(|s| s.trim_end_matches('/').to_owned()));
-                    self.0.push((root.clone(), abs));
-                    self.0.len() - 1
-                }
-            };
-            if let Some(abs) = &self.0[i].1 {
-                return format!("{abs}/{}", rest.trim_start_matches('/'));
-            }
-        }
-        let abs = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
-        abs.to_string_lossy().into_owned()
-    }
-}
-
-/// One article's claims, with what grouping them with others needs of it.
-#[derive(Debug)]
-struct ArticleClaims {
-    id: String,
-    /// Its publication time when its source gives one (`claims::publication_times`).
-    time: Option<i64>,
-    found: claims::Found,
-}
-
-impl ArticleClaims {
-    /// The claims of the article `e` of text `text`, else read again (`None` if it
-    /// cannot be read any more: it then adds no claim).
-    fn read(
-        e: &Entry,
-        text: Option<String>,
-        load: &LoadOptions,
-        lexicon: &Lexicon,
-    ) -> Option<ArticleClaims> {
-        let path = std::path::Path::new(&e.path);
-        let text = match text {
-            Some(t) => t,
-            None => corpus::decode(path, &std::fs::read(path).ok()?, load).ok()?,
-        };
-        let name = path.file_name()?.to_string_lossy().into_owned();
-        let article = Article::from_text(&e.path, &name, text);
-        Some(ArticleClaims {
-            id: article.id.clone(),
-            time: article
-                .published
-                .as_ref()
-                .filter(|p| !p.guess)
-                .map(|p| p.time.timestamp()),
-            found: claims::find(&article, lexicon, false),
-        })
-    }
-}
-
-/// The number of the claim groups in conflict among one story's articles' claims
-/// (as `claims::analyze` on the story's articles, in the story's order, counts them).
-fn conflicts_of(all: Vec<ArticleClaims>, lexicon: &Lexicon) -> usize {
-    let (ids, found): (Vec<(String, Option<i64>)>, Vec<claims::Found>) =
-        all.into_iter().map(|c| ((c.id, c.time), c.found)).unzip();
-    // As `claims::analyze` does: the last article of an id gives its time.
-    let times: std::collections::HashMap<&str, i64> = ids
-        .iter()
-        .filter_map(|(id, t)| Some((id.as_str(), (*t)?)))
-        .collect();
-    let time = |id: &str| times.get(id).copied();
-    claims::assemble(
-        ids.iter().map(|(id, _)| id.as_str()).zip(found),
-        lexicon,
-        &time,
-    )
-    .groups
-    .iter()
-    .filter(|g| g.verdict == Verdict::Conflict)
-    .count()
-}
-
-/// The entry of the file `f` of row `r`, whose strings it takes unless the row is to
-/// be stored (`persist`).
-fn entry(f: &Found, r: &mut Row, persist: bool) -> Entry {
-    let (outlet, title) = if persist {
-        (r.outlet.clone(), r.title.clone())
-    } else {
-        (std::mem::take(&mut r.outlet), std::mem::take(&mut r.title))
-    };
-    Entry {
-        path: path_string(&f.path),
-        outlet,
-        title,
-        published: r.published,
-    }
-}
-
-/// Reads one file into its index row (metadata, and terms as bytes when it is to be
-/// stored: `persist`); gives its terms and text too.
-fn read_row(
-    f: &Found,
-    size: i64,
-    mtime: i64,
-    load: &LoadOptions,
-    persist: bool,
-) -> anyhow::Result<(Row, Terms, String)> {
-    let bytes = std::fs::read(&f.path).map_err(|e| corpus::io_error(&f.path, e))?;
-    let text = corpus::decode(&f.path, &bytes, load)?;
-    drop(bytes);
-    let (mut outlet, mut published) = walk::path_meta(f);
-    // A layout template given (`--layout`, config) knows better than the crawl guess.
-    if let (Some(t), Some(rel)) = (&load.layout, f.rel())
-        && let Some(m) = t.matches(&rel.iter().map(String::as_str).collect::<Vec<_>>())
-    {
-        outlet = m.outlet.unwrap_or(outlet);
-        published = m.published.map(|p| p.time.timestamp()).or(published);
-    }
-    let title = corpus::lines(&text)
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .to_owned();
-    let body_start = text.find(&title).map_or(0, |i| i + title.len());
-    let terms = Terms::of(&title, text.get(body_start..).unwrap_or(""));
-    let row = Row {
-        size,
-        mtime,
-        outlet,
-        title: crate::bookmarks::display::safe_line(&title),
-        published,
-        terms: if persist {
-            terms.to_bytes()
-        } else {
-            Vec::new()
-        },
-        claims: Vec::new(),
-    };
-    Ok((row, terms, text))
-}
-
-/// Identifies one run: the method's parameters and every file's key, size and mtime.
-fn fingerprint(keys: &[(String, i64, i64)], p: &Params) -> String {
-    let mut h = Sha256::new();
-    h.update(format!("{p:?}\n").as_bytes());
-    for (k, s, m) in keys {
-        h.update(k.as_bytes());
-        h.update(b"\0");
-        h.update(s.to_le_bytes());
-        h.update(m.to_le_bytes());
-    }
-    hex(&h.finalize())
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
 /// TEST ONLY: with `QARIN_TEST_HOLD_GROUPING=FILE`, reading waits until FILE exists,
 /// so that tests/stories_background.rs sees the reader answer keys while it groups.
 fn test_hold(seen: &job::Progress) {
     if let Some(f) = std::env::var_os("QARIN_TEST_HOLD_GROUPING") {
         while !std::path::Path::new(&f).exists() && !seen.cancelled() {
             std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-}
-
-/// "indexing N/M" on standard error while files are read, when it is a terminal.
-struct Progress {
-    total: usize,
-    done: AtomicUsize,
-    show: bool,
-}
-
-impl Progress {
-    fn new(total: usize, on_stderr: bool) -> Progress {
-        Progress {
-            total,
-            done: AtomicUsize::new(0),
-            show: on_stderr && total >= 500 && std::io::stderr().is_terminal(),
-        }
-    }
-
-    fn tick(&self) {
-        let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        if self.show && n.is_multiple_of(250) {
-            eprint!("\rqarin: indexing {n}/{} articles", self.total);
-        }
-    }
-
-    fn done(&self) {
-        if self.show {
-            eprint!("\r\x1b[K");
         }
     }
 }
