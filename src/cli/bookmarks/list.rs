@@ -43,6 +43,16 @@ pub(super) enum Found {
 }
 
 impl Found {
+    /// Where `b` was saved: its article is unchanged (same hash), so no search is needed.
+    fn unchanged(b: &Bookmark) -> Found {
+        let here = Location {
+            paragraph: b.paragraph,
+            start: b.start,
+            end: b.end,
+        };
+        Found::At(Anchor::Found(here, Match::Same))
+    }
+
     pub(super) fn status(self) -> &'static str {
         match self {
             Found::At(a) => a.status(),
@@ -92,13 +102,7 @@ pub(super) fn anchored(bookmarks: &[Bookmark]) -> (Vec<(&Bookmark, Found)>, Vec<
             .iter()
             .partition(|&&i| article.hash() == bookmarks[i].article.hash);
         for i in same {
-            let b = &bookmarks[i];
-            let here = Location {
-                paragraph: b.paragraph,
-                start: b.start,
-                end: b.end,
-            };
-            found[i] = Found::At(Anchor::Found(here, Match::Same));
+            found[i] = Found::unchanged(&bookmarks[i]);
         }
         let refs: Vec<&Bookmark> = changed.iter().map(|&i| &bookmarks[i]).collect();
         for (i, a) in changed.iter().zip(crate::bookmarks::refind::reanchor_all(
@@ -306,14 +310,7 @@ fn anchor_all(src: &Source) -> anyhow::Result<(Vec<Found>, Vec<String>, bool)> {
             Article::Gone => Found::Missing,
             Article::Unreadable(r) => Found::Unreadable(*r),
             // An unchanged file (same hash) needs no search at all.
-            Article::Hash(h) if *h == b.article.hash => Found::At(Anchor::Found(
-                Location {
-                    paragraph: b.paragraph,
-                    start: b.start,
-                    end: b.end,
-                },
-                Match::Same,
-            )),
+            Article::Hash(h) if *h == b.article.hash => Found::unchanged(&b),
             Article::Hash(_) => {
                 changed[k].push((found.len(), b));
                 Found::Missing
