@@ -16,7 +16,7 @@ use super::numbers::{NotCount, Number};
 use super::tokens::{Kind, Tokens};
 
 pub use arabic::{is_month, quantities};
-pub use grammar::{Grammar, Phrase, is_mark, prev_word};
+pub use grammar::{Edges, Grammar, Phrase, is_mark, prev_word};
 
 /// Relative tolerance of «about».
 pub const ABOUT_TOLERANCE: f64 = 0.10;

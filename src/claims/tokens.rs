@@ -99,7 +99,19 @@ impl Tokens {
                     let mut run = RunBuilder::default();
                     run.push(c, info, &mut self.arena);
                     i += len;
-                    while let Some((d, info)) = tables.at(text, i) {
+                    loop {
+                        // A run of ASCII letters (most of English text) in one step.
+                        let letters = text.as_bytes()[i..]
+                            .iter()
+                            .take_while(|b| b.is_ascii_alphabetic())
+                            .count();
+                        if letters > 0 {
+                            run.push_ascii_letters(&text[i..i + letters], &mut self.arena);
+                            i += letters;
+                        }
+                        let Some((d, info)) = tables.at(text, i) else {
+                            break;
+                        };
                         match info.class {
                             Class::Word | Class::Digit => run.push(d, info, &mut self.arena),
                             // A joiner only counts when a digit follows it directly.
@@ -329,6 +341,24 @@ impl RunBuilder {
         }
         if !self.has_digit {
             self.prefix_bytes += u32::from(info.len);
+        }
+    }
+
+    /// `push` of each letter of `letters` (ASCII letters only) at once: what `push` does
+    /// for such a letter, which is never a digit nor the «ر» of a MENA decimal.
+    fn push_ascii_letters(&mut self, letters: &str, arena: &mut String) {
+        self.mena_pending = None;
+        if self.has_digit {
+            self.letters_after = true;
+        }
+        self.last_digit = false;
+        self.latin = true;
+        let at = arena.len();
+        arena.push_str(letters);
+        arena[at..].make_ascii_lowercase();
+        if !self.has_digit {
+            self.prefix_norm_len += letters.len();
+            self.prefix_bytes += letters.len() as u32;
         }
     }
 

@@ -5,7 +5,7 @@
 use super::super::lexicon::{Lexicon, Target};
 use super::super::numbers::Number;
 use super::super::quantities::{
-    Grammar, QKind, Quantity, Range, Rules, build, form_kind, is_mark, prev_word, tidy,
+    Edges, Grammar, QKind, Quantity, Range, Rules, build, form_kind, is_mark, prev_word, tidy,
 };
 use super::super::tokens::{Kind, Tokens};
 use super::numbers::word_at;
@@ -31,6 +31,7 @@ static G: Grammar = Grammar {
         &["percentage", "points"],
         &["percentage", "point"],
     ],
+    edges: Edges::new(),
 };
 
 fn is_month(tokens: &Tokens, i: usize) -> bool {

@@ -2,7 +2,8 @@
 //! time, the qualifier phrases, and ranges (بين A و B، من A إلى B، A أو B).
 
 use super::{
-    Grammar, Phrase, QKind, Qualifier, Quantity, Range, Rules, build, form_kind, is_mark, prev_word,
+    Edges, Grammar, Phrase, QKind, Qualifier, Quantity, Range, Rules, build, form_kind, is_mark,
+    prev_word,
 };
 use crate::claims::numbers::Number;
 use crate::claims::tokens::{Kind, Tokens, stems};
@@ -193,6 +194,7 @@ static G: Grammar = Grammar {
         &["بالمايه"],
         &["الميه"],
     ],
+    edges: Edges::new(),
 };
 
 struct Arabic;
