@@ -2,7 +2,9 @@
 //! folder as one a group key at a time, reading back from the claim store
 //! (`cli::claim_store`) only the runs being grouped (docs/safety.md, "A folder").
 
-use crate::claims::{self, Group};
+use std::borrow::Borrow;
+
+use crate::claims::{self, Group, Runs};
 use crate::cli::claim_records::{self, Record};
 use crate::cli::claim_store::{Kept, Store};
 
@@ -68,15 +70,7 @@ pub fn grouping<'a>(
                 runs.push((first[i], &*a.id, k.runs(store)?));
             }
         }
-        let members: Vec<claims::Member> = runs
-            .iter()
-            .map(|(first, article, runs)| claims::Member {
-                first: *first,
-                article,
-                runs,
-            })
-            .collect();
-        let gs = claims::groups(&members, &time);
+        let gs = group_read(&runs, &time);
         story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
         groups.extend(gs);
     }
@@ -123,17 +117,26 @@ fn groups_by_key(
                 runs.push((first, &*r.id, of_key));
             }
         }
-        let members: Vec<claims::Member> = runs
-            .iter()
-            .map(|(first, article, runs)| claims::Member {
-                first: *first,
-                article,
-                runs,
-            })
-            .collect();
-        groups.extend(claims::groups(&members, time));
+        groups.extend(group_read(&runs, time));
     }
     Ok(groups)
+}
+
+/// `claims::groups` of runs read back from the store, each as (id of its article's
+/// first claim, article id, its runs).
+fn group_read<R: Borrow<Runs>>(
+    runs: &[(usize, &str, R)],
+    time: &dyn Fn(&str) -> Option<i64>,
+) -> Vec<Group> {
+    let members: Vec<claims::Member> = runs
+        .iter()
+        .map(|(first, article, runs)| claims::Member {
+            first: *first,
+            article,
+            runs: runs.borrow(),
+        })
+        .collect();
+    claims::groups(&members, time)
 }
 
 #[cfg(test)]
