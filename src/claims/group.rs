@@ -82,6 +82,11 @@ type Key = (
     Option<String>,
 );
 
+/// A group key, opaque ([`Runs::by_key`]): [`groups`] lists groups in the order of
+/// their keys.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupKey(Key);
+
 /// A group key borrowed from its claim: looked up without allocating, owned
 /// ([`owned`]) only when a run is new.
 type KeyRef<'a> = (
@@ -266,6 +271,20 @@ impl Runs {
             run.ids.shrink_to_fit();
             run.vague.shrink_to_fit();
         }
+    }
+
+    /// The article's runs a group key at a time, in key order, each the `Runs` of that
+    /// key alone: [`groups`] of one key's members gives that key's group, so a folder
+    /// compared as one can be grouped a key at a time, in key order, with only that
+    /// key's runs in memory (`cli::claim_store`, docs/safety.md).
+    pub fn by_key(&self) -> impl Iterator<Item = (GroupKey, Runs)> + '_ {
+        self.runs.iter().map(|(k, r)| {
+            let runs = Runs {
+                runs: vec![(k.clone(), r.clone())],
+                len: self.len,
+            };
+            (GroupKey(k.clone()), runs)
+        })
     }
 
     /// The local ids of the superseded figures and of the headlines.

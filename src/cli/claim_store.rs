@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::os::unix::fs::FileExt;
 use std::sync::Mutex;
 
-use crate::claims::{self, Claim, Facts, Lexicon, Runs};
+use crate::claims::{self, Claim, Facts, GroupKey, Lexicon, Runs};
 
 /// Bytes held in memory before the store becomes a file; the hidden
 /// `QARIN_SENTENCES_IN_MEMORY` (bytes, or with K, M, G) lowers it for tests.
@@ -126,6 +126,26 @@ fn spill_file() -> Option<File> {
 #[derive(Default)]
 pub struct Store {
     spill: Mutex<Spill>,
+    keys: Mutex<Keys>,
+}
+
+/// The group keys met, numbered in the order met ([`RunsTo::Keyed`]).
+#[derive(Default)]
+struct Keys {
+    number: std::collections::HashMap<GroupKey, u32>,
+    keys: Vec<GroupKey>,
+}
+
+/// Where an article's [`Runs`] go when it is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunsTo {
+    /// Kept in memory.
+    Memory,
+    /// To the store, read back whole when the article's story is grouped.
+    Store,
+    /// To the store a group key at a time ([`Runs::by_key`]), read back when that key
+    /// is grouped: the whole folder compared as one (`--stories off`).
+    Keyed,
 }
 
 /// What is kept of one article's claims: where they went, how many, where what
@@ -136,6 +156,8 @@ pub struct Kept {
     segments: Box<[Segment]>,
     pub count: usize,
     runs: KeptRuns,
+    /// With [`RunsTo::Keyed`]: each group key's number and where its runs are.
+    keyed: Box<[(u32, Piece)]>,
     /// Local ids of the superseded claims, then of the headlines (from `heads`).
     marks: Box<[u32]>,
     heads: usize,
@@ -158,8 +180,8 @@ impl Kept {
     /// The local ids of the superseded claims and of the headlines.
     fn marks(&self) -> (Vec<u32>, Vec<u32>) {
         match &self.runs {
-            KeptRuns::Memory(runs) => runs.marks(),
-            KeptRuns::Stored(_) => {
+            KeptRuns::Memory(runs) if self.keyed.is_empty() => runs.marks(),
+            _ => {
                 let (superseded, headlines) = self.marks.split_at(self.heads.min(self.marks.len()));
                 (superseded.to_vec(), headlines.to_vec())
             }
@@ -181,6 +203,38 @@ impl Default for KeptRuns {
     }
 }
 
+/// One group key's runs of an article ([`RunsTo::Keyed`]).
+#[derive(Debug)]
+enum Piece {
+    Stored(Segment),
+    /// Runs with a non-finite number, which JSON cannot hold.
+    Memory(Runs),
+}
+
+impl Kept {
+    /// The numbers of the group keys of the article's claims ([`RunsTo::Keyed`]).
+    pub fn keys(&self) -> impl Iterator<Item = u32> + '_ {
+        self.keyed.iter().map(|(k, _)| *k)
+    }
+
+    /// The article's runs of the group key numbered `key`, read back from the store.
+    pub fn runs_of_key(&self, store: &Store, key: u32) -> io::Result<Option<Runs>> {
+        let Some((_, piece)) = self.keyed.iter().find(|(k, _)| *k == key) else {
+            return Ok(None);
+        };
+        match piece {
+            Piece::Memory(runs) => Ok(Some(runs.clone())),
+            Piece::Stored(s) => {
+                let mut buf = Vec::new();
+                store.get(*s, &mut buf)?;
+                serde_json::from_slice(&buf)
+                    .map(Some)
+                    .map_err(|e| io::Error::other(format!("stored runs: {e}")))
+            }
+        }
+    }
+}
+
 /// Where some bytes went in the store ([`Store::put_bytes`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Stored(Segment);
@@ -192,21 +246,38 @@ pub struct Writer<'a> {
     segments: Vec<Segment>,
     count: usize,
     runs: Runs,
-    /// Whether its runs go to the store.
-    store_runs: bool,
+    runs_to: RunsTo,
 }
 
 impl Store {
-    /// A writer for one article; `store_runs`: its [`Runs`] go to the store too.
-    pub fn writer(&self, store_runs: bool) -> Writer<'_> {
+    /// A writer for one article, whose [`Runs`] go where `runs_to` says.
+    pub fn writer(&self, runs_to: RunsTo) -> Writer<'_> {
         Writer {
             store: self,
             buf: Vec::new(),
             segments: Vec::new(),
             count: 0,
             runs: Runs::default(),
-            store_runs,
+            runs_to,
         }
+    }
+
+    /// The group keys met ([`RunsTo::Keyed`]), by number.
+    pub fn keys(&self) -> Vec<GroupKey> {
+        let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        keys.keys.clone()
+    }
+
+    /// The number of a group key, given when it is first met.
+    fn key_number(&self, key: GroupKey) -> u32 {
+        let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&n) = keys.number.get(&key) {
+            return n;
+        }
+        let n = u32::try_from(keys.keys.len()).unwrap_or(u32::MAX);
+        keys.keys.push(key.clone());
+        keys.number.insert(key, n);
+        n
     }
 
     /// Keeps `bytes` (an article's terms: `stories::articles::of_stored`) until asked.
@@ -255,15 +326,27 @@ impl Writer<'_> {
     pub fn finish(mut self) -> Kept {
         self.flush();
         // Stored runs leave their marks here (a few a story).
-        let (mut marks, headlines) = match self.store_runs {
-            true => self.runs.marks(),
-            false => Default::default(),
+        let (mut marks, headlines) = match self.runs_to {
+            RunsTo::Memory => Default::default(),
+            RunsTo::Store | RunsTo::Keyed => self.runs.marks(),
         };
         let heads = marks.len();
         marks.extend(headlines);
+        let mut keyed = Vec::new();
+        if self.runs_to == RunsTo::Keyed {
+            for (key, runs) in self.runs.by_key() {
+                let stored = runs.finite().then(|| serde_json::to_vec(&runs).ok());
+                let piece = match stored.flatten() {
+                    Some(bytes) => Piece::Stored(self.store.put(&bytes)),
+                    None => Piece::Memory(runs),
+                };
+                keyed.push((self.store.key_number(key), piece));
+            }
+            self.runs = Runs::default();
+        }
         // Runs with a non-finite number (which JSON cannot hold) stay in memory.
-        let stored =
-            (self.store_runs && self.runs.finite()).then(|| serde_json::to_vec(&self.runs).ok());
+        let stored = (self.runs_to == RunsTo::Store && self.runs.finite())
+            .then(|| serde_json::to_vec(&self.runs).ok());
         let runs = match stored.flatten() {
             Some(bytes) => KeptRuns::Stored(self.store.put(&bytes)),
             None => {
@@ -275,6 +358,7 @@ impl Writer<'_> {
             segments: self.segments.into_boxed_slice(),
             count: self.count,
             runs,
+            keyed: keyed.into_boxed_slice(),
             marks: marks.into_boxed_slice(),
             heads,
         }
@@ -406,15 +490,15 @@ impl Iterator for ArticleClaims<'_> {
 }
 
 /// The claims of one article as [`claims::find_streaming`] finds them, kept in `store`.
-/// Its runs go to the store when `store_runs`.
+/// Its runs go where `runs_to` says.
 pub fn keep(
     store: &Store,
     article: &crate::corpus::Article,
     lexicon: &Lexicon,
     all: bool,
-    store_runs: bool,
+    runs_to: RunsTo,
 ) -> Kept {
-    let mut w = store.writer(store_runs);
+    let mut w = store.writer(runs_to);
     claims::find_streaming(article, lexicon, all, |c, facts| w.push(&c, facts, lexicon));
     w.finish()
 }
@@ -429,8 +513,8 @@ mod tests {
         let article = crate::corpus::Article::from_text("t/a.txt", "a.txt", text.into());
         let lexicon = Lexicon::builtin();
         let store = Store::default();
-        let held = keep(&store, &article, &lexicon, false, false);
-        let stored = keep(&store, &article, &lexicon, false, true);
+        let held = keep(&store, &article, &lexicon, false, RunsTo::Memory);
+        let stored = keep(&store, &article, &lexicon, false, RunsTo::Store);
         assert!(matches!(stored.runs, KeptRuns::Stored(_)));
         assert!(held.count >= 3, "{held:?}");
         let (a, b) = (held.runs(&store).unwrap(), stored.runs(&store).unwrap());

@@ -1,7 +1,6 @@
 //! `qarin claims`: the numeric claims of articles, grouped across sources, with verdicts.
 //! Formats and fields: docs/contracts.md ("claims").
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,8 +8,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::claims::{self, Analysis, Claim, Group, Lexicon, Verdict, table};
-use crate::cli::claim_store::{self, Claims, Kept, Store};
+use crate::claims::{Analysis, Claim, Group, Lexicon, Verdict, table};
+use crate::cli::claim_groups::grouping;
+use crate::cli::claim_records::{self, Record, Records};
+use crate::cli::claim_store::{self, Claims, RunsTo, Store};
 use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
 use crate::corpus::{self, Article};
 use crate::text::lang::Lang;
@@ -115,23 +116,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         crate::stories::gazetteer::init()?;
     }
     // With stories, each article's terms are taken while its text is at hand too, and
-    // kept in the store with its claims until the clustering reads them back.
+    // kept in the store with its claims until the clustering reads them back. Of the
+    // article itself only its id and time stay in memory (`cli::claim_records`).
     let store = Store::default();
-    let (loaded, found) = corpus::load_each(&args.paths, &args.load.options(args.lossy)?, |a| {
-        let terms = grouped.then(|| {
-            let terms = crate::stories::articles::terms_of(a);
-            store.put_bytes(&terms.to_bytes())
-        });
-        (
-            claim_store::keep(&store, a, &lexicon, args.all, grouped),
-            terms,
-        )
-    })?;
-    for w in &loaded.warnings {
+    let (found, warnings) =
+        corpus::load_taking(&args.paths, &args.load.options(args.lossy)?, |a| {
+            let terms = grouped.then(|| {
+                let terms = crate::stories::articles::terms_of(&a);
+                store.put_bytes(&terms.to_bytes())
+            });
+            // Runs go to the store: whole, read back a story at a time, or without
+            // stories a group key at a time, read back a key at a time.
+            let runs_to = if grouped {
+                RunsTo::Store
+            } else {
+                RunsTo::Keyed
+            };
+            let kept = claim_store::keep(&store, &a, &lexicon, args.all, runs_to);
+            (kept, terms, Record::keep(&store, &a))
+        })?;
+    for w in &warnings {
         eprintln!("qarin: warning: {w}");
     }
-    let mut articles = loaded.articles;
-    let (kept, terms): (Vec<Kept>, Vec<Option<claim_store::Stored>>) = found.into_iter().unzip();
+    let mut kept = Vec::with_capacity(found.len());
+    let mut terms = Vec::with_capacity(found.len());
+    let mut records = Vec::with_capacity(found.len());
+    for (k, t, r) in found {
+        kept.push(k);
+        terms.push(t);
+        records.push(r);
+    }
+    claim_records::unique(&mut records, &store)?;
     let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {
         let mut buf = Vec::new();
         let read = |i: usize| -> anyhow::Result<crate::stories::Terms> {
@@ -141,15 +156,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             store.get_bytes(at, &mut buf)?;
             crate::stories::Terms::from_bytes(&buf).context("stored terms are damaged")
         };
-        crate::stories::articles::of_stored(&mut articles, read)?
+        let article = |i: usize| -> anyhow::Result<Article> {
+            let r = records.get(i).context("an article's record is missing")?;
+            Ok(r.article(&store)?)
+        };
+        crate::stories::articles::of_stored_records(records.len(), article, read)?
             .into_iter()
             .map(|s| (Some(s.id), s.articles))
             .collect()
     } else {
-        vec![(None, (0..articles.len()).collect())]
+        vec![(None, (0..records.len()).collect())]
     };
     drop(terms);
-    let grouping = grouping(&articles, &store, &kept, &stories)?;
+    let articles = Records {
+        store: &store,
+        records: &records,
+    };
+    let grouping = grouping(&records, &store, &kept, &stories, grouped)?;
     let claims = Claims {
         store: &store,
         kept: &kept,
@@ -159,7 +182,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let written = write(
         &mut out,
         &args,
-        (&articles, &claims, &grouping.groups),
+        (articles, &claims, &grouping.groups),
         &grouping.stories,
         &lexicon,
     );
@@ -175,76 +198,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The groups of the claims, story by story, and the order of the claims.
-struct Grouping<'a> {
-    /// (article index, id of its first claim, its id) in claim order: articles as
-    /// given, text order within each.
-    order: Vec<(usize, usize, &'a str)>,
-    groups: Vec<Group>,
-    /// Each group's story.
-    stories: Vec<Option<String>>,
-}
-
-/// Claims are compared only inside a story (docs/stories.md): a group never mixes two.
-/// Claims are numbered in input order, whatever the stories; an article in no story
-/// (there is none today) has its claims left out.
-fn grouping<'a>(
-    articles: &'a [Article],
-    store: &Store,
-    kept: &[Kept],
-    stories: &[(Option<String>, Vec<usize>)],
-) -> std::io::Result<Grouping<'a>> {
-    let times = claims::publication_times(articles);
-    let mut included = vec![false; articles.len()];
-    for (_, members) in stories {
-        for &i in members {
-            if let Some(x) = included.get_mut(i) {
-                *x = true;
-            }
-        }
-    }
-    let mut first = vec![0; articles.len()];
-    let mut order = Vec::new();
-    let mut next = 0;
-    for (i, a) in articles.iter().enumerate() {
-        first[i] = next;
-        if included[i] {
-            order.push((i, next, a.id.as_str()));
-            next += kept.get(i).map_or(0, |k| k.count);
-        }
-    }
-    let mut groups = Vec::new();
-    let mut story_of = Vec::new();
-    // One story at a time: its articles' runs are read back, grouped and dropped, so
-    // memory holds the largest story's, not the folder's (docs/safety.md).
-    for (story, members) in stories {
-        let mut runs = Vec::with_capacity(members.len());
-        for &i in members {
-            if let (Some(a), Some(k)) = (articles.get(i), kept.get(i)) {
-                runs.push((first[i], a.id.as_str(), k.runs(store)?));
-            }
-        }
-        let members: Vec<claims::Member> = runs
-            .iter()
-            .map(|(first, article, runs)| claims::Member {
-                first: *first,
-                article,
-                runs,
-            })
-            .collect();
-        let gs = claims::groups(&members, &|id| times.get(id).copied());
-        story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
-        groups.extend(gs);
-    }
-    Ok(Grouping {
-        order,
-        groups,
-        stories: story_of,
-    })
-}
-
 /// The articles, their claims (read back from the store) and the groups.
-type Analysed<'a> = (&'a [Article], &'a Claims<'a>, &'a [Group]);
+type Analysed<'a> = (Records<'a>, &'a Claims<'a>, &'a [Group]);
 
 fn write(
     out: &mut impl Write,
@@ -256,7 +211,12 @@ fn write(
     match args.format {
         Format::Json => output::json_document(
             out,
-            &document(articles, ClaimsOut::Stored(claims), groups, stories),
+            &document(
+                ArticlesOut::Stored(articles),
+                ClaimsOut::Stored(claims),
+                groups,
+                stories,
+            ),
         )?,
         Format::Jsonl => jsonl(out, (articles, claims, groups), stories)?,
         Format::Csv => csv(out, (articles, claims, groups), stories)?,
@@ -269,8 +229,9 @@ fn write(
                 headline: &|c| headlines.contains(&c),
             };
             let lang = args.lang.lang();
+            let articles = articles.all()?;
             let (columns, rows) =
-                table::model_of(groups, articles, &source, claims.iter(), lexicon, lang)?;
+                table::model_of(groups, &articles, &source, claims.iter(), lexicon, lang)?;
             let style = args.text.style();
             if args.format == Format::Markdown {
                 for line in table::markdown(&columns, &rows, lang).lines() {
@@ -357,21 +318,43 @@ impl Serialize for ClaimsOut<'_> {
     }
 }
 
+/// The articles of the JSON document: in memory, or read back from the store.
+enum ArticlesOut<'a> {
+    Memory(&'a [Article]),
+    Stored(Records<'a>),
+}
+
+impl Serialize for ArticlesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        match self {
+            ArticlesOut::Memory(articles) => s.collect_seq(articles.iter().map(JsonArticle::from)),
+            ArticlesOut::Stored(records) => {
+                let mut seq = s.serialize_seq(Some(records.records.len()))?;
+                for a in records.iter() {
+                    seq.serialize_element(&JsonArticle::from(&a.map_err(S::Error::custom)?))?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct JsonOut<'a> {
-    articles: Vec<JsonArticle<'a>>,
+    articles: ArticlesOut<'a>,
     claims: ClaimsOut<'a>,
     groups: Vec<JsonGroup<'a>>,
 }
 
 fn document<'a>(
-    articles: &'a [Article],
+    articles: ArticlesOut<'a>,
     claims: ClaimsOut<'a>,
     groups: &'a [Group],
     stories: &'a [Option<String>],
 ) -> JsonOut<'a> {
     JsonOut {
-        articles: articles.iter().map(JsonArticle::from).collect(),
+        articles,
         claims,
         groups: groups
             .iter()
@@ -388,6 +371,7 @@ fn document<'a>(
 pub fn json(articles: &[Article], analysis: &Analysis) -> anyhow::Result<String> {
     let mut out = Vec::new();
     let claims = ClaimsOut::Memory(&analysis.claims);
+    let articles = ArticlesOut::Memory(articles);
     output::json_document(&mut out, &document(articles, claims, &analysis.groups, &[]))?;
     String::from_utf8(out).context("serialising claims")
 }
@@ -399,8 +383,8 @@ fn jsonl(
     stories: &[Option<String>],
 ) -> std::io::Result<()> {
     let mut j = Jsonl::new(out, "claims")?;
-    for a in articles {
-        j.record("article", &JsonArticle::from(a))?;
+    for a in articles.iter() {
+        j.record("article", &JsonArticle::from(&a?))?;
     }
     for c in claims.iter() {
         j.record("claim", &c?)?;
@@ -451,10 +435,6 @@ fn csv(
     (articles, claims, groups): Analysed,
     stories: &[Option<String>],
 ) -> std::io::Result<()> {
-    let outlets: HashMap<&str, &str> = articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.outlet.as_str()))
-        .collect();
     // Each claim's group, 4 bytes a claim (`u32::MAX`: none).
     let mut group_of = vec![u32::MAX; claims.count()];
     for (i, g) in groups.iter().enumerate() {
@@ -466,19 +446,25 @@ fn csv(
     }
     let opt = |v: Option<String>| v.unwrap_or_default();
     let mut w = Csv::new(out, CSV_HEADER)?;
+    // Claims come article by article: each one's outlet is read back once.
+    let mut outlet: Option<(usize, String)> = None;
     for c in claims.iter() {
         let c = c?;
+        let at = claims.article_of(c.id);
+        if outlet.as_ref().map(|o| o.0) != at {
+            let record = at.and_then(|i| Some((i, articles.records.get(i)?)));
+            outlet = match record {
+                Some((i, r)) => Some((i, r.outlet(articles.store)?)),
+                None => None,
+            };
+        }
         let group = group_of
             .get(c.id)
             .and_then(|&i| Some((i as usize, groups.get(i as usize)?.verdict)));
         w.row([
             c.id.to_string(),
             c.article.clone(),
-            outlets
-                .get(c.article.as_str())
-                .copied()
-                .unwrap_or("")
-                .into(),
+            outlet.as_ref().map(|o| o.1.clone()).unwrap_or_default(),
             c.paragraph.to_string(),
             opt(c.topic.as_ref().map(|t| t.to_string())),
             opt(c.scope.clone()),

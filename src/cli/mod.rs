@@ -2,6 +2,8 @@
 //! `output` is what they print through, `help` their help texts.
 
 pub mod bookmarks;
+pub mod claim_groups;
+pub mod claim_records;
 pub mod claim_store;
 pub mod claims;
 pub mod config;

@@ -108,7 +108,8 @@ fn rfc3339(t: i64) -> String {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let since = bound(args.since.as_deref(), "--since", false)?;
     let until = bound(args.until.as_deref(), "--until", true)?;
-    let corpus = index::open(
+    // The run is stored in the index while the output is written (docs/stories.md, Speed).
+    let (corpus, storing) = index::open_storing(
         &args.paths,
         Options {
             load: args.load.options(args.lossy)?,
@@ -130,6 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = output::stdout();
     let written = write(&mut out, &args, &corpus, &chosen);
     output::finish(&mut out, written)?;
+    storing.wait();
     Ok(ExitCode::SUCCESS)
 }
 

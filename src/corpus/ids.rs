@@ -9,20 +9,36 @@ use super::Article;
 /// takes to tell them apart (`cairo/same`, `alex/same`), then numbered if that is not
 /// enough (the same name in the same place: entries of two feeds given twice).
 pub(crate) fn unique_ids(articles: &mut [Article]) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        groups.entry(a.id.clone()).or_default().push(i);
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let renamed = renames(&ids, |i| articles[i].origin.path.clone());
+    for (i, new) in renamed {
+        let a = &mut articles[i];
+        if a.short == a.id {
+            a.short = new.clone();
+        }
+        a.id = new;
+    }
+}
+
+/// The renames [`unique_ids`] makes, as (index, new id), for articles whose records are
+/// kept elsewhere (`qarin claims`): `ids` are their ids as read, `origin_path(i)` is
+/// asked only of an article whose id collides.
+pub fn renames(ids: &[&str], origin_path: impl Fn(usize) -> String) -> Vec<(usize, String)> {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        groups.entry(id).or_default().push(i);
     }
     let mut taken: HashSet<String> = groups
         .iter()
         .filter(|(_, v)| v.len() == 1)
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| (*id).to_owned())
         .collect();
+    let mut out = Vec::new();
     for (id, members) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
         let dirs: Vec<Vec<String>> = members
             .iter()
             .map(|&i| {
-                Path::new(&articles[i].origin.path)
+                Path::new(&origin_path(i))
                     .parent()
                     .map(|d| {
                         d.components()
@@ -38,7 +54,7 @@ pub(crate) fn unique_ids(articles: &mut [Article]) {
                 .map(|d| {
                     let tail = &d[d.len().saturating_sub(k)..];
                     if tail.is_empty() {
-                        id.clone()
+                        id.to_owned()
                     } else {
                         format!("{}/{id}", tail.join("/"))
                     }
@@ -59,11 +75,8 @@ pub(crate) fn unique_ids(articles: &mut [Article]) {
                 n += 1;
                 new = format!("{base}~{n}");
             }
-            let a = &mut articles[i];
-            if a.short == a.id {
-                a.short = new.clone();
-            }
-            a.id = new;
+            out.push((i, new));
         }
     }
+    out
 }

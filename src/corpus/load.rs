@@ -55,7 +55,9 @@ enum Source {
 /// pipe or a file with something in it, else the bundled seeds. `-` reads standard
 /// input; a folder gives its article files, recursively, in name order.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError> {
-    load_with(paths, opts, &|_: &mut Article| ()).map(|(loaded, _)| loaded)
+    let (mut articles, warnings) = load_with(paths, opts, &|a: Article| a)?;
+    unique_ids(&mut articles);
+    Ok(Loaded { articles, warnings })
 }
 
 /// [`load`] for a pass over a large input: each article is handed to `each` as soon as
@@ -68,32 +70,43 @@ pub fn load_each<T: Send>(
     opts: &LoadOptions,
     each: impl Fn(&Article) -> T + Sync,
 ) -> Result<(Loaded, Vec<T>), CorpusError> {
-    load_with(paths, opts, &|a: &mut Article| {
-        let kept = each(a);
+    let (both, warnings) = load_with(paths, opts, &|mut a: Article| {
+        let kept = each(&a);
         a.paragraphs = Paragraphs::empty();
-        kept
-    })
+        (a, kept)
+    })?;
+    let (mut articles, kept): (Vec<Article>, Vec<T>) = both.into_iter().unzip();
+    unique_ids(&mut articles);
+    Ok((Loaded { articles, warnings }, kept))
+}
+
+/// [`load_each`] for a pass that keeps no [`Article`]: each article is handed to `each`
+/// as soon as its file is read and only what `each` returns is kept, in the articles'
+/// order, with the warnings. Ids are not made unique: the caller does
+/// ([`super::ids::renames`]), since it alone knows where it kept them.
+pub fn load_taking<T: Send>(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    each: impl Fn(Article) -> T + Sync,
+) -> Result<(Vec<T>, Vec<String>), CorpusError> {
+    load_with(paths, opts, &each)
 }
 
 /// [`load`], `each` applied to every article as soon as it is read (in parallel); what
-/// it returns comes back in the articles' order.
+/// it returns comes back in the articles' order, with the warnings. Ids are left as
+/// read.
 fn load_with<T: Send>(
     paths: &[PathBuf],
     opts: &LoadOptions,
-    each: &(dyn Fn(&mut Article) -> T + Sync),
-) -> Result<(Loaded, Vec<T>), CorpusError> {
-    let apply = |mut articles: Vec<Article>| {
-        let kept: Vec<T> = articles.iter_mut().map(each).collect();
-        (articles, kept)
-    };
+    each: &(dyn Fn(Article) -> T + Sync),
+) -> Result<(Vec<T>, Vec<String>), CorpusError> {
+    let apply = |articles: Vec<Article>| -> Vec<T> { articles.into_iter().map(each).collect() };
     if paths.is_empty() {
         let articles = match piped_stdin(opts)? {
             Some(bytes) => from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
             None => super::seeds(),
         };
-        let (articles, kept) = apply(articles);
-        let warnings = Vec::new();
-        return Ok((Loaded { articles, warnings }, kept));
+        return Ok((apply(articles), Vec::new()));
     }
     let mut warnings = Vec::new();
     let mut sources = Vec::new();
@@ -153,8 +166,7 @@ fn load_with<T: Send>(
         })
         .map(|r| {
             r.map(|mut f| {
-                let (articles, kept) = apply(std::mem::take(&mut f.articles));
-                f.articles = articles;
+                let kept = apply(std::mem::take(&mut f.articles));
                 (f, kept)
             })
         })
@@ -163,9 +175,8 @@ fn load_with<T: Send>(
     // At their final size: grown by doubling, the records would take up to twice it.
     let total = loaded
         .iter()
-        .map(|r| r.as_ref().map_or(0, |(f, _)| f.articles.len()))
+        .map(|r| r.as_ref().map_or(0, |(_, k)| k.len()))
         .sum();
-    let mut articles = Vec::with_capacity(total);
     let mut kept = Vec::with_capacity(total);
     let mut unmatched = 0usize;
     for (i, r) in loaded.into_iter().enumerate() {
@@ -183,7 +194,6 @@ fn load_with<T: Send>(
         }
         unmatched += usize::from(f.unmatched);
         warnings.extend(f.warning);
-        articles.extend(f.articles);
         kept.extend(k);
     }
     if let (Some(t), true) = (&opts.layout, unmatched > 0) {
@@ -192,8 +202,7 @@ fn load_with<T: Send>(
             if unmatched == 1 { "" } else { "s" }
         ));
     }
-    unique_ids(&mut articles);
-    Ok((Loaded { articles, warnings }, kept))
+    Ok((kept, warnings))
 }
 
 fn name_of(s: &Source) -> String {

@@ -5,6 +5,7 @@
 mod conflicts;
 mod rows;
 pub mod store;
+mod storing;
 pub mod text;
 pub mod walk;
 
@@ -23,6 +24,7 @@ use crate::stories::{self, Input, Params, Story, Terms};
 use conflicts::{ArticleClaims, conflicts_of};
 use rows::{AbsRoots, Progress, entry, fingerprint, hex, path_string, read_row, text_keys};
 use store::{Row, Store};
+pub use storing::Storing;
 
 /// Bytes of article text kept in memory between reading the files and finding their
 /// claims; beyond it, files are read again from the page cache, which costs little
@@ -56,13 +58,6 @@ pub struct Grouped {
 struct Run {
     stories: Vec<Grouped>,
     entries: Vec<(String, String, Option<i64>)>,
-}
-
-/// [`Run`] as written.
-#[derive(Serialize)]
-struct RunRef<'a> {
-    stories: &'a [Grouped],
-    entries: Vec<(&'a str, &'a str, Option<i64>)>,
 }
 
 /// An opened corpus.
@@ -117,7 +112,16 @@ pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
 /// Opens the corpus under `paths`: walks them, reads what the index does not hold
 /// fresh, groups the articles into stories and counts each story's conflicts.
 pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
-    open_inner(paths, opts, &job::Progress::default(), true)
+    let (corpus, storing) = open_inner(paths, opts, &job::Progress::default(), true, false)?;
+    storing.wait();
+    Ok(corpus)
+}
+
+/// [`open`], storing the run's stories in the index on another thread: the caller
+/// writes its output meanwhile and waits for [`Storing`] (or drops it) before it ends
+/// (`qarin stories`: docs/stories.md, Speed).
+pub fn open_storing(paths: &[PathBuf], opts: Options) -> anyhow::Result<(Corpus, Storing)> {
+    open_inner(paths, opts, &job::Progress::default(), true, true)
 }
 
 /// [`open`], counting its steps in `seen` (the reader shows them while a worker
@@ -125,16 +129,20 @@ pub fn open(paths: &[PathBuf], opts: Options) -> anyhow::Result<Corpus> {
 /// Nothing is printed: the reader owns the terminal (a line on standard error would be
 /// written over its screen).
 pub fn open_with(paths: &[PathBuf], opts: Options, seen: &job::Progress) -> anyhow::Result<Corpus> {
-    open_inner(paths, opts, seen, false)
+    let (corpus, storing) = open_inner(paths, opts, seen, false, false)?;
+    storing.wait();
+    Ok(corpus)
 }
 
-/// [`open_with`], with "indexing N/M" on standard error when `on_stderr` (the CLI).
+/// [`open_with`], with "indexing N/M" on standard error when `on_stderr` (the CLI), and
+/// the run stored on another thread when `in_background`.
 fn open_inner(
     paths: &[PathBuf],
     opts: Options,
     seen: &job::Progress,
     on_stderr: bool,
-) -> anyhow::Result<Corpus> {
+    in_background: bool,
+) -> anyhow::Result<(Corpus, Storing)> {
     seen.start(Phase::Walking, 0);
     let found = walk::walk(paths)?;
     let lexicon = Lexicon::builtin();
@@ -177,13 +185,14 @@ fn open_inner(
                 published,
             })
             .collect();
-        return Ok(Corpus {
+        let corpus = Corpus {
             texts: text_keys(&found, &keys),
             entries,
             stories: run.stories,
             read: 0,
             reused: found.len(),
-        });
+        };
+        return Ok((corpus, Storing::default()));
     }
 
     let mut rows = store.fresh_rows(&keys, true)?;
@@ -360,27 +369,29 @@ fn open_inner(
     if seen.cancelled() {
         anyhow::bail!("cancelled");
     }
-    if persist {
-        let run = RunRef {
-            stories: &stories,
-            entries: entries
-                .iter()
-                .map(|e| (e.outlet.as_str(), e.title.as_str(), e.published))
-                .collect(),
+    let storing = if persist {
+        // The rows and claims left to free go with it: freed there, not here.
+        let metadata = entries
+            .iter()
+            .map(|e| (e.outlet.clone(), e.title.clone(), e.published))
+            .collect();
+        let run = storing::Run {
+            key: run_key,
+            stories: stories.clone(),
+            entries: metadata,
         };
-        if let Ok(blob) = serde_json::to_vec(&run)
-            && let Err(e) = store.put_run(&run_key, &blob)
-        {
-            eprintln!("qarin: warning: {e}");
-        }
-    }
-    Ok(Corpus {
+        Storing::start(store, run, (rows, claims), in_background)
+    } else {
+        Storing::default()
+    };
+    let corpus = Corpus {
         texts: text_keys(&found, &keys),
         entries,
         stories,
         read: stale.len(),
         reused: found.len() - stale.len(),
-    })
+    };
+    Ok((corpus, storing))
 }
 
 /// TEST ONLY: with `QARIN_TEST_HOLD_GROUPING=FILE`, reading waits until FILE exists,

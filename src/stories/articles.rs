@@ -46,22 +46,58 @@ pub fn of_terms(articles: &mut [Article], terms: Vec<Terms>) -> Vec<Story> {
 /// stories are those of [`of_terms`].
 pub fn of_stored<E>(
     articles: &mut [Article],
-    mut terms: impl FnMut(usize) -> Result<Terms, E>,
+    terms: impl FnMut(usize) -> Result<Terms, E>,
 ) -> Result<Vec<Story>, E> {
     let p = Params::default();
-    let n = articles.len();
+    let (made, shared) = vectors_of_stored(articles.len(), terms, &p)?;
+    Ok(lent(articles, shared, |inputs| {
+        group_with(inputs, &p, Some(made))
+    }))
+}
+
+/// [`of_stored`] for `n` articles whose records are kept elsewhere too (`qarin claims`
+/// keeps them in its store): `article(i)` gives each back once, after the vectors are
+/// made, for its path, title, outlet and time. The stories are those of [`of_stored`].
+pub fn of_stored_records<E>(
+    n: usize,
+    mut article: impl FnMut(usize) -> Result<Article, E>,
+    terms: impl FnMut(usize) -> Result<Terms, E>,
+) -> Result<Vec<Story>, E> {
+    let p = Params::default();
+    let (made, shared) = vectors_of_stored(n, terms, &p)?;
+    let mut inputs = Vec::with_capacity(n);
+    for (i, terms) in shared.into_iter().enumerate() {
+        let a = article(i)?;
+        inputs.push(Input {
+            published: published(&a),
+            path: a.path,
+            title: a.title,
+            outlet: a.outlet,
+            terms,
+        });
+    }
+    Ok(group_with(&inputs, &p, Some(made)))
+}
+
+/// The TF-IDF vectors of `n` articles whose terms are read back (`terms(i)`, twice an
+/// article), and each one's terms shared across languages.
+fn vectors_of_stored<E>(
+    n: usize,
+    mut terms: impl FnMut(usize) -> Result<Terms, E>,
+    p: &Params,
+) -> Result<(Vectors, Vec<Terms>), E> {
     let mut df: FastMap<u64, u32> = FastMap::default();
     for i in 0..n {
         for &(t, _) in &terms(i)?.0 {
             *df.entry(t).or_insert(0) += 1;
         }
     }
-    let idf = cluster::idf(&df, n, &p);
+    let idf = cluster::idf(&df, n, p);
     let mut vectors = Vec::with_capacity(n);
     let mut shared = Vec::with_capacity(n);
     for i in 0..n {
         let t = terms(i)?;
-        vectors.push(cluster::tfidf_one(&t, &idf, &p));
+        vectors.push(cluster::tfidf_one(&t, &idf, p));
         let mut s: Vec<(u64, f32)> =
             t.0.into_iter()
                 .filter(|&(h, _)| h & SHARED != 0 || h == LATIN)
@@ -73,10 +109,7 @@ pub fn of_stored<E>(
     // Past the vectors only the cross-language join reads frequencies, of shared terms.
     df.retain(|&t, _| t & SHARED != 0);
     df.shrink_to_fit();
-    let made = Vectors { df, vectors };
-    Ok(lent(articles, shared, |inputs| {
-        group_with(inputs, &p, Some(made))
-    }))
+    Ok((Vectors { df, vectors }, shared))
 }
 
 /// Each article's path, title and outlet are lent to the clustering and given back, not

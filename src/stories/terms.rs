@@ -43,13 +43,40 @@ impl Terms {
     /// [`BODY_LIMIT`] bytes of the body once; weights are sub-linear (1 + ln count);
     /// names of the gazetteer add their entity's term.
     pub fn with(title: &str, body: &str, gaz: &Gazetteer) -> Terms {
-        let mut counts: Vec<(u64, u32)> = Vec::new();
-        let mut scan = Scan::default();
+        // The buffers of the last article made on this thread, reused: a folder's
+        // articles are made one after another on each core (docs/stories.md, Speed).
+        thread_local! {
+            static BUFFERS: std::cell::RefCell<(Scan, Vec<(u64, u32)>)> =
+                std::cell::RefCell::default();
+        }
+        BUFFERS.with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => {
+                let (scan, counts) = &mut *b;
+                Terms::with_buffers(title, body, gaz, scan, counts)
+            }
+            // Not reentrant, but if it ever were: buffers of its own.
+            Err(_) => Terms::with_buffers(title, body, gaz, &mut Scan::default(), &mut Vec::new()),
+        })
+    }
+
+    fn with_buffers(
+        title: &str,
+        body: &str,
+        gaz: &Gazetteer,
+        scan: &mut Scan,
+        counts: &mut Vec<(u64, u32)>,
+    ) -> Terms {
+        counts.clear();
+        scan.letters = 0;
+        scan.latin = 0;
         scan.run(title, gaz, |h| counts.push((h, TITLE_WEIGHT)));
         let body = cut(body, BODY_LIMIT);
         scan.run(body, gaz, |h| counts.push((h, 1)));
         counts.sort_unstable_by_key(|&(h, _)| h);
-        let mut out: Vec<(u64, f32)> = Vec::with_capacity(counts.len() + 1);
+        // Room for each distinct term and the script's pseudo-term, no more: a folder
+        // keeps every article's terms.
+        let distinct = 1 + counts.windows(2).filter(|w| w[0].0 != w[1].0).count();
+        let mut out: Vec<(u64, f32)> = Vec::with_capacity(distinct + 1);
         let mut i = 0;
         while i < counts.len() {
             let h = counts[i].0;
@@ -64,7 +91,6 @@ impl Terms {
             out.push((LATIN, scan.latin as f32 / scan.letters as f32));
             out.sort_unstable_by_key(|x| x.0);
         }
-        // Room was made for every occurrence; a folder keeps every article's terms.
         out.shrink_to_fit();
         Terms(out)
     }
