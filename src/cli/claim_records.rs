@@ -80,7 +80,7 @@ impl Record {
     }
 
     /// The article as it was loaded, with its text gone (an `Article` whose paragraphs
-    /// were dropped, as `corpus::load_each` leaves them).
+    /// were dropped).
     pub fn article(&self, store: &Store) -> io::Result<Article> {
         let f = self.fields(store, &mut Vec::new())?;
         let published = match f.published {

@@ -280,7 +280,7 @@ impl Store {
         n
     }
 
-    /// Keeps `bytes` (an article's terms: `stories::articles::of_stored`) until asked.
+    /// Keeps `bytes` (an article's terms: `stories::articles::of_stored_records`) until asked.
     pub fn put_bytes(&self, bytes: &[u8]) -> Stored {
         Stored(self.put(bytes))
     }

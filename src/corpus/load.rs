@@ -60,29 +60,10 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
     Ok(Loaded { articles, warnings })
 }
 
-/// [`load`] for a pass over a large input: each article is handed to `each` as soon as
-/// its file is read, and only its metadata and what `each` returns are kept (its
-/// `paragraphs` are left empty). Files are read on the rayon pool, so at most one file
-/// per thread is in memory at a time, not the whole input. Ids are made unique over all
-/// the articles at the end, as [`load`] does: `each` sees the id from the file alone.
-pub fn load_each<T: Send>(
-    paths: &[PathBuf],
-    opts: &LoadOptions,
-    each: impl Fn(&Article) -> T + Sync,
-) -> Result<(Loaded, Vec<T>), CorpusError> {
-    let (both, warnings) = load_with(paths, opts, &|mut a: Article| {
-        let kept = each(&a);
-        a.paragraphs = Paragraphs::empty();
-        (a, kept)
-    })?;
-    let (mut articles, kept): (Vec<Article>, Vec<T>) = both.into_iter().unzip();
-    unique_ids(&mut articles);
-    Ok((Loaded { articles, warnings }, kept))
-}
-
-/// [`load_each`] for a pass that keeps no [`Article`]: each article is handed to `each`
-/// as soon as its file is read and only what `each` returns is kept, in the articles'
-/// order, with the warnings. Ids are not made unique: the caller does
+/// [`load`] for a pass over a large input that keeps no [`Article`]: each article is
+/// handed to `each` as soon as its file is read and only what `each` returns is kept, in
+/// the articles' order, with the warnings. Files are read on the rayon pool, so at most
+/// one file per thread is in memory at a time, not the whole input. Ids are not made unique: the caller does
 /// ([`super::ids::renames`]), since it alone knows where it kept them.
 pub fn load_taking<T: Send>(
     paths: &[PathBuf],

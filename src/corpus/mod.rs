@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 pub use decode::{decode, decode_cow, lines, split_paragraphs};
 pub use hardwrap::ParagraphMode;
 pub use ids::renames;
-pub use load::{Loaded, load, load_each, load_paths, load_taking};
+pub use load::{Loaded, load, load_paths, load_taking};
 pub use meta::{Meta, Published};
 pub use origin::Origin;
 pub use paragraphs::{Iter, Paragraphs, Stream};

@@ -52,7 +52,7 @@ impl Default for Source {
 
 impl Paragraphs {
     /// No paragraphs, one allocation shared by all: what an article keeps once its
-    /// text is dropped (`load_each` on a folder of thousands).
+    /// text is dropped (`qarin claims` on a folder of thousands).
     pub fn empty() -> Paragraphs {
         static EMPTY: std::sync::LazyLock<Paragraphs> =
             std::sync::LazyLock::new(Paragraphs::default);

@@ -39,25 +39,13 @@ pub fn of_terms(articles: &mut [Article], terms: Vec<Terms>) -> Vec<Story> {
     lent(articles, terms, |inputs| group(inputs, &Params::default()))
 }
 
-/// [`of_terms`] with each article's terms read back when asked for (`terms(i)`, twice
-/// an article: once for the document frequencies, once for its vector) rather than
-/// held: during the clustering an article keeps its TF-IDF vector and the terms shared
-/// across languages, not all its terms (docs/safety.md, "A folder of articles"). The
-/// stories are those of [`of_terms`].
-pub fn of_stored<E>(
-    articles: &mut [Article],
-    terms: impl FnMut(usize) -> Result<Terms, E>,
-) -> Result<Vec<Story>, E> {
-    let p = Params::default();
-    let (made, shared) = vectors_of_stored(articles.len(), terms, &p)?;
-    Ok(lent(articles, shared, |inputs| {
-        group_with(inputs, &p, Some(made))
-    }))
-}
-
-/// [`of_stored`] for `n` articles whose records are kept elsewhere too (`qarin claims`
-/// keeps them in its store): `article(i)` gives each back once, after the vectors are
-/// made, for its path, title, outlet and time. The stories are those of [`of_stored`].
+/// [`of_terms`] for `n` articles, each one's terms read back when asked for (`terms(i)`,
+/// twice an article: once for the document frequencies, once for its vector) rather
+/// than held: during the clustering an article keeps its TF-IDF vector and the terms
+/// shared across languages, not all its terms (docs/safety.md, "A folder of articles").
+/// Its record is kept elsewhere too (`qarin claims` keeps it in its store): `article(i)`
+/// gives each back once, after the vectors are made, for its path, title, outlet and
+/// time. The stories are those of [`of_terms`].
 pub fn of_stored_records<E>(
     n: usize,
     mut article: impl FnMut(usize) -> Result<Article, E>,
@@ -189,19 +177,19 @@ mod tests {
                 .any(|s| s.articles.contains(&0) && s.articles.contains(&6)),
             "{want:?}"
         );
-        let mut stored = folder();
+        let stored = folder();
         let mut asked = 0;
-        let got = of_stored(&mut stored, |i| {
-            asked += 1;
-            terms.get(i).cloned().ok_or(())
-        })
+        let got = of_stored_records(
+            stored.len(),
+            |i| stored.get(i).cloned().ok_or(()),
+            |i| {
+                asked += 1;
+                terms.get(i).cloned().ok_or(())
+            },
+        )
         .unwrap();
         assert_eq!(got, want);
         // Each article's terms are read twice: frequencies, then its vector.
         assert_eq!(asked, 2 * stored.len());
-        assert_eq!(
-            stored.iter().map(|a| &a.path).collect::<Vec<_>>(),
-            held.iter().map(|a| &a.path).collect::<Vec<_>>()
-        );
     }
 }
