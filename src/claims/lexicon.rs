@@ -103,6 +103,9 @@ pub struct Lexicon {
     prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
     /// The first two bytes of `exact`'s words and `prefixed`'s prefixes.
     starts: starts::Starts,
+    /// The first two bytes of `prefixed`'s prefixes alone: most stems that may start a
+    /// phrase start no prefixed one, and skip its lookup.
+    prefixed_starts: starts::Starts,
     implicit: ImplicitWords,
     /// Folded currency signs and codes → unit index.
     symbols: HashMap<String, usize, FastHash>,
@@ -337,13 +340,17 @@ impl Lexicon {
         let mut exact: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
         let mut prefixed: HashMap<(char, char), Vec<usize>, FastHash> = HashMap::default();
         let mut starts = starts::Starts::default();
+        let mut prefixed_starts = starts::Starts::default();
         for (i, p) in patterns.iter().enumerate() {
             let (first, prefix) = &p.words[0];
             starts.add(first);
             if *prefix {
                 // A one-letter prefix would match too much; it is kept as exact.
                 match first_two(first) {
-                    Some(k) => prefixed.entry(k).or_default().push(i),
+                    Some(k) => {
+                        prefixed_starts.add(first);
+                        prefixed.entry(k).or_default().push(i)
+                    }
                     None => exact.entry(first.clone()).or_default().push(i),
                 }
             } else {
@@ -357,6 +364,7 @@ impl Lexicon {
             exact,
             prefixed,
             starts,
+            prefixed_starts,
             implicit,
             symbols,
             english_labels: false,
@@ -383,6 +391,9 @@ impl Lexicon {
                 for &pi in list {
                     try_pattern(pi, &mut f);
                 }
+            }
+            if !self.prefixed_starts.may_start(stem) {
+                continue;
             }
             if let Some(list) = first_two(stem).and_then(|k| self.prefixed.get(&k)) {
                 for &pi in list {

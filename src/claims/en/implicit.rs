@@ -83,7 +83,10 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
     };
     for i in 0..tokens.len() {
         let Some(w) = word(tokens, i) else { continue };
-        if inside(i) {
+        let ordinal = ORDINALS.iter().find(|(o, _)| *o == w);
+        // Only an article or an ordinal starts one (tested before the search of the
+        // numbers, which every word paid for).
+        if !matches!(w, "a" | "an") && ordinal.is_none() || inside(i) {
             continue;
         }
         let found = if matches!(w, "a" | "an") {
@@ -97,7 +100,7 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                     .and_then(|p| people_topic(lexicon, tokens, p, false))?;
                 Some((t, n, 1.0, false))
             })
-        } else if let Some(&(_, value)) = ORDINALS.iter().find(|(o, _)| *o == w) {
+        } else if let Some(&(_, value)) = ordinal {
             // «Second Egyptian protester dies»: an event near the noun names the toll;
             // else the noun may name it itself («the second victim»).
             noun_after(lexicon, tokens, i, true).and_then(|n| {

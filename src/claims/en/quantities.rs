@@ -11,8 +11,14 @@ use super::super::tokens::{Kind, Tokens};
 use super::numbers::word_at;
 use super::quantity_words::{AFTER, BEFORE, MONTHS, REF_CUES, YEAR_CUES};
 
+/// Asked of the words around every number, with lists of up to thirty words: the
+/// first byte is compared before the whole word (a string comparison is a call).
 fn word_in(tokens: &Tokens, i: usize, list: &[&str]) -> bool {
-    word_at(tokens, i).is_some_and(|w| list.contains(&w))
+    word_at(tokens, i).is_some_and(|w| {
+        let first = w.as_bytes().first();
+        list.iter()
+            .any(|x| x.as_bytes().first() == first && *x == w)
+    })
 }
 
 static G: Grammar = Grammar {

@@ -34,67 +34,139 @@ pub enum Word {
     },
 }
 
+/// Every number word and what it means (lowercased).
+const WORDS: &[(&str, Word)] = {
+    use Word::*;
+    const DOZENS: Word = Vague {
+        lo: 20.0,
+        hi: 100.0,
+        of_scale: true,
+    };
+    &[
+        ("one", Unit(1)),
+        ("two", Unit(2)),
+        ("three", Unit(3)),
+        ("four", Unit(4)),
+        ("five", Unit(5)),
+        ("six", Unit(6)),
+        ("seven", Unit(7)),
+        ("eight", Unit(8)),
+        ("nine", Unit(9)),
+        ("ten", Teen(10)),
+        ("eleven", Teen(11)),
+        ("twelve", Teen(12)),
+        ("thirteen", Teen(13)),
+        ("fourteen", Teen(14)),
+        ("fifteen", Teen(15)),
+        ("sixteen", Teen(16)),
+        ("seventeen", Teen(17)),
+        ("eighteen", Teen(18)),
+        ("nineteen", Teen(19)),
+        ("twenty", Tens(20)),
+        ("thirty", Tens(30)),
+        ("forty", Tens(40)),
+        ("fourty", Tens(40)),
+        ("fifty", Tens(50)),
+        ("sixty", Tens(60)),
+        ("seventy", Tens(70)),
+        ("eighty", Tens(80)),
+        ("ninety", Tens(90)),
+        ("hundred", Hundred),
+        ("thousand", Scale(1e3)),
+        ("million", Scale(1e6)),
+        ("mn", Scale(1e6)),
+        ("mln", Scale(1e6)),
+        ("billion", Scale(1e9)),
+        ("bn", Scale(1e9)),
+        ("bln", Scale(1e9)),
+        ("trillion", Scale(1e12)),
+        ("tn", Scale(1e12)),
+        ("dozen", Dozen),
+        ("a", Article),
+        ("an", Article),
+        ("half", Half),
+        ("dozens", DOZENS),
+        ("scores", DOZENS),
+        ("tens", DOZENS),
+        (
+            "hundreds",
+            Vague {
+                lo: 200.0,
+                hi: 1000.0,
+                of_scale: true,
+            },
+        ),
+        ("thousands", Plural(1e3)),
+        ("millions", Plural(1e6)),
+        ("billions", Plural(1e9)),
+        ("several", Few { lo: 3.0 }),
+        ("few", Few { lo: 3.0 }),
+        ("handful", Few { lo: 3.0 }),
+    ]
+};
+
+/// The bit of a word's first two bytes (five low bits each, which tell ASCII letters
+/// apart) and its length (up to 15).
+const fn gate_bit(w: &[u8]) -> usize {
+    let b0 = if w.is_empty() {
+        0
+    } else {
+        (w[0] & 31) as usize
+    };
+    let b1 = if w.len() < 2 { 0 } else { (w[1] & 31) as usize };
+    let len = if w.len() > 15 { 15 } else { w.len() };
+    (b0 * 32 + b1) * 16 + len
+}
+
+/// The gate bits of [`WORDS`]: a word whose bit is not set is no number word. Every
+/// word of a paragraph is asked (by the pre-filter, the number parser and the implicit
+/// counts): most are rejected here, without comparing strings (docs/claims.md, "Speed").
+static GATE: [u64; 256] = {
+    let mut bits = [0u64; 256];
+    let mut k = 0;
+    while k < WORDS.len() {
+        let b = gate_bit(WORDS[k].0.as_bytes());
+        bits[b / 64] |= 1 << (b % 64);
+        k += 1;
+    }
+    bits
+};
+
 /// The number word `w` (lowercased) is, if any.
 pub fn word(w: &str) -> Option<Word> {
-    use Word::*;
-    Some(match w {
-        "one" => Unit(1),
-        "two" => Unit(2),
-        "three" => Unit(3),
-        "four" => Unit(4),
-        "five" => Unit(5),
-        "six" => Unit(6),
-        "seven" => Unit(7),
-        "eight" => Unit(8),
-        "nine" => Unit(9),
-        "ten" => Teen(10),
-        "eleven" => Teen(11),
-        "twelve" => Teen(12),
-        "thirteen" => Teen(13),
-        "fourteen" => Teen(14),
-        "fifteen" => Teen(15),
-        "sixteen" => Teen(16),
-        "seventeen" => Teen(17),
-        "eighteen" => Teen(18),
-        "nineteen" => Teen(19),
-        "twenty" => Tens(20),
-        "thirty" => Tens(30),
-        "forty" | "fourty" => Tens(40),
-        "fifty" => Tens(50),
-        "sixty" => Tens(60),
-        "seventy" => Tens(70),
-        "eighty" => Tens(80),
-        "ninety" => Tens(90),
-        "hundred" => Hundred,
-        "thousand" => Scale(1e3),
-        "million" | "mn" | "mln" => Scale(1e6),
-        "billion" | "bn" | "bln" => Scale(1e9),
-        "trillion" | "tn" => Scale(1e12),
-        "dozen" => Dozen,
-        "a" | "an" => Article,
-        "half" => Half,
-        "dozens" | "scores" => Vague {
-            lo: 20.0,
-            hi: 100.0,
-            of_scale: true,
-        },
-        "tens" => Vague {
-            lo: 20.0,
-            hi: 100.0,
-            of_scale: true,
-        },
-        "hundreds" => Vague {
-            lo: 200.0,
-            hi: 1000.0,
-            of_scale: true,
-        },
-        "thousands" => Plural(1e3),
-        "millions" => Plural(1e6),
-        "billions" => Plural(1e9),
-        "several" | "few" | "handful" => Few { lo: 3.0 },
-        _ => return None,
-    })
+    let b = gate_bit(w.as_bytes());
+    if GATE[b / 64] >> (b % 64) & 1 == 0 {
+        return None;
+    }
+    WORDS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
 /// The longest number word looked up on raw bytes (letters): «seventeen», «thousands».
 pub const LONGEST: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::{WORDS, Word, word};
+
+    #[test]
+    fn the_gate_lets_every_number_word_through_and_stops_others() {
+        for &(w, v) in WORDS {
+            assert_eq!(word(w), Some(v), "{w}");
+        }
+        assert_eq!(word("twenty"), Some(Word::Tens(20)));
+        for w in [
+            "the",
+            "of",
+            "and",
+            "to",
+            "tenth",
+            "onet",
+            "thirtyish",
+            "",
+            "ones",
+            "as",
+        ] {
+            assert_eq!(word(w), None, "{w}");
+        }
+    }
+}

@@ -24,6 +24,9 @@ pub struct ImplicitWords {
     persons: HashMap<String, f64, FastHash>,
     /// English nouns of one person (`[lang.en] persons`), lowercased: no Arabic forms.
     en_persons: std::collections::HashSet<String, FastHash>,
+    /// The first two bytes of `en_persons`: rejects most words before hashing (every
+    /// word of a paragraph with no digit is asked; docs/claims.md, "Speed").
+    en_starts: super::starts::Starts,
     negations: Vec<String>,
     filter: crate::claims::prefilter::WordSet,
 }
@@ -59,7 +62,9 @@ impl ImplicitWords {
         }
         for entry in &file.persons {
             if entry.is_ascii() {
-                w.en_persons.insert(entry.to_ascii_lowercase());
+                let lower = entry.to_ascii_lowercase();
+                w.en_starts.add(&lower);
+                w.en_persons.insert(lower);
                 continue;
             }
             let (entry, sound) = match entry.strip_suffix('+') {
@@ -100,7 +105,7 @@ impl ImplicitWords {
 
     /// An English noun of one person («guard», «protester»), lowercased.
     pub fn en_person(&self, word: &str) -> bool {
-        self.en_persons.contains(word)
+        self.en_starts.may_start(word) && self.en_persons.contains(word)
     }
 
     pub fn is_negation(&self, stem: &str) -> bool {
