@@ -1,7 +1,7 @@
 //! Figures in a list and units of a scale (docs/claims.md, "Lists"): each figure of
 //! «5 قتلى و3 جرحى» counts its own noun; a figure listed after another shares that
 //! figure's event when its own words only say who is counted («قتل 5 جنود و3
-//! مدنيين»); an earthquake's magnitude and aircraft are never head counts.
+//! مدنيين»); an earthquake's magnitude, aircraft and parties are never head counts.
 //! Sentences written for this test.
 
 use qarin::claims::{Claim, Lexicon, analyze};
@@ -66,7 +66,7 @@ fn a_listed_figure_shares_the_event_of_the_figure_before_it() {
 }
 
 #[test]
-fn magnitudes_and_aircraft_are_not_head_counts() {
+fn magnitudes_aircraft_and_parties_are_not_head_counts() {
     for (text, value) in [
         (
             "ضرب زلزال بلغت قوته 7 درجات الجزيرة ما أدى إلى مقتل ثلاثة أشخاص.",
@@ -79,6 +79,7 @@ fn magnitudes_and_aircraft_are_not_head_counts() {
             "The army sent 900 troops and 40 helicopters to the area.",
             40.0,
         ),
+        ("دعا 38 حزبا إلى التظاهر واعتقلت الشرطة 3 أشخاص.", 38.0),
     ] {
         let all = claims(text);
         assert!(
