@@ -91,6 +91,7 @@ fn magnitudes_aircraft_and_parties_are_not_head_counts() {
             40.0,
         ),
         ("دعا 38 حزبا إلى التظاهر واعتقلت الشرطة 3 أشخاص.", 38.0),
+        ("Planes flew in 900 troops and 310 tons of supplies.", 310.0),
     ] {
         let all = claims(text);
         assert!(
