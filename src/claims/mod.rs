@@ -279,6 +279,9 @@ fn paragraph_claims(
     // The last figure with a setting (`reach` scope) in this paragraph: (its end token, its
     // scope), so «تم تحويل 4 حالات للقاهرة و6 لمستشفيات» sets the 6 too.
     let mut last_setting: Option<(usize, usize)> = None;
+    // The last figure whose topic an event word named: (its end token, its topic), for
+    // the figures listed after it («قتل 5 جنود و3 مدنيين»).
+    let mut last_event: Option<(usize, usize)> = None;
     for qi in 0..s.quants.len() {
         let mut q = s.quants[qi];
         if !q.is_claim() {
@@ -287,6 +290,15 @@ fn paragraph_claims(
         // A figure without a topic is dropped (unless `all`): its context stops at the
         // topic. A count without digits has its own topic.
         let needs_topic = !all && q.implicit.is_none();
+        let joined = if english {
+            en::joined(&s.tokens, q.first)
+        } else {
+            q.connector
+        };
+        let listed_under = last_event
+            .filter(|&(end, _)| joined && parts::continues_list(&s.tokens, end, q.first))
+            .map(|(_, t)| t);
+        last_event = None;
         let Some(mut ctx) = topics::context(
             &s.tokens,
             &s.sents,
@@ -294,7 +306,10 @@ fn paragraph_claims(
             qi,
             lexicon,
             &mut s.hits,
-            needs_topic,
+            topics::Ask {
+                needs_topic,
+                listed_under,
+            },
         ) else {
             continue;
         };
@@ -326,11 +341,9 @@ fn paragraph_claims(
             unit_def.map(|u| Unit::from(u.key.as_str()))
         };
         let kind = if percent { Kind::Percent } else { Kind::Count };
-        let joined = if english {
-            en::joined(&s.tokens, q.first)
-        } else {
-            q.connector
-        };
+        if ctx.by_event {
+            last_event = topic_at.map(|t| (ctx.noun_end, t));
+        }
         let continues =
             last_part.filter(|&(end, _)| joined && parts::continues_list(&s.tokens, end, q.first));
         let en_part = english && en::part_after(&s.tokens, ctx_noun_end(&s.tokens, &q));

@@ -16,7 +16,7 @@ use super::quantities::{QKind, Quantity};
 use super::tokens::{Kind, Tokens};
 use cues::{Cues, cues};
 pub use scan::{Hits, Sentences};
-use words::{attribution_span, consider, is_event, is_function_word, starts_with_waw};
+use words::{attribution_span, consider, is_conjunct, is_event, is_function_word, starts_with_waw};
 
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
@@ -47,6 +47,8 @@ pub struct Context {
     /// An amount of change («انخفض بمقدار 1.4 مليار») or an earlier value («مقابل 15
     /// مليارا»), not the current level.
     pub measure: Option<Measure>,
+    /// The topic was decided by what happened (an event word), not by a counted noun.
+    pub by_event: bool,
 }
 
 /// What an amount measures when it is not the current level of its topic.
@@ -77,8 +79,43 @@ const SENTENCE_WORDS: usize = 16;
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
 
+/// What a number at `end` (exclusive) counts: the lexicon unit right after it («5
+/// قتلى», «13.6 مليار دولار», not «18 بتفجير») and where its words end, or else one
+/// plain word that is not a conjunct, function word or (unless `events_too`: «4 وفيات»)
+/// event word («30 متظاهرا»). Not past `limit`.
+fn counted_noun(
+    tokens: &Tokens,
+    hits: &mut Hits,
+    lexicon: &Lexicon,
+    (end, limit): (usize, usize),
+    events_too: bool,
+) -> (Option<usize>, usize) {
+    if let Some((unit, len)) = lexicon.unit_at(tokens, end) {
+        (Some(unit), end + len)
+    } else if end < limit
+        && tokens.toks[end].kind == Kind::Word
+        && !is_conjunct(tokens, lexicon, end)
+        && !is_function_word(tokens, end)
+        && (events_too || !is_event(hits, lexicon, tokens, end))
+    {
+        (None, end + 1)
+    } else {
+        (None, end)
+    }
+}
+
+/// What the caller of [`context`] asks and knows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ask {
+    /// Stop with `None` as soon as the figure is known to have no topic.
+    pub needs_topic: bool,
+    /// The event topic of the figure this one follows in a list («قتل 5 جنود و3
+    /// مدنيين»).
+    pub listed_under: Option<usize>,
+}
+
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
-/// With `needs_topic`, `None` as soon as the topic is known to be none: the caller drops
+/// With `ask.needs_topic`, `None` as soon as the topic is known to be none: the caller drops
 /// such a figure, and most figures of real news have no topic (docs/claims.md, "Speed").
 pub fn context(
     tokens: &Tokens,
@@ -87,8 +124,12 @@ pub fn context(
     qi: usize,
     lexicon: &Lexicon,
     hits: &mut Hits,
-    needs_topic: bool,
+    ask: Ask,
 ) -> Option<Context> {
+    let Ask {
+        needs_topic,
+        listed_under,
+    } = ask;
     let q = &quants[qi];
     let sents = &sentences.of_token;
     let sent = sents.get(q.num_first).copied().unwrap_or(0);
@@ -97,43 +138,29 @@ pub fn context(
         .get(sent as usize)
         .copied()
         .unwrap_or((0, tokens.len()));
-    let prev_limit = quants[..qi]
-        .iter()
-        .rev()
-        .find(|p| p.end <= q.first)
-        .map_or(sent_first, |p| p.end.max(sent_first));
     let next_limit = quants
         .get(qi + 1)
         .map_or(sent_end, |n| n.first.min(sent_end))
         .max(q.end);
+    // The words before the number stop at the previous figure and its counted noun:
+    // in «5 قتلى و3 جرحى» the 3 counts «جرحى», not the «قتلى» of the 5, and in «4
+    // وفيات و30 مصابا» not the «وفيات».
+    let prev_limit = quants[..qi]
+        .iter()
+        .rev()
+        .find(|p| p.end <= q.first)
+        .map_or(sent_first, |p| {
+            let (_, noun_end) = counted_noun(tokens, hits, lexicon, (p.end, q.first), true);
+            noun_end.max(sent_first)
+        });
 
     // The unit (or currency) right after the number.
-    let mut unit = None;
-    let mut unit_len = 0;
-    hits.matches_at(lexicon, tokens, q.end, |t, len| {
-        if let Target::Unit(u) = t
-            && len > unit_len
-        {
-            unit = Some(u);
-            unit_len = len;
-        }
-    });
+    let (mut unit, noun_end) = counted_noun(tokens, hits, lexicon, (q.end, next_limit), false);
+    let unit_len = if unit.is_some() { noun_end - q.end } else { 0 };
     // Or a currency sign or code before it («$13.6 billion», «LE5 billion»).
     if unit.is_none() {
         unit = super::en::currency_unit(tokens, lexicon, q.num_first);
     }
-    let noun_end = if unit_len > 0 {
-        q.end + unit_len
-    } else if q.end < next_limit
-        && tokens.toks[q.end].kind == Kind::Word
-        && !starts_with_waw(tokens, q.end)
-        && !is_function_word(tokens, q.end)
-        && !is_event(hits, lexicon, tokens, q.end)
-    {
-        q.end + 1
-    } else {
-        q.end
-    };
 
     // Topic candidates: (score, topic, decided by an event).
     let mut best: Option<(i32, usize, bool)> = None;
@@ -188,7 +215,8 @@ pub fn context(
         if j > q.end && starts_with_waw(tokens, j) {
             break;
         }
-        if j == q.end && starts_with_waw(tokens, j) {
+        // «4 وفيات» counts deaths: a lexicon word's own و is not «and».
+        if j == q.end && is_conjunct(tokens, lexicon, j) {
             break;
         }
         if tokens.toks[j].kind == Kind::Word {
@@ -256,6 +284,18 @@ pub fn context(
                 consider(&mut best, 50, k, false);
             }
         }
+    }
+    // A count of people listed after a figure whose event named its topic shares that
+    // event when its own words name only who is counted: «قتل 5 جنود و3 مدنيين» (killed,
+    // not troops), but «5 قتلى و3 جرحى» keeps its own (docs/claims.md, "Lists").
+    if let Some(k) = listed_under
+        && unit_key.is_some_and(|u| u == "person" || u == "soldier")
+        && unit_ok(k)
+        && best.is_none_or(|(_, t, e)| {
+            !e && lexicon.topic_def(t).is_some_and(|d| d.actors || d.generic)
+        })
+    {
+        best = Some((70, k, true));
     }
     // Last resort for a bare count of people: the nearest topic word earlier in the
     // sentence («… الإرهابيين …، وبلغ عددهم 20 ألف شخص»).
@@ -479,5 +519,6 @@ pub fn context(
         update,
         part,
         measure,
+        by_event,
     })
 }

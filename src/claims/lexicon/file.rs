@@ -41,6 +41,10 @@ pub struct TopicDef {
     /// age, per cent) is never one of its claims.
     #[serde(default)]
     pub people: bool,
+    /// Its nouns name who is counted (soldiers, fighters), not what happened to them:
+    /// listed after another event's figure («قتل 5 جنود و3 مسلحين») they take that event.
+    #[serde(default)]
+    pub actors: bool,
     /// Nouns that count one on their own, in the singular (قتيل، حالة وفاة); their dual
     /// counts two (see `claims::implicit`). A trailing `+` marks a sound plural in ين.
     #[serde(default)]
@@ -181,6 +185,7 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
                 }
                 x.generic |= t.generic;
                 x.people |= t.people;
+                x.actors |= t.actors;
                 x.one.extend(t.one);
                 if t.colour.is_some() {
                     x.colour = t.colour;

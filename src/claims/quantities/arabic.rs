@@ -291,7 +291,20 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
             _ => {}
         }
     }
-    if prev.is_some_and(|p| word_in(tokens, p, REF_CUES)) {
+    // «أتوبيس رقم (284)»: the cue may stand before an opening parenthesis.
+    let cue = prev.and_then(|p| match tokens.toks[p].kind {
+        Kind::Stop('(') => prev_word(tokens, p),
+        _ => Some(p),
+    });
+    if cue.is_some_and(|p| word_in(tokens, p, REF_CUES)) {
+        return QKind::Ref;
+    }
+    // «القرار 549 لسنة 1998», «القضية 143 لسنة 2013»: a number of that year's series.
+    if let Some(w) = G.next_word(tokens, n.end)
+        && word_in(tokens, w, &["لسنه", "لعام"])
+        && G.next_word(tokens, w + 1)
+            .is_some_and(|y| matches!(tokens.toks[y].kind, Kind::Digits(_)))
+    {
         return QKind::Ref;
     }
     if prev.is_some_and(|p| word_in(tokens, p, &["الساعه"])) {

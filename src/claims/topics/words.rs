@@ -12,6 +12,12 @@ pub(super) fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
         && (tokens.norm(i).starts_with('و') || crate::claims::en::is_conjunction(tokens.norm(i)))
 }
 
+/// A «و…» conjunct (or English "and"), not a word whose own first letter is و: «وفيات»
+/// (deaths) is a lexicon word as written.
+pub(super) fn is_conjunct(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> bool {
+    starts_with_waw(tokens, i) && !lexicon.knows(tokens.norm(i))
+}
+
 pub(super) fn is_function_word(tokens: &Tokens, i: usize) -> bool {
     const F: &[&str] = &[
         "من",
