@@ -53,6 +53,17 @@ fn a_listed_figure_shares_the_event_of_the_figure_before_it() {
             3.0,
             Some("security_forces"),
         ),
+        // Through a figure of fighters that kept the event.
+        (
+            "أفاد المرصد بمقتل 17 مدنيا، و26 مسلحا، و6 جنود.",
+            6.0,
+            Some("security_forces"),
+        ),
+        (
+            "أفاد المرصد بمقتل 17 مدنيا، و26 مسلحا، و6 جنود.",
+            26.0,
+            None,
+        ),
     ] {
         let (topic, got_scope) = topic_scope(text, value);
         assert_eq!(topic, "killed", "{text}: {value}");
@@ -80,6 +91,7 @@ fn magnitudes_aircraft_and_parties_are_not_head_counts() {
             40.0,
         ),
         ("دعا 38 حزبا إلى التظاهر واعتقلت الشرطة 3 أشخاص.", 38.0),
+        ("Planes flew in 900 troops and 310 tons of supplies.", 310.0),
     ] {
         let all = claims(text);
         assert!(

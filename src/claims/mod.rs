@@ -341,7 +341,9 @@ fn paragraph_claims(
             unit_def.map(|u| Unit::from(u.key.as_str()))
         };
         let kind = if percent { Kind::Percent } else { Kind::Count };
-        if ctx.by_event {
+        // The list goes on through a figure that kept its topic: «بمقتل 19 مدنيا، و28
+        // مسلحا، و8 جنود».
+        if ctx.by_event || (listed_under.is_some() && topic_at == listed_under) {
             last_event = topic_at.map(|t| (ctx.noun_end, t));
         }
         let continues =

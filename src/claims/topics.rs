@@ -288,12 +288,18 @@ pub fn context(
     // A count of people listed after a figure whose event named its topic shares that
     // event when its own words name only who is counted: «قتل 5 جنود و3 مدنيين» (killed,
     // not troops), but «5 قتلى و3 جرحى» keeps its own (docs/claims.md, "Lists").
-    if let Some(k) = listed_under
-        && unit_key.is_some_and(|u| u == "person" || u == "soldier")
-        && unit_ok(k)
-        && best.is_none_or(|(_, t, e)| {
-            !e && lexicon.topic_def(t).is_some_and(|d| d.actors || d.generic)
+    let actor_noun = |b: &Option<(i32, usize, bool)>, generic_too: bool| -> bool {
+        b.is_some_and(|(_, t, e)| {
+            !e && lexicon
+                .topic_def(t)
+                .is_some_and(|d| d.actors || (generic_too && d.generic))
         })
+    };
+    let counts_persons = unit_key.is_some_and(|u| u == "person" || u == "soldier");
+    if let Some(k) = listed_under
+        && unit_ok(k)
+        && (actor_noun(&best, false)
+            || (counts_persons && (best.is_none() || actor_noun(&best, true))))
     {
         best = Some((70, k, true));
     }
