@@ -119,32 +119,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // kept in the store with its claims until the clustering reads them back. Of the
     // article itself only its id and time stay in memory (`cli::claim_records`).
     let store = Store::default();
-    let (found, warnings) =
-        corpus::load_taking(&args.paths, &args.load.options(args.lossy)?, |a| {
-            let terms = grouped.then(|| {
-                let terms = crate::stories::articles::terms_of(&a);
-                store.put_bytes(&terms.to_bytes())
-            });
-            // Runs go to the store: whole, read back a story at a time, or without
-            // stories a group key at a time, read back a key at a time.
-            let runs_to = if grouped {
-                RunsTo::Store
-            } else {
-                RunsTo::Keyed
-            };
-            let kept = claim_store::keep(&store, &a, &lexicon, args.all, runs_to);
-            (kept, terms, Record::keep(&store, &a))
-        })?;
-    for w in &warnings {
-        eprintln!("qarin: warning: {w}");
-    }
-    let mut kept = Vec::with_capacity(found.len());
-    let mut terms = Vec::with_capacity(found.len());
-    let mut records = Vec::with_capacity(found.len());
-    for (k, t, r) in found {
+    // What is kept of each article goes straight to its place, in order, sized once
+    // by the number of files (the loader holds nothing of the folder: docs/safety.md).
+    let mut kept = Vec::new();
+    let mut terms = Vec::new();
+    let mut records = Vec::new();
+    let each = |a: Article| {
+        let terms = grouped.then(|| {
+            let terms = crate::stories::articles::terms_of(&a);
+            store.put_bytes(&terms.to_bytes())
+        });
+        // Runs go to the store: whole, read back a story at a time, or without
+        // stories a group key at a time, read back a key at a time.
+        let runs_to = if grouped {
+            RunsTo::Store
+        } else {
+            RunsTo::Keyed
+        };
+        let k = claim_store::keep(&store, &a, &lexicon, args.all, runs_to);
+        (k, terms, Record::keep(&store, &a))
+    };
+    let take = |files: usize, (k, t, r)| {
+        if kept.is_empty() {
+            kept.reserve(files);
+            terms.reserve(files);
+            records.reserve(files);
+        }
         kept.push(k);
         terms.push(t);
         records.push(r);
+    };
+    let warnings = corpus::load_taking(&args.paths, &args.load.options(args.lossy)?, each, take)?;
+    for w in &warnings {
+        eprintln!("qarin: warning: {w}");
     }
     claim_records::unique(&mut records, &store)?;
     let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {

@@ -43,54 +43,81 @@ enum Source {
     Url(String),
     File {
         path: PathBuf,
-        /// Components below the folder given (empty for a file given itself).
-        rel: Vec<String>,
-        /// The folder given's own name: a layout is tried with it too, so that
-        /// `corpus/bbcarabicnews` fits `{outlet}/**/…` as `corpus` does.
-        root: Option<String>,
+        /// The folder given it was found under ([`Root`]), by number; none for a file
+        /// given itself.
+        root: Option<u32>,
     },
+}
+
+/// A folder given.
+struct Root {
+    path: PathBuf,
+    /// Its own name: a layout is tried with it too, so that `corpus/bbcarabicnews`
+    /// fits `{outlet}/**/…` as `corpus` does.
+    name: Option<String>,
+}
+
+impl Root {
+    /// The components of `path`, found under this folder, below it (as `walk` found
+    /// them).
+    fn rel(&self, path: &Path) -> Vec<String> {
+        walk::rel(&self.path, path)
+    }
 }
 
 /// Loads the articles named on the command line. No paths: standard input when it is a
 /// pipe or a file with something in it, else the bundled seeds. `-` reads standard
 /// input; a folder gives its article files, recursively, in name order.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError> {
-    let (mut articles, warnings) = load_with(paths, opts, &|a: Article| a)?;
+    let mut articles = Vec::new();
+    let warnings = load_with(paths, opts, &|a: Article| a, &mut |files, a| {
+        articles.reserve(files.saturating_sub(articles.len()));
+        articles.push(a);
+    })?;
     unique_ids(&mut articles);
     Ok(Loaded { articles, warnings })
 }
 
 /// [`load`] for a pass over a large input that keeps no [`Article`]: each article is
-/// handed to `each` as soon as its file is read and only what `each` returns is kept, in
-/// the articles' order, with the warnings. Files are read on the rayon pool, so at most
-/// one file per thread is in memory at a time, not the whole input. Ids are not made unique: the caller does
-/// ([`super::ids::renames`]), since it alone knows where it kept them.
+/// handed to `each` as soon as its file is read (in parallel, on the rayon pool), and
+/// what `each` returns is handed to `take` in the articles' order, with the number of
+/// files to read in all (a hint for its room: a file may hold several articles or
+/// none). Files are read a chunk at a time, so what is held is a chunk's files and
+/// results, not the input's (docs/safety.md, a folder's memory). Returns the warnings.
+/// Ids are not made unique: the caller does ([`super::ids::renames`]), since it alone
+/// knows where it kept them.
 pub fn load_taking<T: Send>(
     paths: &[PathBuf],
     opts: &LoadOptions,
     each: impl Fn(Article) -> T + Sync,
-) -> Result<(Vec<T>, Vec<String>), CorpusError> {
-    load_with(paths, opts, &each)
+    mut take: impl FnMut(usize, T),
+) -> Result<Vec<String>, CorpusError> {
+    load_with(paths, opts, &each, &mut take)
 }
 
-/// [`load`], `each` applied to every article as soon as it is read (in parallel); what
-/// it returns comes back in the articles' order, with the warnings. Ids are left as
-/// read.
+/// Files read together before their results are handed over in order: enough to keep
+/// every thread busy, few enough that waiting results stay small.
+const CHUNK: usize = 512;
+
+/// [`load_taking`], with its closures as trait objects. Ids are left as read.
 fn load_with<T: Send>(
     paths: &[PathBuf],
     opts: &LoadOptions,
     each: &(dyn Fn(Article) -> T + Sync),
-) -> Result<(Vec<T>, Vec<String>), CorpusError> {
-    let apply = |articles: Vec<Article>| -> Vec<T> { articles.into_iter().map(each).collect() };
+    take: &mut dyn FnMut(usize, T),
+) -> Result<Vec<String>, CorpusError> {
     if paths.is_empty() {
         let articles = match piped_stdin(opts)? {
             Some(bytes) => from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
             None => super::seeds(),
         };
-        return Ok((apply(articles), Vec::new()));
+        let n = articles.len();
+        articles.into_iter().for_each(|a| take(n, each(a)));
+        return Ok(Vec::new());
     }
     let mut warnings = Vec::new();
     let mut sources = Vec::new();
+    let mut roots = Vec::new();
     // Check every path first, so a missing one fails before any work.
     for path in paths {
         if path.as_os_str() == "-" {
@@ -105,7 +132,6 @@ fn load_with<T: Send>(
         if !md.is_dir() {
             sources.push(Source::File {
                 path: path.clone(),
-                rel: Vec::new(),
                 root: None,
             });
             continue;
@@ -115,67 +141,80 @@ fn load_with<T: Send>(
         if found.files.is_empty() {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
-        let root = std::fs::canonicalize(path)
+        let name = std::fs::canonicalize(path)
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+        // A file keeps its folder's number, not its own copy of the folder's path
+        // components and name: `Root::rel` finds them again when it is read.
+        let root = u32::try_from(roots.len()).unwrap_or(u32::MAX);
+        roots.push(Root {
+            path: path.clone(),
+            name,
+        });
+        sources.reserve(found.files.len());
         sources.extend(found.files.into_iter().map(|f| Source::File {
             path: f.path,
-            rel: f.rel,
-            root: root.clone(),
+            root: Some(root),
         }));
     }
     let sidecars = sidecars(&sources)?;
-    let loaded: Vec<Result<(FileArticles, Vec<T>), CorpusError>> = sources
-        .par_iter()
-        .map(|s| match s {
-            Source::Stdin => read_stdin(opts).and_then(|bytes| {
-                Ok(FileArticles {
-                    key: None,
-                    articles: from_bytes(Path::new("-"), "-", bytes, opts, Meta::default())?,
-                    unmatched: false,
-                    warning: None,
-                })
-            }),
-            Source::Url(url) => load_url(url, opts),
-            Source::File { path, rel, root } => {
-                let side = path
-                    .parent()
-                    .and_then(|d| sidecars.get(d))
-                    .and_then(|s| s.as_ref());
-                load_file(path, rel, root.as_deref(), opts, side)
-            }
-        })
-        .map(|r| {
-            r.map(|mut f| {
-                let kept = apply(std::mem::take(&mut f.articles));
-                (f, kept)
-            })
-        })
-        .collect();
+    let files = sources.len();
     let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
-    // At their final size: grown by doubling, the records would take up to twice it.
-    let total = loaded
-        .iter()
-        .map(|r| r.as_ref().map_or(0, |(_, k)| k.len()))
-        .sum();
-    let mut kept = Vec::with_capacity(total);
     let mut unmatched = 0usize;
-    for (i, r) in loaded.into_iter().enumerate() {
-        let (f, k) = r?;
-        if let Some(key) = f.key {
-            if let Some(&first) = seen.get(&key) {
-                warnings.push(format!(
-                    "{} is the same file as {}: read once",
-                    name_of(&sources[i]),
-                    name_of(&sources[first])
-                ));
-                continue;
+    for (c, chunk) in sources.chunks(CHUNK).enumerate() {
+        let loaded: Vec<Result<(FileArticles, Vec<T>), CorpusError>> = chunk
+            .par_iter()
+            .map(|s| {
+                let mut f = match s {
+                    Source::Stdin => read_stdin(opts).and_then(|bytes| {
+                        Ok(FileArticles {
+                            key: None,
+                            articles: from_bytes(
+                                Path::new("-"),
+                                "-",
+                                bytes,
+                                opts,
+                                Meta::default(),
+                            )?,
+                            unmatched: false,
+                            warning: None,
+                        })
+                    }),
+                    Source::Url(url) => load_url(url, opts),
+                    Source::File { path, root } => {
+                        let side = path
+                            .parent()
+                            .and_then(|d| sidecars.get(d))
+                            .and_then(|s| s.as_ref());
+                        let root = root.and_then(|r| roots.get(r as usize));
+                        load_file(path, root, opts, side)
+                    }
+                }?;
+                let kept = std::mem::take(&mut f.articles)
+                    .into_iter()
+                    .map(each)
+                    .collect();
+                Ok((f, kept))
+            })
+            .collect();
+        for (j, r) in loaded.into_iter().enumerate() {
+            let i = c * CHUNK + j;
+            let (f, k) = r?;
+            if let Some(key) = f.key {
+                if let Some(&first) = seen.get(&key) {
+                    warnings.push(format!(
+                        "{} is the same file as {}: read once",
+                        name_of(&sources[i]),
+                        name_of(&sources[first])
+                    ));
+                    continue;
+                }
+                seen.insert(key, i);
             }
-            seen.insert(key, i);
+            unmatched += usize::from(f.unmatched);
+            warnings.extend(f.warning);
+            k.into_iter().for_each(|t| take(files, t));
         }
-        unmatched += usize::from(f.unmatched);
-        warnings.extend(f.warning);
-        kept.extend(k);
     }
     if let (Some(t), true) = (&opts.layout, unmatched > 0) {
         warnings.push(format!(
@@ -183,7 +222,7 @@ fn load_with<T: Send>(
             if unmatched == 1 { "" } else { "s" }
         ));
     }
-    Ok((kept, warnings))
+    Ok(warnings)
 }
 
 fn name_of(s: &Source) -> String {
@@ -284,11 +323,12 @@ fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, CorpusError> 
 
 fn load_file(
     path: &Path,
-    rel: &[String],
-    root: Option<&str>,
+    root: Option<&Root>,
     opts: &LoadOptions,
     side: Option<&Sidecar>,
 ) -> Result<FileArticles, CorpusError> {
+    let rel = root.map(|r| r.rel(path)).unwrap_or_default();
+    let root = root.and_then(|r| r.name.as_deref());
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

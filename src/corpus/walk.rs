@@ -15,9 +15,8 @@ pub const ARTICLE_EXTS: [&str; 14] = [
 /// An article file under a folder given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
+    /// The folder given joined with the file's path below it ([`rel`] splits it).
     pub path: PathBuf,
-    /// Its path's components below the folder given.
-    pub rel: Vec<String>,
 }
 
 /// What walking a folder found.
@@ -71,15 +70,8 @@ pub fn walk(root: &Path) -> Walked {
             }
             continue;
         }
-        let rel = path
-            .strip_prefix(root)
-            .unwrap_or(path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
         out.files.push(Found {
             path: path.to_path_buf(),
-            rel,
         });
     }
     if !hidden.is_empty() {
@@ -107,6 +99,15 @@ pub fn walk(root: &Path) -> Walked {
         ));
     }
     out
+}
+
+/// The components of `path`, found under `root`, below it.
+pub fn rel(root: &Path, path: &Path) -> Vec<String> {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect()
 }
 
 fn walk_error(e: &walkdir::Error) -> String {
@@ -148,7 +149,7 @@ mod tests {
         }
         std::os::unix::fs::symlink(r, r.join("a/loop")).unwrap();
         let w = walk(r);
-        let rels: Vec<String> = w.files.iter().map(|f| f.rel.join("/")).collect();
+        let rels: Vec<String> = w.files.iter().map(|f| rel(r, &f.path).join("/")).collect();
         assert_eq!(rels, ["a/x.txt", "a/z/y.md", "b/x.txt", "c.html"]);
         let warn = w.warnings.join("\n");
         assert!(warn.contains("symbolic link loop"), "{warn}");
