@@ -12,7 +12,8 @@ use crate::claims::{Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::claim_groups::grouping;
 use crate::cli::claim_records::{self, Record, Records};
 use crate::cli::claim_store::{self, Claims, RunsTo, Store};
-use crate::cli::output::{self, Csv, Jsonl, Table, TextArgs, TextStyle};
+use crate::cli::claims_text::{Untopical, model_lines, styled_line};
+use crate::cli::output::{self, Csv, Jsonl, TextArgs};
 use crate::corpus::{self, Article};
 use crate::text::lang::Lang;
 
@@ -494,80 +495,4 @@ fn csv(
     }
     w.finish()?;
     Ok(())
-}
-
-/// The claims table: topics down, sources across, wrapped to the width (rows become
-/// blocks when the sources cannot fit side by side).
-fn model_lines(
-    columns: Vec<table::Column>,
-    rows: Vec<table::Row>,
-    lang: Lang,
-    style: &TextStyle,
-) -> Vec<String> {
-    if rows.is_empty() {
-        return vec!["no claims found".to_owned()];
-    }
-    let verdict = columns.len() + 1;
-    let t = Table {
-        keep: vec![verdict],
-        headers: std::iter::once("topic".to_owned())
-            .chain(columns.into_iter().map(|c| c.label))
-            .chain(std::iter::once("verdict".to_owned()))
-            .collect(),
-        rows: rows
-            .into_iter()
-            .map(|r| {
-                let verdict = r.verdict_text(lang);
-                std::iter::once(r.label)
-                    .chain(r.cells)
-                    .chain(std::iter::once(verdict))
-                    .collect()
-            })
-            .collect(),
-    };
-    output::table_lines(&t, style)
-}
-
-/// One line in the style (Markdown is logical unless `--bidi app` asks otherwise).
-fn styled_line(line: &str, style: &TextStyle) -> String {
-    let safe = crate::bookmarks::display::safe_line(line);
-    if style.bidi == crate::layout::BidiMode::Terminal && !style.shape {
-        return safe;
-    }
-    let width = unicode_width::UnicodeWidthStr::width(safe.as_str()).max(1);
-    crate::layout::layout_paragraph(&safe, &style.layout(width))
-        .into_iter()
-        .map(|l| l.text)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// With `--all`: the quantities no topic claimed, each wrapped to the width, printed
-/// as the claims are read (after a heading before the first).
-#[derive(Default)]
-struct Untopical {
-    started: bool,
-}
-
-impl Untopical {
-    fn lines(&mut self, c: &Claim, style: &TextStyle) -> Vec<String> {
-        let mut lines = Vec::new();
-        if c.topic.is_some() {
-            return lines;
-        }
-        if !self.started {
-            self.started = true;
-            lines.push(String::new());
-            lines.push("no topic:".to_owned());
-        }
-        let text = crate::bookmarks::display::safe_line(&format!(
-            "{} ¶{}: {}",
-            c.article, c.paragraph, c.text
-        ));
-        let width = style.width.saturating_sub(2).max(1);
-        for l in output::table::cell_lines(&text, width, style) {
-            lines.push(format!("  {}", l.trim_end()));
-        }
-        lines
-    }
 }

@@ -6,6 +6,7 @@ pub mod claim_groups;
 pub mod claim_records;
 pub mod claim_store;
 pub mod claims;
+mod claims_text;
 pub mod config;
 pub mod fetch;
 pub mod generate;
