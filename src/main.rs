@@ -12,14 +12,22 @@ use qarin::cli::{self, help};
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc commits an arena's pages as they are used rather than all at once (its
-/// `arena_eager_commit` 0; the default commits eagerly where the OS overcommits): peak
-/// RSS then follows the heap (docs/safety.md, a folder's memory; same binary): one
-/// small article 24 → 12 MB, `qarin claims` on 22,969 files 57 → 31 MB without
-/// stories, 124 → 88 MB with them; CPU time within the noise. mimalloc reads its options from the environment as the
-/// process loads, and Rust's runtime allocates before `main`, so this is set from a
-/// constructor, before any allocation, unless `MIMALLOC_ARENA_EAGER_COMMIT` is set.
-extern "C" fn allocator_options() {
+/// For `qarin claims`, mimalloc commits an arena's pages as they are used rather than
+/// all at once (its `arena_eager_commit` 0; the default commits eagerly where the OS
+/// overcommits): peak RSS then follows the heap (docs/safety.md, a folder's memory; same
+/// binary): one small article 24 → 12 MB, `qarin claims` on 22,969 files 57 → 31 MB
+/// without stories, 124 → 88 MB with them. The other commands keep eager commit: cold
+/// `qarin stories` is 1.09× slower without it (845 vs 777 ms on 6,842 articles, more
+/// page faults), and its target is speed. mimalloc reads its options from the
+/// environment as the process loads, and Rust's runtime allocates before `main`, so this
+/// is set from a constructor, before any allocation, unless
+/// `MIMALLOC_ARENA_EAGER_COMMIT` is set. glibc passes the constructor the program's
+/// arguments; elsewhere (no arguments passed) every command commits on use.
+extern "C" fn allocator_options(
+    argc: std::ffi::c_int,
+    argv: *const *const std::ffi::c_char,
+    _envp: *const *const std::ffi::c_char,
+) {
     unsafe extern "C" {
         // mimalloc.h; the library is linked in by the `mimalloc` crate.
         fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
@@ -29,10 +37,25 @@ extern "C" fn allocator_options() {
     // SAFETY: `getenv` with a NUL-terminated name, before any thread is started;
     // `mi_option_set` only stores the value of a known option.
     unsafe {
-        if libc::getenv(c"MIMALLOC_ARENA_EAGER_COMMIT".as_ptr()).is_null() {
+        if libc::getenv(c"MIMALLOC_ARENA_EAGER_COMMIT".as_ptr()).is_null()
+            && (!cfg!(target_env = "gnu") || first_arg_is_claims(argc, argv))
+        {
             mi_option_set(ARENA_EAGER_COMMIT, 0);
         }
     }
+}
+
+/// `argv[1]` is `claims`.
+///
+/// # Safety
+/// `argv` holds `argc` valid NUL-terminated strings (what glibc passes a constructor).
+unsafe fn first_arg_is_claims(argc: std::ffi::c_int, argv: *const *const std::ffi::c_char) -> bool {
+    if argc < 2 || argv.is_null() {
+        return false;
+    }
+    // SAFETY: argc ≥ 2, so argv[1] is a valid NUL-terminated string.
+    let first = unsafe { *argv.add(1) };
+    !first.is_null() && unsafe { std::ffi::CStr::from_ptr(first) } == c"claims"
 }
 
 /// Runs [`allocator_options`] as the process loads, before Rust's runtime allocates
@@ -44,7 +67,11 @@ extern "C" fn allocator_options() {
     any(target_os = "linux", target_os = "android", target_os = "freebsd"),
     unsafe(link_section = ".init_array.00100")
 )]
-static ALLOCATOR_OPTIONS: extern "C" fn() = allocator_options;
+static ALLOCATOR_OPTIONS: extern "C" fn(
+    std::ffi::c_int,
+    *const *const std::ffi::c_char,
+    *const *const std::ffi::c_char,
+) = allocator_options;
 
 /// A terminal reader for right-to-left news that puts the sources' conflicting
 /// numeric claims side by side.
