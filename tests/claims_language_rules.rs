@@ -164,3 +164,74 @@ fn a_negated_people_verb_before_any_names_the_zero_count() {
     assert_eq!(zero.topic.as_ref().map(|t| t.as_str()), Some("killed"));
     assert!(zero.text.contains("عسكري"), "{zero:#?}");
 }
+
+#[test]
+fn a_year_dates_the_singular_noun_after_it() {
+    // A count above one takes a plural; a four-digit number before a singular noun
+    // dates it, and one after «July 7,» is the year of that date.
+    for (text, value) in [
+        (
+            "Tensions rose after a 2011 revolution that killed protesters.",
+            2011.0,
+        ),
+        (
+            "The settlement was evacuated during Israel's 2005 pullout.",
+            2005.0,
+        ),
+        (
+            "The activist was arrested on 7 July, 2012 under a detention law.",
+            2012.0,
+        ),
+        (
+            "The activist was arrested on July 7, 2012 under a detention law.",
+            2012.0,
+        ),
+    ] {
+        let all = claims(text);
+        let c = all.iter().find(|c| c.value == value);
+        assert!(
+            c.is_none_or(|c| c.topic.is_none()),
+            "{text}: {value} is a year: {all:#?}"
+        );
+    }
+    for (text, value, topic) in [
+        (
+            "Officials said 2000 troops were deployed.",
+            2000.0,
+            "troops",
+        ),
+        ("Medics said 1500 people were injured.", 1500.0, "injured"),
+        ("Police arrested 1200 men in the raids.", 1200.0, "arrested"),
+        (
+            "Officials said 1500 Egyptian soldiers were deployed.",
+            1500.0,
+            "troops",
+        ),
+    ] {
+        assert_eq!(topic_of(text, value).as_deref(), Some(topic), "{text}");
+    }
+}
+
+#[test]
+fn places_bodies_and_results_are_not_head_counts() {
+    for (text, value) in [
+        (
+            "Hundreds of police staged protests in ten governorates across Egypt.",
+            10.0,
+        ),
+        (
+            "Two committees bringing together peacekeepers met in Bamako.",
+            2.0,
+        ),
+        (
+            "The striker, injured in the first half, had scored two goals.",
+            2.0,
+        ),
+        (
+            "Protesters set up several tents and 12 checkpoints in the square.",
+            12.0,
+        ),
+    ] {
+        assert_eq!(topic_of(text, value), None, "{text}");
+    }
+}

@@ -305,7 +305,8 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
     }
     if let Some(d) = n.plain_digits {
         let marked = next.is_some_and(|x| word_in(tokens, x, &["ad", "bc", "ce", "bce"]));
-        let month = prev.is_some_and(|p| is_month(tokens, p));
+        let month = prev.is_some_and(|p| is_month(tokens, p))
+            || d == 4 && (1800.0..=2100.0).contains(&n.value) && after_dated_comma(tokens, n.first);
         if (3..=4).contains(&d) && (marked || month) {
             return QKind::Year;
         }
@@ -313,14 +314,61 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
             let qualified = G.qualified(tokens, n.first, &[]);
             let cued = prev.is_some_and(|p| word_in(tokens, p, YEAR_CUES));
             // A count is followed by what it counts («2000 troops»); a year by a
-            // preposition, punctuation, or nothing.
-            let followed_by_noun = next.is_some_and(|x| {
-                tokens.toks[x].kind == Kind::Word && !super::is_function_word(tokens.norm(x))
+            // preposition, punctuation, nothing, or the singular noun it dates («a 2011
+            // revolution», «Israel's 2005 pullout»): a count above one takes a plural,
+            // maybe after one adjective («1500 Egyptian soldiers»).
+            let plural_at = |x: usize| {
+                tokens.toks.get(x).is_some_and(|t| t.kind == Kind::Word)
+                    && !super::is_function_word(tokens.norm(x))
+                    && may_be_plural(tokens.norm(x))
+            };
+            let followed_by_plural = next.is_some_and(|x| {
+                tokens.toks[x].kind == Kind::Word
+                    && !super::is_function_word(tokens.norm(x))
+                    && (plural_at(x) || plural_at(x + 1))
             });
-            if !qualified && (cued || !followed_by_noun) {
+            if !qualified && (cued || !followed_by_plural) {
                 return QKind::Year;
             }
         }
     }
     QKind::Count
+}
+
+/// A year after a month and a comma: «July 7, 2012», «7 July, 2012».
+fn after_dated_comma(tokens: &Tokens, first: usize) -> bool {
+    first >= 2
+        && matches!(tokens.toks[first - 1].kind, Kind::Stop(','))
+        && (is_month(tokens, first - 2)
+            || matches!(tokens.toks[first - 2].kind, Kind::Digits(_))
+                && first >= 3
+                && is_month(tokens, first - 3))
+}
+
+/// Could `w` be a plural noun (what a count above one is followed by)? Regular plurals
+/// end in «s»; the irregular and invariable ones of counted people and things are listed.
+fn may_be_plural(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "personnel",
+        "staff",
+        "feet",
+        "aircraft",
+        "militia",
+        "youth",
+        "cattle",
+        "sheep",
+        "livestock",
+        "crew",
+        "km",
+        "kg",
+        "mw",
+        "bn",
+        "mln",
+    ];
+    (w.ends_with('s') && !w.ends_with("ss")) || IRREGULAR.contains(&w)
 }
