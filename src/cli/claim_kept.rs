@@ -200,10 +200,16 @@ impl Kept {
     }
 }
 
+/// Runs read back are given back their room: a vector read from JSON grows to four
+/// (key, run) pairs for one, and a folder compared as one holds every member's runs of
+/// its largest key at once (docs/safety.md, a folder).
 fn read_runs(store: &Store, s: Segment) -> io::Result<Runs> {
     let mut buf = Vec::new();
     store.get(s, &mut buf)?;
-    serde_json::from_slice(&buf).map_err(|e| io::Error::other(format!("stored runs: {e}")))
+    let mut runs: Runs =
+        serde_json::from_slice(&buf).map_err(|e| io::Error::other(format!("stored runs: {e}")))?;
+    runs.shrink_to_fit();
+    Ok(runs)
 }
 
 #[cfg(test)]
