@@ -143,11 +143,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let take = |files: usize, (k, t, r)| {
         if kept.is_empty() {
             kept.reserve(files);
-            terms.reserve(files);
+            if grouped {
+                terms.reserve(files);
+            }
             records.reserve(files);
         }
         kept.push(k);
-        terms.push(t);
+        // Without stories there are no terms: nothing is kept for them.
+        if grouped {
+            terms.push(t);
+        }
         records.push(r);
     };
     let warnings = corpus::load_taking(&args.paths, &args.load.options(args.lossy)?, each, take)?;

@@ -42,7 +42,7 @@ enum Source {
     Stdin,
     Url(String),
     File {
-        path: PathBuf,
+        path: Box<Path>,
         /// The folder given it was found under ([`Root`]), by number; none for a file
         /// given itself.
         root: Option<u32>,
@@ -131,31 +131,32 @@ fn load_with<T: Send>(
         let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if !md.is_dir() {
             sources.push(Source::File {
-                path: path.clone(),
+                path: path.clone().into_boxed_path(),
                 root: None,
             });
             continue;
         }
-        let found = walk::walk(path);
-        warnings.extend(found.warnings);
-        if found.files.is_empty() {
+        // A file keeps its folder's number, not its own copy of the folder's path
+        // components and name: `Root::rel` finds them again when it is read. Its path
+        // is boxed to its length (docs/safety.md, a folder).
+        let root = u32::try_from(roots.len()).unwrap_or(u32::MAX);
+        let before = sources.len();
+        warnings.extend(walk::walk_each(path, &mut |f| {
+            sources.push(Source::File {
+                path: f.into_boxed_path(),
+                root: Some(root),
+            })
+        }));
+        if sources.len() == before {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
         let name = std::fs::canonicalize(path)
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
-        // A file keeps its folder's number, not its own copy of the folder's path
-        // components and name: `Root::rel` finds them again when it is read.
-        let root = u32::try_from(roots.len()).unwrap_or(u32::MAX);
         roots.push(Root {
             path: path.clone(),
             name,
         });
-        sources.reserve(found.files.len());
-        sources.extend(found.files.into_iter().map(|f| Source::File {
-            path: f.path,
-            root: Some(root),
-        }));
     }
     let sidecars = sidecars(&sources)?;
     let files = sources.len();
