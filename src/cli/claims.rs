@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::claims::{Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::claim_groups::grouping;
+use crate::cli::claim_read::Claims;
 use crate::cli::claim_records::{self, Record, Records};
-use crate::cli::claim_store::{self, Claims, RunsTo, Store};
+use crate::cli::claim_store::{self, RunsTo, Store};
 use crate::cli::claims_text::{Untopical, model_lines, styled_line};
 use crate::cli::output::{self, Csv, Jsonl, TextArgs};
 use crate::corpus::{self, Article};
