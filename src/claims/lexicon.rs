@@ -103,6 +103,10 @@ pub struct Lexicon {
     prefixed: HashMap<(char, char), Vec<usize>, FastHash>,
     /// The first two bytes of `exact`'s words and `prefixed`'s prefixes.
     starts: starts::Starts,
+    /// Per unit (index): the topics whose `units` name its key, in topic order.
+    implied_by_unit: Vec<Vec<usize>>,
+    /// The shapes of `exact`'s words: a stem of another shape skips the hash lookup.
+    exact_shapes: starts::Shapes,
     /// The first two bytes of `prefixed`'s prefixes alone: most stems that may start a
     /// phrase start no prefixed one, and skip its lookup.
     prefixed_starts: starts::Starts,
@@ -257,6 +261,12 @@ impl Lexicon {
         self.file.units.get(i)
     }
 
+    /// The topics a unit implies (their `units` name its key: dollars → money), in
+    /// topic order; computed once, not per figure.
+    pub fn topics_implied_by(&self, unit: usize) -> &[usize] {
+        self.implied_by_unit.get(unit).map_or(&[], Vec::as_slice)
+    }
+
     /// The words of counts without digits.
     pub fn implicit(&self) -> &ImplicitWords {
         &self.implicit
@@ -341,6 +351,7 @@ impl Lexicon {
         let mut prefixed: HashMap<(char, char), Vec<usize>, FastHash> = HashMap::default();
         let mut starts = starts::Starts::default();
         let mut prefixed_starts = starts::Starts::default();
+        let mut exact_shapes = starts::Shapes::default();
         for (i, p) in patterns.iter().enumerate() {
             let (first, prefix) = &p.words[0];
             starts.add(first);
@@ -351,13 +362,27 @@ impl Lexicon {
                         prefixed_starts.add(first);
                         prefixed.entry(k).or_default().push(i)
                     }
-                    None => exact.entry(first.clone()).or_default().push(i),
+                    None => {
+                        exact_shapes.add(first);
+                        exact.entry(first.clone()).or_default().push(i)
+                    }
                 }
             } else {
+                exact_shapes.add(first);
                 exact.entry(first.clone()).or_default().push(i);
             }
         }
         let implicit = ImplicitWords::new(&file);
+        let implied_by_unit = file
+            .units
+            .iter()
+            .map(|u| {
+                let implies = |t: &TopicDef| t.units.contains(&u.key);
+                (0..file.topics.len())
+                    .filter(|&k| implies(&file.topics[k]))
+                    .collect()
+            })
+            .collect();
         Lexicon {
             file,
             patterns,
@@ -365,6 +390,8 @@ impl Lexicon {
             prefixed,
             starts,
             prefixed_starts,
+            exact_shapes,
+            implied_by_unit,
             implicit,
             symbols,
             english_labels: false,
@@ -387,7 +414,9 @@ impl Lexicon {
             if !self.starts.may_start(stem) {
                 continue;
             }
-            if let Some(list) = self.exact.get(stem) {
+            if self.exact_shapes.may_be(stem)
+                && let Some(list) = self.exact.get(stem)
+            {
                 for &pi in list {
                     try_pattern(pi, &mut f);
                 }

@@ -95,6 +95,21 @@ impl Tokens {
                 }
                 Class::Word | Class::Digit => {
                     let start = i;
+                    if let Some(end) = plain_ascii_word(text.as_bytes(), i) {
+                        // What the run below makes of it, without its bookkeeping.
+                        let norm_start = self.arena.len();
+                        self.arena.push_str(&text[i..end]);
+                        self.arena[norm_start..].make_ascii_lowercase();
+                        self.toks.push(Token {
+                            span: i..end,
+                            kind: Kind::Word,
+                            norm: norm_start..self.arena.len(),
+                            space_before,
+                        });
+                        i = end;
+                        space_before = false;
+                        continue;
+                    }
                     let norm_start = self.arena.len();
                     let mut run = RunBuilder::default();
                     run.push(c, info, &mut self.arena);
@@ -152,6 +167,24 @@ impl Tokens {
             }
             space_before = false;
         }
+    }
+}
+
+/// The end of a word of ASCII letters only starting at byte `i`, when what follows it
+/// (an ASCII space, punctuation, or the end) ends the token: most words of English text.
+/// A letter, digit or non-ASCII character after it is left to the general run.
+#[inline(always)]
+fn plain_ascii_word(b: &[u8], i: usize) -> Option<usize> {
+    if !b.get(i)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = i + b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    match b.get(end) {
+        Some(c) if !c.is_ascii() || c.is_ascii_digit() => None,
+        _ => Some(end),
     }
 }
 
@@ -524,6 +557,11 @@ pub fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut rest = word;
     out[n] = Some((rest, false));
     n += 1;
+    // Every proclitic is an Arabic letter: an English word is its only stem (this runs
+    // on every lexicon lookup).
+    if word.as_bytes().first().is_none_or(u8::is_ascii) {
+        return out.into_iter().take(n).flatten();
+    }
     if let Some(r) = rest.strip_prefix(['و', 'ف'])
         && long(r)
     {

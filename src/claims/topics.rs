@@ -278,11 +278,9 @@ pub fn context(
         before_start = j;
     }
     // A unit can imply the topic (square metres → area, dollars → money).
-    if let Some(u) = unit.and_then(|u| lexicon.unit_def(u)) {
-        for (k, t) in lexicon.topics().iter().enumerate() {
-            if t.units.contains(&u.key) {
-                consider(&mut best, 50, k, false);
-            }
+    if let Some(u) = unit {
+        for &k in lexicon.topics_implied_by(u) {
+            consider(&mut best, 50, k, false);
         }
     }
     // A count of people listed after a figure whose event named its topic shares that

@@ -17,6 +17,8 @@ use std::os::unix::fs::FileExt;
 use std::sync::Mutex;
 
 use crate::claims::{self, Claim, Facts, GroupKey, Lexicon, Runs};
+pub use crate::cli::claim_kept::Kept;
+use crate::cli::claim_kept::Parts;
 
 /// Bytes held in memory before the store becomes a file; the hidden
 /// `QARIN_SENTENCES_IN_MEMORY` (bytes, or with K, M, G) lowers it for tests.
@@ -37,12 +39,46 @@ const IN_MEMORY: usize = 1 << 20;
 /// An article's claims are added to the store this many bytes at a time.
 const SEGMENT: usize = 64 << 10;
 
-/// Where a run of an article's claim lines went.
+/// Where a run of an article's claim lines went: 16 bytes, kept for every article
+/// (docs/safety.md, a folder), so whether it is in the file is the top bit of `at`.
 #[derive(Debug, Clone, Copy)]
-struct Segment {
-    in_file: bool,
+pub struct Segment {
     at: u64,
-    len: usize,
+    len: u64,
+}
+
+/// The bit of [`Segment::at`] that says the bytes are in the file.
+const IN_FILE: u64 = 1 << 63;
+
+impl Segment {
+    fn new(in_file: bool, at: u64, len: usize) -> Segment {
+        let flag = if in_file { IN_FILE } else { 0 };
+        Segment {
+            at: at | flag,
+            len: len as u64,
+        }
+    }
+
+    fn in_file(self) -> bool {
+        self.at & IN_FILE != 0
+    }
+
+    fn at(self) -> u64 {
+        self.at & !IN_FILE
+    }
+
+    fn len(self) -> usize {
+        usize::try_from(self.len).unwrap_or(usize::MAX)
+    }
+
+    /// Its two words, for `cli::claim_kept` to pack.
+    pub(crate) fn raw(self) -> (u64, u64) {
+        (self.at, self.len)
+    }
+
+    pub(crate) fn from_raw(at: u64, len: u64) -> Segment {
+        Segment { at, len }
+    }
 }
 
 #[derive(Default)]
@@ -67,33 +103,33 @@ impl Spill {
             if f.write_all(bytes).is_ok() {
                 let at = self.file_len;
                 self.file_len += bytes.len() as u64;
-                return Segment {
-                    in_file: true,
-                    at,
-                    len: bytes.len(),
-                };
+                return Segment::new(true, at, bytes.len());
             }
             // A full disk: what is in the file stays readable; the rest goes to memory.
             self.broken = true;
         }
         let at = self.mem.len() as u64;
-        self.mem.extend_from_slice(bytes);
-        Segment {
-            in_file: false,
-            at,
-            len: bytes.len(),
+        // Grown by doubling, but never past the limit: a buffer of 1.5 times the limit
+        // was a fixed cost of every folder (docs/safety.md, a folder).
+        let need = self.mem.len() + bytes.len();
+        if need > self.mem.capacity() {
+            let to = (self.mem.capacity() * 2).clamp(need, in_memory().max(need));
+            self.mem.reserve_exact(to - self.mem.len());
         }
+        self.mem.extend_from_slice(bytes);
+        Segment::new(false, at, bytes.len())
     }
 
     fn get(&self, s: Segment, into: &mut Vec<u8>) -> io::Result<()> {
         into.clear();
-        into.resize(s.len, 0);
-        if s.in_file {
+        into.resize(s.len(), 0);
+        if s.in_file() {
             let f = self.file.as_ref().ok_or_else(|| lost("its file"))?;
-            return f.read_exact_at(into, s.at);
+            return f.read_exact_at(into, s.at());
         }
-        let at = usize::try_from(s.at).map_err(|_| lost("memory"))?;
-        let bytes = self.mem.get(at..at + s.len).ok_or_else(|| lost("memory"))?;
+        let at = usize::try_from(s.at()).map_err(|_| lost("memory"))?;
+        let end = at.checked_add(s.len()).ok_or_else(|| lost("memory"))?;
+        let bytes = self.mem.get(at..end).ok_or_else(|| lost("memory"))?;
         into.copy_from_slice(bytes);
         Ok(())
     }
@@ -146,93 +182,6 @@ pub enum RunsTo {
     /// To the store a group key at a time ([`Runs::by_key`]), read back when that key
     /// is grouped: the whole folder compared as one (`--stories off`).
     Keyed,
-}
-
-/// What is kept of one article's claims: where they went, how many, where what
-/// grouping needs of them went (its [`Runs`], read back when its story is grouped) and
-/// the marks grouping gave them within the article. Tens of bytes and a few a mark.
-#[derive(Debug, Default)]
-pub struct Kept {
-    segments: Box<[Segment]>,
-    pub count: usize,
-    runs: KeptRuns,
-    /// With [`RunsTo::Keyed`]: each group key's number and where its runs are.
-    keyed: Box<[(u32, Piece)]>,
-    /// Local ids of the superseded claims, then of the headlines (from `heads`).
-    marks: Box<[u32]>,
-    heads: usize,
-}
-
-impl Kept {
-    /// The article's [`Runs`], read back from the store if they went there.
-    pub fn runs(&self, store: &Store) -> io::Result<std::borrow::Cow<'_, Runs>> {
-        let s = match &self.runs {
-            KeptRuns::Memory(runs) => return Ok(std::borrow::Cow::Borrowed(runs)),
-            KeptRuns::Stored(s) => *s,
-        };
-        let mut buf = Vec::new();
-        store.get(s, &mut buf)?;
-        serde_json::from_slice(&buf)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| io::Error::other(format!("stored runs: {e}")))
-    }
-
-    /// The local ids of the superseded claims and of the headlines.
-    fn marks(&self) -> (Vec<u32>, Vec<u32>) {
-        match &self.runs {
-            KeptRuns::Memory(runs) if self.keyed.is_empty() => runs.marks(),
-            _ => {
-                let (superseded, headlines) = self.marks.split_at(self.heads.min(self.marks.len()));
-                (superseded.to_vec(), headlines.to_vec())
-            }
-        }
-    }
-}
-
-/// An article's [`Runs`]: in memory when every article is grouped together (all are
-/// needed at once), else in the store until its story is grouped.
-#[derive(Debug)]
-enum KeptRuns {
-    Memory(Runs),
-    Stored(Segment),
-}
-
-impl Default for KeptRuns {
-    fn default() -> Self {
-        KeptRuns::Memory(Runs::default())
-    }
-}
-
-/// One group key's runs of an article ([`RunsTo::Keyed`]).
-#[derive(Debug)]
-enum Piece {
-    Stored(Segment),
-    /// Runs with a non-finite number, which JSON cannot hold.
-    Memory(Runs),
-}
-
-impl Kept {
-    /// The numbers of the group keys of the article's claims ([`RunsTo::Keyed`]).
-    pub fn keys(&self) -> impl Iterator<Item = u32> + '_ {
-        self.keyed.iter().map(|(k, _)| *k)
-    }
-
-    /// The article's runs of the group key numbered `key`, read back from the store.
-    pub fn runs_of_key(&self, store: &Store, key: u32) -> io::Result<Option<Runs>> {
-        let Some((_, piece)) = self.keyed.iter().find(|(k, _)| *k == key) else {
-            return Ok(None);
-        };
-        match piece {
-            Piece::Memory(runs) => Ok(Some(runs.clone())),
-            Piece::Stored(s) => {
-                let mut buf = Vec::new();
-                store.get(*s, &mut buf)?;
-                serde_json::from_slice(&buf)
-                    .map(Some)
-                    .map_err(|e| io::Error::other(format!("stored runs: {e}")))
-            }
-        }
-    }
 }
 
 /// Where some bytes went in the store ([`Store::put_bytes`]).
@@ -295,7 +244,7 @@ impl Store {
         spill.put(bytes)
     }
 
-    fn get(&self, s: Segment, into: &mut Vec<u8>) -> io::Result<()> {
+    pub(crate) fn get(&self, s: Segment, into: &mut Vec<u8>) -> io::Result<()> {
         let spill = self.spill.lock().unwrap_or_else(|e| e.into_inner());
         spill.get(s, into)
     }
@@ -325,167 +274,47 @@ impl Writer<'_> {
     /// What is kept of the article: its runs go to the store too (docs/safety.md).
     pub fn finish(mut self) -> Kept {
         self.flush();
-        // Stored runs leave their marks here (a few a story).
-        let (mut marks, headlines) = match self.runs_to {
-            RunsTo::Memory => Default::default(),
-            RunsTo::Store | RunsTo::Keyed => self.runs.marks(),
-        };
-        let heads = marks.len();
-        marks.extend(headlines);
+        // The marks grouping gives the claims within the article (a few a story).
+        let (superseded, headlines) = self.runs.marks();
         let mut keyed = Vec::new();
         if self.runs_to == RunsTo::Keyed {
             for (key, runs) in self.runs.by_key() {
+                // Runs with a non-finite number (which JSON cannot hold) stay in memory.
                 let stored = runs.finite().then(|| serde_json::to_vec(&runs).ok());
                 let piece = match stored.flatten() {
-                    Some(bytes) => Piece::Stored(self.store.put(&bytes)),
-                    None => Piece::Memory(runs),
+                    Some(bytes) => Ok(self.store.put(&bytes)),
+                    None => Err(runs),
                 };
                 keyed.push((self.store.key_number(key), piece));
             }
-            self.runs = Runs::default();
         }
-        // Runs with a non-finite number (which JSON cannot hold) stay in memory.
-        let stored = (self.runs_to == RunsTo::Store && self.runs.finite())
-            .then(|| serde_json::to_vec(&self.runs).ok());
-        let runs = match stored.flatten() {
-            Some(bytes) => KeptRuns::Stored(self.store.put(&bytes)),
-            None => {
-                self.runs.shrink_to_fit();
-                KeptRuns::Memory(self.runs)
+        let runs = match self.runs_to {
+            RunsTo::Keyed => None,
+            RunsTo::Memory => Some(Err(self.runs)),
+            RunsTo::Store => {
+                let stored = self
+                    .runs
+                    .finite()
+                    .then(|| serde_json::to_vec(&self.runs).ok());
+                Some(match stored.flatten() {
+                    Some(bytes) => Ok(self.store.put(&bytes)),
+                    None => Err(self.runs),
+                })
             }
         };
-        Kept {
-            segments: self.segments.into_boxed_slice(),
+        Kept::pack(Parts {
             count: self.count,
-            runs,
-            keyed: keyed.into_boxed_slice(),
-            marks: marks.into_boxed_slice(),
-            heads,
-        }
-    }
-}
-
-/// The claims of the articles in output order: `order` lists (article index, id of its
-/// first claim, its final `Article::id`) in claim order.
-pub struct Claims<'a> {
-    pub store: &'a Store,
-    pub kept: &'a [Kept],
-    pub order: Vec<(usize, usize, &'a str)>,
-}
-
-impl Claims<'_> {
-    /// How many claims.
-    pub fn count(&self) -> usize {
-        self.order
-            .iter()
-            .map(|&(i, ..)| self.kept.get(i).map_or(0, |k| k.count))
-            .sum()
-    }
-
-    /// The index of the article of the claim `id`.
-    pub fn article_of(&self, id: usize) -> Option<usize> {
-        let at = self.order.partition_point(|&(_, first, _)| first <= id);
-        let &(i, first, _) = self.order.get(at.checked_sub(1)?)?;
-        (id < first + self.kept.get(i)?.count).then_some(i)
-    }
-
-    /// The ids of the headlines (one per article and group: few).
-    pub fn headlines(&self) -> std::collections::HashSet<usize> {
-        let mut ids = std::collections::HashSet::new();
-        for &(i, first, _) in &self.order {
-            if let Some(k) = self.kept.get(i) {
-                ids.extend(k.marks().1.into_iter().map(|h| first + h as usize));
-            }
-        }
-        ids
-    }
-
-    /// Every claim, numbered, with its article's final id and the marks grouping gave it.
-    pub fn iter(&self) -> impl Iterator<Item = io::Result<Claim>> + '_ {
-        self.order.iter().flat_map(move |&(i, first, article)| {
-            let kept = self.kept.get(i);
-            ArticleClaims {
-                store: self.store,
-                segments: kept.map_or(&[][..], |k| &k.segments),
-                marks: kept.map(marks).unwrap_or_default(),
-                first,
-                article,
-                buf: Vec::new(),
-                pos: 0,
-                next: 0,
-                failed: false,
-            }
+            segments: self.segments,
+            runs: runs.map(|r| {
+                r.map_err(|mut runs| {
+                    runs.shrink_to_fit();
+                    runs
+                })
+            }),
+            keyed,
+            superseded,
+            headlines,
         })
-    }
-}
-
-/// Per local id: 1 superseded, 2 headline.
-fn marks(k: &Kept) -> Vec<u8> {
-    let mut m = vec![0u8; k.count];
-    let (superseded, headlines) = k.marks();
-    for i in superseded {
-        if let Some(x) = m.get_mut(i as usize) {
-            *x |= 1;
-        }
-    }
-    for i in headlines {
-        if let Some(x) = m.get_mut(i as usize) {
-            *x |= 2;
-        }
-    }
-    m
-}
-
-/// One article's claims read back, a segment at a time.
-struct ArticleClaims<'a> {
-    store: &'a Store,
-    segments: &'a [Segment],
-    marks: Vec<u8>,
-    first: usize,
-    article: &'a str,
-    buf: Vec<u8>,
-    /// Position in `buf`.
-    pos: usize,
-    /// The next segment.
-    next: usize,
-    failed: bool,
-}
-
-impl Iterator for ArticleClaims<'_> {
-    type Item = io::Result<Claim>;
-
-    fn next(&mut self) -> Option<io::Result<Claim>> {
-        if self.failed {
-            return None;
-        }
-        while self.pos >= self.buf.len() {
-            let s = *self.segments.get(self.next)?;
-            self.next += 1;
-            self.pos = 0;
-            if let Err(e) = self.store.get(s, &mut self.buf) {
-                self.failed = true;
-                return Some(Err(e));
-            }
-        }
-        let rest = &self.buf[self.pos..];
-        let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-        self.pos += end + 1;
-        let mut c: Claim = match serde_json::from_slice(&rest[..end]) {
-            Ok(c) => c,
-            Err(e) => {
-                self.failed = true;
-                return Some(Err(io::Error::other(format!("a stored claim: {e}"))));
-            }
-        };
-        let mark = self.marks.get(c.id).copied().unwrap_or(0);
-        c.superseded = mark & 1 != 0;
-        c.headline = mark & 2 != 0;
-        c.id += self.first;
-        c.part_of = c.part_of.map(|p| p + self.first);
-        if c.article != self.article {
-            self.article.clone_into(&mut c.article);
-        }
-        Some(Ok(c))
     }
 }
 
@@ -515,7 +344,7 @@ mod tests {
         let store = Store::default();
         let held = keep(&store, &article, &lexicon, false, RunsTo::Memory);
         let stored = keep(&store, &article, &lexicon, false, RunsTo::Store);
-        assert!(matches!(stored.runs, KeptRuns::Stored(_)));
+        assert!(stored.runs_stored() && !held.runs_stored());
         assert!(held.count >= 3, "{held:?}");
         let (a, b) = (held.runs(&store).unwrap(), stored.runs(&store).unwrap());
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
@@ -535,8 +364,8 @@ mod tests {
             segs.push(spill.put(text.as_bytes()));
             want.push(text);
         }
-        assert!(spill.file.is_some() && segs.iter().any(|s| s.in_file));
-        assert!(segs.first().is_some_and(|s| !s.in_file));
+        assert!(spill.file.is_some() && segs.iter().any(|s| s.in_file()));
+        assert!(segs.first().is_some_and(|s| !s.in_file()));
         let mut buf = Vec::new();
         for (s, w) in segs.into_iter().zip(want) {
             spill.get(s, &mut buf).unwrap();

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::claims::{Analysis, Claim, Group, Lexicon, Verdict, table};
 use crate::cli::claim_groups::grouping;
+use crate::cli::claim_read::Claims;
 use crate::cli::claim_records::{self, Record, Records};
-use crate::cli::claim_store::{self, Claims, RunsTo, Store};
+use crate::cli::claim_store::{self, RunsTo, Store};
 use crate::cli::claims_text::{Untopical, model_lines, styled_line};
 use crate::cli::output::{self, Csv, Jsonl, TextArgs};
 use crate::corpus::{self, Article};
@@ -143,11 +144,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let take = |files: usize, (k, t, r)| {
         if kept.is_empty() {
             kept.reserve(files);
-            terms.reserve(files);
+            if grouped {
+                terms.reserve(files);
+            }
             records.reserve(files);
         }
         kept.push(k);
-        terms.push(t);
+        // Without stories there are no terms: nothing is kept for them.
+        if grouped {
+            terms.push(t);
+        }
         records.push(r);
     };
     let warnings = corpus::load_taking(&args.paths, &args.load.options(args.lossy)?, each, take)?;

@@ -3,6 +3,8 @@
 
 pub mod bookmarks;
 pub mod claim_groups;
+pub mod claim_kept;
+pub mod claim_read;
 pub mod claim_records;
 pub mod claim_store;
 pub mod claims;

@@ -1,6 +1,6 @@
 //! Article ids unique among the articles loaded together.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::Article;
@@ -24,17 +24,23 @@ pub(crate) fn unique_ids(articles: &mut [Article]) {
 /// kept elsewhere (`qarin claims`): `ids` are their ids as read, `origin_path(i)` is
 /// asked only of an article whose id collides.
 pub fn renames(ids: &[&str], origin_path: impl Fn(usize) -> String) -> Vec<(usize, String)> {
-    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        groups.entry(id).or_default().push(i);
-    }
-    let mut taken: HashSet<String> = groups
-        .iter()
-        .filter(|(_, v)| v.len() == 1)
-        .map(|(id, _)| (*id).to_owned())
-        .collect();
+    // The indices sorted by id (stable: members in input order), 8 bytes an
+    // article: a folder's ids are neither copied nor mapped (docs/safety.md, a folder).
+    let mut sorted: Vec<usize> = (0..ids.len()).collect();
+    sorted.sort_by(|&a, &b| ids[a].cmp(ids[b]));
+    let id_of = |i: usize| ids.get(i).copied().unwrap_or("");
+    // An id is taken when exactly one article has it, or when a rename made it.
+    let once = |name: &str| {
+        let from = sorted.partition_point(|&i| id_of(i) < name);
+        let to = sorted.partition_point(|&i| id_of(i) <= name);
+        to - from == 1
+    };
+    let mut made: HashSet<String> = HashSet::new();
+    let mut take = |name: &str| !once(name) && made.insert(name.to_owned());
     let mut out = Vec::new();
-    for (id, members) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
+    let runs = sorted.chunk_by(|&a, &b| id_of(a) == id_of(b));
+    for members in runs.filter(|m| m.len() > 1) {
+        let id = members.first().map_or("", |&i| id_of(i));
         let dirs: Vec<Vec<String>> = members
             .iter()
             .map(|&i| {
@@ -71,7 +77,7 @@ pub fn renames(ids: &[&str], origin_path: impl Fn(usize) -> String) -> Vec<(usiz
         }
         for (&i, base) in members.iter().zip(names) {
             let (mut new, mut n) = (base.clone(), 1);
-            while !taken.insert(new.clone()) {
+            while !take(&new) {
                 n += 1;
                 new = format!("{base}~{n}");
             }

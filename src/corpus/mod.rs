@@ -12,6 +12,7 @@ pub(crate) mod frontmatter;
 pub mod hardwrap;
 mod ids;
 mod load;
+mod load_file;
 pub mod meta;
 pub mod origin;
 mod paragraphs;

@@ -36,8 +36,18 @@ pub fn is_article(path: &Path) -> bool {
 
 /// The article files under `root`, in name order level by level.
 pub fn walk(root: &Path) -> Walked {
+    let mut files = Vec::new();
+    let warnings = walk_each(root, &mut |path| files.push(Found { path }));
+    Walked { files, warnings }
+}
+
+/// [`walk`], each file handed to `found` as it is met rather than collected: a folder's
+/// list is then held once, by the caller (docs/safety.md, a folder). Returns the
+/// warnings.
+pub fn walk_each(root: &Path, found: &mut dyn FnMut(PathBuf)) -> Vec<String> {
     let mut out = Walked::default();
-    let mut hidden = Vec::new();
+    // Hidden entries: how many, and the first three's paths (all the warning names).
+    let hidden = std::cell::RefCell::new((0usize, Vec::new()));
     let mut other = 0usize;
     let walker = WalkDir::new(root)
         .follow_links(true)
@@ -46,13 +56,15 @@ pub fn walk(root: &Path) -> Walked {
         .filter_entry(|e| {
             let keep = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
             if !keep {
-                hidden.push(e.path().to_path_buf());
+                let (count, first) = &mut *hidden.borrow_mut();
+                *count += 1;
+                if first.len() < 3 {
+                    first.push(e.path().to_path_buf());
+                }
             }
             keep
         });
-    // `hidden` is borrowed by the filter while the walk runs: collect first.
-    let entries: Vec<_> = walker.collect();
-    for entry in entries {
+    for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -63,28 +75,21 @@ pub fn walk(root: &Path) -> Walked {
         if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.path();
-        if !is_article(path) {
-            if path.file_name().is_some_and(|n| n != super::sidecar::NAME) {
+        if !is_article(entry.path()) {
+            if entry.file_name() != super::sidecar::NAME {
                 other += 1;
             }
             continue;
         }
-        out.files.push(Found {
-            path: path.to_path_buf(),
-        });
+        found(entry.into_path());
     }
-    if !hidden.is_empty() {
-        let names: Vec<String> = hidden
-            .iter()
-            .take(3)
-            .map(|p| p.display().to_string())
-            .collect();
-        let more = if hidden.len() > 3 { ", …" } else { "" };
+    let (hidden, first) = hidden.into_inner();
+    if hidden > 0 {
+        let names: Vec<String> = first.iter().map(|p| p.display().to_string()).collect();
+        let more = if hidden > 3 { ", …" } else { "" };
         out.warnings.push(format!(
-            "skipped {} hidden entr{} under {}: {}{more}",
-            hidden.len(),
-            if hidden.len() == 1 { "y" } else { "ies" },
+            "skipped {hidden} hidden entr{} under {}: {}{more}",
+            if hidden == 1 { "y" } else { "ies" },
             root.display(),
             names.join(", ")
         ));
@@ -98,7 +103,7 @@ pub fn walk(root: &Path) -> Walked {
             ARTICLE_EXTS.join(" ")
         ));
     }
-    out
+    out.warnings
 }
 
 /// The components of `path`, found under `root`, below it.

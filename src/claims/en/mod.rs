@@ -18,7 +18,7 @@ use super::tokens::{Kind, Tokens};
 /// reads every paragraph, so one pass instead of two (docs/claims.md, "Speed").
 pub fn may_hold_claim(text: &str, lexicon: &Lexicon) -> bool {
     let b = text.as_bytes();
-    if b.iter().any(u8::is_ascii_digit) {
+    if has_ascii_digit(b) {
         return true;
     }
     let set = lexicon.implicit();
@@ -59,6 +59,20 @@ pub fn may_hold_claim(text: &str, lexicon: &Lexicon) -> bool {
         }
     }
     false
+}
+
+/// Does `b` hold an ASCII digit? Blocks of 64 bytes are tested without a branch per
+/// byte, which the compiler vectorises: 70 % of English news is in paragraphs with no
+/// digit, read to their end here (docs/claims.md, "Speed").
+fn has_ascii_digit(b: &[u8]) -> bool {
+    let digit = |c: &u8| c.wrapping_sub(b'0') < 10;
+    let mut blocks = b.chunks_exact(64);
+    for block in &mut blocks {
+        if block.iter().fold(false, |seen, c| seen | digit(c)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(digit)
 }
 
 /// The currency a sign or code before the number at token `num_first` names: «$13.6»,

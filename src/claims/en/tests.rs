@@ -180,3 +180,20 @@ proptest::proptest! {
         );
     }
 }
+
+#[test]
+fn the_block_digit_test_finds_a_digit_anywhere() {
+    // Every length around the 64-byte blocks, a digit (or none) at every place, and the
+    // bytes next to the digits ('/' and ':') and non-ASCII bytes, which are no digits.
+    for len in [0, 1, 63, 64, 65, 127, 128, 130] {
+        let plain: Vec<u8> = (0..len).map(|i| b"a/:\xd8\xa7 z"[i % 7]).collect();
+        assert!(!super::has_ascii_digit(&plain), "{len}");
+        for at in 0..len {
+            for d in [b'0', b'5', b'9'] {
+                let mut b = plain.clone();
+                b[at] = d;
+                assert!(super::has_ascii_digit(&b), "{len} {at}");
+            }
+        }
+    }
+}

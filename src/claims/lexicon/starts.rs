@@ -31,9 +31,52 @@ impl Starts {
     }
 }
 
+/// A set of word shapes: five low bits of each of the first two bytes and the length in
+/// bytes (15 for longer words), 16,384 bits. An exact word's shape rejects most words
+/// that share its first two bytes («the» lets «them» and «there» by `Starts`, not here).
+#[derive(Debug, Clone, Default)]
+pub struct Shapes(Vec<u64>);
+
+fn shape(s: &str) -> usize {
+    let b = s.as_bytes();
+    let low = |k: usize| usize::from(b.get(k).copied().unwrap_or(0) & 31);
+    (low(0) << 5 | low(1)) << 4 | s.len().min(15)
+}
+
+impl Shapes {
+    pub fn add(&mut self, word: &str) {
+        if self.0.is_empty() {
+            self.0 = vec![0; 1 << 8];
+        }
+        let i = shape(word);
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    /// Could `word` be one of the added words? (Never false for an added word.)
+    pub fn may_be(&self, word: &str) -> bool {
+        let i = shape(word);
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Starts;
+    use super::{Shapes, Starts};
+
+    #[test]
+    fn shapes_take_added_words_and_reject_other_lengths() {
+        let mut s = Shapes::default();
+        assert!(!s.may_be("the"));
+        for w in ["the", "killed", "قتلى", "a", "extraordinarily-long-word"] {
+            s.add(w);
+        }
+        for w in ["the", "killed", "قتلى", "a", "extraordinarily-long-word"] {
+            assert!(s.may_be(w), "{w}");
+        }
+        for w in ["them", "th", "kill", "an", "", "قتل"] {
+            assert!(!s.may_be(w), "{w}");
+        }
+    }
 
     #[test]
     fn starts_are_the_first_two_bytes() {
