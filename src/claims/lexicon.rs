@@ -12,6 +12,8 @@ mod file;
 mod implicit_words;
 mod starts;
 
+pub(crate) use starts::shape as word_shape;
+
 use super::tokens::{Kind, Tokens, normalize, stems};
 use file::{LexiconFile, line_col, merge_file, validate};
 pub use file::{ScopeDef, TopicDef, UnitDef};

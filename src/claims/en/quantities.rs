@@ -317,16 +317,13 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
             // preposition, punctuation, nothing, or the singular noun it dates («a 2011
             // revolution», «Israel's 2005 pullout»): a count above one takes a plural,
             // maybe after one adjective («1500 Egyptian soldiers»).
-            let plural_at = |x: usize| {
+            let content = |x: usize| {
                 tokens.toks.get(x).is_some_and(|t| t.kind == Kind::Word)
                     && !super::is_function_word(tokens.norm(x))
-                    && may_be_plural(tokens.norm(x))
             };
-            let followed_by_plural = next.is_some_and(|x| {
-                tokens.toks[x].kind == Kind::Word
-                    && !super::is_function_word(tokens.norm(x))
-                    && (plural_at(x) || plural_at(x + 1))
-            });
+            let plural_at = |x: usize| content(x) && may_be_plural(tokens.norm(x));
+            let followed_by_plural =
+                next.is_some_and(|x| plural_at(x) || content(x) && plural_at(x + 1));
             if !qualified && (cued || !followed_by_plural) {
                 return QKind::Year;
             }

@@ -1,6 +1,8 @@
 //! English number words («two», «fifteen», «hundred», «million», «dozens»…): what each
 //! means to the compound parser in `numbers`.
 
+use crate::claims::lexicon::word_shape;
+
 /// What one (lowercased) English number word means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Word {
@@ -105,27 +107,14 @@ const WORDS: &[(&str, Word)] = {
     ]
 };
 
-/// The bit of a word's first two bytes (five low bits each, which tell ASCII letters
-/// apart) and its length (up to 15).
-const fn gate_bit(w: &[u8]) -> usize {
-    let b0 = if w.is_empty() {
-        0
-    } else {
-        (w[0] & 31) as usize
-    };
-    let b1 = if w.len() < 2 { 0 } else { (w[1] & 31) as usize };
-    let len = if w.len() > 15 { 15 } else { w.len() };
-    (b0 * 32 + b1) * 16 + len
-}
-
-/// The gate bits of [`WORDS`]: a word whose bit is not set is no number word. Every
-/// word of a paragraph is asked (by the pre-filter, the number parser and the implicit
+/// The shapes of [`WORDS`] (`lexicon::word_shape`): a word whose bit is not set is no
+/// number word. Every word of a paragraph is asked (by the pre-filter, the number parser and the implicit
 /// counts): most are rejected here, without comparing strings (docs/claims.md, "Speed").
 static GATE: [u64; 256] = {
     let mut bits = [0u64; 256];
     let mut k = 0;
     while k < WORDS.len() {
-        let b = gate_bit(WORDS[k].0.as_bytes());
+        let b = word_shape(WORDS[k].0.as_bytes());
         bits[b / 64] |= 1 << (b % 64);
         k += 1;
     }
@@ -134,7 +123,7 @@ static GATE: [u64; 256] = {
 
 /// The number word `w` (lowercased) is, if any.
 pub fn word(w: &str) -> Option<Word> {
-    let b = gate_bit(w.as_bytes());
+    let b = word_shape(w.as_bytes());
     if GATE[b / 64] >> (b % 64) & 1 == 0 {
         return None;
     }

@@ -37,10 +37,17 @@ impl Starts {
 #[derive(Debug, Clone, Default)]
 pub struct Shapes(Vec<u64>);
 
-fn shape(s: &str) -> usize {
-    let b = s.as_bytes();
-    let low = |k: usize| usize::from(b.get(k).copied().unwrap_or(0) & 31);
-    (low(0) << 5 | low(1)) << 4 | s.len().min(15)
+/// The shape of a word's bytes (see [`Shapes`]); `const` so that built-in word tables
+/// (`en::words`) gate their lookups with the same shapes at compile time.
+pub const fn shape(b: &[u8]) -> usize {
+    let low0 = if b.is_empty() {
+        0
+    } else {
+        (b[0] & 31) as usize
+    };
+    let low1 = if b.len() < 2 { 0 } else { (b[1] & 31) as usize };
+    let len = if b.len() > 15 { 15 } else { b.len() };
+    (low0 << 5 | low1) << 4 | len
 }
 
 impl Shapes {
@@ -48,13 +55,13 @@ impl Shapes {
         if self.0.is_empty() {
             self.0 = vec![0; 1 << 8];
         }
-        let i = shape(word);
+        let i = shape(word.as_bytes());
         self.0[i >> 6] |= 1 << (i & 63);
     }
 
     /// Could `word` be one of the added words? (Never false for an added word.)
     pub fn may_be(&self, word: &str) -> bool {
-        let i = shape(word);
+        let i = shape(word.as_bytes());
         self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
     }
 }
