@@ -145,6 +145,19 @@ fn a_semicolon_ends_the_search_for_a_topic() {
     );
 }
 
+#[test]
+fn ages_in_police_reports_are_not_spans_of_time() {
+    // Each person's age after their name is no duration; a sentence or a term still is.
+    let a = run(&[(
+        "a",
+        "وأصيب خالد عطية، 39 سنة، عاطل، ومحمود إبراهيم 25 سنة طالب، وفوزية (50 عاما- فلاحة). \
+         وشاب عمره 30 عاما. وقضت المحكمة بالسجن المشدد لمدة 15 عاما، وحبسه 4 أيام. \
+         وتحدد الدستور مدة الرئاسة بـ 4 سنوات، وسيتم التقسيط على 10 أو 20 عاما، للمستفيدين.",
+    )]);
+    let spans = values_of(&a, "duration");
+    assert_eq!(spans, [15.0, 4.0, 4.0, 15.0], "{:#?}", a.claims);
+}
+
 fn values_of(a: &qarin::claims::Analysis, topic: &str) -> Vec<f64> {
     claims_of(a, topic).iter().map(|c| c.value).collect()
 }

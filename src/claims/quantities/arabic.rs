@@ -8,6 +8,8 @@ use super::{
 use crate::claims::numbers::Number;
 use crate::claims::tokens::{Kind, Tokens, stems};
 
+mod age;
+
 const MONTHS: &[&str] = &[
     "يناير",
     "فبراير",
@@ -317,6 +319,9 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
         Kind::Stop('(') => prev_word(tokens, p),
         _ => Some(p),
     });
+    if age::age(tokens, n) {
+        return QKind::Age;
+    }
     if cue.is_some_and(|p| word_in(tokens, p, REF_CUES)) || plate(tokens, n.first) {
         return QKind::Ref;
     }
