@@ -470,9 +470,22 @@ impl Lexicon {
             if glued.starts_with(['ب', 'ل', 'ك']) {
                 continue;
             }
-            let exact = self.exact.get(stem).into_iter().flatten();
-            let prefixed = first_two(stem)
-                .and_then(|k| self.prefixed.get(&k))
+            // The gates of `matches_at`: a stem they reject starts no phrase.
+            if !self.starts.may_start(stem) {
+                continue;
+            }
+            let exact = self
+                .exact_shapes
+                .may_be(stem)
+                .then(|| self.exact.get(stem))
+                .flatten()
+                .into_iter()
+                .flatten();
+            let prefixed = self
+                .prefixed_starts
+                .may_start(stem)
+                .then(|| first_two(stem).and_then(|k| self.prefixed.get(&k)))
+                .flatten()
                 .into_iter()
                 .flatten();
             for &pi in exact.chain(prefixed) {
