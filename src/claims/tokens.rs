@@ -113,7 +113,9 @@ impl Tokens {
                             space_before,
                         });
                         i = end;
-                        space_before = false;
+                        // The space after the word, taken here as the loop would take it.
+                        space_before = text.as_bytes().get(i) == Some(&b' ');
+                        i += usize::from(space_before);
                         continue;
                     }
                     let norm_start = self.arena.len();
