@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Claim, Group, Kind, Lexicon, Qualifier, Topic, Trend, Verdict};
+use super::{Claim, Group, Kind, Lexicon, Qualifier, Topic, Verdict};
+
+mod one_key;
+pub use one_key::{KeyRun, OneGroup};
 
 /// At most this many conflicting pairs are listed per group (a group of thousands of
 /// claims could otherwise list millions); the verdict does not depend on it.
@@ -273,18 +276,14 @@ impl Runs {
         }
     }
 
-    /// The article's runs a group key at a time, in key order, each the `Runs` of that
-    /// key alone: [`groups`] of one key's members gives that key's group, so a folder
-    /// compared as one can be grouped a key at a time, in key order, with only that
-    /// key's runs in memory (`cli::claim_store`, docs/safety.md).
-    pub fn by_key(&self) -> impl Iterator<Item = (GroupKey, Runs)> + '_ {
-        self.runs.iter().map(|(k, r)| {
-            let runs = Runs {
-                runs: vec![(k.clone(), r.clone())],
-                len: self.len,
-            };
-            (GroupKey(k.clone()), runs)
-        })
+    /// The article's runs a group key at a time, in key order: [`OneGroup`] fed a key's
+    /// runs gives that key's group, so a folder compared as one can be grouped a key at a
+    /// time, in key order, with one run in memory at a time (`cli::claim_groups`,
+    /// docs/safety.md).
+    pub fn by_key(&self) -> impl Iterator<Item = (GroupKey, KeyRun)> + '_ {
+        self.runs
+            .iter()
+            .map(|(k, r)| (GroupKey(k.clone()), KeyRun(r.clone())))
     }
 
     /// The local ids of the superseded figures and of the headlines.
@@ -323,50 +322,18 @@ pub struct Member<'a> {
 /// each source's headline. `time` gives an article's publication time (seconds), when
 /// known: sources are then listed in time order and rising tolls are marked.
 pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Group> {
-    let mut map: BTreeMap<&Key, Vec<(&Member, &Run)>> = BTreeMap::new();
+    let mut map: BTreeMap<&Key, OneGroup> = BTreeMap::new();
     for m in members {
+        let t = time(m.article);
         for (key, run) in &m.runs.runs {
-            map.entry(key).or_default().push((m, run));
+            map.entry(key)
+                .or_default()
+                .push_run(m.first, m.article, t, run);
         }
     }
-    let mut out = Vec::with_capacity(map.len());
-    for ((_, topic, year, scope, _, part, _), mut runs) in map {
-        let times: Vec<Option<i64>> = runs.iter().map(|(m, _)| time(m.article)).collect();
-        let timed = times.iter().all(Option::is_some);
-        if timed {
-            // Each article's ids are one block, so ordering the blocks by time (ties in
-            // claim order) orders the ids by (time, id).
-            let mut order: Vec<(i64, usize)> =
-                times.iter().flatten().copied().zip(0..runs.len()).collect();
-            order.sort();
-            runs = order.into_iter().map(|(_, i)| runs[i]).collect();
-        }
-        let ids: Vec<usize> = runs
-            .iter()
-            .flat_map(|(m, r)| r.shown().map(|i| m.first + i as usize))
-            .collect();
-        let heads: Vec<Sourced> = runs
-            .iter()
-            .map(|(m, r)| Sourced {
-                id: m.first + r.ids.get(r.best).copied().unwrap_or(0) as usize,
-                article: m.article,
-                head: r.head,
-            })
-            .collect();
-        let (verdict, conflicts) = verdict_of(&heads);
-        let trend = (timed && rising(&heads, time)).then_some(Trend::Rising);
-        out.push(Group {
-            topic: topic.clone(),
-            verdict,
-            claims: ids,
-            conflicts,
-            year: *year,
-            scope: scope.clone(),
-            part: *part,
-            trend,
-        });
-    }
-    out
+    map.into_iter()
+        .filter_map(|(key, g)| g.finish_key(key))
+        .collect()
 }
 
 /// Groups claims with a topic by topic + scope, in lexicon order, marks superseded
@@ -419,18 +386,6 @@ fn explicitness(c: &Claim) -> u8 {
         Qualifier::Implicit => 1,
         _ => 2,
     }
-}
-
-/// Headlines (in time order) that never fall and end higher than they start.
-fn rising(heads: &[Sourced], time: &dyn Fn(&str) -> Option<i64>) -> bool {
-    let mut seq: Vec<(i64, f64)> = heads
-        .iter()
-        .filter_map(|c| Some((time(c.article)?, c.head.value)))
-        .collect();
-    seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    seq.len() >= 2
-        && seq.windows(2).all(|w| w[1].1 >= w[0].1)
-        && seq.last().map(|l| l.1) > seq.first().map(|f| f.1)
 }
 
 /// True if all intervals share a point: the highest lower bound is not above the lowest

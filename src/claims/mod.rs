@@ -32,7 +32,9 @@ use crate::corpus::Article;
 use crate::text::lang::Lang;
 use paragraph::paragraph_claims;
 
-pub use group::{Facts, GroupKey, MAX_CONFLICT_PAIRS, Member, Runs, disjoint, groups};
+pub use group::{
+    Facts, GroupKey, KeyRun, MAX_CONFLICT_PAIRS, Member, OneGroup, Runs, disjoint, groups,
+};
 pub use lexicon::{Lexicon, LexiconError, ScopeDef, TopicDef, UnitDef};
 pub use model::{Analysis, Claim, Group, Kind, Qualifier, Topic, Trend, Unit, Verdict};
 pub use quantities::ABOUT_TOLERANCE;

@@ -3,16 +3,17 @@
 //! (`cli::claim_store`) only the runs being grouped (docs/safety.md, "A folder").
 
 use std::borrow::Borrow;
+use std::collections::HashMap;
 
-use crate::claims::{self, Group, Runs};
-use crate::cli::claim_records::{self, Record};
+use crate::claims::{self, Group, OneGroup, Runs};
+use crate::cli::claim_records::Record;
 use crate::cli::claim_store::{Kept, Store};
 
 /// The groups of the claims, story by story, and the order of the claims.
-pub struct Grouping<'a> {
-    /// (article index, id of its first claim, its id) in claim order: articles as
-    /// given, text order within each.
-    pub order: Vec<(usize, usize, &'a str)>,
+pub struct Grouping {
+    /// (article index, id of its first claim) in claim order: articles as given, text
+    /// order within each.
+    pub order: Vec<(usize, usize)>,
     pub groups: Vec<Group>,
     /// Each group's story.
     pub stories: Vec<Option<String>>,
@@ -20,15 +21,23 @@ pub struct Grouping<'a> {
 
 /// Claims are compared only inside a story (docs/stories.md): a group never mixes two.
 /// Claims are numbered in input order, whatever the stories; an article in no story
-/// (there is none today) has its claims left out.
-pub fn grouping<'a>(
-    records: &'a [Record],
+/// (there is none today) has its claims left out. No stories: the folder is compared as
+/// one.
+pub fn grouping(
+    records: &[Record],
     store: &Store,
     kept: &[Kept],
-    stories: &[(Option<String>, Vec<usize>)],
-    grouped: bool,
-) -> std::io::Result<Grouping<'a>> {
-    let times = claim_records::publication_times(records);
+    stories: Option<&[(Option<String>, Vec<usize>)]>,
+) -> std::io::Result<Grouping> {
+    let Some(stories) = stories else {
+        let order = numbered(kept, |_| true);
+        let groups = groups_by_key(store, records, kept, &order)?;
+        return Ok(Grouping {
+            order,
+            stories: vec![None; groups.len()],
+            groups,
+        });
+    };
     let mut included = vec![false; records.len()];
     for (_, members) in stories {
         for &i in members {
@@ -37,40 +46,27 @@ pub fn grouping<'a>(
             }
         }
     }
-    let mut first = vec![0; records.len()];
-    let mut order = Vec::new();
-    let mut next = 0;
-    for (i, a) in records.iter().enumerate() {
-        first[i] = next;
-        if included[i] {
-            order.push((i, next, &*a.id));
-            next += kept.get(i).map_or(0, |k| k.count);
-        }
-    }
+    let order = numbered(kept, |i| included.get(i).copied().unwrap_or(false));
     let mut groups = Vec::new();
     let mut story_of = Vec::new();
-    let time = |id: &str| times.get(id).copied();
-    if let [(None, members)] = stories
-        && !grouped
-    {
-        groups = groups_by_key(store, records, kept, (&first, members), &time)?;
-        story_of = vec![None; groups.len()];
-        return Ok(Grouping {
-            order,
-            groups,
-            stories: story_of,
-        });
-    }
     // One story at a time: its articles' runs are read back, grouped and dropped, so
     // memory holds the largest story's, not the folder's (docs/safety.md).
     for (story, members) in stories {
         let mut runs = Vec::with_capacity(members.len());
+        // Publication times by id (`claims::publication_times`), of this story's
+        // articles only.
+        let mut times = HashMap::new();
         for &i in members {
-            if let (Some(a), Some(k)) = (records.get(i), kept.get(i)) {
-                runs.push((first[i], &*a.id, k.runs(store)?));
+            if let (Some(a), Some(k), Some(first)) =
+                (records.get(i), kept.get(i), first_of(&order, i))
+            {
+                runs.push((first, &*a.id, k.runs(store)?));
+                if let Some(t) = a.time {
+                    times.insert(&*a.id, t);
+                }
             }
         }
-        let gs = group_read(&runs, &time);
+        let gs = group_read(&runs, &|id| times.get(id).copied());
         story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
         groups.extend(gs);
     }
@@ -81,21 +77,40 @@ pub fn grouping<'a>(
     })
 }
 
+/// (article index, id of its first claim) of the articles `included`, in order.
+fn numbered(kept: &[Kept], included: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut order = Vec::with_capacity(kept.len());
+    let mut next = 0;
+    for (i, k) in kept.iter().enumerate() {
+        if included(i) {
+            order.push((i, next));
+            next += k.count;
+        }
+    }
+    order
+}
+
+/// The id of the first claim of the article `i`, if it is in `order`.
+fn first_of(order: &[(usize, usize)], i: usize) -> Option<usize> {
+    let at = order.binary_search_by_key(&i, |&(a, _)| a).ok()?;
+    order.get(at).map(|&(_, first)| first)
+}
+
 /// The whole folder compared as one (`--stories off`): its groups a key at a time, in
-/// key order, each made of that key's runs alone, read back from the store and dropped.
-/// What is held is the largest group's runs and 4 bytes an article's key, not every
-/// article's runs (docs/safety.md). The groups are those of `claims::groups` over all
-/// the runs at once: it lists groups in key order, each with its members in order.
+/// key order, each built a source at a time from its runs read back from the store one
+/// by one ([`OneGroup`]). What is held is the largest group's headlines and ids and 4
+/// bytes an article's key, not every article's runs (docs/safety.md). The groups are
+/// those of `claims::groups` over all the runs at once: it lists groups in key order,
+/// each with its members in order.
 fn groups_by_key(
     store: &Store,
     records: &[Record],
     kept: &[Kept],
-    (first, members): (&[usize], &[usize]),
-    time: &dyn Fn(&str) -> Option<i64>,
+    order: &[(usize, usize)],
 ) -> std::io::Result<Vec<Group>> {
     let keys = store.keys();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
-    for &i in members {
+    for &(i, _) in order {
         for key in kept.get(i).into_iter().flat_map(Kept::keys) {
             if let (Some(p), Ok(i)) = (postings.get_mut(key as usize), u32::try_from(i)) {
                 p.push(i);
@@ -109,15 +124,18 @@ fn groups_by_key(
     let mut groups = Vec::new();
     for key in by_key {
         let at = std::mem::take(&mut postings[key as usize]);
-        let mut runs = Vec::with_capacity(at.len());
+        let mut group = OneGroup::default();
         for i in at.into_iter().map(|i| i as usize) {
-            if let (Some(r), Some(k), Some(&first)) = (records.get(i), kept.get(i), first.get(i))
-                && let Some(of_key) = k.runs_of_key(store, key)?
+            if let (Some(r), Some(k), Some(first)) =
+                (records.get(i), kept.get(i), first_of(order, i))
+                && let Some(run) = k.run_of_key(store, key)?
             {
-                runs.push((first, &*r.id, of_key));
+                group.push(first, &r.id, r.time, &run);
             }
         }
-        groups.extend(group_read(&runs, time));
+        if let Some(g) = keys.get(key as usize).and_then(|k| group.finish(k)) {
+            groups.push(g);
+        }
     }
     Ok(groups)
 }
@@ -170,8 +188,8 @@ mod tests {
                 .collect();
             let records: Vec<Record> = articles.iter().map(|a| Record::keep(&store, a)).collect();
             let all = [(None, (0..articles.len()).collect())];
-            let keyed = runs_to == RunsTo::Keyed;
-            let g = grouping(&records, &store, &kept, &all, !keyed).unwrap();
+            let stories = (runs_to != RunsTo::Keyed).then_some(&all[..]);
+            let g = grouping(&records, &store, &kept, stories).unwrap();
             format!("{:?}", g.groups)
         };
         let at_once = groups_with(RunsTo::Memory);

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::io;
 
-use crate::claims::Runs;
+use crate::claims::{KeyRun, Runs};
 use crate::cli::claim_store::{Segment, Store};
 
 /// What is kept of one article's claims.
@@ -27,7 +27,7 @@ pub struct Kept {
 #[derive(Debug, Default)]
 struct Held {
     runs: Option<Runs>,
-    keyed: Vec<(u32, Runs)>,
+    keyed: Vec<(u32, KeyRun)>,
 }
 
 const HEADER: usize = 4;
@@ -40,8 +40,8 @@ pub struct Parts {
     pub segments: Vec<Segment>,
     /// The runs' place in the store, or the runs themselves when held in memory.
     pub runs: Option<Result<Segment, Runs>>,
-    /// Each group key's number with where its runs went (or the runs, when held).
-    pub keyed: Vec<(u32, Result<Segment, Runs>)>,
+    /// Each group key's number with where its run went (or the run, when held).
+    pub keyed: Vec<(u32, Result<Segment, KeyRun>)>,
     pub superseded: Vec<u32>,
     pub headlines: Vec<u32>,
 }
@@ -181,10 +181,14 @@ impl Kept {
         self.stored_keyed().map(|(k, _)| k).chain(held)
     }
 
-    /// The article's runs of the group key numbered `key`, read back from the store.
-    pub fn runs_of_key(&self, store: &Store, key: u32) -> io::Result<Option<Runs>> {
+    /// The article's run of the group key numbered `key`, read back from the store.
+    pub fn run_of_key(&self, store: &Store, key: u32) -> io::Result<Option<KeyRun>> {
         if let Some((_, s)) = self.stored_keyed().find(|(k, _)| *k == key) {
-            return read_runs(store, s).map(Some);
+            let mut buf = Vec::new();
+            store.get(s, &mut buf)?;
+            return serde_json::from_slice(&buf)
+                .map(Some)
+                .map_err(|e| io::Error::other(format!("a stored run: {e}")));
         }
         let held = self.held.iter().flat_map(|h| h.keyed.iter());
         Ok(held
@@ -201,8 +205,8 @@ impl Kept {
 }
 
 /// Runs read back are given back their room: a vector read from JSON grows to four
-/// (key, run) pairs for one, and a folder compared as one holds every member's runs of
-/// its largest key at once (docs/safety.md, a folder).
+/// (key, run) pairs for one, and a story's runs are held at once while it is grouped
+/// (docs/safety.md, a folder).
 fn read_runs(store: &Store, s: Segment) -> io::Result<Runs> {
     let mut buf = Vec::new();
     store.get(s, &mut buf)?;
@@ -216,6 +220,16 @@ fn read_runs(store: &Store, s: Segment) -> io::Result<Runs> {
 mod tests {
     use super::*;
 
+    /// A run as a folder compared as one stores it.
+    fn held_run() -> KeyRun {
+        let head =
+            r#"{"value":1.0,"low":1.0,"high":1.0,"low_inclusive":true,"high_inclusive":true}"#;
+        let run = format!(
+            r#"{{"ids":[0],"live_from":0,"best":0,"rank":2,"head":{head},"vague":[],"figure":true}}"#
+        );
+        serde_json::from_str(&run).unwrap()
+    }
+
     #[test]
     fn packed_parts_come_back() {
         let seg = |at: u64, len: u64| Segment::from_raw(at, len);
@@ -225,7 +239,7 @@ mod tests {
             runs: Some(Ok(seg(11, 12))),
             keyed: vec![
                 (5, Ok(seg(20, 4))),
-                (2, Err(Runs::default())),
+                (2, Err(held_run())),
                 (8, Ok(seg(30, 6))),
             ],
             superseded: vec![1, 4],

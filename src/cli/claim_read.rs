@@ -4,14 +4,16 @@
 use std::io;
 
 use crate::claims::Claim;
+use crate::cli::claim_records::Record;
 use crate::cli::claim_store::{Kept, Store};
 
 /// The claims of the articles in output order: `order` lists (article index, id of its
-/// first claim, its final `Article::id`) in claim order.
+/// first claim) in claim order; an article's final `Article::id` is its record's.
 pub struct Claims<'a> {
     pub store: &'a Store,
     pub kept: &'a [Kept],
-    pub order: Vec<(usize, usize, &'a str)>,
+    pub records: &'a [Record],
+    pub order: Vec<(usize, usize)>,
 }
 
 impl Claims<'_> {
@@ -25,15 +27,15 @@ impl Claims<'_> {
 
     /// The index of the article of the claim `id`.
     pub fn article_of(&self, id: usize) -> Option<usize> {
-        let at = self.order.partition_point(|&(_, first, _)| first <= id);
-        let &(i, first, _) = self.order.get(at.checked_sub(1)?)?;
+        let at = self.order.partition_point(|&(_, first)| first <= id);
+        let &(i, first) = self.order.get(at.checked_sub(1)?)?;
         (id < first + self.kept.get(i)?.count).then_some(i)
     }
 
     /// The ids of the headlines (one per article and group: few).
     pub fn headlines(&self) -> std::collections::HashSet<usize> {
         let mut ids = std::collections::HashSet::new();
-        for &(i, first, _) in &self.order {
+        for &(i, first) in &self.order {
             if let Some(k) = self.kept.get(i) {
                 ids.extend(k.marks().1.iter().map(|&h| first + h as usize));
             }
@@ -43,8 +45,9 @@ impl Claims<'_> {
 
     /// Every claim, numbered, with its article's final id and the marks grouping gave it.
     pub fn iter(&self) -> impl Iterator<Item = io::Result<Claim>> + '_ {
-        self.order.iter().flat_map(move |&(i, first, article)| {
+        self.order.iter().flat_map(move |&(i, first)| {
             let kept = self.kept.get(i);
+            let article = self.records.get(i).map_or("", |r| &*r.id);
             ArticleClaims {
                 store: self.store,
                 kept,

@@ -179,8 +179,8 @@ pub enum RunsTo {
     Memory,
     /// To the store, read back whole when the article's story is grouped.
     Store,
-    /// To the store a group key at a time ([`Runs::by_key`]), read back when that key
-    /// is grouped: the whole folder compared as one (`--stories off`).
+    /// To the store a group key at a time ([`Runs::by_key`]), each run read back alone
+    /// when its key is grouped: the whole folder compared as one (`--stories off`).
     Keyed,
 }
 
@@ -278,12 +278,12 @@ impl Writer<'_> {
         let (superseded, headlines) = self.runs.marks();
         let mut keyed = Vec::new();
         if self.runs_to == RunsTo::Keyed {
-            for (key, runs) in self.runs.by_key() {
-                // Runs with a non-finite number (which JSON cannot hold) stay in memory.
-                let stored = runs.finite().then(|| serde_json::to_vec(&runs).ok());
+            for (key, run) in self.runs.by_key() {
+                // A run with a non-finite number (which JSON cannot hold) stays in memory.
+                let stored = run.finite().then(|| serde_json::to_vec(&run).ok());
                 let piece = match stored.flatten() {
                     Some(bytes) => Ok(self.store.put(&bytes)),
-                    None => Err(runs),
+                    None => Err(run),
                 };
                 keyed.push((self.store.key_number(key), piece));
             }

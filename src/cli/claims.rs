@@ -161,7 +161,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("qarin: warning: {w}");
     }
     claim_records::unique(&mut records, &store)?;
-    let stories: Vec<(Option<String>, Vec<usize>)> = if grouped {
+    // Without stories the folder is compared as one (`None`): no list of its articles.
+    let stories: Option<Vec<(Option<String>, Vec<usize>)>> = if grouped {
         let mut buf = Vec::new();
         let read = |i: usize| -> anyhow::Result<crate::stories::Terms> {
             let Some(&Some(at)) = terms.get(i) else {
@@ -174,22 +175,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let r = records.get(i).context("an article's record is missing")?;
             Ok(r.article(&store)?)
         };
-        crate::stories::articles::of_stored_records(records.len(), article, read)?
-            .into_iter()
-            .map(|s| (Some(s.id), s.articles))
-            .collect()
+        let stories = crate::stories::articles::of_stored_records(records.len(), article, read)?;
+        Some(
+            stories
+                .into_iter()
+                .map(|s| (Some(s.id), s.articles))
+                .collect(),
+        )
     } else {
-        vec![(None, (0..records.len()).collect())]
+        None
     };
     drop(terms);
     let articles = Records {
         store: &store,
         records: &records,
     };
-    let grouping = grouping(&records, &store, &kept, &stories, grouped)?;
+    let grouping = grouping(&records, &store, &kept, stories.as_deref())?;
+    drop(stories);
     let claims = Claims {
         store: &store,
         kept: &kept,
+        records: &records,
         order: grouping.order,
     };
     let mut out = output::stdout();

@@ -11,20 +11,34 @@ use rayon::prelude::*;
 use super::cluster::Params;
 use super::places::Places;
 
+/// What a pass of [`assign`] asks of a group to join it.
+pub(super) struct Bar<'a> {
+    /// Least cosine with the group's centroid.
+    pub threshold: f32,
+    /// Seconds after the group's first member it stays open.
+    pub span: i64,
+    /// Which vectors are drifted stories' tails ([`super::split`]; empty: none).
+    pub tails: &'a [bool],
+}
+
 /// Each vector, oldest first, joins the open group whose centroid is most similar if
-/// that reaches `threshold` and whose places are not apart from its own
+/// that reaches `bar.threshold` and whose places are not apart from its own
 /// ([`Places::apart`]), else starts a group; `joined` hears of each vector as soon as
 /// it shares a group. A group is open to a vector published at `t` while its last
-/// member is at most `p.window` older and its first at most `span` older.
+/// member is at most `p.window` older and its first at most `bar.span` older.
 pub(super) fn assign(
     vectors: &[Vec<(u64, f32)>],
     times: &[Option<i64>],
     places: &[Places],
-    threshold: f32,
-    span: i64,
+    bar: Bar,
     p: &Params,
     joined: &(dyn Fn(usize) + Sync),
 ) -> Vec<Vec<usize>> {
+    let Bar {
+        threshold,
+        span,
+        tails,
+    } = bar;
     let (vectors, n_terms) = dense(vectors);
     // Oldest first; undated last, where no window closes a story for them.
     let mut order: Vec<usize> = (0..vectors.len()).collect();
@@ -43,6 +57,7 @@ pub(super) fn assign(
     for &i in &order {
         let v = &vectors[i];
         let t = times[i];
+        let is_tail = tails.get(i).copied().unwrap_or(false);
         for &(term, w) in v {
             let Some(list) = postings.get_mut(term as usize) else {
                 continue;
@@ -73,6 +88,15 @@ pub(super) fn assign(
                 (cos >= threshold).then(|| (s, cos * p.decay(t, story.first)))
             })
             .filter(|&(s, cos)| cos >= threshold && !places[i].apart(&stories[s as usize].places))
+            // A drifted story's tail joins only a story whose first part it matches,
+            // not only the centroid of all it holds (docs/stories.md, "Drift split").
+            .filter(|&(s, _)| {
+                !is_tail || {
+                    let story = &stories[s as usize];
+                    let first = &vectors[story.members[0]];
+                    dense_cosine(v, first) * p.decay(t, story.first) >= p.rejoin.max(threshold)
+                }
+            })
             // Highest similarity; on a tie the older story.
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         for &s in &touched {
@@ -89,7 +113,11 @@ pub(super) fn assign(
             }
         };
         let story = &mut stories[s as usize];
-        story.add(s, v, &mut postings);
+        // A tail that joins adds nothing to the centroid: it cannot steer which later
+        // parts join (docs/stories.md, "Drift split"); it still starts a story of its own.
+        if !(is_tail && best.is_some()) || p.tail_pull {
+            story.add(s, v, &mut postings);
+        }
         if let [only] = story.members[..] {
             joined(only);
         }
@@ -105,6 +133,23 @@ pub(super) fn assign(
         bounds[s as usize] = (story.first, story.last);
     }
     stories.into_iter().map(|s| s.members).collect()
+}
+
+/// Cosine of two unit vectors sorted by term.
+fn dense_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
 }
 
 /// The vectors with their terms numbered 0.. in the order of the terms (so each stays
@@ -212,5 +257,65 @@ mod tests {
         let (d, n) = dense(&[vec![(10, 1.0), (99, 2.0)], vec![(5, 1.0), (99, 1.0)]]);
         assert_eq!(n, 3);
         assert_eq!(d, vec![vec![(1, 1.0), (2, 2.0)], vec![(0, 1.0), (2, 1.0)]]);
+    }
+
+    /// Parts A, T (A's drifted tail, sharing one term with it), B (sharing T's other
+    /// term only), at one time, at a threshold of 0.3.
+    fn parts(tails: &[bool], pull: bool) -> Vec<Vec<usize>> {
+        let v = vec![
+            vec![(0, 0.8), (1, 0.6)],
+            vec![(0, 0.6), (2, 0.8)],
+            vec![(2, 0.8), (3, 0.6)],
+        ];
+        let p = Params {
+            tail_pull: pull,
+            ..Params::default()
+        };
+        let places = vec![Places::default(); 3];
+        let bar = Bar {
+            threshold: 0.3,
+            span: p.span,
+            tails,
+        };
+        assign(&v, &[Some(0); 3], &places, bar, &p, &|_| {})
+    }
+
+    #[test]
+    fn a_rejoined_tail_does_not_pull_later_parts_into_its_story() {
+        // Without the tail's mark, T joins A and the centroid A + T takes B (0.37).
+        assert_eq!(parts(&[], false), vec![vec![0, 1, 2]]);
+        // Marked, T joins A (0.48 with A's first part) but adds nothing to it: B
+        // meets A alone (0) and starts a story.
+        assert_eq!(
+            parts(&[false, true, false], false),
+            vec![vec![0, 1], vec![2]]
+        );
+        assert_eq!(parts(&[false, true, false], true), vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
+    fn a_tail_joins_only_a_story_whose_first_part_it_matches() {
+        // A, B (0.6 with A), then T (0.32 with A, 0.95 with B): the centroid A + B takes
+        // T at 0.71; as a tail it needs 0.3 (the threshold) with the first part, A: it joins.
+        let v = vec![
+            vec![(0, 1.0)],
+            vec![(0, 0.6), (1, 0.8)],
+            vec![(0, 0.32), (1, 0.947)],
+        ];
+        let p = Params::default();
+        let places = vec![Places::default(); 3];
+        let run = |tails: &[bool], rejoin: f32| {
+            let p = Params { rejoin, ..p };
+            let bar = Bar {
+                threshold: 0.3,
+                span: p.span,
+                tails,
+            };
+            assign(&v, &[Some(0); 3], &places, bar, &p, &|_| {})
+        };
+        assert_eq!(run(&[false, false, true], 0.27), vec![vec![0, 1, 2]]);
+        // At a bar of 0.35 on the first part it starts a story, whatever the centroid.
+        assert_eq!(run(&[false, false, true], 0.35), vec![vec![0, 1], vec![2]]);
+        assert_eq!(run(&[], 0.35), vec![vec![0, 1, 2]]);
     }
 }

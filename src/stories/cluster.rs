@@ -9,7 +9,7 @@
 
 use rayon::prelude::*;
 
-use super::assign::assign;
+use super::assign::{Bar, assign};
 use super::fastmap::FastMap;
 use super::places::Places;
 
@@ -51,6 +51,17 @@ pub struct Params {
     /// Minimum cosine, over language-independent terms (entities, numbers), between an
     /// article in another script and a story to join it (0: never).
     pub cross: f32,
+    /// Drift split ([`super::split`]): a first-pass story's first `core` members are
+    /// its core (0: no split) ...
+    pub core: usize,
+    /// ... and its later members below this cosine with the core's centroid leave it,
+    /// together, as a story of their own (its tail) ...
+    pub split: f32,
+    /// ... which the second pass merges only into a story whose first part it matches
+    /// at this cosine at least ...
+    pub rejoin: f32,
+    /// ... and, unless this is set, without adding to that story's centroid.
+    pub tail_pull: bool,
 }
 
 impl Params {
@@ -82,6 +93,10 @@ impl Params {
                 "entity" => p.entity = x,
                 "pivot" => p.pivot = x,
                 "cross" => p.cross = x,
+                "core" => p.core = x as usize,
+                "split" => p.split = x,
+                "rejoin" => p.rejoin = x,
+                "tailpull" => p.tail_pull = x != 0.0,
                 _ => {}
             }
         }
@@ -118,6 +133,10 @@ impl Default for Params {
             entity: 0.75,
             pivot: 1.8,
             cross: 0.35,
+            core: 6,
+            split: 0.35,
+            rejoin: 0.27,
+            tail_pull: false,
         }
     }
 }
@@ -171,7 +190,26 @@ pub fn cluster_vectors(
     let times: Vec<Option<i64>> = items.iter().map(|i| i.published).collect();
     let gaz = super::gazetteer::active();
     let places: Vec<Places> = items.par_iter().map(|it| Places::of(it, gaz)).collect();
-    let first = assign(&vectors, &times, &places, p.threshold, p.span, p, joined);
+    let first = assign(
+        &vectors,
+        &times,
+        &places,
+        Bar {
+            threshold: p.threshold,
+            span: p.span,
+            tails: &[],
+        },
+        p,
+        joined,
+    );
+    // Drifted stories lose their tails (docs/stories.md, "Drift split").
+    let (first, split) = super::split::split(first, &vectors, p);
+    let mut in_tail = vec![false; items.len()];
+    for s in split {
+        for &i in &first[s + 1] {
+            in_tail[i] = true;
+        }
+    }
     // Reports in another script join their story by what both languages share.
     let first = super::across::join(items, first, df, p);
     // The second pass sees each story as its centroid, dated by its first article.
@@ -188,6 +226,11 @@ pub fn cluster_vectors(
             c
         })
         .collect();
+    // A tail keeps its first member through the cross-language step (moves append).
+    let tails: Vec<bool> = first
+        .iter()
+        .map(|m| m.first().is_some_and(|&i| in_tail[i]))
+        .collect();
     let ctimes: Vec<Option<i64>> = first
         .iter()
         .map(|m| m.iter().filter_map(|&i| times[i]).min())
@@ -200,8 +243,11 @@ pub fn cluster_vectors(
         &centroids,
         &ctimes,
         &cplaces,
-        p.merge,
-        p.merge_span,
+        Bar {
+            threshold: p.merge,
+            span: p.merge_span,
+            tails: &tails,
+        },
         p,
         &|_| {},
     );

@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod job;
 pub mod pivot;
 pub mod places;
+mod split;
 mod stem;
 pub mod terms;
 pub mod time;
