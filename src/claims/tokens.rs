@@ -136,6 +136,19 @@ impl Tokens {
                             break;
                         };
                         match info.class {
+                            // «33سنة»، «25يناير»: letters glued after digits are a word
+                            // of their own (ASCII letters stay: F16 is an identifier).
+                            Class::Word
+                                if run
+                                    .digits_end(d, tables.at(text, i + usize::from(info.len))) =>
+                            {
+                                break;
+                            }
+                            // «يناير2011»، «عام2010»: digits glued after a word that is
+                            // not only clitics (و، ب، ال...) start a token of their own.
+                            Class::Digit if run.word_before_digits(&self.arena[norm_start..]) => {
+                                break;
+                            }
                             Class::Word | Class::Digit => run.push(d, info, &mut self.arena),
                             // A joiner only counts when a digit follows it directly.
                             _ if run.last_digit && is_number_joiner(d) => {

@@ -87,6 +87,30 @@ impl RunBuilder {
         }
     }
 
+    /// True when the non-digit `c` (followed by `next`) ends this run's digits: an
+    /// Arabic letter right after a digit, unless it is the «ر» of «6ر13» before a digit.
+    pub(super) fn digits_end(&self, c: char, next: Option<(char, CharInfo)>) -> bool {
+        self.last_digit
+            && !c.is_ascii()
+            && !(c == 'ر' && next.is_some_and(|(_, n)| n.class == Class::Digit))
+    }
+
+    /// True when the letters so far (normalised `norm`, no digit yet) are a word of their
+    /// own rather than proclitics glued to a number («و250»، «بـ30»، «الـ5»، «للـ3»).
+    pub(super) fn word_before_digits(&self, norm: &str) -> bool {
+        if self.has_digit || self.latin || norm.is_empty() {
+            return false;
+        }
+        let s = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+        let s = s.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(s);
+        let s = s
+            .strip_prefix("ال")
+            .or_else(|| s.strip_prefix('ل'))
+            .unwrap_or(s);
+        // Two letters or fewer stay: units written with their power («كم2»، «م2»).
+        s.chars().nth(2).is_some()
+    }
+
     /// `push` of each letter of `letters` (ASCII letters only) at once: what `push` does
     /// for such a letter, which is never a digit nor the «ر» of a MENA decimal.
     pub(super) fn push_ascii_letters(&mut self, letters: &str, arena: &mut String) {
