@@ -58,6 +58,97 @@ fn cars_ages_floors_and_percentages_are_not_people() {
     assert!(claims_of(&a, "injured").is_empty(), "{:#?}", a.claims);
 }
 
+#[test]
+fn trains_fields_ministries_rulings_and_knives_are_not_people() {
+    // Each sentence has a people verb near a count of things.
+    let a = run(&[(
+        "a",
+        "وأصيب الركاب بعد تعطل 10 قطارات في بني سويف. وقتل الحريق الماشية وأتى على 40 فدانا. \
+         واعتقلت الشرطة المتهمين في 4 وزارات. واعتقل الأمن منفذي 4125 حكما قضائيا. \
+         وقبض على عامل بحوزته 60 مطواة و18 لفافة هيروين و2 فرد خرطوش.",
+    )]);
+    let people: Vec<_> = a
+        .claims
+        .iter()
+        .filter(|c| c.topic.as_deref().is_some_and(|t| t != "area"))
+        .map(|c| (c.topic.clone(), c.value))
+        .collect();
+    assert!(people.is_empty(), "{people:?}: {:#?}", a.claims);
+    // Feddans are an area (4,200 m² each).
+    let area: Vec<f64> = claims_of(&a, "area").iter().map(|c| c.value).collect();
+    assert_eq!(area, [168_000.0], "{:#?}", a.claims);
+}
+
+#[test]
+fn letters_glued_to_digits_are_read_as_their_own_word() {
+    // «33سنة» is an age, «25يناير» a date, «17مصابا» seventeen injured.
+    let a = run(&[(
+        "a",
+        "وإصابة كل من أحمد حسين 33سنة وفاطمة بدر 20سنة. وقتل 25يناير ثلاثة متظاهرين. \
+         وأعلنت الوزارة 17مصابا حصيلة المواجهات.",
+    )]);
+    assert_eq!(values_of(&a, "injured"), [17.0], "{:#?}", a.claims);
+    assert!(
+        claims_of(&a, "killed").iter().all(|c| c.value == 3.0),
+        "{:#?}",
+        a.claims
+    );
+}
+
+#[test]
+fn dead_and_hurt_counted_together_are_casualties() {
+    let a = run(&[("a", "وارتفع عدد الضحايا إلى 75 قتيلا ومصابا من الجانبين.")]);
+    assert_eq!(values_of(&a, "casualties"), [75.0], "{:#?}", a.claims);
+    assert!(claims_of(&a, "killed").is_empty(), "{:#?}", a.claims);
+}
+
+#[test]
+fn case_and_plate_numbers_are_not_counts() {
+    let a = run(&[(
+        "a",
+        "وأصيب السائق وتحرر المحضر 6189 /2013 جنح المركز. \
+         واصطدمت بها سيارة نقل برقم (ف ب د 6975) فأصيب قائدها.",
+    )]);
+    let counts: Vec<f64> = a.claims.iter().map(|c| c.value).collect();
+    assert!(
+        !counts
+            .iter()
+            .any(|&v| v == 6189.0 || v == 2013.0 || v == 6975.0),
+        "{:#?}",
+        a.claims
+    );
+}
+
+#[test]
+fn any_counts_no_one_unless_people_follow_it() {
+    // «لا تترك أي مساحة للإرهابيين»: no space, not zero militants.
+    let a = run(&[(
+        "a",
+        "وقالت إنها ستواصل العمليات حتى لا تترك أي مساحة للإرهابيين في البلد.",
+    )]);
+    assert!(a.claims.is_empty(), "{:#?}", a.claims);
+    let a = run(&[("a", "ولم يصب أي من المتظاهرين في الاشتباكات.")]);
+    assert_eq!(values_of(&a, "protesters"), [0.0], "{:#?}", a.claims);
+}
+
+#[test]
+fn a_semicolon_ends_the_search_for_a_topic() {
+    // The arrest is the previous sentence's; the 14 are victims of another act.
+    let a = run(&[(
+        "a",
+        "أعلنت مصادر أمنية أنها اعتقلت شابا؛ قام باغتصاب 14 طفلة في المدينة.",
+    )]);
+    assert!(
+        claims_of(&a, "arrested").iter().all(|c| c.value != 14.0),
+        "{:#?}",
+        a.claims
+    );
+}
+
+fn values_of(a: &qarin::claims::Analysis, topic: &str) -> Vec<f64> {
+    claims_of(a, topic).iter().map(|c| c.value).collect()
+}
+
 // 3. Counts without digits.
 
 #[test]

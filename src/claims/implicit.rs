@@ -130,6 +130,9 @@ fn next_word(tokens: &Tokens, i: usize) -> Option<usize> {
 }
 
 /// The people topic an event or noun at token `i` names, if any.
+/// Words that may stand between «أي» and the people it counts (normalised).
+const ANY_THROUGH: [&str; 7] = ["من", "بين", "حالات", "حاله", "خساير", "عمليه", "عمليات"];
+
 fn people_topic(lexicon: &Lexicon, tokens: &Tokens, i: usize, events_only: bool) -> Option<usize> {
     let mut found = None;
     lexicon.matches_at(tokens, i, |t, _| match t {
@@ -296,7 +299,10 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                         topic = Some(t);
                         break;
                     }
-                    if !any {
+                    // «أي من المتظاهرين»، «أي عملية اعتقال»: only «من» or a noun of cases
+                    // stands between «أي» and whom it counts; «لا تترك أي مساحة
+                    // للإرهابيين» counts no one.
+                    if !any || !ANY_THROUGH.contains(&tokens.norm(j)) {
                         break;
                     }
                 }

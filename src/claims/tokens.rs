@@ -128,6 +128,19 @@ impl Tokens {
                             break;
                         };
                         match info.class {
+                            // «33سنة»، «25يناير»: letters glued after digits are a word
+                            // of their own (ASCII letters stay: F16 is an identifier).
+                            Class::Word
+                                if run
+                                    .digits_end(d, tables.at(text, i + usize::from(info.len))) =>
+                            {
+                                break;
+                            }
+                            // «يناير2011»، «عام2010»: digits glued after a word that is
+                            // not only clitics (و، ب، ال...) start a token of their own.
+                            Class::Digit if run.word_before_digits(&self.arena[norm_start..]) => {
+                                break;
+                            }
                             Class::Word | Class::Digit => run.push(d, info, &mut self.arena),
                             // A joiner only counts when a digit follows it directly.
                             _ if run.last_digit && is_number_joiner(d) => {
@@ -375,6 +388,30 @@ impl RunBuilder {
         if !self.has_digit {
             self.prefix_bytes += u32::from(info.len);
         }
+    }
+
+    /// True when the non-digit `c` (followed by `next`) ends this run's digits: an
+    /// Arabic letter right after a digit, unless it is the «ر» of «6ر13» before a digit.
+    fn digits_end(&self, c: char, next: Option<(char, CharInfo)>) -> bool {
+        self.last_digit
+            && !c.is_ascii()
+            && !(c == 'ر' && next.is_some_and(|(_, n)| n.class == Class::Digit))
+    }
+
+    /// True when the letters so far (normalised `norm`, no digit yet) are a word of their
+    /// own rather than proclitics glued to a number («و250»، «بـ30»، «الـ5»، «للـ3»).
+    fn word_before_digits(&self, norm: &str) -> bool {
+        if self.has_digit || self.latin || norm.is_empty() {
+            return false;
+        }
+        let s = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+        let s = s.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(s);
+        let s = s
+            .strip_prefix("ال")
+            .or_else(|| s.strip_prefix('ل'))
+            .unwrap_or(s);
+        // Two letters or fewer stay: units written with their power («كم2»، «م2»).
+        s.chars().nth(2).is_some()
     }
 
     /// `push` of each letter of `letters` (ASCII letters only) at once: what `push` does

@@ -230,8 +230,8 @@ pub fn context(
         d += 1;
         hits.matches_at(lexicon, tokens, j, |t, len| match t {
             // A phrase right after the number says what it counts, over a word before
-            // it («ارتفاع الضحايا إلى 115 بين قتيل وجريح»).
-            Target::Event(k) if unit_ok(k) && d == 1 && len >= 3 => {
+            // it («ارتفاع الضحايا إلى 115 بين قتيل وجريح»، «إلى 75 قتيلا ومصابا»).
+            Target::Event(k) if unit_ok(k) && d == 1 && len >= 2 => {
                 consider(&mut best, 101, k, true)
             }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
@@ -315,6 +315,12 @@ pub fn context(
         // catch-all otherwise («قرض بقيمة 4.8 مليار دولار»).
         let mut j = q.first;
         let floor = sent_first.max(before_start.saturating_sub(SENTENCE_REACH));
+        // A semicolon joins two sentences: «اعتقلت شابا؛ قام باغتصاب 14 طفلة» is no
+        // arrest of 14.
+        let floor = (floor..q.first)
+            .rev()
+            .find(|&k| matches!(tokens.toks[k].kind, Kind::Stop(';' | '؛')))
+            .map_or(floor, |k| k + 1);
         while j > floor && found.is_none() {
             j -= 1;
             hits.matches_at(lexicon, tokens, j, |t, _| match t {

@@ -65,6 +65,7 @@ const REF_CUES: &[&str] = &[
     "قانون",
     "قرار",
     "رقم",
+    "محضر",
     "فصل",
     "صفحه",
     "مرسوم",
@@ -173,6 +174,26 @@ const AFTER: &[Phrase] = &[
     (&["او", "اقل"], Qualifier::AtMost),
     (&["تقريبا"], Qualifier::About),
 ];
+
+/// «سيارة برقم (ف ب د 6975)»: a number after the letters of a plate, in a parenthesis
+/// opened after a reference cue.
+fn plate(tokens: &Tokens, first: usize) -> bool {
+    let mut j = first;
+    for _ in 0..6 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        j = p;
+        match tokens.toks[j].kind {
+            Kind::Stop('(') => {
+                return prev_word(tokens, j).is_some_and(|w| word_in(tokens, w, REF_CUES));
+            }
+            Kind::Word if tokens.norm(j).chars().count() <= 2 => {}
+            _ => return false,
+        }
+    }
+    false
+}
 
 fn word_in(tokens: &Tokens, i: usize, list: &[&str]) -> bool {
     matches!(tokens.toks.get(i).map(|t| t.kind), Some(Kind::Word))
@@ -296,8 +317,24 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
         Kind::Stop('(') => prev_word(tokens, p),
         _ => Some(p),
     });
-    if cue.is_some_and(|p| word_in(tokens, p, REF_CUES)) {
+    if cue.is_some_and(|p| word_in(tokens, p, REF_CUES)) || plate(tokens, n.first) {
         return QKind::Ref;
+    }
+    // «المحضر 6189 /2013 جنح»: a number over a year is that year's series number.
+    let year_at = |i: usize| {
+        tokens.toks.get(i).is_some_and(|t| {
+            matches!(t.kind, Kind::Digits(d) if d.digits == 4 && (1900.0..=2100.0).contains(&d.value))
+        })
+    };
+    if is_mark(tokens, n.end, &['/']) && year_at(n.end + 1) {
+        return QKind::Ref;
+    }
+    if year_at(n.first)
+        && k > 0
+        && numbers[k - 1].end + 1 == n.first
+        && is_mark(tokens, n.first - 1, &['/'])
+    {
+        return QKind::Year;
     }
     // «القرار 549 لسنة 1998», «القضية 143 لسنة 2013»: a number of that year's series.
     if let Some(w) = G.next_word(tokens, n.end)

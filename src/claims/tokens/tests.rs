@@ -17,7 +17,16 @@ fn scan_reference(text: &str) -> Tokens {
             let mut run = RunBuilder::default();
             run.push(c, CharInfo::of(c), &mut t.arena);
             while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) || digit_value(d).is_some() {
+                let letter = is_word_char(d);
+                let next = text[j + d.len_utf8()..].chars().next();
+                let split = if letter {
+                    run.digits_end(d, next.map(|n| (n, CharInfo::of(n))))
+                } else {
+                    digit_value(d).is_some() && run.word_before_digits(&t.arena[norm_start..])
+                };
+                if split {
+                    break;
+                } else if letter || digit_value(d).is_some() {
                     run.push(d, CharInfo::of(d), &mut t.arena);
                 } else if is_number_joiner(d) && run.last_digit {
                     let mut ahead = text[j + d.len_utf8()..].chars();
@@ -193,4 +202,25 @@ fn stems_strip_proclitics() {
     );
     let s: Vec<_> = stems("للشرطه").collect();
     assert_eq!(s.last(), Some(&("شرطه", true)));
+}
+
+#[test]
+fn arabic_letters_glued_after_digits_are_a_word() {
+    // «محمود 33سنة»: the age's unit; «25يناير»: a date's month.
+    let k = kinds("33سنة 25يناير سعد5سنوات");
+    let texts: Vec<&str> = k.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["33", "سنة", "25", "يناير", "سعد", "5", "سنوات"]);
+    assert!(matches!(k[0].1, Kind::Digits(d) if d.value == 33.0 && d.plain));
+    assert_eq!(k[1].1, Kind::Word);
+    // The MENA decimal «6ر13» and Latin identifiers stay one token.
+    assert_eq!(kinds("6ر13").len(), 1);
+    assert_eq!(digits("6ر13").value, 13.6);
+    assert_eq!(kinds("F16s").len(), 1);
+    // Digits glued after a word are a token of their own; after proclitics they are not.
+    let k = kinds("يناير2011 و250 بـ30 الـ5 للـ3 كم2");
+    let texts: Vec<&str> = k.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["يناير", "2011", "و250", "بـ30", "الـ5", "للـ3", "كم2"]
+    );
 }
