@@ -90,7 +90,7 @@ fn counted_noun(
     (end, limit): (usize, usize),
     events_too: bool,
 ) -> (Option<usize>, usize) {
-    if let Some((unit, len)) = lexicon.unit_at(tokens, end) {
+    if let Some((unit, len)) = hits.unit_at(lexicon, tokens, end) {
         (Some(unit), end + len)
     } else if end < limit
         && tokens.toks[end].kind == Kind::Word

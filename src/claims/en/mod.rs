@@ -23,42 +23,67 @@ pub fn may_hold_claim(text: &str, lexicon: &Lexicon) -> bool {
     }
     let set = lexicon.implicit();
     let mut buf = [0u8; implicit::LONGEST];
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut upper = false;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            upper |= b[i].is_ascii_uppercase();
-            i += 1;
-        }
-        let n = i - start;
+    any_letter_run(b, |start, end| {
+        let n = end - start;
         if n > buf.len() {
-            continue;
+            return false;
         }
+        let word = &b[start..end];
         // A lowercase word is looked up in place; only a capitalised one is copied.
-        let w = if upper {
-            buf[..n].copy_from_slice(&b[start..i]);
+        let w = if word.iter().any(u8::is_ascii_uppercase) {
+            buf[..n].copy_from_slice(word);
             buf[..n].make_ascii_lowercase();
             // Only ASCII letters went in: always UTF-8.
             std::str::from_utf8(&buf[..n]).unwrap_or("")
         } else {
-            text.get(start..i).unwrap_or("")
+            text.get(start..end).unwrap_or("")
         };
-        if n <= words::LONGEST
+        n <= words::LONGEST
             && words::word(w)
                 .is_some_and(|x| !matches!(x, words::Word::Article | words::Word::Half))
-        {
-            return true;
-        }
-        if implicit::may_start(w, set) {
-            return true;
+            || implicit::may_start(w, set)
+    })
+}
+
+/// Calls `f(start, end)` for each maximal run of ASCII letters of `b`, in order, until it
+/// returns true; whether it did. The letters of each 64-byte block make a bit mask
+/// without a branch per byte, and the runs' edges are found with bit scans: a branch
+/// per word, not per letter (the byte loop's word ends were the pre-filter's cost,
+/// docs/claims.md, "Speed").
+fn any_letter_run(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
+    let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
+    // The start of a run that reaches the end of the block before.
+    let mut open: Option<usize> = None;
+    for (k, block) in b.chunks(64).enumerate() {
+        let base = k * 64;
+        let m = block
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (j, &c)| m | u64::from(letter(c)) << j);
+        let carry = u64::from(open.is_some());
+        let prev = m << 1 | carry;
+        let starts = m & !prev;
+        // A non-letter right after a letter; bits past a short last block are no bytes.
+        let valid = if block.len() == 64 {
+            u64::MAX
+        } else {
+            (1u64 << block.len()) - 1
+        };
+        let ends = !m & prev & valid;
+        let mut events = starts | ends;
+        while events != 0 {
+            let j = events.trailing_zeros() as usize;
+            if starts >> j & 1 == 1 {
+                open = Some(base + j);
+            } else if let Some(s) = open.take()
+                && f(s, base + j)
+            {
+                return true;
+            }
+            events &= events - 1;
         }
     }
-    false
+    open.is_some_and(|s| f(s, b.len()))
 }
 
 /// Does `b` hold an ASCII digit? Blocks of 64 bytes are tested without a branch per

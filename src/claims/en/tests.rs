@@ -197,3 +197,66 @@ fn the_block_digit_test_finds_a_digit_anywhere() {
         }
     }
 }
+
+#[test]
+fn letter_runs_are_found_across_block_edges() {
+    // Runs of every length at every place around the 64-byte blocks, between
+    // non-letters of every kind (ASCII, digits' neighbours, non-ASCII bytes).
+    for len in [0usize, 1, 63, 64, 65, 127, 128, 129, 200] {
+        for run in [1, 2, 5, 63, 64, 70] {
+            for at in (0..len).step_by(7).chain([len.saturating_sub(1)]) {
+                let mut b: Vec<u8> = (0..len).map(|i| b" ,\xd8\xa7@[`{"[i % 8]).collect();
+                for (k, x) in b.iter_mut().skip(at).take(run).enumerate() {
+                    *x = if k % 3 == 0 { b'Q' } else { b'z' };
+                }
+                let mut expected = Vec::new();
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i].is_ascii_alphabetic() {
+                        let s = i;
+                        while i < b.len() && b[i].is_ascii_alphabetic() {
+                            i += 1;
+                        }
+                        expected.push((s, i));
+                    } else {
+                        i += 1;
+                    }
+                }
+                let mut got = Vec::new();
+                assert!(!super::any_letter_run(&b, |s, e| {
+                    got.push((s, e));
+                    false
+                }));
+                assert_eq!(got, expected, "len {len} run {run} at {at}");
+                // Stops at the first run `f` accepts.
+                if let Some(&first) = expected.first() {
+                    let mut seen = 0;
+                    assert!(super::any_letter_run(&b, |s, e| {
+                        seen += 1;
+                        (s, e) == first
+                    }));
+                    assert_eq!(seen, 1);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_prefilter_finds_a_word_at_every_place_of_a_long_paragraph() {
+    let lexicon = Lexicon::builtin();
+    for word in ["Two", "guard", "seventh", "thousands", "a", "secondment"] {
+        for at in 0..140 {
+            let mut text = "x ".repeat(at / 2);
+            text.truncate(at);
+            text.push(' ');
+            text.push_str(word);
+            text.push_str(", then nothing at all here for a while.");
+            assert_eq!(
+                super::may_hold_claim(&text, &lexicon),
+                may_hold_reference(&text, &lexicon),
+                "{text}"
+            );
+        }
+    }
+}

@@ -38,13 +38,43 @@ pub struct Hits {
     /// Per token: `hits` range, or `u32::MAX` if not looked up yet.
     at: Vec<(u32, u32)>,
     hits: Vec<(Target, usize)>,
+    /// Per token: its `Lexicon::unit_at` as (unit, tokens), `NONE` for none, or
+    /// `UNSEEN`: each figure's counted noun is looked up again by the next figure.
+    units: Vec<(u32, u32)>,
 }
+
+const UNSEEN: u32 = u32::MAX;
+const NONE: u32 = u32::MAX - 1;
 
 impl Hits {
     pub fn reset(&mut self, tokens: &Tokens) {
         self.at.clear();
         self.at.resize(tokens.len(), (u32::MAX, 0));
         self.hits.clear();
+        self.units.clear();
+        self.units.resize(tokens.len(), (UNSEEN, 0));
+    }
+
+    /// `lexicon.unit_at(tokens, i)`, looked up once per token.
+    pub fn unit_at(
+        &mut self,
+        lexicon: &Lexicon,
+        tokens: &Tokens,
+        i: usize,
+    ) -> Option<(usize, usize)> {
+        let Some(&(u, len)) = self.units.get(i) else {
+            return lexicon.unit_at(tokens, i);
+        };
+        match u {
+            UNSEEN => {
+                let found = lexicon.unit_at(tokens, i);
+                // Indices and lengths are far below `NONE` (a lexicon has few units).
+                self.units[i] = found.map_or((NONE, 0), |(u, l)| (u as u32, l as u32));
+                found
+            }
+            NONE => None,
+            u => Some((u as usize, len as usize)),
+        }
     }
 
     pub fn matches_at(
