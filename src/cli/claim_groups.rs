@@ -108,7 +108,7 @@ fn groups_by_key(
     kept: &[Kept],
     order: &[(usize, usize)],
 ) -> std::io::Result<Vec<Group>> {
-    let keys = store.keys();
+    let keys = store.take_keys();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
     for &(i, _) in order {
         for key in kept.get(i).into_iter().flat_map(Kept::keys) {

@@ -165,11 +165,11 @@ pub struct Store {
     keys: Mutex<Keys>,
 }
 
-/// The group keys met, numbered in the order met ([`RunsTo::Keyed`]).
+/// The group keys met, numbered in the order met ([`RunsTo::Keyed`]): each held once,
+/// as a key of the map (docs/safety.md, a folder).
 #[derive(Default)]
 struct Keys {
     number: std::collections::HashMap<GroupKey, u32>,
-    keys: Vec<GroupKey>,
 }
 
 /// Where an article's [`Runs`] go when it is done.
@@ -211,22 +211,23 @@ impl Store {
         }
     }
 
-    /// The group keys met ([`RunsTo::Keyed`]), by number.
-    pub fn keys(&self) -> Vec<GroupKey> {
-        let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        keys.keys.clone()
+    /// The group keys met ([`RunsTo::Keyed`]), by number, taken out of the store: once
+    /// every article is in, they are only read.
+    pub fn take_keys(&self) -> Vec<GroupKey> {
+        let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        let mut by_number: Vec<(u32, GroupKey)> = std::mem::take(&mut keys.number)
+            .into_iter()
+            .map(|(k, n)| (n, k))
+            .collect();
+        by_number.sort_unstable_by_key(|&(n, _)| n);
+        by_number.into_iter().map(|(_, k)| k).collect()
     }
 
     /// The number of a group key, given when it is first met.
     fn key_number(&self, key: GroupKey) -> u32 {
         let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&n) = keys.number.get(&key) {
-            return n;
-        }
-        let n = u32::try_from(keys.keys.len()).unwrap_or(u32::MAX);
-        keys.keys.push(key.clone());
-        keys.number.insert(key, n);
-        n
+        let next = u32::try_from(keys.number.len()).unwrap_or(u32::MAX);
+        *keys.number.entry(key).or_insert(next)
     }
 
     /// Keeps `bytes` (an article's terms: `stories::articles::of_stored_records`) until asked.

@@ -10,6 +10,7 @@ use super::ids::unique_ids;
 use super::load_file::{FileArticles, from_bytes, load_file, load_url, piped_stdin, read_stdin};
 use super::meta::Meta;
 use super::sidecar::{self, Sidecar};
+use super::sources::{Source, Sources};
 use super::walk;
 use super::{Article, CorpusError, LoadOptions, io_error};
 
@@ -27,18 +28,6 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Article>,
         eprintln!("qarin: warning: {w}");
     }
     Ok(loaded.articles)
-}
-
-/// One place articles come from.
-enum Source {
-    Stdin,
-    Url(String),
-    File {
-        path: Box<Path>,
-        /// The folder given it was found under ([`Root`]), by number; none for a file
-        /// given itself.
-        root: Option<u32>,
-    },
 }
 
 /// A folder given.
@@ -108,7 +97,7 @@ fn load_with<T: Send>(
         return Ok(Vec::new());
     }
     let mut warnings = Vec::new();
-    let mut sources = Vec::new();
+    let mut sources = Sources::default();
     let mut roots = Vec::new();
     // Check every path first, so a missing one fails before any work.
     for path in paths {
@@ -123,21 +112,18 @@ fn load_with<T: Send>(
         let md = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
         if !md.is_dir() {
             sources.push(Source::File {
-                path: path.clone().into_boxed_path(),
+                path: path.clone(),
                 root: None,
             });
             continue;
         }
         // A file keeps its folder's number, not its own copy of the folder's path
         // components and name: `Root::rel` finds them again when it is read. Its path
-        // is boxed to its length (docs/safety.md, a folder).
+        // is kept below the folder, in one buffer (docs/safety.md, a folder).
         let root = u32::try_from(roots.len()).unwrap_or(u32::MAX);
         let before = sources.len();
         warnings.extend(walk::walk_each(path, &mut |f| {
-            sources.push(Source::File {
-                path: f.into_boxed_path(),
-                root: Some(root),
-            })
+            sources.push_walked(path, root, f)
         }));
         if sources.len() == before {
             return Err(CorpusError::EmptyDir { path: path.clone() });
@@ -154,7 +140,11 @@ fn load_with<T: Send>(
     let files = sources.len();
     let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
     let mut unmatched = 0usize;
-    for (c, chunk) in sources.chunks(CHUNK).enumerate() {
+    for start in (0..files).step_by(CHUNK) {
+        // This chunk's sources, their paths made whole.
+        let chunk: Vec<Source> = (start..files.min(start + CHUNK))
+            .filter_map(|i| sources.get(i))
+            .collect();
         let loaded: Vec<Result<(FileArticles, Vec<T>), CorpusError>> = chunk
             .par_iter()
             .map(|s| {
@@ -191,14 +181,14 @@ fn load_with<T: Send>(
             })
             .collect();
         for (j, r) in loaded.into_iter().enumerate() {
-            let i = c * CHUNK + j;
+            let i = start + j;
             let (f, k) = r?;
             if let Some(key) = f.key {
                 if let Some(&first) = seen.get(&key) {
                     warnings.push(format!(
                         "{} is the same file as {}: read once",
-                        name_of(&sources[i]),
-                        name_of(&sources[first])
+                        name_of(sources.get(i)),
+                        name_of(sources.get(first))
                     ));
                     continue;
                 }
@@ -218,18 +208,18 @@ fn load_with<T: Send>(
     Ok(warnings)
 }
 
-fn name_of(s: &Source) -> String {
+fn name_of(s: Option<Source>) -> String {
     match s {
-        Source::Stdin => "-".into(),
-        Source::Url(u) => u.clone(),
-        Source::File { path, .. } => path.display().to_string(),
+        Some(Source::Stdin) | None => "-".into(),
+        Some(Source::Url(u)) => u,
+        Some(Source::File { path, .. }) => path.display().to_string(),
     }
 }
 
 /// The sidecar of every folder a file is in.
-fn sidecars(sources: &[Source]) -> Result<HashMap<PathBuf, Option<Sidecar>>, CorpusError> {
+fn sidecars(sources: &Sources) -> Result<HashMap<PathBuf, Option<Sidecar>>, CorpusError> {
     let mut out = HashMap::new();
-    for s in sources {
+    for s in sources.iter() {
         if let Source::File { path, .. } = s {
             let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
             if let std::collections::hash_map::Entry::Vacant(e) = out.entry(dir) {

@@ -17,6 +17,7 @@ pub mod meta;
 pub mod origin;
 mod paragraphs;
 pub mod sidecar;
+mod sources;
 mod spans;
 pub mod stream;
 pub mod template;
