@@ -94,7 +94,8 @@ pub(super) fn assign(
                 !is_tail || {
                     let story = &stories[s as usize];
                     let first = &vectors[story.members[0]];
-                    dense_cosine(v, first) * p.decay(t, story.first) >= p.rejoin.max(threshold)
+                    super::cluster::cosine(v, first) * p.decay(t, story.first)
+                        >= p.rejoin.max(threshold)
                 }
             })
             // Highest similarity; on a tie the older story.
@@ -133,23 +134,6 @@ pub(super) fn assign(
         bounds[s as usize] = (story.first, story.last);
     }
     stories.into_iter().map(|s| s.members).collect()
-}
-
-/// Cosine of two unit vectors sorted by term.
-fn dense_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 /// The vectors with their terms numbered 0.. in the order of the terms (so each stays

@@ -379,8 +379,8 @@ pub fn doc_freq(items: &[Item]) -> FastMap<u64, u32> {
         })
 }
 
-/// Cosine of two unit vectors sorted by term.
-pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+/// Cosine of two unit vectors sorted by term (term hashes or term numbers).
+pub fn cosine<T: Ord>(a: &[(T, f32)], b: &[(T, f32)]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
