@@ -2,7 +2,7 @@
 //! reports give each person's age after their name — «محمود 33 سنة طالب»، «خالد، 39 سنة،
 //! عاطل»، «(13 عاما- طالب)»، «عمرها 86 عاما» — which is no span of time to compare.
 
-use super::word_in;
+use super::{G, word_in};
 use crate::claims::numbers::Number;
 use crate::claims::quantities::prev_word;
 use crate::claims::tokens::{Kind, Tokens};
@@ -109,7 +109,10 @@ pub(super) fn age(tokens: &Tokens, n: &Number) -> bool {
     if !digits.plain || digits.prefix_len > 0 || !(1.0..=120.0).contains(&digits.value) {
         return false;
     }
-    let Some(unit) = next_word(tokens, n.end) else {
+    let Some(unit) = G
+        .next_word(tokens, n.end)
+        .filter(|&j| tokens.toks[j].kind == Kind::Word)
+    else {
         return false;
     };
     if !word_in(tokens, unit, YEARS) {
@@ -139,11 +142,4 @@ pub(super) fn age(tokens: &Tokens, n: &Number) -> bool {
     }) || (tokens.toks.get(after).is_some_and(|t| t.kind == Kind::Word)
         && word_in(tokens, after, AFTER_AGE));
     set_off || closed
-}
-
-/// The next token that is a word (marks skipped), if it comes before any stop.
-fn next_word(tokens: &Tokens, i: usize) -> Option<usize> {
-    (i..tokens.len())
-        .find(|&j| !matches!(tokens.toks[j].kind, Kind::Mark(_)))
-        .filter(|&j| tokens.toks[j].kind == Kind::Word)
 }
