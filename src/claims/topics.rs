@@ -16,7 +16,10 @@ use super::quantities::{QKind, Quantity};
 use super::tokens::{Kind, Tokens};
 use cues::{Cues, cues};
 pub use scan::{Hits, Sentences};
-use words::{attribution_span, consider, is_conjunct, is_event, is_function_word, starts_with_waw};
+use words::{
+    attribution_span, consider, is_conjunct, is_event, is_function_word, names_unknown_thing,
+    prev_word_is, starts_with_waw,
+};
 
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
@@ -75,6 +78,9 @@ impl Measure {
 /// A claim's `sentence` keeps at most this many tokens on each side of it (a line with no
 /// full stop can be megabytes long).
 const SENTENCE_WORDS: usize = 16;
+
+/// Words before a part of a total («بينهم ثلاثة نواب»).
+const PART_WORDS: &[&str] = &["بينهم", "منهم", "بينهن", "منهن", "ومنهم", "وبينهم", "ضمنهم"];
 
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
@@ -155,8 +161,35 @@ pub fn context(
         });
 
     // The unit (or currency) right after the number.
-    let (mut unit, noun_end) = counted_noun(tokens, hits, lexicon, (q.end, next_limit), false);
+    // «بعد الواقعة بـ«4» أيام»: a number in quotes has its unit after the closing quote.
+    let quote = |k: usize| {
+        matches!(
+            tokens.toks.get(k).map(|t| t.kind),
+            Some(Kind::Mark('«' | '»' | '"' | '“' | '”'))
+        )
+    };
+    let quoted = q.num_first > 0 && quote(q.num_first - 1) && quote(q.end);
+    let (mut unit, noun_end) = quoted
+        .then(|| counted_noun(tokens, hits, lexicon, (q.end + 1, next_limit), false))
+        .filter(|(u, _)| u.is_some())
+        .unwrap_or_else(|| counted_noun(tokens, hits, lexicon, (q.end, next_limit), false));
     let unit_len = if unit.is_some() { noun_end - q.end } else { 0 };
+    // «404 قرص»، «9 هواتف من الركاب»: the number counts a noun the lexicon does not
+    // know as a person, so a people topic comes only from an event right before it
+    // («بقتل 3 أطباء»), never from a noun or a farther event (docs/claims.md, "Counted
+    // nouns"). A part of a total («بينهم 3 حراس»، «(أربعة ضباط، …)») takes the total's
+    // topic whatever it counts.
+    let part = q.first > 0
+        && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
+            || prev_word_is(tokens, q.first, PART_WORDS));
+    let counts_unknown = unit.is_none()
+        && noun_end == q.end + 1
+        && !part
+        && !lexicon.knows(tokens.norm(q.end))
+        && names_unknown_thing(tokens, q.end);
+    let people_ok = !counts_unknown;
+    let near_ok =
+        |k: usize, near: bool| people_ok || near || lexicon.topic_def(k).is_some_and(|d| !d.people);
     // Or a currency sign or code before it («$13.6 billion», «LE5 billion»).
     if unit.is_none() {
         unit = super::en::currency_unit(tokens, lexicon, q.num_first);
@@ -235,7 +268,9 @@ pub fn context(
                 consider(&mut best, 101, k, true)
             }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
-            Target::Noun(k) if unit_ok(k) => consider(&mut best, 60 - d, k, false),
+            Target::Noun(k) if unit_ok(k) && near_ok(k, false) => {
+                consider(&mut best, 60 - d, k, false)
+            }
             _ => {}
         });
         j += 1;
@@ -269,9 +304,13 @@ pub fn context(
             Target::Event(k) if unit_ok(k) && len >= 2 && j + len >= q.first => {
                 consider(&mut best, 101, k, true)
             }
-            Target::Event(k) if unit_ok(k) => consider(&mut best, 100 - d, k, true),
+            Target::Event(k) if unit_ok(k) && near_ok(k, d == 1) => {
+                consider(&mut best, 100 - d, k, true)
+            }
             Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
-            Target::Noun(k) if unit_ok(k) => consider(&mut best, 40 - d, k, false),
+            Target::Noun(k) if unit_ok(k) && near_ok(k, false) => {
+                consider(&mut best, 40 - d, k, false)
+            }
             Target::Worth if d == 1 => tied_at = Some(j),
             _ => {}
         });
@@ -293,7 +332,9 @@ pub fn context(
                 .is_some_and(|d| d.actors || (generic_too && d.generic))
         })
     };
-    let counts_persons = unit_key.is_some_and(|u| u == "person" || u == "soldier");
+    // An unknown noun listed under an event shares it: «بقتل 3 أطباء و9 ممرضات».
+    let counts_persons =
+        counts_unknown || unit_key.is_some_and(|u| u == "person" || u == "soldier");
     if let Some(k) = listed_under
         && unit_ok(k)
         && (actor_noun(&best, false)
@@ -305,11 +346,10 @@ pub fn context(
     // sentence («… الإرهابيين …، وبلغ عددهم 20 ألف شخص»).
     // (Money is a catch-all for currencies in the same way: «الاحتياطي … 13.6 مليار
     // دولار» is reserves.)
-    let generic = true;
     let is_generic = |b: &Option<(i32, usize, bool)>| {
         b.is_some_and(|(_, t, e)| !e && lexicon.topic_def(t).is_some_and(|d| d.generic))
     };
-    if generic && (best.is_none() || is_generic(&best)) {
+    if best.is_none() || is_generic(&best) {
         let mut found = None;
         // From the number: a specific word inside the window loses to a unit-implied
         // catch-all otherwise («قرض بقيمة 4.8 مليار دولار»).
@@ -329,6 +369,7 @@ pub fn context(
                     if unit_ok(k)
                         && lexicon.topic_def(k).is_some_and(|d| {
                             !d.generic
+                                && (people_ok || !d.people)
                                 && (person_unit
                                     || percent
                                     || unit_key

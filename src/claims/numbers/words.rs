@@ -68,7 +68,8 @@ impl Words {
             return None;
         }
         for (stem, al) in stems(w) {
-            if !self.may_be(stem, last) {
+            // «كمية» is a quantity, not «ك» + «مية» (100): no number word takes «ك».
+            if !self.may_be(stem, last) || w[..w.len() - stem.len()].ends_with('ك') {
                 continue;
             }
             if let Some(word) = self.table.get(stem) {

@@ -77,6 +77,12 @@ const REF_CUES: &[&str] = &[
     "ايات",
     "طريق",
     "رحله",
+    // Gates, halls, platforms and wards are numbered («بوابة 5»، «بوابات 3 و4»).
+    "بوابه",
+    "بوابات",
+    "قاعه",
+    "رصيف",
+    "عنبر",
 ];
 /// Words after which a bare four-digit number reads as a year, not a count.
 const FUNCTION_WORDS: &[&str] = &[
@@ -319,6 +325,17 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
         Kind::Stop('(') => prev_word(tokens, p),
         _ => Some(p),
     });
+    // «7- في الوقت الذي…»: a number opening its paragraph before a dash, a parenthesis
+    // or a full stop numbers a list item.
+    if prev.is_none()
+        && is_mark(tokens, n.end, &['-', '–', ')', '.'])
+        && tokens
+            .toks
+            .get(n.end + 1)
+            .is_none_or(|t| !matches!(t.kind, Kind::Digits(_)))
+    {
+        return QKind::Ref;
+    }
     if age::age(tokens, n) {
         return QKind::Age;
     }
@@ -353,11 +370,14 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
         return QKind::Time;
     }
     // Dates: a day number before a month, also through a list («بين 10 و13 يناير»).
+    // and through a range («من 25 إلى 31 يناير»، «25-31 يناير»).
     let mut last = k;
-    while numbers
-        .get(last + 1)
-        .is_some_and(|m| m.first == numbers[last].end && m.connector)
-    {
+    while numbers.get(last + 1).is_some_and(|m| {
+        let end = numbers[last].end;
+        (m.first == end && m.connector)
+            || (m.first == end + 1
+                && (word_in(tokens, end, &["الي", "حتي"]) || is_mark(tokens, end, &['-', '–'])))
+    }) {
         last += 1;
     }
     let after = numbers[last].end;

@@ -50,6 +50,40 @@ pub(super) fn is_function_word(tokens: &Tokens, i: usize) -> bool {
     F.contains(&tokens.norm(i)) || crate::claims::en::is_function_word(tokens.norm(i))
 }
 
+/// The Arabic word right after a number names what is counted (its tamyiz, indefinite:
+/// «404 قرص»، «9 هواتف»، «14 عنصرا») and the lexicon does not know it as a person: not
+/// a definite word, a verb («90 أصيبوا»), a sound masculine plural or a nisba, which
+/// mostly name people («5 مزارعين»، «40 ألف إسلامي»), or an adverb («20 تقريبا»).
+pub(super) fn names_unknown_thing(tokens: &Tokens, i: usize) -> bool {
+    // Adverbs and adjectives, and «حالة» (case), which counts the injured and the dead
+    // of health reports («بلغت الإصابات 62 حالة»).
+    const NOT_NOUNS: &[&str] = &[
+        "تقريبا",
+        "فقط",
+        "اخري",
+        "اخر",
+        "اخرا",
+        "اضافيا",
+        "اضافيه",
+        "حاله",
+        "حالات",
+    ];
+    if tokens.toks.get(i).is_none_or(|t| t.kind != Kind::Word) {
+        return false;
+    }
+    let w = tokens.norm(i);
+    w.chars()
+        .next()
+        .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+        && w.chars().count() >= 3
+        // «بمحيط»، «لمحكمة»: a preposition on a noun of place or instrument.
+        && !["ال", "بال", "لل", "فال", "كال", "بم", "لم"]
+            .iter()
+            .any(|p| w.starts_with(p))
+        && !["وا", "ين", "ون", "ي"].iter().any(|s| w.ends_with(s))
+        && !NOT_NOUNS.contains(&w)
+}
+
 /// A word that says what happened (a verb) and is not also a counted noun.
 pub(super) fn is_event(hits: &mut Hits, lexicon: &Lexicon, tokens: &Tokens, i: usize) -> bool {
     let (mut event, mut noun) = (false, false);
