@@ -138,3 +138,28 @@ pub(super) fn attribution_span(
     }
     tokens.toks[a].span.start..tokens.toks[k - 1].span.end
 }
+
+/// What a number at `end` (exclusive) counts: the lexicon unit right after it («5
+/// قتلى», «13.6 مليار دولار», not «18 بتفجير») and where its words end, or else one
+/// plain word that is not a conjunct, function word or (unless `events_too`: «4 وفيات»)
+/// event word («30 متظاهرا»). Not past `limit`.
+pub(super) fn counted_noun(
+    tokens: &Tokens,
+    hits: &mut Hits,
+    lexicon: &Lexicon,
+    (end, limit): (usize, usize),
+    events_too: bool,
+) -> (Option<usize>, usize) {
+    if let Some((unit, len)) = hits.unit_at(lexicon, tokens, end) {
+        (Some(unit), end + len)
+    } else if end < limit
+        && tokens.toks[end].kind == Kind::Word
+        && !is_conjunct(tokens, lexicon, end)
+        && !is_function_word(tokens, end)
+        && (events_too || !is_event(hits, lexicon, tokens, end))
+    {
+        (None, end + 1)
+    } else {
+        (None, end)
+    }
+}
