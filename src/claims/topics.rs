@@ -337,8 +337,18 @@ pub fn context(
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
         .map_or(reach_start, |j| j + 1);
+    let Cues {
+        update,
+        part,
+        measure,
+    } = cues(tokens, lexicon, hits, q, clause_start, next_limit, unit);
     let subject = if by_event {
-        scope::subject(tokens, lexicon, hits, (q.end, after_end), unit)
+        // «one woman», «one policeman»: a count of one names its person, as «a woman»,
+        // «إصابة امرأة» do (implicit counts, which take no scope); the scope is what
+        // comes after its noun. A part keeps it: «including one police conscript».
+        let one = q.value == 1.0 && q.implicit.is_none() && !part;
+        let from = if one { noun_end } else { q.end };
+        scope::subject(tokens, lexicon, hits, (from, after_end), unit)
     } else {
         None
     };
@@ -347,12 +357,6 @@ pub fn context(
     let hedge_end = next_limit.max(q.end).min(q.end + SENTENCE_REACH);
     let hedged = around::hedged(tokens, lexicon, hits, clause_start..hedge_end);
     let attribution = around::attribution(tokens, lexicon, hits, q, (sent_first, sent_end));
-
-    let Cues {
-        update,
-        part,
-        measure,
-    } = cues(tokens, lexicon, hits, q, clause_start, next_limit, unit);
 
     let year = around::year(quants, qi, sents, sent);
     let date = around::date(tokens, quants, qi, (sents, sent), after_end);

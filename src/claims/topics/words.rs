@@ -152,6 +152,12 @@ pub(super) fn counted_noun(
 ) -> (Option<usize>, usize) {
     if let Some((unit, len)) = hits.unit_at(lexicon, tokens, end) {
         (Some(unit), end + len)
+    } else if end + 1 < limit
+        && english_adjective(tokens, hits, lexicon, end)
+        && let Some((unit, len)) = hits.unit_at(lexicon, tokens, end + 1)
+        && crate::claims::en::quantities::may_be_plural(tokens.norm(end + len))
+    {
+        (Some(unit), end + 1 + len)
     } else if end < limit
         && tokens.toks[end].kind == Kind::Word
         && !is_conjunct(tokens, lexicon, end)
@@ -162,4 +168,26 @@ pub(super) fn counted_noun(
     } else {
         (None, end)
     }
+}
+
+/// «two secular parties», «1,800 Chadian soldiers», «three consecutive days»: an English
+/// adjective may stand between a number and the plural unit it counts (an Arabic one
+/// follows the noun; a singular unit there is a modifier: «one French helicopter
+/// pilot»). A plain word of Latin letters that the lexicon does not know, that is no
+/// function word or conjunct, and not a plural (adjectives take no -s): «arrested three
+/// suspects hours later» counts suspects, not hours.
+fn english_adjective(tokens: &Tokens, hits: &mut Hits, lexicon: &Lexicon, i: usize) -> bool {
+    let w = tokens.norm(i);
+    if tokens.toks[i].kind != Kind::Word || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") {
+        return false;
+    }
+    if is_conjunct(tokens, lexicon, i) || is_function_word(tokens, i) {
+        return false;
+    }
+    let mut known = false;
+    hits.matches_at(lexicon, tokens, i, |_, _| known = true);
+    !known
 }
