@@ -52,11 +52,12 @@ impl Head {
     }
 }
 
-/// A source's headline in a group: its claim id, its article and what is compared.
+/// A source's headline in a group: its claim id, its article (a number: the verdict
+/// only asks whether two are the same) and what is compared.
 #[derive(Debug, Clone, Copy)]
-struct Sourced<'a> {
+struct Sourced {
     id: usize,
-    article: &'a str,
+    article: usize,
     head: Head,
 }
 
@@ -323,12 +324,15 @@ pub struct Member<'a> {
 /// known: sources are then listed in time order and rising tolls are marked.
 pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Group> {
     let mut map: BTreeMap<&Key, OneGroup> = BTreeMap::new();
-    for m in members {
+    // Each article's number: its first member's place.
+    let mut number: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (n, m) in members.iter().enumerate() {
         let t = time(m.article);
+        let article = *number.entry(m.article).or_insert(n);
         for (key, run) in &m.runs.runs {
             map.entry(key)
                 .or_default()
-                .push_run(m.first, m.article, t, run);
+                .push_run(m.first, article, t, run);
         }
     }
     map.into_iter()
@@ -422,7 +426,10 @@ fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
         .iter()
         .map(|c| Sourced {
             id: c.id,
-            article: &c.article,
+            article: members
+                .iter()
+                .position(|m| m.article == c.article)
+                .unwrap_or(0),
             head: Head::of(c),
         })
         .collect();
