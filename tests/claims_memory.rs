@@ -25,7 +25,9 @@ fn folder(root: &Path, n: usize) {
             1900 + i % 120,
             5 + i % 7
         );
-        std::fs::write(root.join(format!("{i:06}_a.txt")), text).unwrap_or_else(|e| panic!("{e}"));
+        let dir = root.join(format!("{:03}", i / 100));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.join(format!("{i:06}_a.txt")), text).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
