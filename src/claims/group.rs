@@ -262,12 +262,15 @@ pub struct Member<'a> {
 /// known: sources are then listed in time order and rising tolls are marked.
 pub fn groups(members: &[Member], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Group> {
     let mut map: BTreeMap<&Key, OneGroup> = BTreeMap::new();
-    for m in members {
+    // Each article's number: its first member's place.
+    let mut number: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (n, m) in members.iter().enumerate() {
         let t = time(m.article);
+        let article = *number.entry(m.article).or_insert(n);
         for (key, run) in &m.runs.runs {
             map.entry(key)
                 .or_default()
-                .push_run(m.first, m.article, t, run);
+                .push_run(m.first, article, t, run);
         }
     }
     map.into_iter()

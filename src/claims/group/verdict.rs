@@ -49,11 +49,12 @@ impl Head {
     }
 }
 
-/// A source's headline in a group: its claim id, its article and what is compared.
+/// A source's headline in a group: its claim id, its article (a number: the verdict
+/// only asks whether two are the same) and what is compared.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Sourced<'a> {
+pub(super) struct Sourced {
     pub(super) id: usize,
-    pub(super) article: &'a str,
+    pub(super) article: usize,
     pub(super) head: Head,
 }
 
@@ -104,7 +105,10 @@ pub(super) fn verdict(members: &[&Claim]) -> (Verdict, Vec<(usize, usize)>) {
         .iter()
         .map(|c| Sourced {
             id: c.id,
-            article: &c.article,
+            article: members
+                .iter()
+                .position(|m| m.article == c.article)
+                .unwrap_or(0),
             head: Head::of(c),
         })
         .collect();
