@@ -104,7 +104,7 @@ fn a_count_of_one_names_its_person_without_a_scope() {
     }
     // A part keeps the scope that tells it apart from its total.
     let c = claim(
-        "Nine people, including one police conscript, were killed on Friday.",
+        "In Suez nine people — including one police conscript — were killed on Friday.",
         1.0,
     );
     assert_eq!(c.scope.as_deref(), Some("security_forces"), "{c:#?}");
