@@ -138,3 +138,56 @@ pub(super) fn attribution_span(
     }
     tokens.toks[a].span.start..tokens.toks[k - 1].span.end
 }
+
+/// What a number at `end` (exclusive) counts: the lexicon unit right after it («5
+/// قتلى», «13.6 مليار دولار», not «18 بتفجير») and where its words end, or else one
+/// plain word that is not a conjunct, function word or (unless `events_too`: «4 وفيات»)
+/// event word («30 متظاهرا»). Not past `limit`.
+pub(super) fn counted_noun(
+    tokens: &Tokens,
+    hits: &mut Hits,
+    lexicon: &Lexicon,
+    (end, limit): (usize, usize),
+    events_too: bool,
+) -> (Option<usize>, usize) {
+    if let Some((unit, len)) = hits.unit_at(lexicon, tokens, end) {
+        (Some(unit), end + len)
+    } else if end + 1 < limit
+        && english_adjective(tokens, hits, lexicon, end)
+        && let Some((unit, len)) = hits.unit_at(lexicon, tokens, end + 1)
+        && crate::claims::en::quantities::may_be_plural(tokens.norm(end + len))
+    {
+        (Some(unit), end + 1 + len)
+    } else if end < limit
+        && tokens.toks[end].kind == Kind::Word
+        && !is_conjunct(tokens, lexicon, end)
+        && !is_function_word(tokens, end)
+        && (events_too || !is_event(hits, lexicon, tokens, end))
+    {
+        (None, end + 1)
+    } else {
+        (None, end)
+    }
+}
+
+/// «two secular parties», «1,800 Chadian soldiers», «three consecutive days»: an English
+/// adjective may stand between a number and the plural unit it counts (an Arabic one
+/// follows the noun; a singular unit there is a modifier: «one French helicopter
+/// pilot»). A plain word of Latin letters that the lexicon does not know, that is no
+/// function word or conjunct, and not a plural (adjectives take no -s): «arrested three
+/// suspects hours later» counts suspects, not hours.
+fn english_adjective(tokens: &Tokens, hits: &mut Hits, lexicon: &Lexicon, i: usize) -> bool {
+    let w = tokens.norm(i);
+    if tokens.toks[i].kind != Kind::Word || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") {
+        return false;
+    }
+    if is_conjunct(tokens, lexicon, i) || is_function_word(tokens, i) {
+        return false;
+    }
+    let mut known = false;
+    hits.matches_at(lexicon, tokens, i, |_, _| known = true);
+    !known
+}
