@@ -9,10 +9,13 @@
 #    article is the input;
 #  - folder: the same corpus articles as separate files (about 50 MB in all).
 # Each article is read, searched for claims and its text dropped; each claim is written
-# to a store (a temporary file past 1 MB) as found and only what grouping needs of it
-# is kept (with stories, `auto` on a folder, that and the article's terms go to the
-# store too), so the folder's peak above the baseline is the articles' records and,
-# with stories, the clustering; `--stories off` shows it without them.
+# to a store (a temporary file past 1 MB) as found, and so is what grouping needs of
+# it and the article's record; a table in a temporary file says where (with stories,
+# `auto` on a folder, the article's terms go to the store too). So without stories
+# (`--stories off`) nothing of an article stays in memory, and the folder's peak above
+# the baseline is the walk of its largest folder and the loader's list of files; with
+# stories, the clustering (docs/safety.md, "A folder"). The same files in folders of
+# 100 (hard links) show the first bounded.
 # Usage: scripts/bench-claims-memory.sh [SIZE_MB] [CORPUS]   (needs GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,6 +83,20 @@ for n in 2000 8000 all; do
         echo "$line"
         at[$stories]="$files $p"
     done
+    # The same files in folders of 100, as news is laid out.
+    dirs=$work/corpus-${size_mb}mb-dirs-$n
+    if [ ! -d "$dirs" ]; then
+        find "$sub" -name '*.txt' | sort | awk '{ printf "%s %03d\n", $0, int((NR - 1) / 100) }' |
+            while read -r f d; do mkdir -p "$dirs/$d"; ln "$f" "$dirs/$d/"; done
+    fi
+    p=$(peak "$qarin" claims --format jsonl --stories off "$dirs")
+    line="$files files in folders of 100, jsonl, --stories off: peak $((p / 1000000)) MB"
+    if [ -n "${at[dirs]:-}" ]; then
+        set -- ${at[dirs]}
+        line="$line; $(( (p - $2) / (files - $1) )) bytes an article more than at $1 files"
+    fi
+    echo "$line"
+    at[dirs]="$files $p"
 done
 claims=$("$qarin" claims --format jsonl "$folder" | grep -c '"type":"claim"')
 json=$("$qarin" claims --format jsonl "$folder" | grep '"type":"claim"' | wc -c)

@@ -7,8 +7,10 @@
 
 use std::ops::Range;
 
+mod around;
 mod cues;
 mod scan;
+mod scope;
 mod words;
 
 use super::lexicon::{Lexicon, Target};
@@ -16,10 +18,7 @@ use super::quantities::{QKind, Quantity};
 use super::tokens::{Kind, Tokens};
 use cues::{Cues, cues};
 pub use scan::{Hits, Sentences};
-use words::{
-    attribution_span, consider, is_conjunct, is_event, is_function_word, names_unknown_thing,
-    prev_word_is, starts_with_waw,
-};
+use words::{consider, counted_noun, counts_unknown_noun, is_conjunct, starts_with_waw};
 
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
@@ -79,36 +78,8 @@ impl Measure {
 /// full stop can be megabytes long).
 const SENTENCE_WORDS: usize = 16;
 
-/// Words before a part of a total («بينهم ثلاثة نواب»).
-const PART_WORDS: &[&str] = &["بينهم", "منهم", "بينهن", "منهن", "ومنهم", "وبينهم", "ضمنهم"];
-
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
-
-/// What a number at `end` (exclusive) counts: the lexicon unit right after it («5
-/// قتلى», «13.6 مليار دولار», not «18 بتفجير») and where its words end, or else one
-/// plain word that is not a conjunct, function word or (unless `events_too`: «4 وفيات»)
-/// event word («30 متظاهرا»). Not past `limit`.
-fn counted_noun(
-    tokens: &Tokens,
-    hits: &mut Hits,
-    lexicon: &Lexicon,
-    (end, limit): (usize, usize),
-    events_too: bool,
-) -> (Option<usize>, usize) {
-    if let Some((unit, len)) = hits.unit_at(lexicon, tokens, end) {
-        (Some(unit), end + len)
-    } else if end < limit
-        && tokens.toks[end].kind == Kind::Word
-        && !is_conjunct(tokens, lexicon, end)
-        && !is_function_word(tokens, end)
-        && (events_too || !is_event(hits, lexicon, tokens, end))
-    {
-        (None, end + 1)
-    } else {
-        (None, end)
-    }
-}
 
 /// What the caller of [`context`] asks and knows.
 #[derive(Debug, Clone, Copy, Default)]
@@ -174,19 +145,8 @@ pub fn context(
         .filter(|(u, _)| u.is_some())
         .unwrap_or_else(|| counted_noun(tokens, hits, lexicon, (q.end, next_limit), false));
     let unit_len = if unit.is_some() { noun_end - q.end } else { 0 };
-    // «404 قرص»، «9 هواتف من الركاب»: the number counts a noun the lexicon does not
-    // know as a person, so a people topic comes only from an event right before it
-    // («بقتل 3 أطباء»), never from a noun or a farther event (docs/claims.md, "Counted
-    // nouns"). A part of a total («بينهم 3 حراس»، «(أربعة ضباط، …)») takes the total's
-    // topic whatever it counts.
-    let part = q.first > 0
-        && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
-            || prev_word_is(tokens, q.first, PART_WORDS));
-    let counts_unknown = unit.is_none()
-        && noun_end == q.end + 1
-        && !part
-        && !lexicon.knows(tokens.norm(q.end))
-        && names_unknown_thing(tokens, q.end);
+    // «404 قرص»: no people topic from the sentence (docs/claims.md, "Counted nouns").
+    let counts_unknown = unit.is_none() && counts_unknown_noun(tokens, lexicon, q, noun_end);
     let people_ok = !counts_unknown;
     let near_ok =
         |k: usize, near: bool| people_ok || near || lexicon.topic_def(k).is_some_and(|d| !d.people);
@@ -391,32 +351,6 @@ pub fn context(
     }
     let by_event = best.is_some_and(|(_, _, e)| e);
 
-    // Subject scope of a count of people, from the words after the number (words before
-    // it name the actor: «قوات الأمن اعتقلت 7939 شخصا»): «16 من أفراد قوات الأمن قتلوا»,
-    // «مقتل 200 مدني».
-    let mut scope = None;
-    let people = unit
-        .and_then(|u| lexicon.unit_def(u))
-        .is_none_or(|u| u.key == "person" || u.key == "soldier");
-    let is_party = |s: usize| lexicon.scope_def(s).is_some_and(|d| !d.topics.is_empty());
-    if by_event && people {
-        for j in q.end..after_end {
-            // «مقتل ستة أشخاص بينهم امرأة»: what follows «بينهم»/«منهم» names a part of
-            // the total, not the total's subject.
-            let mut part_follows = false;
-            hits.matches_at(lexicon, tokens, j, |t, _| match t {
-                Target::Scope(s) if !part_follows && !is_party(s) => {
-                    scope.get_or_insert(s);
-                }
-                Target::Part => part_follows = true,
-                _ => {}
-            });
-            if scope.is_some() || part_follows {
-                break;
-            }
-        }
-    }
-
     // Hedges: from the start of the number's clause to the next number in the sentence
     // («ويُعتقد أنه تم إرسال 2500 جندي», «قتل 30 شخصا، بحسب تقديرات»), so a hedge on
     // one figure does not spill onto the next clause's figure.
@@ -427,113 +361,29 @@ pub fn context(
         .rev()
         .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
         .map_or(reach_start, |j| j + 1);
-    // A party to the amount (a lender, a donor) named in its clause, nearest first.
-    if scope.is_none()
-        && let Some(key) = topic.and_then(|t| lexicon.topic_def(t)).map(|t| &t.key)
-    {
-        let clause_end = (q.end..sent_end.min(q.end + SENTENCE_REACH))
-            .find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
-            .unwrap_or(sent_end.min(q.end + SENTENCE_REACH));
-        let mut nearest: Option<(usize, usize)> = None;
-        for j in clause_start..clause_end {
-            hits.matches_at(lexicon, tokens, j, |t, _| {
-                let dist = if j < q.first {
-                    q.first - j
-                } else {
-                    j.saturating_sub(q.end)
-                };
-                if let Target::Scope(s) = t
-                    && lexicon.scope_def(s).is_some_and(|d| {
-                        d.topics.iter().any(|k| k == key)
-                            && d.reach.is_none_or(|r| {
-                                // Within reach and in the figure's own conjunct: «نقلت
-                                // لمشرحة مستشفى وأن 90 أصيبوا» does not set the 90.
-                                let between = if j < q.first {
-                                    j + 1..q.first
-                                } else {
-                                    q.end..j
-                                };
-                                dist <= r
-                                    && !between.into_iter().any(|k| starts_with_waw(tokens, k))
-                            })
-                    })
-                    && nearest.is_none_or(|(d, _)| dist < d)
-                {
-                    nearest = Some((dist, s));
-                }
-            });
-        }
-        scope = nearest.map(|(_, s)| s);
-    }
-    let mut hedged = false;
-    for j in clause_start..next_limit.max(q.end).min(q.end + SENTENCE_REACH) {
-        hits.matches_at(lexicon, tokens, j, |t, _| hedged |= t == Target::Hedge);
-        if hedged {
-            break;
-        }
-    }
-    // Attribution: the nearest attribution verb in the sentence, before the number first.
-    // A word before the number is `d` tokens away, one after it counts twice its gap; on
-    // a tie the word before wins. Searched outwards from the number, so the nearest ends
-    // the search (a scan of the whole reach for every figure was a hot loop).
-    let lo = sent_first.max(q.first.saturating_sub(SENTENCE_REACH));
-    let hi = sent_end.min(q.end + SENTENCE_REACH);
-    let is_attribution = |hits: &mut Hits, j: usize| {
-        let mut found = false;
-        hits.matches_at(lexicon, tokens, j, |t, _| found |= t == Target::Attribution);
-        found
-    };
-    let mut attribution = None;
-    for d in 0.. {
-        let before = (d > 0 && q.first >= lo + d).then(|| q.first - d);
-        let after = (d % 2 == 0 && q.end + d / 2 < hi).then_some(q.end + d / 2);
-        if before.is_none() && after.is_none() && q.first < lo + d && q.end + d / 2 >= hi {
-            break;
-        }
-        if let Some(j) = before
-            .into_iter()
-            .chain(after)
-            .find(|&j| is_attribution(hits, j))
-        {
-            attribution = Some(j);
-            break;
-        }
-    }
-    let attribution = attribution.map(|j| attribution_span(tokens, j, sent_first, sent_end));
-
     let Cues {
         update,
         part,
         measure,
     } = cues(tokens, lexicon, hits, q, clause_start, next_limit, unit);
+    let subject = if by_event {
+        // «one woman», «one policeman»: a count of one names its person, as «a woman»,
+        // «إصابة امرأة» do (implicit counts, which take no scope); the scope is what
+        // comes after its noun. A part keeps it: «including one police conscript».
+        let one = q.value == 1.0 && q.implicit.is_none() && !part;
+        let from = if one { noun_end } else { q.end };
+        scope::subject(tokens, lexicon, hits, (from, after_end), unit)
+    } else {
+        None
+    };
+    let scope =
+        subject.or_else(|| scope::party(tokens, lexicon, hits, q, topic, (clause_start, sent_end)));
+    let hedge_end = next_limit.max(q.end).min(q.end + SENTENCE_REACH);
+    let hedged = around::hedged(tokens, lexicon, hits, clause_start..hedge_end);
+    let attribution = around::attribution(tokens, lexicon, hits, q, (sent_first, sent_end));
 
-    // Year scope: the nearest year in the sentence, before the number first.
-    let year_of = |p: &Quantity| (p.kind == QKind::Year).then_some(p.value as i32);
-    let in_sentence = |p: &&Quantity| sents.get(p.num_first) == Some(&sent);
-    let year = quants[..qi]
-        .iter()
-        .rev()
-        .take(SENTENCE_REACH)
-        .take_while(in_sentence)
-        .find_map(year_of)
-        .or_else(|| {
-            quants[qi + 1..]
-                .iter()
-                .take(SENTENCE_REACH)
-                .take_while(in_sentence)
-                .find_map(year_of)
-        });
-    // Date scope: a date right after the claim in the same clause («حتى 10 يناير»).
-    let date = quants[qi + 1..]
-        .iter()
-        .take(SENTENCE_REACH)
-        .take_while(|p| sents.get(p.num_first) == Some(&sent))
-        .find(|p| p.kind == QKind::Date)
-        .filter(|p| p.first <= after_end + 3)
-        .map(|p| {
-            let end = (p.end + 1).min(tokens.len());
-            tokens.toks[p.first].span.start..tokens.toks[end - 1].span.end
-        });
+    let year = around::year(quants, qi, sents, sent);
+    let date = around::date(tokens, quants, qi, (sents, sent), after_end);
 
     let span = |a: usize, b: usize| {
         let a = a.min(tokens.len().saturating_sub(1));

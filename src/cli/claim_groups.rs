@@ -2,43 +2,89 @@
 //! folder as one a group key at a time, reading back from the claim store
 //! (`cli::claim_store`) only the runs being grouped (docs/safety.md, "A folder").
 
-use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::io;
 
-use crate::claims::{self, Group, OneGroup, Runs};
-use crate::cli::claim_records::Record;
-use crate::cli::claim_store::{Kept, Store};
+use crate::claims::{self, Group, OneGroup, Runs, Verdict};
+use crate::cli::claim_articles::Articles;
+use crate::cli::claim_store::{Store, Stored};
 
-/// The groups of the claims, story by story, and the order of the claims.
-pub struct Grouping {
-    /// (article index, id of its first claim) in claim order: articles as given, text
-    /// order within each.
-    pub order: Vec<(usize, usize)>,
-    pub groups: Vec<Group>,
-    /// Each group's story.
+/// The groups of the claims, story by story.
+pub struct Grouping<'a> {
+    pub groups: Groups<'a>,
+    /// Each group's story (empty without stories).
     pub stories: Vec<Option<String>>,
+}
+
+/// The groups, each written to the store as it is made and read back one at a time
+/// for the output: memory keeps 24 bytes a group, not its claim ids and conflicting
+/// pairs (docs/safety.md, a folder).
+pub struct Groups<'a> {
+    store: &'a Store,
+    list: Vec<(Stored, Verdict)>,
+}
+
+impl<'a> Groups<'a> {
+    pub fn new(store: &'a Store) -> Groups<'a> {
+        Groups {
+            store,
+            list: Vec::new(),
+        }
+    }
+
+    fn put(&mut self, g: &Group) -> io::Result<()> {
+        let bytes = serde_json::to_vec(g).map_err(io::Error::other)?;
+        self.list.push((self.store.put_bytes(&bytes), g.verdict));
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether some group is a conflict.
+    pub fn conflict(&self) -> bool {
+        self.list.iter().any(|(_, v)| *v == Verdict::Conflict)
+    }
+
+    /// Every group, read back one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = io::Result<Group>> + '_ {
+        let mut buf = Vec::new();
+        self.list.iter().map(move |&(at, _)| {
+            self.store.get_bytes(at, &mut buf)?;
+            serde_json::from_slice(&buf)
+                .map_err(|e| io::Error::other(format!("a stored group: {e}")))
+        })
+    }
+
+    /// Every group at once (the table, which lays all out before printing).
+    pub fn all(&self) -> io::Result<Vec<Group>> {
+        self.iter().collect()
+    }
 }
 
 /// Claims are compared only inside a story (docs/stories.md): a group never mixes two.
 /// Claims are numbered in input order, whatever the stories; an article in no story
 /// (there is none today) has its claims left out. No stories: the folder is compared as
 /// one.
-pub fn grouping(
-    records: &[Record],
-    store: &Store,
-    kept: &[Kept],
+pub fn grouping<'a>(
+    articles: &mut Articles,
+    store: &'a Store,
     stories: Option<&[(Option<String>, Vec<usize>)]>,
-) -> std::io::Result<Grouping> {
+) -> io::Result<Grouping<'a>> {
+    let mut groups = Groups::new(store);
     let Some(stories) = stories else {
-        let order = numbered(kept, |_| true);
-        let groups = groups_by_key(store, records, kept, &order)?;
+        groups_by_key(store, articles, &mut groups)?;
         return Ok(Grouping {
-            order,
-            stories: vec![None; groups.len()],
             groups,
+            stories: Vec::new(),
         });
     };
-    let mut included = vec![false; records.len()];
+    let mut included = vec![false; articles.len()];
     for (_, members) in stories {
         for &i in members {
             if let Some(x) = included.get_mut(i) {
@@ -46,8 +92,7 @@ pub fn grouping(
             }
         }
     }
-    let order = numbered(kept, |i| included.get(i).copied().unwrap_or(false));
-    let mut groups = Vec::new();
+    articles.number(|i| included.get(i).copied().unwrap_or(false))?;
     let mut story_of = Vec::new();
     // One story at a time: its articles' runs are read back, grouped and dropped, so
     // memory holds the largest story's, not the folder's (docs/safety.md).
@@ -56,62 +101,39 @@ pub fn grouping(
         // Publication times by id (`claims::publication_times`), of this story's
         // articles only.
         let mut times = HashMap::new();
-        for &i in members {
-            if let (Some(a), Some(k), Some(first)) =
-                (records.get(i), kept.get(i), first_of(&order, i))
-            {
-                runs.push((first, &*a.id, k.runs(store)?));
-                if let Some(t) = a.time {
-                    times.insert(&*a.id, t);
+        for &i in members.iter().filter(|&&i| i < articles.len()) {
+            let e = articles.get(store, i)?;
+            if let Some(first) = e.first {
+                let id = e.record.id;
+                if let Some(t) = e.record.time {
+                    times.insert(id.clone(), t);
                 }
+                runs.push((first, id, e.kept.runs(store)?.into_owned()));
             }
         }
-        let gs = group_read(&runs, &|id| times.get(id).copied());
-        story_of.extend(std::iter::repeat_n(story.clone(), gs.len()));
-        groups.extend(gs);
+        for g in group_read(&runs, &|id| times.get(id).copied()) {
+            groups.put(&g)?;
+            story_of.push(story.clone());
+        }
     }
     Ok(Grouping {
-        order,
         groups,
         stories: story_of,
     })
 }
 
-/// (article index, id of its first claim) of the articles `included`, in order.
-fn numbered(kept: &[Kept], included: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
-    let mut order = Vec::with_capacity(kept.len());
-    let mut next = 0;
-    for (i, k) in kept.iter().enumerate() {
-        if included(i) {
-            order.push((i, next));
-            next += k.count;
-        }
-    }
-    order
-}
-
-/// The id of the first claim of the article `i`, if it is in `order`.
-fn first_of(order: &[(usize, usize)], i: usize) -> Option<usize> {
-    let at = order.binary_search_by_key(&i, |&(a, _)| a).ok()?;
-    order.get(at).map(|&(_, first)| first)
-}
-
 /// The whole folder compared as one (`--stories off`): its groups a key at a time, in
 /// key order, each built a source at a time from its runs read back from the store one
-/// by one ([`OneGroup`]). What is held is the largest group's headlines and ids and 4
-/// bytes an article's key, not every article's runs (docs/safety.md). The groups are
-/// those of `claims::groups` over all the runs at once: it lists groups in key order,
-/// each with its members in order.
-fn groups_by_key(
-    store: &Store,
-    records: &[Record],
-    kept: &[Kept],
-    order: &[(usize, usize)],
-) -> std::io::Result<Vec<Group>> {
+/// by one ([`OneGroup`]) and written to the store when made. What is held is the
+/// largest group's headlines and ids and, while grouping, 4 bytes an article's key
+/// (docs/safety.md). The groups are those of `claims::groups` over all the runs at
+/// once: it lists groups in key order, each with its members in order.
+fn groups_by_key(store: &Store, articles: &Articles, groups: &mut Groups) -> io::Result<()> {
     let keys = store.take_keys();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
-    for &(i, _) in order {
-        for key in kept.get(i).into_iter().flat_map(Kept::keys) {
+    for i in 0..articles.len() {
+        let (kept, first, _) = articles.kept(store, i)?;
+        for key in kept.keys().filter(|_| first.is_some()) {
             if let (Some(p), Ok(i)) = (postings.get_mut(key as usize), u32::try_from(i)) {
                 p.push(i);
             }
@@ -121,37 +143,33 @@ fn groups_by_key(
         .filter_map(|k| u32::try_from(k).ok())
         .collect();
     by_key.sort_by(|&a, &b| keys.get(a as usize).cmp(&keys.get(b as usize)));
-    let mut groups = Vec::new();
     for key in by_key {
         let at = std::mem::take(&mut postings[key as usize]);
         let mut group = OneGroup::default();
         for i in at.into_iter().map(|i| i as usize) {
-            if let (Some(r), Some(k), Some(first)) =
-                (records.get(i), kept.get(i), first_of(order, i))
-                && let Some(run) = k.run_of_key(store, key)?
+            let (kept, first, time) = articles.kept(store, i)?;
+            if let Some(first) = first
+                && let Some(run) = kept.run_of_key(store, key)?
             {
-                group.push(first, &r.id, r.time, &run);
+                group.push(first, i, time, &run);
             }
         }
         if let Some(g) = keys.get(key as usize).and_then(|k| group.finish(k)) {
-            groups.push(g);
+            groups.put(&g)?;
         }
     }
-    Ok(groups)
+    Ok(())
 }
 
 /// `claims::groups` of runs read back from the store, each as (id of its article's
 /// first claim, article id, its runs).
-fn group_read<R: Borrow<Runs>>(
-    runs: &[(usize, &str, R)],
-    time: &dyn Fn(&str) -> Option<i64>,
-) -> Vec<Group> {
+fn group_read(runs: &[(usize, Box<str>, Runs)], time: &dyn Fn(&str) -> Option<i64>) -> Vec<Group> {
     let members: Vec<claims::Member> = runs
         .iter()
         .map(|(first, article, runs)| claims::Member {
             first: *first,
             article,
-            runs: runs.borrow(),
+            runs,
         })
         .collect();
     claims::groups(&members, time)
@@ -161,6 +179,7 @@ fn group_read<R: Borrow<Runs>>(
 mod tests {
     use super::*;
     use crate::claims::Lexicon;
+    use crate::cli::claim_records::Record;
     use crate::cli::claim_store::{RunsTo, keep};
     use crate::corpus::Article;
 
@@ -182,15 +201,15 @@ mod tests {
         let lexicon = Lexicon::builtin();
         let groups_with = |runs_to: RunsTo| {
             let store = Store::default();
-            let kept: Vec<Kept> = articles
-                .iter()
-                .map(|a| keep(&store, a, &lexicon, false, runs_to))
-                .collect();
-            let records: Vec<Record> = articles.iter().map(|a| Record::keep(&store, a)).collect();
+            let mut kept = Articles::default();
+            for a in &articles {
+                let k = keep(&store, a, &lexicon, false, runs_to);
+                kept.push(&store, k, Record::keep(&store, a));
+            }
             let all = [(None, (0..articles.len()).collect())];
             let stories = (runs_to != RunsTo::Keyed).then_some(&all[..]);
-            let g = grouping(&records, &store, &kept, stories).unwrap();
-            format!("{:?}", g.groups)
+            let g = grouping(&mut kept, &store, stories).unwrap();
+            format!("{:?}", g.groups.all().unwrap())
         };
         let at_once = groups_with(RunsTo::Memory);
         assert_eq!(groups_with(RunsTo::Keyed), at_once);

@@ -12,7 +12,7 @@ use crate::claims::{KeyRun, Runs};
 use crate::cli::claim_store::{Segment, Store};
 
 /// What is kept of one article's claims.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Kept {
     pub count: usize,
     /// [`HEADER`] words (segments, keyed pieces, headlines' start, stored runs), then
@@ -24,7 +24,7 @@ pub struct Kept {
     held: Option<Box<Held>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Held {
     runs: Option<Runs>,
     keyed: Vec<(u32, KeyRun)>,
@@ -114,6 +114,27 @@ impl Kept {
             count: p.count,
             words: words.into_boxed_slice(),
             held,
+        }
+    }
+
+    /// Its words as bytes, for the store (`cli::claim_articles`), or `None` when it
+    /// holds runs in memory (which only memory can keep).
+    pub fn to_bytes(&self) -> Option<Vec<u8>> {
+        self.held
+            .is_none()
+            .then(|| self.words.iter().flat_map(|w| w.to_le_bytes()).collect())
+    }
+
+    /// The [`Kept`] of [`Kept::to_bytes`], with its claim count.
+    pub fn from_bytes(count: usize, bytes: &[u8]) -> Kept {
+        let words = bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        Kept {
+            count,
+            words,
+            held: None,
         }
     }
 
@@ -246,6 +267,7 @@ mod tests {
             headlines: vec![0, 2, 3],
         });
         assert_eq!(k.count, 9);
+        assert!(k.to_bytes().is_none(), "a held run stays in memory");
         assert_eq!(k.segment(0).map(Segment::raw), Some((1 << 40, 7)));
         assert_eq!(k.segment(1).map(Segment::raw), Some((3, 1 << 33)));
         assert!(k.segment(2).is_none());
@@ -264,5 +286,15 @@ mod tests {
         assert_eq!(empty.keys().count(), 0);
         assert_eq!(empty.marks(), (&[][..], &[][..]));
         assert!(empty.held.is_none() && !empty.runs_stored());
+        let stored = Kept::pack(Parts {
+            count: 3,
+            segments: vec![seg(5, 6)],
+            runs: None,
+            keyed: vec![(4, Ok(seg(7, 8)))],
+            superseded: vec![1],
+            headlines: vec![2],
+        });
+        let back = Kept::from_bytes(3, &stored.to_bytes().unwrap());
+        assert_eq!(format!("{back:?}"), format!("{stored:?}"));
     }
 }

@@ -1,65 +1,103 @@
 //! The claims `qarin claims` kept in the store (`cli::claim_store`), read back one at a
 //! time in output order, with the marks grouping gave them (docs/safety.md, a folder).
 
+use std::cell::Cell;
 use std::io;
 
 use crate::claims::Claim;
-use crate::cli::claim_records::Record;
+use crate::cli::claim_articles::Articles;
 use crate::cli::claim_store::{Kept, Store};
 
-/// The claims of the articles in output order: `order` lists (article index, id of its
-/// first claim) in claim order; an article's final `Article::id` is its record's.
+/// The claims of the articles in output order: articles as given, text order within
+/// each, numbered from each article's first claim id (`cli::claim_articles`).
 pub struct Claims<'a> {
     pub store: &'a Store,
-    pub kept: &'a [Kept],
-    pub records: &'a [Record],
-    pub order: Vec<(usize, usize)>,
+    pub articles: &'a Articles,
+    /// The article last found by [`Claims::article_of`]: claims are asked in order.
+    last: Cell<Option<usize>>,
 }
 
-impl Claims<'_> {
+impl<'a> Claims<'a> {
+    pub fn new(store: &'a Store, articles: &'a Articles) -> Claims<'a> {
+        Claims {
+            store,
+            articles,
+            last: Cell::new(None),
+        }
+    }
+
     /// How many claims.
     pub fn count(&self) -> usize {
-        self.order
-            .iter()
-            .map(|&(i, ..)| self.kept.get(i).map_or(0, |k| k.count))
-            .sum()
+        self.articles.claims()
     }
 
     /// The index of the article of the claim `id`.
-    pub fn article_of(&self, id: usize) -> Option<usize> {
-        let at = self.order.partition_point(|&(_, first)| first <= id);
-        let &(i, first) = self.order.get(at.checked_sub(1)?)?;
-        (id < first + self.kept.get(i)?.count).then_some(i)
+    pub fn article_of(&self, id: usize) -> io::Result<Option<usize>> {
+        let found = self.articles.article_of(id, self.last.get())?;
+        if found.is_some() {
+            self.last.set(found);
+        }
+        Ok(found)
     }
 
     /// The ids of the headlines (one per article and group: few).
-    pub fn headlines(&self) -> std::collections::HashSet<usize> {
+    pub fn headlines(&self) -> io::Result<std::collections::HashSet<usize>> {
         let mut ids = std::collections::HashSet::new();
-        for &(i, first) in &self.order {
-            if let Some(k) = self.kept.get(i) {
-                ids.extend(k.marks().1.iter().map(|&h| first + h as usize));
+        for i in 0..self.articles.len() {
+            let e = self.articles.get(self.store, i)?;
+            if let Some(first) = e.first {
+                ids.extend(e.kept.marks().1.iter().map(|&h| first + h as usize));
             }
         }
-        ids
+        Ok(ids)
     }
 
     /// Every claim, numbered, with its article's final id and the marks grouping gave it.
     pub fn iter(&self) -> impl Iterator<Item = io::Result<Claim>> + '_ {
-        self.order.iter().flat_map(move |&(i, first)| {
-            let kept = self.kept.get(i);
-            let article = self.records.get(i).map_or("", |r| &*r.id);
-            ArticleClaims {
+        let mut failed = false;
+        (0..self.articles.len()).flat_map(move |i| {
+            if failed {
+                return Either::Err(None);
+            }
+            let e = match self.articles.get(self.store, i) {
+                Ok(e) => e,
+                Err(e) => {
+                    failed = true;
+                    return Either::Err(Some(Err(e)));
+                }
+            };
+            let Some(first) = e.first else {
+                return Either::Err(None);
+            };
+            Either::Ok(ArticleClaims {
                 store: self.store,
-                kept,
-                marks: kept.map(marks).unwrap_or_default(),
+                marks: marks(&e.kept),
+                kept: e.kept,
                 first,
-                article,
+                article: e.record.id,
                 buf: Vec::new(),
                 pos: 0,
                 next: 0,
                 failed: false,
-            }
+            })
         })
+    }
+}
+
+/// One article's claims, or the error reading its entry.
+enum Either<'a> {
+    Ok(ArticleClaims<'a>),
+    Err(Option<io::Result<Claim>>),
+}
+
+impl Iterator for Either<'_> {
+    type Item = io::Result<Claim>;
+
+    fn next(&mut self) -> Option<io::Result<Claim>> {
+        match self {
+            Either::Ok(a) => a.next(),
+            Either::Err(e) => e.take(),
+        }
     }
 }
 
@@ -83,10 +121,10 @@ fn marks(k: &Kept) -> Vec<u8> {
 /// One article's claims read back, a segment at a time.
 struct ArticleClaims<'a> {
     store: &'a Store,
-    kept: Option<&'a Kept>,
+    kept: Kept,
     marks: Vec<u8>,
     first: usize,
-    article: &'a str,
+    article: Box<str>,
     buf: Vec<u8>,
     /// Position in `buf`.
     pos: usize,
@@ -103,7 +141,7 @@ impl Iterator for ArticleClaims<'_> {
             return None;
         }
         while self.pos >= self.buf.len() {
-            let s = self.kept?.segment(self.next)?;
+            let s = self.kept.segment(self.next)?;
             self.next += 1;
             self.pos = 0;
             if let Err(e) = self.store.get(s, &mut self.buf) {
@@ -126,8 +164,8 @@ impl Iterator for ArticleClaims<'_> {
         c.headline = mark & 2 != 0;
         c.id += self.first;
         c.part_of = c.part_of.map(|p| p + self.first);
-        if c.article != self.article {
-            self.article.clone_into(&mut c.article);
+        if *c.article != *self.article {
+            str::clone_into(&self.article, &mut c.article);
         }
         Some(Ok(c))
     }

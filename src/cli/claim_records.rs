@@ -1,16 +1,15 @@
 //! What `qarin claims` keeps of an article once it is read: its id and publication time
-//! in memory, the rest of its record (path, title, outlet, time…) in the claim store
-//! (`cli::claim_store`), read back one article at a time when the output or the
-//! clustering needs it. A folder's records then cost tens of bytes an article, not the
-//! ~660 of a `corpus::Article` and its strings (docs/safety.md, "A folder").
+//! (in the table of `cli::claim_articles`), the rest of its record (path, title,
+//! outlet, time…) in the claim store (`cli::claim_store`), read back one article at a
+//! time when the output or the clustering needs it (docs/safety.md, "A folder").
 
-use std::collections::HashMap;
 use std::io;
 use std::sync::OnceLock;
 
 use chrono::{FixedOffset, TimeZone as _};
 use serde::{Deserialize, Serialize};
 
+use crate::cli::claim_articles::Articles;
 use crate::cli::claim_store::{Store, Stored};
 use crate::corpus::{Article, Meta, Origin, Paragraphs, Published};
 
@@ -74,6 +73,21 @@ impl Record {
         }
     }
 
+    /// A record of `id` and `time` whose fields are at `stored` (`cli::claim_articles`).
+    pub fn from_parts(id: Box<str>, time: Option<i64>, stored: Stored) -> Record {
+        Record { id, time, stored }
+    }
+
+    /// Where its fields are in the store.
+    pub fn stored(&self) -> Stored {
+        self.stored
+    }
+
+    /// The path of its origin (the file it came from).
+    pub fn origin(&self, store: &Store) -> io::Result<String> {
+        Ok(self.fields(store, &mut Vec::new())?.origin)
+    }
+
     fn fields(&self, store: &Store, buf: &mut Vec<u8>) -> io::Result<Fields> {
         store.get_bytes(self.stored, buf)?;
         serde_json::from_slice(buf).map_err(|e| io::Error::other(format!("a stored article: {e}")))
@@ -119,51 +133,18 @@ impl Record {
     }
 }
 
-/// Makes the records' ids unique over the folder, as `corpus::load` does for articles.
-pub fn unique(records: &mut [Record], store: &Store) -> io::Result<()> {
-    let ids: Vec<&str> = records.iter().map(|r| &*r.id).collect();
-    let failed = OnceLock::new();
-    let renamed = crate::corpus::renames(&ids, |i| {
-        let mut buf = Vec::new();
-        match records[i].fields(store, &mut buf) {
-            Ok(f) => f.origin,
-            Err(e) => {
-                let _ = failed.set(e);
-                String::new()
-            }
-        }
-    });
-    if let Some(e) = failed.into_inner() {
-        return Err(e);
-    }
-    for (i, new) in renamed {
-        if let Some(r) = records.get_mut(i) {
-            r.id = new.into();
-        }
-    }
-    Ok(())
-}
-
-/// Each article's publication time by id, when a source gave it
-/// (`claims::publication_times` over records).
-pub fn publication_times(records: &[Record]) -> HashMap<&str, i64> {
-    records
-        .iter()
-        .filter_map(|r| Some((&*r.id, r.time?)))
-        .collect()
-}
-
-/// The records of a folder with the store that holds the rest of them.
+/// The records of a folder with the store that holds them.
 #[derive(Clone, Copy)]
 pub struct Records<'a> {
     pub store: &'a Store,
-    pub records: &'a [Record],
+    pub articles: &'a Articles,
 }
 
 impl Records<'_> {
     /// Every article, read back one at a time.
     pub fn iter(&self) -> impl Iterator<Item = io::Result<Article>> + '_ {
-        self.records.iter().map(|r| r.article(self.store))
+        (0..self.articles.len())
+            .map(|i| self.articles.get(self.store, i)?.record.article(self.store))
     }
 
     /// Every article at once (the table, which lays all out before printing).

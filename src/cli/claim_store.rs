@@ -3,13 +3,14 @@
 //! Grouping needs a few facts of every claim (its group key, its interval when it is a
 //! headline: [`claims::Runs`]), not the claim. So each claim is written out as soon as
 //! its paragraph is analysed, as one line of JSON, and read back one at a time when the
-//! output is written; memory holds the group keys and a few bytes a claim, not the
-//! claims. When the articles are grouped story by story, those runs go to the store
-//! too (with the article's terms for the clustering) and are read back one story at a
-//! time: an article then keeps tens of bytes here (docs/safety.md). Each article buffers its own lines ([`Writer`], read on its own thread) and
-//! adds them to the shared store in segments of [`SEGMENT`] bytes. The store is a byte
-//! buffer until it passes [`IN_MEMORY`], then an unlinked temporary file (if none can be
-//! made, or the disk fills, later segments stay in memory).
+//! output is written; memory holds the group keys, not the claims. The runs go to the
+//! store too (with the article's terms for the clustering when there are stories), and
+//! so do what is kept of an article ([`Kept`]) and its record, found again through
+//! `cli::claim_articles` (docs/safety.md). Each article buffers its own lines
+//! ([`Writer`], read on its own thread) and adds them to the shared store in segments
+//! of [`SEGMENT`] bytes. The store is a byte buffer until it passes [`IN_MEMORY`], then
+//! an unlinked temporary file (if none can be made, or the disk fills, later segments
+//! stay in memory).
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -140,7 +141,7 @@ fn lost(place: &str) -> io::Error {
 }
 
 /// A new temporary file, already unlinked; `None` if none can be made.
-fn spill_file() -> Option<File> {
+pub(crate) fn spill_file() -> Option<File> {
     let dir = std::env::temp_dir();
     for n in 0..100u32 {
         let path = dir.join(format!("qarin-claims-{}-{n}", std::process::id()));
@@ -187,6 +188,17 @@ pub enum RunsTo {
 /// Where some bytes went in the store ([`Store::put_bytes`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Stored(Segment);
+
+impl Stored {
+    /// Its two words, for `cli::claim_articles` to keep in its table.
+    pub(crate) fn raw(self) -> (u64, u64) {
+        self.0.raw()
+    }
+
+    pub(crate) fn from_raw(at: u64, len: u64) -> Stored {
+        Stored(Segment::from_raw(at, len))
+    }
+}
 
 /// Writes one article's claims to the store as they are found.
 pub struct Writer<'a> {

@@ -2,12 +2,15 @@
 //! `output` is what they print through, `help` their help texts.
 
 pub mod bookmarks;
+pub mod claim_articles;
 pub mod claim_groups;
 pub mod claim_kept;
 pub mod claim_read;
 pub mod claim_records;
 pub mod claim_store;
+pub mod claim_table;
 pub mod claims;
+mod claims_out;
 mod claims_text;
 pub mod config;
 pub mod fetch;

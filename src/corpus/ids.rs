@@ -24,11 +24,24 @@ pub(crate) fn unique_ids(articles: &mut [Article]) {
 /// kept elsewhere (`qarin claims`): `ids` are their ids as read, `origin_path(i)` is
 /// asked only of an article whose id collides.
 pub fn renames(ids: &[&str], origin_path: impl Fn(usize) -> String) -> Vec<(usize, String)> {
-    // The indices sorted by id (stable: members in input order), 8 bytes an
+    renames_of(
+        ids.len(),
+        |i| ids.get(i).copied().unwrap_or(""),
+        origin_path,
+    )
+}
+
+/// [`renames`] of `n` articles whose ids `id_of` gives.
+pub fn renames_of<'a>(
+    n: usize,
+    id_of: impl Fn(usize) -> &'a str,
+    origin_path: impl Fn(usize) -> String,
+) -> Vec<(usize, String)> {
+    // The indices sorted by id (stable: members in input order), 4 bytes an
     // article: a folder's ids are neither copied nor mapped (docs/safety.md, a folder).
-    let mut sorted: Vec<usize> = (0..ids.len()).collect();
-    sorted.sort_by(|&a, &b| ids[a].cmp(ids[b]));
-    let id_of = |i: usize| ids.get(i).copied().unwrap_or("");
+    let mut sorted: Vec<u32> = (0..n).filter_map(|i| u32::try_from(i).ok()).collect();
+    sorted.sort_by(|&a, &b| id_of(a as usize).cmp(id_of(b as usize)));
+    let id_of = |i: u32| id_of(i as usize);
     // An id is taken when exactly one article has it, or when a rename made it.
     let once = |name: &str| {
         let from = sorted.partition_point(|&i| id_of(i) < name);
@@ -44,7 +57,7 @@ pub fn renames(ids: &[&str], origin_path: impl Fn(usize) -> String) -> Vec<(usiz
         let dirs: Vec<Vec<String>> = members
             .iter()
             .map(|&i| {
-                Path::new(&origin_path(i))
+                Path::new(&origin_path(i as usize))
                     .parent()
                     .map(|d| {
                         d.components()
@@ -81,7 +94,7 @@ pub fn renames(ids: &[&str], origin_path: impl Fn(usize) -> String) -> Vec<(usiz
                 n += 1;
                 new = format!("{base}~{n}");
             }
-            out.push((i, new));
+            out.push((i as usize, new));
         }
     }
     out

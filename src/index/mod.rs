@@ -100,7 +100,12 @@ pub fn open_store(opts: &Options) -> Result<Store, store::StoreError> {
         .map(|t| format!("{t:?}"))
         .unwrap_or_default();
     let lex_key = hex(&Sha256::digest(
-        format!("{LEXICON_SOURCE}\0{layout}\0{}", gazetteer.source()).as_bytes(),
+        format!(
+            "{LEXICON_SOURCE}\0{layout}\0{}\0{}",
+            gazetteer.source(),
+            stories::names::GIVEN_SOURCE
+        )
+        .as_bytes(),
     ))[..16]
         .to_owned();
     match (opts.no_cache, store::default_path()) {

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 /// Bumped whenever what is stored, or how it is computed, changes: an index from
 /// another version is dropped and rebuilt, never misread.
-const SCHEMA: &str = "stories-3";
+const SCHEMA: &str = "stories-4";
 
 /// Stories results kept per index (older ones are dropped).
 const RUNS_KEPT: i64 = 16;

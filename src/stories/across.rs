@@ -7,10 +7,12 @@
 //! an amount) and the time they were published. Each Latin-script article is compared,
 //! by the cosine of those terms alone (TF-IDF weighted), with the stories of the other
 //! script open around its publication, and moves to the most similar one if the cosine
-//! reaches [`Params::cross`] and at least [`MIN_SHARED`] terms are shared.
+//! reaches [`Params::cross`] and at least [`MIN_SHARED`] terms are shared. People's
+//! names count too, through their consonant skeletons ([`super::names`]).
 
 use super::cluster::{Item, Params, cosine, normalise};
-use super::terms::{LATIN, SHARED};
+use super::fastmap::FastMap;
+use super::terms::{LATIN, SHARED, is_name};
 
 /// Share of Latin letters from which an article counts as written in Latin script.
 const LATIN_MIN: f32 = 0.5;
@@ -29,7 +31,7 @@ const SLACK: i64 = 86_400;
 pub fn join(
     items: &[Item],
     stories: Vec<Vec<usize>>,
-    df: &super::fastmap::FastMap<u64, u32>,
+    df: &FastMap<u64, u32>,
     p: &Params,
 ) -> Vec<Vec<usize>> {
     if p.cross <= 0.0 {
@@ -42,6 +44,23 @@ pub fn join(
     if !latin.iter().any(|&l| l) || latin.iter().all(|&l| l) {
         return stories;
     }
+    // Names ([`super::names`]) written in both scripts: an Arabic text gives a term
+    // for every given name and the words after it, most of which no English text has,
+    // and an English one names people no Arabic text names; in a vector such names
+    // would only dilute what the two share (docs/stories.md, "Names across scripts").
+    let names_in = |script: bool| -> FastMap<u64, ()> {
+        items
+            .iter()
+            .zip(&latin)
+            .filter(|&(_, &l)| l == script)
+            .flat_map(|(it, _)| it.terms.0.iter().map(|&(t, _)| t).filter(|&t| is_name(t)))
+            .map(|t| (t, ()))
+            .collect()
+    };
+    let mut both = names_in(true);
+    let other = names_in(false);
+    both.retain(|t, _| other.contains_key(t));
+    drop(other);
     let n = items.len() as f32;
     let vector = |i: usize| -> Vec<(u64, f32)> {
         let mut v: Vec<(u64, f32)> = items[i]
@@ -49,6 +68,7 @@ pub fn join(
             .0
             .iter()
             .filter(|&&(t, _)| t & SHARED != 0 && t != LATIN)
+            .filter(|&&(t, _)| !is_name(t) || both.contains_key(&t))
             .filter_map(|&(t, w)| {
                 let d = df.get(&t).copied().unwrap_or(1) as f32;
                 (d >= 2.0).then(|| (t, w * (((n + 1.0) / (d + 1.0)).ln() + 1.0)))

@@ -13,7 +13,7 @@ use super::assign::{Bar, assign};
 use super::fastmap::FastMap;
 use super::places::Places;
 
-use super::terms::{LATIN, Terms, is_entity};
+use super::terms::{LATIN, Terms, is_entity, is_name};
 
 /// The knobs of the method (docs/stories.md gives the values and why).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -338,7 +338,9 @@ pub fn tfidf_one(terms: &Terms, idf: &FastMap<u64, f32>, p: &Params) -> Vec<(u64
     let mut v: Vec<(u64, f32)> = terms
         .0
         .iter()
-        .filter(|&&(t, _)| t != LATIN)
+        // Names are for the cross-language join only (docs/stories.md, "Names across
+        // scripts"): the clustering is the words' and the gazetteer's.
+        .filter(|&&(t, _)| t != LATIN && !is_name(t))
         .filter_map(|&(t, w)| {
             let w = if is_entity(t) { w * p.entity } else { w };
             let idf = idf.get(&t)?;

@@ -12,6 +12,7 @@ pub mod cluster;
 pub mod fastmap;
 pub mod gazetteer;
 pub mod job;
+pub mod names;
 pub mod pivot;
 pub mod places;
 mod split;

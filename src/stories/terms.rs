@@ -172,17 +172,33 @@ pub fn word_char(c: char) -> Option<bool> {
     }
 }
 
-/// Whether a term is a gazetteer entity (shared, and not a number).
+/// Whether a term is a gazetteer entity (shared, not a number, not a name).
 pub fn is_entity(h: u64) -> bool {
-    h & SHARED != 0 && h & ENTITY_TAG != 0
+    h & (SHARED | ENTITY_TAG | NAME_TAG) == SHARED | ENTITY_TAG
 }
 
-/// Second-highest bit, set on entity terms (numbers are shared terms without it).
+/// Whether a term is a person's name found by [`super::names`] (two words' skeletons):
+/// shared across scripts, but only the cross-language join reads it (in the vectors of
+/// one language the words themselves are terms already).
+pub fn is_name(h: u64) -> bool {
+    h & (SHARED | ENTITY_TAG | NAME_TAG) == SHARED | ENTITY_TAG | NAME_TAG
+}
+
+/// Second-highest bit, set on entity and name terms (numbers are shared terms without
+/// it).
 const ENTITY_TAG: u64 = 1 << 62;
+
+/// Third-highest bit: with [`ENTITY_TAG`], a name's term; without, an entity's.
+const NAME_TAG: u64 = 1 << 61;
 
 /// The term of gazetteer entity `id`.
 pub fn entity_term(id: &str) -> u64 {
-    (hash(id) & !(SHARED | ENTITY_TAG)) | SHARED | ENTITY_TAG
+    (hash(id) & !(SHARED | ENTITY_TAG | NAME_TAG)) | SHARED | ENTITY_TAG
+}
+
+/// The term of a name, from the hash of its skeletons ([`super::names::find`]).
+pub fn name_term(h: u64) -> u64 {
+    h | SHARED | ENTITY_TAG | NAME_TAG
 }
 
 /// The term of a number (digits, `.` for a decimal point).
@@ -204,6 +220,9 @@ struct Scan {
     /// Each word's stem, as a range of `text`, and its hash (stemmed and hashed once,
     /// read by the term and by the gazetteer's match of every name starting there).
     stems: Vec<(usize, usize, u64)>,
+    /// Each word: written with a capital first letter; part of an entity's name.
+    capital: Vec<bool>,
+    entity: Vec<bool>,
     letters: usize,
     latin: usize,
 }
@@ -212,11 +231,15 @@ impl Scan {
     fn run(&mut self, text: &str, gaz: &Gazetteer, mut f: impl FnMut(u64)) {
         self.text.clear();
         self.ends.clear();
+        self.capital.clear();
         let mut chars = text.chars().peekable();
         let mut in_word = false;
-        while let Some(c) = chars.next() {
-            let Some(c) = fold(c) else { continue };
+        while let Some(raw) = chars.next() {
+            let Some(c) = fold(raw) else { continue };
             if let Some(letter) = word_char(c) {
+                if !in_word {
+                    self.capital.push(raw.is_uppercase());
+                }
                 if letter {
                     self.letters += 1;
                     self.latin += usize::from(c.is_ascii_alphabetic());
@@ -253,6 +276,8 @@ impl Scan {
                 .push((start + off, start + off + st.len(), hash(st)));
             start = end;
         }
+        self.entity.clear();
+        self.entity.resize(self.ends.len(), false);
         let mut start = 0;
         let mut skip_until = 0;
         for k in 0..self.ends.len() {
@@ -279,9 +304,16 @@ impl Scan {
                 if let Some((id, n)) = gaz.longest(words) {
                     f(entity_term(id));
                     skip_until = k + n;
+                    self.entity[k..k + n].fill(true);
                 }
             }
         }
+        let word = |k: usize| super::names::Word {
+            text: &self.text[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]],
+            capital: self.capital[k],
+            entity: self.entity[k],
+        };
+        super::names::find(self.ends.len(), word, |h| f(name_term(h)));
     }
 
     /// The stemmed words from the `k`-th on.

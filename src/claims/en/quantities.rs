@@ -209,6 +209,20 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
             return if old { QKind::Age } else { QKind::Identifier };
         }
     }
+    // «($1 = 0.7474 euros)»: the two sides of an exchange rate are no amount anyone
+    // paid (a currency sign or code may stand between the «=» and the number).
+    let eq = |i: usize| is_mark(tokens, i, &['=']);
+    let eq_before = n.first.checked_sub(1).is_some_and(|p| {
+        eq(p)
+            || p.checked_sub(1)
+                .is_some_and(|pp| eq(pp) && !tokens.toks[n.first].space_before)
+    });
+    // «$1 = …», «1 dollar = …».
+    let eq_after =
+        eq(n.end) || tokens.toks.get(n.end).is_some_and(|t| t.kind == Kind::Word) && eq(n.end + 1);
+    if eq_after || eq_before {
+        return QKind::Identifier;
+    }
     let prev = prev_word(tokens, n.first);
     // A list continues the kind before it: «in 2004 and 2014», «Articles 2 and 4».
     if k > 0 {
@@ -344,7 +358,7 @@ fn after_dated_comma(tokens: &Tokens, first: usize) -> bool {
 
 /// Could `w` be a plural noun (what a count above one is followed by)? Regular plurals
 /// end in «s»; the irregular and invariable ones of counted people and things are listed.
-fn may_be_plural(w: &str) -> bool {
+pub fn may_be_plural(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "people",
         "men",

@@ -23,27 +23,22 @@ impl KeyRun {
 
 /// A group of one key, fed its sources in claim order ([`OneGroup::push`]).
 #[derive(Default)]
-pub struct OneGroup<'a> {
+pub struct OneGroup {
     /// Each source's headline, with its publication time and where its shown ids are
     /// in `ids`.
-    sources: Vec<(Sourced<'a>, Option<i64>, (usize, usize))>,
+    sources: Vec<(Sourced, Option<i64>, (usize, usize))>,
     ids: Vec<usize>,
 }
 
-impl<'a> OneGroup<'a> {
-    /// The next source: its article's first claim id, its article id, its publication
-    /// time when known, and its run of this group's key.
-    pub fn push(&mut self, first: usize, article: &'a str, time: Option<i64>, run: &KeyRun) {
+impl OneGroup {
+    /// The next source: its article's first claim id, its article's number (the same
+    /// for every run of one article), its publication time when known, and its run of
+    /// this group's key.
+    pub fn push(&mut self, first: usize, article: usize, time: Option<i64>, run: &KeyRun) {
         self.push_run(first, article, time, &run.0);
     }
 
-    pub(super) fn push_run(
-        &mut self,
-        first: usize,
-        article: &'a str,
-        time: Option<i64>,
-        run: &Run,
-    ) {
+    pub(super) fn push_run(&mut self, first: usize, article: usize, time: Option<i64>, run: &Run) {
         let start = self.ids.len();
         self.ids.extend(run.shown().map(|i| first + i as usize));
         let head = Sourced {

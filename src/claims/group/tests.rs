@@ -1,6 +1,7 @@
 //! Verdicts and interval bounds of groups.
 
 use super::*;
+use crate::claims::Verdict;
 
 fn claim(
     id: usize,

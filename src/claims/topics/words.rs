@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::scan::Hits;
 use crate::claims::lexicon::{Lexicon, Target};
+use crate::claims::quantities::Quantity;
 use crate::claims::tokens::{Kind, Tokens};
 
 pub(super) fn starts_with_waw(tokens: &Tokens, i: usize) -> bool {
@@ -50,11 +51,33 @@ pub(super) fn is_function_word(tokens: &Tokens, i: usize) -> bool {
     F.contains(&tokens.norm(i)) || crate::claims::en::is_function_word(tokens.norm(i))
 }
 
+/// Words before a part of a total («بينهم ثلاثة نواب»).
+const PART_WORDS: &[&str] = &["بينهم", "منهم", "بينهن", "منهن", "ومنهم", "وبينهم", "ضمنهم"];
+
+/// «404 قرص»، «9 هواتف من الركاب»: the number (with no lexicon unit) counts a noun the
+/// lexicon does not know as a person, so a people topic comes only from an event right
+/// before it («بقتل 3 أطباء»), never from a noun or a farther event. A part of a total
+/// («بينهم 3 حراس»، «(أربعة ضباط، …)») takes the total's topic whatever it counts.
+pub(super) fn counts_unknown_noun(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    q: &Quantity,
+    noun_end: usize,
+) -> bool {
+    let part = q.first > 0
+        && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
+            || prev_word_is(tokens, q.first, PART_WORDS));
+    noun_end == q.end + 1
+        && !part
+        && !lexicon.knows(tokens.norm(q.end))
+        && names_unknown_thing(tokens, q.end)
+}
+
 /// The Arabic word right after a number names what is counted (its tamyiz, indefinite:
 /// «404 قرص»، «9 هواتف»، «14 عنصرا») and the lexicon does not know it as a person: not
 /// a definite word, a verb («90 أصيبوا»), a sound masculine plural or a nisba, which
 /// mostly name people («5 مزارعين»، «40 ألف إسلامي»), or an adverb («20 تقريبا»).
-pub(super) fn names_unknown_thing(tokens: &Tokens, i: usize) -> bool {
+fn names_unknown_thing(tokens: &Tokens, i: usize) -> bool {
     // Adverbs and adjectives, and «حالة» (case), which counts the injured and the dead
     // of health reports («بلغت الإصابات 62 حالة»).
     const NOT_NOUNS: &[&str] = &[
@@ -171,4 +194,57 @@ pub(super) fn attribution_span(
         }
     }
     tokens.toks[a].span.start..tokens.toks[k - 1].span.end
+}
+
+/// What a number at `end` (exclusive) counts: the lexicon unit right after it («5
+/// قتلى», «13.6 مليار دولار», not «18 بتفجير») and where its words end, or else one
+/// plain word that is not a conjunct, function word or (unless `events_too`: «4 وفيات»)
+/// event word («30 متظاهرا»). Not past `limit`.
+pub(super) fn counted_noun(
+    tokens: &Tokens,
+    hits: &mut Hits,
+    lexicon: &Lexicon,
+    (end, limit): (usize, usize),
+    events_too: bool,
+) -> (Option<usize>, usize) {
+    if let Some((unit, len)) = hits.unit_at(lexicon, tokens, end) {
+        (Some(unit), end + len)
+    } else if end + 1 < limit
+        && english_adjective(tokens, hits, lexicon, end)
+        && let Some((unit, len)) = hits.unit_at(lexicon, tokens, end + 1)
+        && crate::claims::en::quantities::may_be_plural(tokens.norm(end + len))
+    {
+        (Some(unit), end + 1 + len)
+    } else if end < limit
+        && tokens.toks[end].kind == Kind::Word
+        && !is_conjunct(tokens, lexicon, end)
+        && !is_function_word(tokens, end)
+        && (events_too || !is_event(hits, lexicon, tokens, end))
+    {
+        (None, end + 1)
+    } else {
+        (None, end)
+    }
+}
+
+/// «two secular parties», «1,800 Chadian soldiers», «three consecutive days»: an English
+/// adjective may stand between a number and the plural unit it counts (an Arabic one
+/// follows the noun; a singular unit there is a modifier: «one French helicopter
+/// pilot»). A plain word of Latin letters that the lexicon does not know, that is no
+/// function word or conjunct, and not a plural (adjectives take no -s): «arrested three
+/// suspects hours later» counts suspects, not hours.
+fn english_adjective(tokens: &Tokens, hits: &mut Hits, lexicon: &Lexicon, i: usize) -> bool {
+    let w = tokens.norm(i);
+    if tokens.toks[i].kind != Kind::Word || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") {
+        return false;
+    }
+    if is_conjunct(tokens, lexicon, i) || is_function_word(tokens, i) {
+        return false;
+    }
+    let mut known = false;
+    hits.matches_at(lexicon, tokens, i, |_, _| known = true);
+    !known
 }
