@@ -68,8 +68,10 @@ impl Words {
             return None;
         }
         for (stem, al) in stems(w) {
-            // «كمية» is a quantity, not «ك» + «مية» (100): no number word takes «ك».
-            if !self.may_be(stem, last) || w[..w.len() - stem.len()].ends_with('ك') {
+            // «كمية» is a quantity, not «ك» + «مية» (100) (but «كعشرين» is twenty).
+            if !self.may_be(stem, last)
+                || (stem == "ميه" && w[..w.len() - stem.len()].ends_with('ك'))
+            {
                 continue;
             }
             if let Some(word) = self.table.get(stem) {
