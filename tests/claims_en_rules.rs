@@ -1,6 +1,9 @@
-//! English rules of session 15 (issue 15, docs/claims.md "The rules one by one"): an
-//! exchange rate is no amount, an adjective may stand between a number and its plural
-//! unit, and a count of one names its person without scoping it.
+//! English rules of sessions 15 and 16 (issue 15, docs/claims.md "The rules one by
+//! one"): an exchange rate is no amount, an adjective may stand between a number and
+//! its plural unit, a count of one names its person without scoping it; a topic stays
+//! in its clause, an unknown plural takes no people topic from afar, scores and ages
+//! are no counts, a percentage is no duration, "had reached" after a verb of saying is
+//! the level said, and a decade is ten years.
 //! Sentences written for this test.
 
 use qarin::claims::{Claim, Lexicon, analyze};
@@ -112,4 +115,123 @@ fn a_count_of_one_names_its_person_without_a_scope() {
     let c = claim("Three women were injured in the attack.", 3.0);
     assert_eq!(c.topic.as_deref(), Some("injured"), "{c:#?}");
     assert_eq!(c.scope.as_deref(), Some("women"), "{c:#?}");
+}
+
+#[test]
+fn the_topic_of_a_count_stays_in_its_clause() {
+    // The event of a relative or participle clause, or of the figure before, is not
+    // what a later count of people counts.
+    for (text, value) in [
+        (
+            "The gang, which had killed two guards in June, cheated 14 people in Giza.",
+            14.0,
+        ),
+        (
+            "The fair, where a fire killed 12 visitors in 2010, drew 80,000 people on Monday.",
+            80_000.0,
+        ),
+        (
+            "Her husband died last spring, leaving her with four daughters and a son.",
+            4.0,
+        ),
+        (
+            "The raid killed at least 40 people, and several foreign diplomats condemned it.",
+            3.0,
+        ),
+    ] {
+        let c = claim(text, value);
+        assert_ne!(c.topic.as_deref(), Some("killed"), "{text}: {c:#?}");
+    }
+    // A noun before the verb is its subject, not what the number counts.
+    let c = claim(
+        "Armed settlers chased about 30 farmers off their land.",
+        30.0,
+    );
+    assert_ne!(c.topic.as_deref(), Some("militants"), "{c:#?}");
+    let c = claim(
+        "Riot police dispersed some 200 villagers near the dam.",
+        200.0,
+    );
+    assert_ne!(c.topic.as_deref(), Some("troops"), "{c:#?}");
+    // Within its clause the event still counts: right before the number, through
+    // function words, and for a part of a total.
+    let c = claim("The blast killed 17 pilgrims near the shrine.", 17.0);
+    assert_eq!(c.topic.as_deref(), Some("killed"), "{c:#?}");
+    let c = claim("Police arrested our two youngest reporters on Friday.", 2.0);
+    assert_eq!(c.topic.as_deref(), Some("arrested"), "{c:#?}");
+    let c = claim(
+        "Gunmen killed 11 people, including four Italians, in the desert.",
+        4.0,
+    );
+    assert_eq!(c.topic.as_deref(), Some("killed"), "{c:#?}");
+}
+
+#[test]
+fn scores_and_ages_are_no_counts() {
+    for (text, values) in [
+        (
+            "Ismaily beat Enppi 3-1 in Cairo after their goalkeeper was injured.",
+            &[3.0, 1.0][..],
+        ),
+        (
+            "The injured striker watched the 2-2 draw from the bench.",
+            &[2.0][..],
+        ),
+        (
+            "The novelist, jailed twice, died at 87 on Monday.",
+            &[87.0][..],
+        ),
+        (
+            "The singer, who was wounded in 1973, died at the age of 79.",
+            &[79.0][..],
+        ),
+    ] {
+        let all = claims(text);
+        for v in values {
+            assert!(
+                !all.iter()
+                    .any(|c| c.value == *v && c.unit.as_deref() != Some("percent")),
+                "{text}: {v} is no count: {all:#?}"
+            );
+        }
+    }
+    // A range still rises, and «at 3 pm» is a time, «at 5 hospitals» a count.
+    let c = claim("Clashes left 10-15 people injured.", 12.5);
+    assert_eq!(c.topic.as_deref(), Some("injured"), "{c:#?}");
+    let c = claim(
+        "Forty wounded protesters were treated at 5 hospitals after the march.",
+        5.0,
+    );
+    assert_eq!(c.unit.as_deref(), Some("building"), "{c:#?}");
+}
+
+#[test]
+fn a_percentage_is_no_duration_and_a_decade_is_ten_years() {
+    let c = claim("Food prices rose 3 per cent month-on-month in March.", 3.0);
+    assert_ne!(c.topic.as_deref(), Some("duration"), "{c:#?}");
+    // A duration is still a duration, and decades count ten years each.
+    let c = claim("The general ruled the province for three decades.", 30.0);
+    assert_eq!(c.topic.as_deref(), Some("duration"), "{c:#?}");
+    assert_eq!(c.unit.as_deref(), Some("year_span"), "{c:#?}");
+}
+
+#[test]
+fn had_reached_after_a_verb_of_saying_is_the_level_said() {
+    // Reported speech: "has reached" told in the past.
+    let c = claim(
+        "The agency announced on Sunday that the number of refugees had reached 75,000.",
+        75_000.0,
+    );
+    assert_ne!(c.scope.as_deref(), Some("previous"), "{c:#?}");
+    // Without a verb of saying, and "had stood at", it is an earlier value.
+    let c = claim(
+        "Reserves fell to $12.1 billion; they had stood at $14.3 billion in December.",
+        14.3e9,
+    );
+    assert_eq!(c.scope.as_deref(), Some("previous"), "{c:#?}");
+    let c = claim(
+        "The bank said reserves fell to $12.1 billion after they had reached $14.3 billion.",
+        14.3e9,
+    );
+    assert_eq!(c.scope.as_deref(), Some("previous"), "{c:#?}");
 }

@@ -65,6 +65,7 @@ pub(super) fn paragraph_claims(
             topics::Ask {
                 needs_topic,
                 listed_under,
+                english,
             },
         ) else {
             continue;

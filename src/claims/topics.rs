@@ -9,16 +9,19 @@ use std::ops::Range;
 
 mod around;
 mod cues;
+mod earlier;
 mod scan;
 mod scope;
 mod words;
 
-use super::lexicon::{Lexicon, Target};
+use super::lexicon::{Lexicon, Target, TopicDef};
 use super::quantities::{QKind, Quantity};
 use super::tokens::{Kind, Tokens};
 use cues::{Cues, cues};
 pub use scan::{Hits, Sentences};
-use words::{consider, counted_noun, counts_unknown_noun, is_conjunct, starts_with_waw};
+use words::{
+    consider, counted_noun, counts_unknown_noun, is_conjunct, is_function_word, starts_with_waw,
+};
 
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
@@ -89,6 +92,8 @@ pub struct Ask {
     /// The event topic of the figure this one follows in a list («قتل 5 جنود و3
     /// مدنيين»).
     pub listed_under: Option<usize>,
+    /// The paragraph is read by the English rules.
+    pub english: bool,
 }
 
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
@@ -106,6 +111,7 @@ pub fn context(
     let Ask {
         needs_topic,
         listed_under,
+        english,
     } = ask;
     let q = &quants[qi];
     let sents = &sentences.of_token;
@@ -146,7 +152,8 @@ pub fn context(
         .unwrap_or_else(|| counted_noun(tokens, hits, lexicon, (q.end, next_limit), false));
     let unit_len = if unit.is_some() { noun_end - q.end } else { 0 };
     // «404 قرص»: no people topic from the sentence (docs/claims.md, "Counted nouns").
-    let counts_unknown = unit.is_none() && counts_unknown_noun(tokens, lexicon, q, noun_end);
+    let counts_unknown =
+        unit.is_none() && counts_unknown_noun(tokens, lexicon, q, noun_end, english);
     let people_ok = !counts_unknown;
     let near_ok =
         |k: usize, near: bool| people_ok || near || lexicon.topic_def(k).is_some_and(|d| !d.people);
@@ -163,11 +170,12 @@ pub fn context(
         .map(|u| u.key.as_str());
     let percent = q.kind == QKind::Percent;
     let person_unit = unit_key.is_none_or(|u| u == "person" || u == "soldier") && !percent;
-    // A percentage is a rate of anything but a head count («انخفض الاحتياطي 9.3%»).
+    // A percentage is a rate of an amount, not a head count nor a span of time
+    // («انخفض الاحتياطي 9.3%»; "2 per cent month-on-month" is no duration).
     let unit_ok = |topic: usize| {
         lexicon.topic_def(topic).is_some_and(|t| {
             if percent {
-                return !t.people;
+                return !t.people && t.percent;
             }
             (!t.people || person_unit)
                 && (t.requires_unit.is_empty()
@@ -242,6 +250,9 @@ pub fn context(
     let mut j = q.first;
     let mut before_start = q.first;
     let mut tied_at: Option<usize> = None;
+    // Only function words between the word looked at and the number: in English an
+    // event is right before its count through them («killed our two commanders»).
+    let mut clean = true;
     while j > prev_limit && d < BEFORE_WINDOW as i32 {
         j -= 1;
         match tokens.toks[j].kind {
@@ -264,7 +275,7 @@ pub fn context(
             Target::Event(k) if unit_ok(k) && len >= 2 && j + len >= q.first => {
                 consider(&mut best, 101, k, true)
             }
-            Target::Event(k) if unit_ok(k) && near_ok(k, d == 1) => {
+            Target::Event(k) if unit_ok(k) && near_ok(k, d == 1 || english && clean) => {
                 consider(&mut best, 100 - d, k, true)
             }
             Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
@@ -274,11 +285,13 @@ pub fn context(
             Target::Worth if d == 1 => tied_at = Some(j),
             _ => {}
         });
+        clean &= is_function_word(tokens, j);
         before_start = j;
     }
     // A unit can imply the topic (square metres → area, dollars → money).
     if let Some(u) = unit {
-        for &k in lexicon.topics_implied_by(u) {
+        // Not for a percentage («2 per cent month-on-month» is no duration).
+        for &k in lexicon.topics_implied_by(u).iter().filter(|&&k| unit_ok(k)) {
             consider(&mut best, 50, k, false);
         }
     }
@@ -302,48 +315,23 @@ pub fn context(
     {
         best = Some((70, k, true));
     }
-    // Last resort for a bare count of people: the nearest topic word earlier in the
-    // sentence («… الإرهابيين …، وبلغ عددهم 20 ألف شخص»).
-    // (Money is a catch-all for currencies in the same way: «الاحتياطي … 13.6 مليار
-    // دولار» is reserves.)
+    // Last resort: the nearest topic word earlier in the sentence ([`earlier`]).
     let is_generic = |b: &Option<(i32, usize, bool)>| {
         b.is_some_and(|(_, t, e)| !e && lexicon.topic_def(t).is_some_and(|d| d.generic))
     };
     if best.is_none() || is_generic(&best) {
-        let mut found = None;
         // From the number: a specific word inside the window loses to a unit-implied
         // catch-all otherwise («قرض بقيمة 4.8 مليار دولار»).
-        let mut j = q.first;
         let floor = sent_first.max(before_start.saturating_sub(SENTENCE_REACH));
-        // A semicolon joins two sentences: «اعتقلت شابا؛ قام باغتصاب 14 طفلة» is no
-        // arrest of 14.
-        let floor = (floor..q.first)
-            .rev()
-            .find(|&k| matches!(tokens.toks[k].kind, Kind::Stop(';' | '؛')))
-            .map_or(floor, |k| k + 1);
-        while j > floor && found.is_none() {
-            j -= 1;
-            hits.matches_at(lexicon, tokens, j, |t, _| match t {
-                // With a unit of its own (dollars), only a topic made for that unit.
-                Target::Event(k) | Target::Noun(k)
-                    if unit_ok(k)
-                        && lexicon.topic_def(k).is_some_and(|d| {
-                            !d.generic
-                                && (people_ok || !d.people)
-                                && (person_unit
-                                    || percent
-                                    || unit_key
-                                        .is_some_and(|u| d.requires_unit.iter().any(|r| r == u)))
-                        }) =>
-                {
-                    consider(&mut found, 10, k, false)
-                }
-                _ => {}
-            });
-        }
-        if found.is_some() {
-            best = found;
-        }
+        // With a unit of its own (dollars), only a topic made for that unit.
+        let accept = |k: usize, d: &TopicDef| {
+            unit_ok(k)
+                && (people_ok || !d.people)
+                && (person_unit
+                    || percent
+                    || unit_key.is_some_and(|u| d.requires_unit.iter().any(|r| r == u)))
+        };
+        best = earlier::topic(tokens, lexicon, hits, q, (floor, english), accept).or(best);
     }
     let topic = best.map(|(_, t, _)| t);
     if needs_topic && topic.and_then(|t| lexicon.topic_def(t)).is_none() {

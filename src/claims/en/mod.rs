@@ -164,6 +164,7 @@ pub fn is_function_word(w: &str) -> bool {
             | "last"
             | "this"
             | "its"
+            | "our"
             | "their"
             | "his"
             | "her"

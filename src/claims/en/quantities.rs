@@ -21,6 +21,11 @@ fn word_in(tokens: &Tokens, i: usize, list: &[&str]) -> bool {
     })
 }
 
+/// Verbs after which «at N» is an age («died at 93», «retired at 60»).
+const AGE_VERBS: &[&str] = &[
+    "died", "dies", "dead", "away", "retired", "retires", "married",
+];
+
 static G: Grammar = Grammar {
     word_in,
     kept_marks: &['-', '/', '%', '–'],
@@ -197,6 +202,20 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
     let glued_after = |c: char| {
         is_mark(tokens, n.end, &[c]) && !tokens.toks.get(n.end).is_some_and(|t| t.space_before)
     };
+    // «beat Sunderland 1-0», «a 2-2 draw»: two small numbers glued by a hyphen, the
+    // second not above the first, are a score (a range rises: «10-15 people»).
+    let score = |a: &Number, b: &Number| {
+        b.first == a.end + 1
+            && is_mark(tokens, a.end, &['-', '–'])
+            && !tokens.toks[a.end].space_before
+            && !tokens.toks[b.first].space_before
+            && b.value <= a.value
+            && a.plain_digits.is_some_and(|d| d <= 2)
+            && b.plain_digits.is_some_and(|d| d <= 2)
+    };
+    if numbers.get(k + 1).is_some_and(|m| score(n, m)) || k > 0 && score(&numbers[k - 1], n) {
+        return QKind::Identifier;
+    }
     // «a 23-year-old», «a two-day visit», «a 9-mm pistol»: a compound adjective.
     if glued_after('-')
         && let Some(t) = tokens.toks.get(n.end + 1)
@@ -285,6 +304,19 @@ fn classify(tokens: &Tokens, numbers: &[Number], k: usize, done: &[QKind]) -> QK
         if word_in(tokens, x, &["o"]) && word_in(tokens, x + 2, &["clock"]) {
             return QKind::Time;
         }
+    }
+    // «died at 93», «at the age of 93»: an age, when no noun follows («died at 3 pm»
+    // is a time, above; «died at 3 hospitals» counts).
+    if let Some(p) = prev
+        && (word_in(tokens, p, &["at"])
+            && prev_word(tokens, p).is_some_and(|v| word_in(tokens, v, AGE_VERBS))
+            || word_in(tokens, p, &["of"])
+                && prev_word(tokens, p).is_some_and(|v| word_in(tokens, v, &["age"])))
+        && next.is_none_or(|x| {
+            tokens.toks[x].kind != Kind::Word || super::is_function_word(tokens.norm(x))
+        })
+    {
+        return QKind::Age;
     }
     // Dates: a day next to a month («February 1», «1 February», «Feb. 1»), also through a
     // list («between 10 and 13 January»).

@@ -37,6 +37,10 @@ pub struct TopicDef {
     /// the sentence wins over it.
     #[serde(default)]
     pub generic: bool,
+    /// A percentage can be one of its figures (a rate of a reserve, of an area); false
+    /// for a span of time («2 per cent month-on-month» is no duration).
+    #[serde(default = "yes")]
+    pub percent: bool,
     /// The topic counts people: a number with any other unit (cars, metres, years of
     /// age, per cent) is never one of its claims.
     #[serde(default)]
@@ -89,6 +93,10 @@ pub struct UnitDef {
     /// Signs and codes written before the number, glued or not (`$`, `LE`, `EGP`).
     #[serde(default)]
     pub symbols: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn one() -> f64 {

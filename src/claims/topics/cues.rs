@@ -44,6 +44,7 @@ pub fn cues(
     let restating = restates(tokens, lexicon, hits, clause_start, q.first);
     let mut restated = restating;
     let mut crossed = false;
+    let mut previous_at = 0;
     // "lost 8 percent in March, equivalent to $1.6 billion": a comma may stand between.
     let floor = if restating && is_comma(tokens, clause_start.wrapping_sub(1)) {
         (clause_start.saturating_sub(CLAUSE_REACH)..clause_start - 1)
@@ -71,11 +72,31 @@ pub fn cues(
             // «منهم 9»، «من بينهم 10»: the marker is right before the number.
             Target::Part if j + len + 1 >= q.first => part = true,
             Target::Change => change = true,
-            Target::Previous if d <= 3 && !crossed => previous = true,
+            Target::Previous if d <= 3 && !crossed => {
+                previous = true;
+                previous_at = j;
+            }
             Target::Forecast => forecast = true,
             Target::Background => earlier = true,
             _ => {}
         });
+    }
+    // "announced that the toll had reached 60,000": after a verb of saying, "had
+    // reached" is reported speech (of "has reached"), the level said, not an earlier
+    // one (as «وكان … قد أعلن» is no past state). "had stood at" stays an earlier level.
+    if previous && tokens.norm(previous_at) == "had" && tokens.norm(previous_at + 1) == "reached" {
+        // The verb of saying governs it when no other figure stands between them
+        // ("said reserves fell to $12.1 billion after they had reached …" is earlier).
+        let mut reported = false;
+        for k in (clause_start..previous_at).rev() {
+            if matches!(tokens.toks[k].kind, Kind::Digits(_)) {
+                break;
+            }
+            hits.matches_at(lexicon, tokens, k, |t, _| {
+                reported |= t == Target::Attribution
+            });
+        }
+        previous = !reported;
     }
     // «ففي 16 كانون الثاني/يناير الماضي قتل 53»: a day of a past month is background.
     earlier |= past_day(tokens, clause_start, q.first);

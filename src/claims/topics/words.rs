@@ -58,20 +58,38 @@ const PART_WORDS: &[&str] = &["بينهم", "منهم", "بينهن", "منهن"
 /// lexicon does not know as a person, so a people topic comes only from an event right
 /// before it («بقتل 3 أطباء»), never from a noun or a farther event. A part of a total
 /// («بينهم 3 حراس»، «(أربعة ضباط، …)») takes the total's topic whatever it counts.
+/// In English the counted noun is a plural, maybe after one adjective: «20
+/// Palestinians», «five brothers», «several Egyptian politicians».
 pub(super) fn counts_unknown_noun(
     tokens: &Tokens,
     lexicon: &Lexicon,
     q: &Quantity,
     noun_end: usize,
+    english: bool,
 ) -> bool {
     let part = q.first > 0
         && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
-            || prev_word_is(tokens, q.first, PART_WORDS));
-    noun_end == q.end + 1
-        && !part
-        && !lexicon.knows(tokens.norm(q.end))
-        && names_unknown_thing(tokens, q.end)
+            || prev_word_is(tokens, q.first, PART_WORDS)
+            || english && prev_word_is(tokens, q.first, EN_PART_WORDS));
+    if noun_end != q.end + 1 || part {
+        return false;
+    }
+    if english {
+        let plain = |i: usize| {
+            tokens.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+                && tokens.norm(i).bytes().all(|b| b.is_ascii_alphabetic())
+                && !lexicon.knows(tokens.norm(i))
+                && !is_function_word(tokens, i)
+        };
+        let plural =
+            |i: usize| plain(i) && crate::claims::en::quantities::may_be_plural(tokens.norm(i));
+        return plural(q.end) || plain(q.end) && plural(q.end + 1);
+    }
+    !lexicon.knows(tokens.norm(q.end)) && names_unknown_thing(tokens, q.end)
 }
+
+/// English words before a part of a total («including three Americans»).
+pub(super) const EN_PART_WORDS: &[&str] = &["including", "them", "whom", "those"];
 
 /// The Arabic word right after a number names what is counted (its tamyiz, indefinite:
 /// «404 قرص»، «9 هواتف»، «14 عنصرا») and the lexicon does not know it as a person: not
