@@ -7,6 +7,7 @@
 
 mod around;
 mod cues;
+mod members;
 mod scan;
 mod scope;
 mod types;
@@ -87,6 +88,15 @@ pub fn context(
     let unit_len = if unit.is_some() { noun_end - q.end } else { 0 };
     // «404 قرص»: no people topic from the sentence (docs/claims.md, "Counted nouns").
     let counts_unknown = unit.is_none() && counts_unknown_noun(tokens, lexicon, q, noun_end);
+    // «18 إخوانيا»، «العشرات من المجهولين»: who is counted is named; only an event
+    // gives a people topic (docs/claims.md, "Members and governing words").
+    // A figure continuing a list of parts («منهم 9 من اليابان و4 فرنسيين») is a part.
+    let listed = q.connector
+        && qi > 0
+        && members::is_part(tokens, &quants[qi - 1])
+        && crate::claims::parts::continues_list(tokens, quants[qi - 1].end, q.first);
+    let members = !listed && members::names_members(tokens, lexicon, hits, q);
+    let counts_unknown = counts_unknown && !members;
     let people_ok = !counts_unknown;
     let near_ok =
         |k: usize, near: bool| people_ok || near || lexicon.topic_def(k).is_some_and(|d| !d.people);
@@ -110,6 +120,7 @@ pub fn context(
                 return !t.people;
             }
             (!t.people || person_unit)
+                && (t.people || !members)
                 && (t.requires_unit.is_empty()
                     || unit_key.is_some_and(|u| t.requires_unit.iter().any(|r| r == u)))
         })
@@ -168,7 +179,7 @@ pub fn context(
                 consider(&mut best, 101, k, true)
             }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
-            Target::Noun(k) if unit_ok(k) && near_ok(k, false) => {
+            Target::Noun(k) if unit_ok(k) && near_ok(k, false) && !(members && d == 1) => {
                 consider(&mut best, 60 - d, k, false)
             }
             _ => {}
@@ -208,7 +219,7 @@ pub fn context(
                 consider(&mut best, 100 - d, k, true)
             }
             Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
-            Target::Noun(k) if unit_ok(k) && near_ok(k, false) => {
+            Target::Noun(k) if unit_ok(k) && near_ok(k, false) && !members => {
                 consider(&mut best, 40 - d, k, false)
             }
             Target::Worth if d == 1 => tied_at = Some(j),
@@ -234,7 +245,7 @@ pub fn context(
     };
     // An unknown noun listed under an event shares it: «بقتل 3 أطباء و9 ممرضات».
     let counts_persons =
-        counts_unknown || unit_key.is_some_and(|u| u == "person" || u == "soldier");
+        counts_unknown || members || unit_key.is_some_and(|u| u == "person" || u == "soldier");
     if let Some(k) = listed_under
         && unit_ok(k)
         && (actor_noun(&best, false)
@@ -249,7 +260,11 @@ pub fn context(
     let is_generic = |b: &Option<(i32, usize, bool)>| {
         b.is_some_and(|(_, t, e)| !e && lexicon.topic_def(t).is_some_and(|d| d.generic))
     };
-    if best.is_none() || is_generic(&best) {
+    // «وتم ايقاف 5 أمناء»: a verbal noun governing the number names what happened.
+    let governed = members::governed(tokens, lexicon, hits, q);
+    // Members named by the number («4 من أبناء عمومتهم») are not whom an event of
+    // another clause happened to.
+    if (best.is_none() || is_generic(&best)) && !members {
         let mut found = None;
         // From the number: a specific word inside the window loses to a unit-implied
         // catch-all otherwise («قرض بقيمة 4.8 مليار دولار»).
@@ -269,7 +284,7 @@ pub fn context(
                     if unit_ok(k)
                         && lexicon.topic_def(k).is_some_and(|d| {
                             !d.generic
-                                && (people_ok || !d.people)
+                                && (!d.people || (people_ok && !governed))
                                 && (person_unit
                                     || percent
                                     || unit_key
