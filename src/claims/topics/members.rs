@@ -184,9 +184,17 @@ pub(super) fn governed(tokens: &Tokens, lexicon: &Lexicon, hits: &mut Hits, q: &
     } else {
         1
     };
-    let light_verb = (v.saturating_sub(reach)..v)
-        .any(|l| word(l) && stems(tokens.norm(l)).any(|(s, al)| !al && LIGHT_VERBS.contains(&s)));
+    let Some(light) = (v.saturating_sub(reach)..v)
+        .rev()
+        .find(|&l| word(l) && stems(tokens.norm(l)).any(|(s, al)| !al && LIGHT_VERBS.contains(&s)))
+    else {
+        return false;
+    };
+    // A lexicon phrase from the light verb on («تم تحويل»، «تم نقل»: a hospital setting)
+    // or from the verbal noun («تم اعتقال») is read by the lexicon's rules.
     let mut known = false;
-    hits.matches_at(lexicon, tokens, v, |_, _| known = true);
-    light_verb && !known && !is_function_word(tokens, v)
+    for i in [light, v] {
+        hits.matches_at(lexicon, tokens, i, |_, _| known = true);
+    }
+    !known && !is_function_word(tokens, v)
 }
