@@ -11,29 +11,16 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 mod common;
-use common::{set, story_sets};
+use common::{qarin_isolated, set, stories_json, story_sets};
 
 const CORPUS: &str = "tests/data/stories";
 
 fn qarin(cache: &Path) -> Command {
-    let mut c = Command::cargo_bin("qarin").expect("the qarin binary is built");
-    c.env("QARIN_CACHE_DIR", cache)
-        .env_remove("QARIN_STORY_PARAMS");
-    c
+    qarin_isolated(cache, None)
 }
 
 fn run_json(cache: &Path, args: &[&str]) -> Value {
-    let out = qarin(cache)
-        .args(["stories", "--format", "json"])
-        .args(args)
-        .output()
-        .expect("qarin runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    stories_json(qarin(cache), args)
 }
 
 #[test]

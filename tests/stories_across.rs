@@ -7,34 +7,19 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use assert_cmd::Command;
-use serde_json::Value;
 
 mod common;
-use common::{set, story_sets};
+use common::{qarin_isolated, set, stories_json, story_sets};
 
 const CORPUS: &str = "tests/data/stories-en";
 
 fn qarin(cache: &Path, config: &Path) -> Command {
-    let mut c = Command::cargo_bin("qarin").expect("the qarin binary is built");
-    c.env("QARIN_CACHE_DIR", cache)
-        .env("XDG_CONFIG_HOME", config)
-        .env_remove("QARIN_STORY_PARAMS");
-    c
+    qarin_isolated(cache, Some(config))
 }
 
 /// Each story as the set of its articles' ids (the part of the file name after `#`).
 fn groups(cache: &Path, config: &Path) -> BTreeSet<BTreeSet<String>> {
-    let out = qarin(cache, config)
-        .args(["stories", "--format", "json", CORPUS])
-        .output()
-        .expect("qarin runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    story_sets(&doc)
+    story_sets(&stories_json(qarin(cache, config), &[CORPUS]))
 }
 
 #[test]

@@ -4,11 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use assert_cmd::Command;
-use serde_json::Value;
-
 mod common;
-use common::{set, story_sets};
+use common::{qarin_isolated, set, stories_json, story_sets};
 
 const CORPUS: &str = "tests/data/stories-names";
 
@@ -16,20 +13,7 @@ const CORPUS: &str = "tests/data/stories-names";
 fn a_transliterated_name_joins_and_a_common_name_alone_does_not() {
     let cache = tempfile::tempdir().expect("tempdir");
     let config = tempfile::tempdir().expect("tempdir");
-    let out = Command::cargo_bin("qarin")
-        .expect("the qarin binary is built")
-        .env("QARIN_CACHE_DIR", cache.path())
-        .env("XDG_CONFIG_HOME", config.path())
-        .env_remove("QARIN_STORY_PARAMS")
-        .args(["stories", "--format", "json", CORPUS])
-        .output()
-        .expect("qarin runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let doc = stories_json(qarin_isolated(cache.path(), Some(config.path())), &[CORPUS]);
     let got = story_sets(&doc);
     let want: BTreeSet<BTreeSet<String>> = [
         // «عمرو سعد عبد الرحمن» and "Amr Saad Abdel-Rahman": the name's three pairs of

@@ -2,13 +2,15 @@
 //!
 //! Pure of any terminal type: the file format (`model`), atomic locked writes that merge
 //! concurrent writers (`atomic`, `store`, `state`), finding a passage again in an edited
-//! article (`anchor`), an in-memory session for the TUI (`session`), and making stored
+//! article (`anchor`), an in-memory session for the TUI (`session`, with where its
+//! passages were found per article version in `found`), and making stored
 //! text safe to print (`display`).
 
 pub mod anchor;
 pub mod atomic;
 pub mod display;
 pub mod error;
+mod found;
 pub mod model;
 pub mod refind;
 pub mod session;

@@ -52,6 +52,37 @@ pub fn read_csv(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
     (headers, rows)
 }
 
+/// The `qarin` binary with its cache (and, when given, its config home) in the test's
+/// temporary folders and no story settings taken from the environment.
+pub fn qarin_isolated(
+    cache: &std::path::Path,
+    config: Option<&std::path::Path>,
+) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("qarin").expect("the qarin binary is built");
+    c.env("QARIN_CACHE_DIR", cache)
+        .env_remove("QARIN_STORY_PARAMS");
+    if let Some(config) = config {
+        c.env("XDG_CONFIG_HOME", config);
+    }
+    c
+}
+
+/// Runs `qarin stories --format json ARGS` and gives the document; fails the test with
+/// qarin's stderr when it does not succeed.
+pub fn stories_json(mut qarin: assert_cmd::Command, args: &[&str]) -> serde_json::Value {
+    let out = qarin
+        .args(["stories", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("qarin runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
 /// The stories of a `qarin stories --format json` document, each as the set of its
 /// articles' ids (the part of the file name after `#`, without `.txt`).
 pub fn story_sets(

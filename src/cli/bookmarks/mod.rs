@@ -5,6 +5,7 @@
 
 mod export;
 mod list;
+mod rows;
 mod stream;
 
 use std::io::Write;
@@ -19,7 +20,8 @@ use crate::cli::output::{self, TextArgs};
 use crate::corpus::{self, LoadOptions};
 
 pub use export::ExportFormat;
-pub use list::{CSV_HEADER, ListFormat};
+pub use list::ListFormat;
+pub use rows::CSV_HEADER;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
