@@ -8,6 +8,7 @@ use std::io;
 use crate::claims::{self, Group, OneGroup, Runs, Verdict};
 use crate::cli::claim_articles::Articles;
 use crate::cli::claim_store::{Store, Stored};
+use crate::corpus::extsort::Sorter;
 
 /// The groups of the claims, story by story.
 pub struct Grouping<'a> {
@@ -124,41 +125,80 @@ pub fn grouping<'a>(
 
 /// The whole folder compared as one (`--stories off`): its groups a key at a time, in
 /// key order, each built a source at a time from its runs read back from the store one
-/// by one ([`OneGroup`]) and written to the store when made. What is held is the
-/// largest group's headlines and ids and, while grouping, 4 bytes an article's key
-/// (docs/safety.md). The groups are those of `claims::groups` over all the runs at
-/// once: it lists groups in key order, each with its members in order.
+/// by one ([`OneGroup`]) and written to the store when made. Which articles have a key
+/// is found by sorting (key's place in key order, article) pairs in bounded memory
+/// (`corpus::extsort`), not by a list a key (4 bytes a pair and its room): what is held
+/// is the keys, the largest group's headlines and ids, and a sort's runs
+/// (docs/safety.md). The groups are those of `claims::groups` over all the runs at once:
+/// it lists groups in key order, each with its members in order.
 fn groups_by_key(store: &Store, articles: &Articles, groups: &mut Groups) -> io::Result<()> {
     let keys = store.take_keys();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
-    for i in 0..articles.len() {
-        let (kept, first, _) = articles.kept(store, i)?;
-        for key in kept.keys().filter(|_| first.is_some()) {
-            if let (Some(p), Ok(i)) = (postings.get_mut(key as usize), u32::try_from(i)) {
-                p.push(i);
-            }
-        }
-    }
     let mut by_key: Vec<u32> = (0..keys.len())
         .filter_map(|k| u32::try_from(k).ok())
         .collect();
     by_key.sort_by(|&a, &b| keys.get(a as usize).cmp(&keys.get(b as usize)));
-    for key in by_key {
-        let at = std::mem::take(&mut postings[key as usize]);
-        let mut group = OneGroup::default();
-        for i in at.into_iter().map(|i| i as usize) {
+    let mut place = vec![0u32; keys.len()];
+    for (p, &k) in by_key.iter().enumerate() {
+        if let (Some(x), Ok(p)) = (place.get_mut(k as usize), u32::try_from(p)) {
+            *x = p;
+        }
+    }
+    let mut pairs = Sorter::default();
+    for i in 0..articles.len() {
+        let (kept, first, _) = articles.kept(store, i)?;
+        let Ok(i) = u32::try_from(i) else { break };
+        for key in kept.keys().filter(|_| first.is_some()) {
+            if let Some(&p) = place.get(key as usize) {
+                let mut pair = [0u8; 8];
+                pair[..4].copy_from_slice(&p.to_be_bytes());
+                pair[4..].copy_from_slice(&i.to_be_bytes());
+                pairs.push(&pair)?;
+            }
+        }
+    }
+    drop(place);
+    // The group being built: its key's place and what it holds.
+    let mut building: Option<(u32, OneGroup)> = None;
+    let mut failed = None;
+    let finish = |b: Option<(u32, OneGroup)>, groups: &mut Groups| -> io::Result<()> {
+        if let Some((p, group)) = b
+            && let Some(key) = by_key.get(p as usize).and_then(|&k| keys.get(k as usize))
+            && let Some(g) = group.finish(key)
+        {
+            groups.put(&g)?;
+        }
+        Ok(())
+    };
+    pairs.finish(&mut |pair| {
+        let (Some(p), Some(i)) = (pair.get(..4), pair.get(4..8)) else {
+            return;
+        };
+        let p = u32::from_be_bytes([p[0], p[1], p[2], p[3]]);
+        let i = u32::from_be_bytes([i[0], i[1], i[2], i[3]]) as usize;
+        let mut step = || -> io::Result<()> {
+            if building.as_ref().is_none_or(|(q, _)| *q != p) {
+                finish(building.replace((p, OneGroup::default())), groups)?;
+            }
+            let key = by_key.get(p as usize).copied().unwrap_or(u32::MAX);
             let (kept, first, time) = articles.kept(store, i)?;
             if let Some(first) = first
                 && let Some(run) = kept.run_of_key(store, key)?
+                && let Some((_, group)) = building.as_mut()
             {
                 group.push(first, i, time, &run);
             }
+            Ok(())
+        };
+        if failed.is_none()
+            && let Err(e) = step()
+        {
+            failed = Some(e);
         }
-        if let Some(g) = keys.get(key as usize).and_then(|k| group.finish(k)) {
-            groups.put(&g)?;
-        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e);
     }
-    Ok(())
+    finish(building.take(), groups)
 }
 
 /// `claims::groups` of runs read back from the store, each as (id of its article's

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::extsort::Sorter;
 use super::ids::unique_ids;
 use super::load_file::{FileArticles, from_bytes, load_file, load_url, piped_stdin, read_stdin};
 use super::meta::Meta;
@@ -122,9 +123,15 @@ fn load_with<T: Send>(
         // is kept below the folder, in one buffer (docs/safety.md, a folder).
         let root = u32::try_from(roots.len()).unwrap_or(u32::MAX);
         let before = sources.len();
+        let mut failed = None;
         warnings.extend(walk::walk_each(path, &mut |f| {
-            sources.push_walked(path, root, f)
+            if let Err(e) = sources.push_walked(path, root, f) {
+                failed.get_or_insert(e);
+            }
         }));
+        if let Some(e) = failed {
+            return Err(io_error(path, e));
+        }
         if sources.len() == before {
             return Err(CorpusError::EmptyDir { path: path.clone() });
         }
@@ -138,7 +145,7 @@ fn load_with<T: Send>(
     }
     let sidecars = sidecars(&sources)?;
     let files = sources.len();
-    let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
+    let mut dups = duplicates(&sources)?.into_iter().peekable();
     let mut unmatched = 0usize;
     for start in (0..files).step_by(CHUNK) {
         // This chunk's sources, their paths made whole.
@@ -151,7 +158,6 @@ fn load_with<T: Send>(
                 let mut f = match s {
                     Source::Stdin => read_stdin(opts).and_then(|bytes| {
                         Ok(FileArticles {
-                            key: None,
                             articles: from_bytes(
                                 Path::new("-"),
                                 "-",
@@ -183,16 +189,13 @@ fn load_with<T: Send>(
         for (j, r) in loaded.into_iter().enumerate() {
             let i = start + j;
             let (f, k) = r?;
-            if let Some(key) = f.key {
-                if let Some(&first) = seen.get(&key) {
-                    warnings.push(format!(
-                        "{} is the same file as {}: read once",
-                        name_of(sources.get(i)),
-                        name_of(sources.get(first))
-                    ));
-                    continue;
-                }
-                seen.insert(key, i);
+            if let Some((_, first)) = dups.next_if(|&(d, _)| d == i) {
+                warnings.push(format!(
+                    "{} is the same file as {}: read once",
+                    name_of(sources.get(i)),
+                    name_of(sources.get(first))
+                ));
+                continue;
             }
             unmatched += usize::from(f.unmatched);
             warnings.extend(f.warning);
@@ -214,6 +217,51 @@ fn name_of(s: Option<Source>) -> String {
         Some(Source::Url(u)) => u,
         Some(Source::File { path, .. }) => path.display().to_string(),
     }
+}
+
+/// The files that are one read before (the same device and inode: a file given twice,
+/// hard linked or reached through a symbolic link), each as (its number, the first's),
+/// in order: found by sorting every file's (device, inode, number) in bounded memory
+/// ([`Sorter`]) rather than by a map of every file read, 24 bytes and more a file
+/// (docs/safety.md, a folder). What is held grows with the files read twice only, as
+/// their warnings do. A file that cannot be looked at is left to its reading to fail.
+fn duplicates(sources: &Sources) -> Result<Vec<(usize, usize)>, CorpusError> {
+    use std::os::unix::fs::MetadataExt;
+    let fail = |e| io_error(Path::new("(a temporary file)"), e);
+    let mut sorter = Sorter::default();
+    for (i, s) in sources.iter().enumerate() {
+        if let Source::File { path, .. } = s
+            && let Ok(md) = std::fs::metadata(&path)
+        {
+            let mut rec = [0u8; 24];
+            rec[..8].copy_from_slice(&md.dev().to_be_bytes());
+            rec[8..16].copy_from_slice(&md.ino().to_be_bytes());
+            rec[16..].copy_from_slice(&(i as u64).to_be_bytes());
+            sorter.push(&rec).map_err(fail)?;
+        }
+    }
+    let mut dups = Vec::new();
+    let mut last: Option<([u8; 16], u64)> = None;
+    sorter
+        .finish(&mut |rec| {
+            let (Some(key), Some(n)) = (rec.get(..16), rec.get(16..24)) else {
+                return;
+            };
+            let mut n8 = [0u8; 8];
+            n8.copy_from_slice(n);
+            let n = u64::from_be_bytes(n8);
+            match last {
+                Some((k, first)) if k == key => dups.push((n as usize, first as usize)),
+                _ => {
+                    let mut k = [0u8; 16];
+                    k.copy_from_slice(key);
+                    last = Some((k, n));
+                }
+            }
+        })
+        .map_err(fail)?;
+    dups.sort_unstable();
+    Ok(dups)
 }
 
 /// The sidecar of every folder a file is in.

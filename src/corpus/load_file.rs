@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::io::{Read, Seek};
-use std::os::unix::fs::{FileExt, MetadataExt};
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -44,8 +44,6 @@ pub(super) fn read_stdin(opts: &LoadOptions) -> Result<Vec<u8>, CorpusError> {
 }
 
 pub(super) struct FileArticles {
-    /// Device and inode: the same file reached twice is read once.
-    pub(super) key: Option<(u64, u64)>,
     pub(super) articles: Vec<Article>,
     /// A layout was given and the file's path did not fit it.
     pub(super) unmatched: bool,
@@ -79,7 +77,6 @@ pub(super) fn load_url(url: &str, opts: &LoadOptions) -> Result<FileArticles, Co
     };
     let articles = from_bytes(Path::new(url), &name, got.bytes, opts, meta)?;
     Ok(FileArticles {
-        key: None,
         articles,
         unmatched: false,
         warning,
@@ -101,7 +98,6 @@ pub(super) fn load_file(
     let file = super::stream::open_regular(path).map_err(|e| io_error(path, e))?;
     let md = file.metadata().map_err(|e| io_error(path, e))?;
     let size = md.len();
-    let key = Some((md.dev(), md.ino()));
     // Metadata from the path, most specific first: the sidecar, the layout, the folder.
     let mut meta = side.and_then(|s| s.get(&name)).cloned().unwrap_or_default();
     let mut unmatched = false;
@@ -141,7 +137,6 @@ pub(super) fn load_file(
         )?
     {
         return Ok(FileArticles {
-            key,
             articles,
             unmatched,
             warning: None,
@@ -164,7 +159,6 @@ pub(super) fn load_file(
     }
     let articles = from_bytes(path, &name, bytes, opts, meta.or(fallback))?;
     Ok(FileArticles {
-        key,
         articles,
         unmatched,
         warning: None,

@@ -6,6 +6,7 @@
 
 mod bigfile;
 mod decode;
+pub(crate) mod extsort;
 pub mod fetch;
 pub mod format;
 pub(crate) mod frontmatter;
@@ -19,6 +20,7 @@ mod paragraphs;
 pub mod sidecar;
 mod sources;
 mod spans;
+mod spill;
 pub mod stream;
 pub mod template;
 pub mod walk;

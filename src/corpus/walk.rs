@@ -2,9 +2,13 @@
 //! symbolic links but never round a loop, skipping hidden entries, unreadable entries and
 //! files that are not articles, each with a warning that names them.
 
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
+
+use super::extsort::Sorter;
 
 /// Extensions of the files a folder's articles are read from.
 pub const ARTICLE_EXTS: [&str; 14] = [
@@ -41,26 +45,36 @@ pub fn walk(root: &Path) -> Walked {
     Walked { files, warnings }
 }
 
-/// [`walk`], each file handed to `found` as it is met rather than collected: a folder's
+/// [`walk`], each file handed to `found` in order rather than collected: a folder's
 /// list is then held once, by the caller (docs/safety.md, a folder). Returns the
 /// warnings.
+///
+/// Name order level by level is the order of the files' paths below `root` compared
+/// component by component, so the folder is walked as the file system lists it
+/// (walkdir without sorting holds only an open listing a level) and its files' paths
+/// are sorted after, by [`Sorter`] in bounded memory: walkdir's sorted walk held every
+/// entry of a folder, ~130 bytes a file, to sort them (docs/safety.md, a folder). The
+/// few entries warned about are sorted the same way, in memory.
 pub fn walk_each(root: &Path, found: &mut dyn FnMut(PathBuf)) -> Vec<String> {
     let mut out = Walked::default();
-    // Hidden entries: how many, and the first three's paths (all the warning names).
-    let hidden = std::cell::RefCell::new((0usize, Vec::new()));
+    // Hidden entries: how many, and the first three's paths in walk order (all the
+    // warning names).
+    let hidden = std::cell::RefCell::new((0usize, Vec::<(Vec<u8>, PathBuf)>::new()));
     let mut other = 0usize;
+    let mut errors: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut sorter = Sorter::default();
+    let mut failed = None;
     let walker = WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             let keep = e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
             if !keep {
                 let (count, first) = &mut *hidden.borrow_mut();
                 *count += 1;
-                if first.len() < 3 {
-                    first.push(e.path().to_path_buf());
-                }
+                first.push((order_key(root, e.path()), e.path().to_path_buf()));
+                first.sort();
+                first.truncate(3);
             }
             keep
         });
@@ -68,7 +82,8 @@ pub fn walk_each(root: &Path, found: &mut dyn FnMut(PathBuf)) -> Vec<String> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                out.warnings.push(walk_error(&e));
+                let key = e.path().map(|p| order_key(root, p)).unwrap_or_default();
+                errors.push((key, walk_error(&e)));
                 continue;
             }
         };
@@ -81,11 +96,26 @@ pub fn walk_each(root: &Path, found: &mut dyn FnMut(PathBuf)) -> Vec<String> {
             }
             continue;
         }
-        found(entry.into_path());
+        if let Err(e) = sorter.push(&order_key(root, entry.path())) {
+            failed.get_or_insert(e);
+        }
     }
+    let sorted = match failed {
+        Some(e) => Err(e),
+        None => sorter.finish(&mut |key| found(path_of(root, key))),
+    };
+    if let Err(e) = sorted {
+        out.warnings.push(format!(
+            "skipped the files under {}: cannot list them: {e}",
+            root.display()
+        ));
+    }
+    // Stable: errors of one entry keep their order.
+    errors.sort_by(|a, b| a.0.cmp(&b.0));
+    out.warnings.extend(errors.into_iter().map(|(_, e)| e));
     let (hidden, first) = hidden.into_inner();
     if hidden > 0 {
-        let names: Vec<String> = first.iter().map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = first.iter().map(|(_, p)| p.display().to_string()).collect();
         let more = if hidden > 3 { ", …" } else { "" };
         out.warnings.push(format!(
             "skipped {hidden} hidden entr{} under {}: {}{more}",
@@ -113,6 +143,39 @@ pub fn rel(root: &Path, path: &Path) -> Vec<String> {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect()
+}
+
+/// A path's place in the walk's order: its components below `root` joined by a zero
+/// byte, which no name holds and which sorts before every byte a name does, so byte
+/// order is name order level by level. A path not below `root` (walkdir gives none)
+/// is kept whole after a marker that puts it last.
+fn order_key(root: &Path, path: &Path) -> Vec<u8> {
+    let mut key = Vec::new();
+    let Ok(rest) = path.strip_prefix(root) else {
+        key.push(0xff);
+        key.extend_from_slice(path.as_os_str().as_bytes());
+        return key;
+    };
+    for (i, c) in rest.components().enumerate() {
+        if i > 0 {
+            key.push(0);
+        }
+        key.extend_from_slice(c.as_os_str().as_bytes());
+    }
+    key
+}
+
+/// The path of an [`order_key`]: `root` joined with each component, as walkdir joins
+/// a folder's path and an entry's name.
+fn path_of(root: &Path, key: &[u8]) -> PathBuf {
+    if let Some(whole) = key.strip_prefix(&[0xff]) {
+        return PathBuf::from(OsStr::from_bytes(whole));
+    }
+    let mut path = root.to_path_buf();
+    for c in key.split(|&b| b == 0) {
+        path.push(OsStr::from_bytes(c));
+    }
+    path
 }
 
 fn walk_error(e: &walkdir::Error) -> String {
@@ -153,9 +216,26 @@ mod tests {
             std::fs::write(p, "t").unwrap();
         }
         std::os::unix::fs::symlink(r, r.join("a/loop")).unwrap();
+        // Name order level by level: `a/…` before `a-b/…` before `a.txt`, though a
+        // path's bytes sort `a-b/` and `a.txt` first.
+        for f in ["a.txt", "a-b/c.txt"] {
+            let p = r.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "t").unwrap();
+        }
         let w = walk(r);
         let rels: Vec<String> = w.files.iter().map(|f| rel(r, &f.path).join("/")).collect();
-        assert_eq!(rels, ["a/x.txt", "a/z/y.md", "b/x.txt", "c.html"]);
+        assert_eq!(
+            rels,
+            [
+                "a/x.txt",
+                "a/z/y.md",
+                "a-b/c.txt",
+                "a.txt",
+                "b/x.txt",
+                "c.html"
+            ]
+        );
         let warn = w.warnings.join("\n");
         assert!(warn.contains("symbolic link loop"), "{warn}");
         assert!(
@@ -163,5 +243,35 @@ mod tests {
             "{warn}"
         );
         assert!(warn.contains("skipped 1 file"), "{warn}");
+    }
+
+    /// A folder too large to sort in one run comes out in walkdir's sorted order, the
+    /// paths byte for byte.
+    #[test]
+    fn a_large_folder_is_walked_in_walkdirs_sorted_order() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        for i in 0..4_000u32 {
+            let n = i.wrapping_mul(2_654_435_761) % 100_000;
+            let name = match i % 3 {
+                0 => format!("{n}.txt"),
+                1 => format!("{n}-x/{i}.md"),
+                _ => format!("{n}/{i}/a.txt"),
+            };
+            let p = r.join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "t").unwrap();
+        }
+        let want: Vec<PathBuf> = WalkDir::new(r)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        let got: Vec<PathBuf> = walk(r).files.into_iter().map(|f| f.path).collect();
+        assert_eq!(got.len(), 4_000);
+        assert_eq!(got, want);
     }
 }
