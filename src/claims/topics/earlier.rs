@@ -3,7 +3,7 @@
 //! currencies in the same way: «الاحتياطي … 13.6 مليار دولار» is reserves.)
 
 use super::scan::Hits;
-use super::words::{EN_PART_WORDS, consider, prev_word_is};
+use super::words::{consider, en_part};
 use crate::claims::lexicon::{Lexicon, Target, TopicDef};
 use crate::claims::quantities::Quantity;
 use crate::claims::tokens::{Kind, Tokens};
@@ -29,7 +29,7 @@ pub(super) fn topic(
     // where a stampede killed 36, drew 30 million people», «died …, leaving him
     // with five brothers»); a colon opens a breakdown, and a part («among them 6
     // children», «three of them women») names its total's event.
-    let people_floor = if english && !is_part(tokens, q) {
+    let people_floor = if english && !en_part(tokens, q) {
         (floor..q.first)
             .rev()
             .find(|&k| matches!(tokens.toks[k].kind, Kind::Stop(c) if c != ':'))
@@ -54,9 +54,4 @@ pub(super) fn topic(
         });
     }
     found
-}
-
-/// An English part of a total: «including 9», «among them 6», «three of them».
-fn is_part(tokens: &Tokens, q: &Quantity) -> bool {
-    prev_word_is(tokens, q.first, EN_PART_WORDS) || crate::claims::en::part_after(tokens, q.end)
 }

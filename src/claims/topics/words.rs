@@ -73,7 +73,7 @@ pub(super) fn counts_unknown_noun(
     let part = q.first > 0
         && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
             || prev_word_is(tokens, q.first, PART_WORDS)
-            || english && prev_word_is(tokens, q.first, EN_PART_WORDS));
+            || english && en_part(tokens, q));
     if noun_end != q.end + 1 || part {
         return false;
     }
@@ -91,8 +91,25 @@ pub(super) fn counts_unknown_noun(
     !lexicon.knows(tokens.norm(q.end)) && names_unknown_thing(tokens, q.end)
 }
 
+/// An English part of a total: «including 9», «among them 6», «three of them», and
+/// the figures that continue its list («including 9 Japanese and 4 French nationals»).
+pub(super) fn en_part(tokens: &Tokens, q: &Quantity) -> bool {
+    if prev_word_is(tokens, q.first, EN_PART_WORDS) || crate::claims::en::part_after(tokens, q.end)
+    {
+        return true;
+    }
+    if !crate::claims::en::joined(tokens, q.first) {
+        return false;
+    }
+    // Back through the list (words, figures, commas) to its part word, if any.
+    (q.first.saturating_sub(24)..q.first)
+        .rev()
+        .take_while(|&k| !matches!(tokens.toks[k].kind, Kind::Stop(c) if c != ','))
+        .any(|k| tokens.toks[k].kind == Kind::Word && EN_PART_WORDS.contains(&tokens.norm(k)))
+}
+
 /// English words before a part of a total («including three Americans»).
-pub(super) const EN_PART_WORDS: &[&str] = &["including", "them", "whom", "those"];
+const EN_PART_WORDS: &[&str] = &["including", "them", "whom", "those"];
 
 /// The Arabic word right after a number names what is counted (its tamyiz, indefinite:
 /// «404 قرص»، «9 هواتف»، «14 عنصرا») and the lexicon does not know it as a person: not
