@@ -15,9 +15,12 @@
 //!   topic, is a count of zero («لم تجر السلطات أي عملية اعتقال»), as is «وقوع/سقوط»
 //!   + such a word right after a negation («دون وقوع إصابات»).
 
+mod grammar;
+
 use super::lexicon::{Lexicon, Target};
 use super::numbers::Number;
 use super::tokens::{Kind, Tokens, stems};
+use grammar::{construct_dual, negated_before, negated_event};
 
 /// A count without digits: its topic (lexicon index) and how it was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,6 +259,12 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
                 if counted_by_number(numbers, i) {
                     continue;
                 }
+                let Some(value) = construct_dual(tokens, set, stem, i)
+                    .or(Some(value))
+                    .filter(|&v| v > 0.0)
+                else {
+                    continue;
+                };
                 let topic = prev_word(tokens, i)
                     .and_then(|p| people_topic(lexicon, tokens, p, true))
                     .or_else(|| {
@@ -350,49 +359,4 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, numbers: &[Number], out: &mut Ve
             });
         }
     }
-}
-
-/// The people event between a negation and «أي» at `i` («لم يقتل أي»), if any.
-fn negated_event(
-    tokens: &Tokens,
-    lexicon: &Lexicon,
-    set: &super::lexicon::ImplicitWords,
-    i: usize,
-) -> Option<usize> {
-    let mut j = i;
-    for _ in 0..NEGATION_REACH {
-        j = prev_word(tokens, j)?;
-        if stems(tokens.norm(j)).any(|(s, _)| set.is_negation(s)) {
-            return None;
-        }
-        if let Some(t) = people_topic(lexicon, tokens, j, true) {
-            return Some(t);
-        }
-    }
-    None
-}
-
-/// A negation among the `reach` words before `i`, in the same clause.
-fn negated_before(
-    tokens: &Tokens,
-    set: &super::lexicon::ImplicitWords,
-    i: usize,
-    reach: usize,
-) -> bool {
-    let mut j = i;
-    let mut words = 0;
-    while j > 0 && words < reach {
-        j -= 1;
-        match tokens.toks[j].kind {
-            Kind::Word => {
-                words += 1;
-                if stems(tokens.norm(j)).any(|(s, _)| set.is_negation(s)) {
-                    return true;
-                }
-            }
-            Kind::Mark(_) => {}
-            _ => return false,
-        }
-    }
-    false
 }

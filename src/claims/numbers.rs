@@ -154,7 +154,7 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
             // percent); only vague plurals keep the article (العشرات، الآلاف).
             let vague_plural = matches!(w, Word::Vague { .. } | Word::Scale { count: 0, .. });
             if al && !vague_plural {
-                return None;
+                return definite_teen(tokens, i, w);
             }
             number.connector = connector;
             if !start(&mut acc, w) {
@@ -202,6 +202,31 @@ fn parse_at(tokens: &Tokens, i: usize) -> Option<Number> {
     // A lone واحد is «one», as in «خلال أسبوع واحد», not a count worth reporting.
     if number.words && number.end == i + 1 && number.value == 1.0 && number.vague.is_none() {
         return None;
+    }
+    Some(number)
+}
+
+/// «التسعة عشر شخصا»: a definite teen is one number, and its «عشر» is no ten. With an
+/// indefinite accusative noun after it (what 11–99 count: «شخصا») it is a count; else
+/// an adjective or a name («اللاعبين الأحد عشر»), not a count.
+fn definite_teen(tokens: &Tokens, i: usize, w: Word) -> Option<Number> {
+    let Word::Unit { v, .. } = w else {
+        return None;
+    };
+    let ten = i + 1;
+    if !matches!(number_word(tokens, ten), Some((Word::Ten, false, false))) {
+        return None;
+    }
+    let mut number = Number::at(i);
+    number.end = ten + 1;
+    number.value = f64::from(v) + 10.0;
+    number.words = true;
+    let counted = tokens.toks.get(ten + 1).is_some_and(|t| {
+        let w = tokens.norm(ten + 1);
+        t.kind == Kind::Word && w.ends_with('ا') && !w.starts_with("ال")
+    });
+    if !counted {
+        number.not_count = Some(NotCount::Ordinal);
     }
     Some(number)
 }

@@ -23,10 +23,21 @@ pub fn continues_list(tokens: &Tokens, end: usize, next: usize) -> bool {
         })
 }
 
+/// A state, not a place or a person: «ثلاثة منهم في حالة حرجة».
+fn is_state(word: &str) -> bool {
+    stems(word).any(|(s, _)| matches!(s, "حاله" | "حالات" | "حال" | "وضع"))
+}
+
 /// The scope of a part the lexicon has no scope word for: the word that names it after
 /// the number («9 من هونج كونج» → هونج، «4 يابانيين» → ياباني), reduced to a stem so
-/// that sources writing «يابانيا» and «يابانيين» meet.
+/// that sources writing «يابانيا» and «يابانيين» meet. «ثلاثة منهم في حالة حرجة» names
+/// no one: what follows «منهم» is said of them.
 pub fn scope_word(tokens: &Tokens, end: usize) -> Option<String> {
+    // «خمسة منهم يحملون الجنسية»: after «منهم» (of whom) comes what is said of them.
+    let of_whom = |j: usize| matches!(tokens.norm(j), "منهم" | "منهن" | "منها" | "منهما");
+    if end < tokens.len() && tokens.toks[end].kind == Kind::Word && of_whom(end) {
+        return None;
+    }
     let mut j = end;
     // Skip «من» (of/from) and marks.
     while j < tokens.len() {
@@ -41,6 +52,9 @@ pub fn scope_word(tokens: &Tokens, end: usize) -> Option<String> {
         return None;
     }
     let word = tokens.norm(j);
+    if is_state(word) {
+        return None;
+    }
     // The stem without the article; plural and accusative endings dropped.
     let stem = stems(word).find(|(_, al)| *al).map_or(word, |(s, _)| s);
     // Nisba plurals and accusatives keep their ي («يابانيين»، «يابانيا» → ياباني).
@@ -101,7 +115,7 @@ pub fn place_at(tokens: &Tokens, lexicon: &Lexicon, hits: &mut Hits, at: usize) 
     } else if !tokens.norm(at).starts_with('ب') || place_noun(hits, at) == 0 {
         return None;
     }
-    if !word(j) {
+    if !word(j) || is_state(tokens.norm(j)) {
         return None;
     }
     let len = place_noun(hits, j);

@@ -5,12 +5,12 @@
 //! what is counted (nouns); nearer outweighs farther; a word before the number (مقتل 164)
 //! outweighs one after it, except for the counted noun, which follows the number.
 
-use std::ops::Range;
-
 mod around;
 mod cues;
+mod members;
 mod scan;
 mod scope;
+mod types;
 mod words;
 
 use super::lexicon::{Lexicon, Target};
@@ -18,61 +18,12 @@ use super::quantities::{QKind, Quantity};
 use super::tokens::{Kind, Tokens};
 use cues::{Cues, cues};
 pub use scan::{Hits, Sentences};
+pub use types::{Ask, Context, Measure};
 use words::{consider, counted_noun, counts_unknown_noun, is_conjunct, starts_with_waw};
 
 /// Words looked at before the number (from its qualifier) and after it.
 const BEFORE_WINDOW: usize = 5;
 const AFTER_WINDOW: usize = 6;
-
-/// Everything known about one claim in its paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Context {
-    pub topic: Option<usize>,
-    pub unit: Option<usize>,
-    pub scope: Option<usize>,
-    pub hedged: bool,
-    /// Byte range of the attribution phrase in the paragraph.
-    pub attribution: Option<Range<usize>>,
-    pub year: Option<i32>,
-    /// Byte range of a date the clause gives («حتى 10 يناير»).
-    pub date: Option<Range<usize>>,
-    /// Byte range of the claim's words (qualifier, number, unit or counted noun).
-    pub text: Range<usize>,
-    /// The token after the claim's words.
-    pub noun_end: usize,
-    /// Byte range of the sentence.
-    pub sentence: Range<usize>,
-    /// An update of an earlier figure («ارتفع عدد القتلى إلى 39»).
-    pub update: bool,
-    /// Introduced as a part of a total («منهم 9»، «من بينهم 10»).
-    pub part: bool,
-    /// An amount of change («انخفض بمقدار 1.4 مليار») or an earlier value («مقابل 15
-    /// مليارا»), not the current level.
-    pub measure: Option<Measure>,
-    /// The topic was decided by what happened (an event word), not by a counted noun.
-    pub by_event: bool,
-}
-
-/// What an amount measures when it is not the current level of its topic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    Change,
-    Previous,
-    Forecast,
-    Earlier,
-}
-
-impl Measure {
-    /// The scope key the claim gets.
-    pub fn key(self) -> &'static str {
-        match self {
-            Measure::Change => "change",
-            Measure::Previous => "previous",
-            Measure::Forecast => "forecast",
-            Measure::Earlier => "earlier",
-        }
-    }
-}
 
 /// A claim's `sentence` keeps at most this many tokens on each side of it (a line with no
 /// full stop can be megabytes long).
@@ -80,16 +31,6 @@ const SENTENCE_WORDS: usize = 16;
 
 /// How far (in tokens) attribution and topic fallbacks look from the number.
 const SENTENCE_REACH: usize = 40;
-
-/// What the caller of [`context`] asks and knows.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Ask {
-    /// Stop with `None` as soon as the figure is known to have no topic.
-    pub needs_topic: bool,
-    /// The event topic of the figure this one follows in a list («قتل 5 جنود و3
-    /// مدنيين»).
-    pub listed_under: Option<usize>,
-}
 
 /// Finds the context of quantity `qi` among `quants` (all quantities of the paragraph).
 /// With `ask.needs_topic`, `None` as soon as the topic is known to be none: the caller drops
@@ -147,6 +88,15 @@ pub fn context(
     let unit_len = if unit.is_some() { noun_end - q.end } else { 0 };
     // «404 قرص»: no people topic from the sentence (docs/claims.md, "Counted nouns").
     let counts_unknown = unit.is_none() && counts_unknown_noun(tokens, lexicon, q, noun_end);
+    // «18 إخوانيا»، «العشرات من المجهولين»: who is counted is named; only an event
+    // gives a people topic (docs/claims.md, "Members and governing words").
+    // A figure continuing a list of parts («منهم 9 من اليابان و4 فرنسيين») is a part.
+    let listed = q.connector
+        && qi > 0
+        && members::is_part(tokens, &quants[qi - 1])
+        && crate::claims::parts::continues_list(tokens, quants[qi - 1].end, q.first);
+    let members = !listed && members::names_members(tokens, lexicon, hits, q);
+    let counts_unknown = counts_unknown && !members;
     let people_ok = !counts_unknown;
     let near_ok =
         |k: usize, near: bool| people_ok || near || lexicon.topic_def(k).is_some_and(|d| !d.people);
@@ -170,6 +120,7 @@ pub fn context(
                 return !t.people;
             }
             (!t.people || person_unit)
+                && (t.people || !members)
                 && (t.requires_unit.is_empty()
                     || unit_key.is_some_and(|u| t.requires_unit.iter().any(|r| r == u)))
         })
@@ -228,7 +179,7 @@ pub fn context(
                 consider(&mut best, 101, k, true)
             }
             Target::Event(k) if unit_ok(k) => consider(&mut best, 90 - d, k, true),
-            Target::Noun(k) if unit_ok(k) && near_ok(k, false) => {
+            Target::Noun(k) if unit_ok(k) && near_ok(k, false) && !(members && d == 1) => {
                 consider(&mut best, 60 - d, k, false)
             }
             _ => {}
@@ -268,7 +219,7 @@ pub fn context(
                 consider(&mut best, 100 - d, k, true)
             }
             Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
-            Target::Noun(k) if unit_ok(k) && near_ok(k, false) => {
+            Target::Noun(k) if unit_ok(k) && near_ok(k, false) && !members => {
                 consider(&mut best, 40 - d, k, false)
             }
             Target::Worth if d == 1 => tied_at = Some(j),
@@ -294,7 +245,7 @@ pub fn context(
     };
     // An unknown noun listed under an event shares it: «بقتل 3 أطباء و9 ممرضات».
     let counts_persons =
-        counts_unknown || unit_key.is_some_and(|u| u == "person" || u == "soldier");
+        counts_unknown || members || unit_key.is_some_and(|u| u == "person" || u == "soldier");
     if let Some(k) = listed_under
         && unit_ok(k)
         && (actor_noun(&best, false)
@@ -309,7 +260,11 @@ pub fn context(
     let is_generic = |b: &Option<(i32, usize, bool)>| {
         b.is_some_and(|(_, t, e)| !e && lexicon.topic_def(t).is_some_and(|d| d.generic))
     };
-    if best.is_none() || is_generic(&best) {
+    // «وتم ايقاف 5 أمناء»: a verbal noun governing the number names what happened.
+    let governed = members::governed(tokens, lexicon, hits, q);
+    // Members named by the number («4 من أبناء عمومتهم») are not whom an event of
+    // another clause happened to.
+    if (best.is_none() || is_generic(&best)) && !members {
         let mut found = None;
         // From the number: a specific word inside the window loses to a unit-implied
         // catch-all otherwise («قرض بقيمة 4.8 مليار دولار»).
@@ -329,7 +284,7 @@ pub fn context(
                     if unit_ok(k)
                         && lexicon.topic_def(k).is_some_and(|d| {
                             !d.generic
-                                && (people_ok || !d.people)
+                                && (!d.people || (people_ok && !governed))
                                 && (person_unit
                                     || percent
                                     || unit_key

@@ -71,7 +71,9 @@ impl ImplicitWords {
                 Some(e) => (e, true),
                 None => (entry.as_str(), false),
             };
-            for (form, value) in forms(&normalize(entry), sound, false) {
+            // «فردي شرطة»: the construct dual too, read as one only before the noun it
+            // is annexed to (`claims::implicit`).
+            for (form, value) in forms(&normalize(entry), sound, !sound) {
                 w.persons.entry(form).or_insert(value);
             }
         }

@@ -47,12 +47,15 @@ pub(super) fn is_function_word(tokens: &Tokens, i: usize) -> bool {
         "منهن",
         "منها",
         "منهما",
+        // «بحبس 13 لمدة 6 شهور»: the span belongs to the number after «لمدة».
+        "لمده",
     ];
     F.contains(&tokens.norm(i)) || crate::claims::en::is_function_word(tokens.norm(i))
 }
 
 /// Words before a part of a total («بينهم ثلاثة نواب»).
-const PART_WORDS: &[&str] = &["بينهم", "منهم", "بينهن", "منهن", "ومنهم", "وبينهم", "ضمنهم"];
+pub(super) const PART_WORDS: &[&str] =
+    &["بينهم", "منهم", "بينهن", "منهن", "ومنهم", "وبينهم", "ضمنهم"];
 
 /// «404 قرص»، «9 هواتف من الركاب»: the number (with no lexicon unit) counts a noun the
 /// lexicon does not know as a person, so a people topic comes only from an event right

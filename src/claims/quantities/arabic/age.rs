@@ -98,6 +98,15 @@ const AFTER_AGE: &[&str] = &[
     "ميكانيكي",
     "صاحب",
     "بدون",
+    // Positions: «عمرو القاضي 52 سنة عضو مجلس إدارة البنك».
+    "عضو",
+    "رييس",
+    "مدير",
+    "نايب",
+    "وكيل",
+    "مستشار",
+    "محاسب",
+    "رجل",
 ];
 
 /// True when the digits `n` followed by a year word are a person's age.

@@ -1,0 +1,169 @@
+//! Who a number counts and what governs it (docs/claims.md, "Members and governing
+//! words"), on sentences written for this test: members of a group or kin named by a
+//! nisba or a partitive «من» take no topic from another counted noun of the sentence; a
+//! verbal noun after «تم» names what happened; duals without a numeral, definite teens,
+//! «راح ضحيتها», «لمدة» and a part's state.
+
+mod common;
+
+use common::{claims_of, run};
+
+/// (topic, value) of every claim with a topic.
+fn topics(text: &str) -> Vec<(String, f64)> {
+    let a = run(&[("a", text)]);
+    a.claims
+        .iter()
+        .filter_map(|c| Some((c.topic.as_deref()?.to_string(), c.value)))
+        .collect()
+}
+
+#[test]
+fn members_of_a_group_are_no_troops_or_equipment() {
+    // A nisba as the counted noun, a known person with a nisba after it, and a
+    // partitive «من» before a noun the lexicon does not know: the troops, passengers and
+    // armoured car of the sentence are not what the number counts.
+    for (text, not) in [
+        (
+            "وقال الشاهد إن حافلة نقلت 12 عنصرا سلفيا إلى مقر الكتيبة.",
+            "troops",
+        ),
+        (
+            "ووصلت مدرعة إلى المعسكر وكان بداخلها الجنود و17 سلفيا من أنصار الشيخ.",
+            "equipment",
+        ),
+        (
+            "ووقعت مشادات بين المئات من ركاب القطار، والعشرات من الملثمين على الرصيف.",
+            "on_board",
+        ),
+    ] {
+        let a = run(&[("a", text)]);
+        // Claims with a topic only: the members have none, or people.
+        let members: Vec<_> = a
+            .claims
+            .iter()
+            .filter(|c| c.value == 12.0 || c.value == 17.0 || c.text.contains("العشرات"))
+            .collect();
+        assert!(
+            members.iter().all(|c| c.topic.as_deref() == Some("people")),
+            "{text}: {:#?}",
+            a.claims
+        );
+        assert!(
+            a.claims
+                .iter()
+                .all(|c| c.topic.as_deref() != Some(not) || c.value > 20.0)
+        );
+    }
+    // What happened to them still names the topic, and security nisbas stay troops.
+    assert_eq!(
+        topics("واعتقلت الشرطة 7 سلفيين في المنيا."),
+        [("arrested".to_string(), 7.0)]
+    );
+    assert_eq!(
+        topics("وأرسلت الوزارة 300 عنصر أمني إلى المدينة."),
+        [("troops".to_string(), 300.0)]
+    );
+}
+
+#[test]
+fn kin_named_after_a_partitive_are_not_the_injured() {
+    // «4 من أقاربهم» fired the shots: the injured of the clause before are others.
+    let a = run(&[(
+        "a",
+        "أصيب مزارع وشقيقه بطلقات نارية بعد أن أطلق عليهم 4 من أقاربهم النار بسبب خلاف.",
+    )]);
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| !(c.value == 4.0 && c.topic.as_deref() == Some("injured"))),
+        "{:#?}",
+        a.claims
+    );
+}
+
+#[test]
+fn a_verbal_noun_after_tamma_names_what_happened() {
+    // Suspended and ordained, not the detention or the martyr named before.
+    for text in [
+        "وهددت الوزارة بالحبس والفصل كما حدث من قبل وتم ايقاف 6 ضباط عن العمل.",
+        "وأقيم القداس على روح الشهيد، ثم قام الأسقف برسامة 12 شخصا في الكنيسة.",
+    ] {
+        let got = topics(text);
+        assert!(
+            got.iter()
+                .all(|(t, v)| (*v != 6.0 && *v != 12.0) || t == "people"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_dual_in_the_construct_state_counts_two() {
+    let a = run(&[(
+        "a",
+        "وأصيب فردا أمن في الهجوم. \
+         وأسفر الحادث عن إصابة فردي شرطة. \
+         وأصيب شخصين في المشاجرة. \
+         وقتل المسلحون رجلا مسنا.",
+    )]);
+    let injured: Vec<f64> = claims_of(&a, "injured").iter().map(|c| c.value).collect();
+    assert_eq!(injured, [2.0, 2.0, 2.0], "{:#?}", a.claims);
+}
+
+#[test]
+fn a_definite_teen_is_one_number() {
+    // «الخمسة عشر شخصا» counts 15; «اللاعبين الأحد عشر» names a team, and neither
+    // «عشر» is ten.
+    let a = run(&[(
+        "a",
+        "وأفرجت النيابة عن الخمسة عشر شخصا الذين ألقي القبض عليهم. \
+         واعتقلت الشرطة اللاعبين الأحد عشر في الفندق.",
+    )]);
+    let values: Vec<f64> = a.claims.iter().map(|c| c.value).collect();
+    assert_eq!(values, [15.0], "{:#?}", a.claims);
+}
+
+#[test]
+fn the_victims_of_it_are_dead() {
+    assert_eq!(
+        topics("وقعت المحرقة التي راح ضحيتها 11 شخصا في القرية."),
+        [("killed".to_string(), 11.0)]
+    );
+    assert_eq!(
+        topics("وأدت الحرب إلى تهجير أكثر من 500 ألف شخص."),
+        [("evacuated".to_string(), 500_000.0)]
+    );
+}
+
+#[test]
+fn a_number_before_lmudda_is_not_counted_by_the_span() {
+    let a = run(&[("a", "وقضت المحكمة بحبس 9 لمدة 3 شهور.")]);
+    let nine = a.claims.iter().find(|c| c.value == 9.0).expect("9");
+    assert_eq!(nine.text, "9", "{:#?}", a.claims);
+    assert_eq!(nine.unit, None);
+    assert_ne!(nine.topic.as_deref(), Some("troops"));
+}
+
+#[test]
+fn a_part_of_whom_in_a_state_has_no_scope() {
+    let a = run(&[("a", "واستقبل المستشفى 31 جريحا، خمسة منهم في حالة خطرة.")]);
+    let injured = claims_of(&a, "injured");
+    assert_eq!(injured.len(), 2, "{:#?}", a.claims);
+    assert_eq!(injured[1].part_of, Some(injured[0].id));
+    assert_eq!(injured[1].scope, None);
+}
+
+#[test]
+fn ages_before_a_position_are_not_spans_of_time() {
+    let a = run(&[(
+        "a",
+        "وأحال النائب العام سامي عبد الله 47 سنة عضو مجلس إدارة الشركة إلى المحاكمة.",
+    )]);
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.topic.as_deref() != Some("duration")),
+        "{:#?}",
+        a.claims
+    );
+}
