@@ -150,7 +150,10 @@ pub fn document(
         claims: ClaimsOut::Stored(claims),
         groups: GroupsOut::Stored(groups, stories),
     };
-    Ok(output::json_document(out, &doc)?)
+    // Written as made: the stored articles, claims and groups are read back one at a
+    // time, so the document is never held (the same bytes as `json_document`;
+    // docs/safety.md, a folder).
+    Ok(output::json_document_streamed(out, &doc)?)
 }
 
 /// The JSON document (`{"version": 1, "articles", "claims", "groups"}`) as a string.
