@@ -226,6 +226,13 @@ pub fn part_after(tokens: &Tokens, end: usize) -> bool {
     w(end) == Some("of") && matches!(w(end + 1), Some("whom" | "them" | "which"))
 }
 
+/// A figure followed by «in» and a place is a breakdown of a total by place («At least
+/// 40 people were injured, 25 in Tahrir Square and 15 in Suez»): a part, which takes its
+/// total's event across the comma (docs/claims.md, parts by place).
+pub fn part_in_place(tokens: &Tokens, end: usize) -> bool {
+    tokens.toks.get(end).is_some_and(|t| t.kind == Kind::Word) && tokens.norm(end) == "in"
+}
+
 /// Words between «of whom» and what names the part: auxiliaries, the event's verb,
 /// places' prepositions and articles.
 fn is_part_filler(w: &str) -> bool {

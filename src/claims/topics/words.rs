@@ -94,7 +94,9 @@ pub(super) fn counts_unknown_noun(
 /// An English part of a total: «including 9», «among them 6», «three of them», and
 /// the figures that continue its list («including 9 Japanese and 4 French nationals»).
 pub(super) fn en_part(tokens: &Tokens, q: &Quantity) -> bool {
-    if prev_word_is(tokens, q.first, EN_PART_WORDS) || crate::claims::en::part_after(tokens, q.end)
+    if prev_word_is(tokens, q.first, EN_PART_WORDS)
+        || crate::claims::en::part_after(tokens, q.end)
+        || crate::claims::en::part_in_place(tokens, q.end)
     {
         return true;
     }
