@@ -82,10 +82,5 @@ pub(super) fn search_missing(bookmarks: &[Bookmark], article: &Article, found: &
 /// TEST ONLY: `QARIN_TEST_REFIND_DELAY=MS` makes every search for bookmarks take that
 /// much longer, so a test can watch the reader stay responsive while one runs.
 fn test_refind_delay() {
-    let ms = std::env::var("QARIN_TEST_REFIND_DELAY")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok());
-    if let Some(ms) = ms {
-        std::thread::sleep(std::time::Duration::from_millis(ms));
-    }
+    crate::corpus::test_delay("QARIN_TEST_REFIND_DELAY");
 }

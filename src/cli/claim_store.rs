@@ -140,23 +140,10 @@ fn lost(place: &str) -> io::Error {
     io::Error::other(format!("a stored claim is missing from {place}"))
 }
 
-/// A new temporary file, already unlinked; `None` if none can be made.
+/// A new temporary file, already unlinked; `None` if none can be made. (`tempfile`, as
+/// `corpus::spill` uses: unlinked on creation, in the temporary directory.)
 pub(crate) fn spill_file() -> Option<File> {
-    let dir = std::env::temp_dir();
-    for n in 0..100u32 {
-        let path = dir.join(format!("qarin-claims-{}-{n}", std::process::id()));
-        let Ok(f) = File::options()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        else {
-            continue;
-        };
-        let _ = std::fs::remove_file(&path);
-        return Some(f);
-    }
-    None
+    tempfile::tempfile().ok()
 }
 
 /// The claims of every article, as lines of JSON (shared by the threads that read).

@@ -155,9 +155,13 @@ impl Article {
 /// TEST ONLY: `QARIN_TEST_HASH_DELAY=MS` makes hashing an article take that much
 /// longer, as a large one does, so a test can check that the first screen does not wait.
 fn test_hash_delay() {
-    let ms = std::env::var("QARIN_TEST_HASH_DELAY")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok());
+    test_delay("QARIN_TEST_HASH_DELAY");
+}
+
+/// TEST ONLY: sleeps the milliseconds the environment variable `var` gives, if any, so
+/// a test can make slow work slower (hashing, searching for bookmarks).
+pub(crate) fn test_delay(var: &str) {
+    let ms = std::env::var(var).ok().and_then(|v| v.parse::<u64>().ok());
     if let Some(ms) = ms {
         std::thread::sleep(std::time::Duration::from_millis(ms));
     }
