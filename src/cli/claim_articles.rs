@@ -37,8 +37,6 @@ pub struct Articles {
     /// A [`Kept`] holding runs in memory (non-finite numbers, which JSON cannot hold:
     /// rare), by article.
     held: HashMap<usize, Kept>,
-    /// New ids ([`Articles::unique`]), by article: only those that collided.
-    renamed: HashMap<usize, Box<str>>,
     /// Claims numbered.
     claims: usize,
 }
@@ -101,9 +99,6 @@ impl Articles {
 
     /// Article `i`'s id (as made unique).
     pub fn id(&self, store: &Store, i: usize) -> io::Result<Box<str>> {
-        if let Some(new) = self.renamed.get(&i) {
-            return Ok(new.clone());
-        }
         self.stored_id(store, &self.raw(i)?)
     }
 
@@ -119,10 +114,7 @@ impl Articles {
     pub fn get(&self, store: &Store, i: usize) -> io::Result<Entry> {
         let r = self.raw(i)?;
         let (kept, first, time) = self.kept_of(store, i, &r)?;
-        let id = match self.renamed.get(&i) {
-            Some(new) => new.clone(),
-            None => self.stored_id(store, &r)?,
-        };
+        let id = self.stored_id(store, &r)?;
         let stored = Stored::from_raw(word(&r, 4), word(&r, 5));
         Ok(Entry {
             kept,
@@ -181,41 +173,22 @@ impl Articles {
         Ok(())
     }
 
-    /// Makes the ids unique over the folder, as `corpus::load` does for articles
-    /// (`corpus::renames`). Every id is read back once into one buffer for it (the
-    /// bytes of the ids and 12 bytes an article, given back at the end).
+    /// Makes the ids unique over the folder, by the rule of `corpus::load`
+    /// (`corpus::Unique`, which sorts the ids rather than holding them): each new id goes
+    /// to the store and its place to the article's record, so nothing is held an article.
     pub fn unique(&mut self, store: &Store) -> io::Result<()> {
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(self.len());
-        for i in 0..self.len() {
-            text.push_str(&self.id(store, i)?);
-            ends.push(u32::try_from(text.len()).map_err(|_| io::Error::other("ids too long"))?);
-        }
-        let id = |i: usize| -> &str {
-            let from = i
-                .checked_sub(1)
-                .and_then(|p| ends.get(p))
-                .map_or(0, |&e| e as usize);
-            let to = ends.get(i).map_or(from, |&e| e as usize);
-            text.get(from..to).unwrap_or("")
-        };
-        let failed = std::sync::OnceLock::new();
-        let renamed = crate::corpus::renames_of(self.len(), id, |i| {
-            match self.get(store, i).and_then(|e| e.record.origin(store)) {
-                Ok(origin) => origin,
-                Err(e) => {
-                    let _ = failed.set(e);
-                    String::new()
-                }
-            }
-        });
-        if let Some(e) = failed.into_inner() {
-            return Err(e);
-        }
-        for (i, new) in renamed {
-            self.renamed.insert(i, new.into());
-        }
-        Ok(())
+        let found = crate::corpus::Unique::find(
+            self.len(),
+            |i| Ok(self.id(store, i)?.into()),
+            |i| self.get(store, i)?.record.origin(store),
+        )?;
+        found.each(|i, new| {
+            let r = self.raw(i)?;
+            let mut w: [u64; WORDS] = std::array::from_fn(|k| word(&r, k));
+            let (at, len) = store.put_bytes(new.as_bytes()).raw();
+            (w[6], w[7]) = (at, len);
+            self.table.set(i, words(&w))
+        })
     }
 
     /// The article whose claims include the claim `id`: a binary search of the table,

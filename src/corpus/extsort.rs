@@ -87,6 +87,65 @@ impl Sorter {
     }
 }
 
+// Strings as sort keys: records that start with one (or several, `common_keys`) sort as
+// the strings do (`corpus::ids`).
+
+/// Appends `bytes` so that keys sort as the strings do and none is the start of
+/// another: a zero byte is written as 0 0xFF, and the key ends with 0 0.
+pub(super) fn push_key(out: &mut Vec<u8>, bytes: &[u8]) {
+    for &b in bytes {
+        out.push(b);
+        if b == 0 {
+            out.push(0xFF);
+        }
+    }
+    out.extend_from_slice(&[0, 0]);
+}
+
+/// Where the key at the start of `rec` ends (past its 0 0).
+pub(super) fn key_end(rec: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while at + 1 < rec.len() {
+        if rec[at] == 0 {
+            if rec[at + 1] == 0 {
+                return Some(at + 2);
+            }
+            at += 2;
+        } else {
+            at += 1;
+        }
+    }
+    None
+}
+
+/// The bytes a key was made of.
+pub(super) fn unkey(key: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(key.len());
+    let mut at = 0;
+    while let Some(&b) = key.get(at) {
+        if b == 0 && key.get(at + 1) == Some(&0) {
+            break;
+        }
+        out.push(b);
+        at += if b == 0 { 2 } else { 1 };
+    }
+    out
+}
+
+/// How many keys two records of keys start with in common, and whether they are the same.
+pub(super) fn common_keys(a: &[u8], b: &[u8]) -> (usize, bool) {
+    let (mut a, mut b, mut n) = (a, b, 0);
+    loop {
+        match (key_end(a), key_end(b)) {
+            (Some(x), Some(y)) if a[..x] == b[..y] => {
+                n += 1;
+                (a, b) = (&a[x..], &b[y..]);
+            }
+            _ => return (n, a.is_empty() && b.is_empty()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

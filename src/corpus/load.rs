@@ -56,7 +56,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
         articles.reserve(files.saturating_sub(articles.len()));
         articles.push(a);
     })?;
-    unique_ids(&mut articles);
+    unique_ids(&mut articles).map_err(|e| io_error(Path::new("(a temporary file)"), e))?;
     Ok(Loaded { articles, warnings })
 }
 
@@ -66,7 +66,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Loaded, CorpusError
 /// files to read in all (a hint for its room: a file may hold several articles or
 /// none). Files are read a chunk at a time, so what is held is a chunk's files and
 /// results, not the input's (docs/safety.md, a folder's memory). Returns the warnings.
-/// Ids are not made unique: the caller does ([`super::ids::renames`]), since it alone
+/// Ids are not made unique: the caller does ([`super::ids::Unique`]), since it alone
 /// knows where it kept them.
 pub fn load_taking<T: Send>(
     paths: &[PathBuf],

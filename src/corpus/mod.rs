@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 
 pub use decode::{decode, decode_cow, lines, split_paragraphs};
 pub use hardwrap::ParagraphMode;
-pub use ids::{renames, renames_of};
+pub use ids::Unique;
 pub use load::{Loaded, load, load_paths, load_taking};
 pub use meta::{Meta, Published};
 pub use origin::Origin;
