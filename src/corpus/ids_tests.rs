@@ -54,7 +54,8 @@ fn sorted_out(ids: &[String], paths: &[String]) -> Vec<(usize, String)> {
 fn the_renames_are_those_of_the_rule_in_memory() {
     // Hand-made cases: folders from one to three deep, the same folder twice, no
     // folder, ids that are the names a rename makes (held once and colliding), an
-    // id with a zero byte and one that is the start of another.
+    // id with a zero byte and one that is the start of another, a name that is an id
+    // held once, a name that is another's numbered.
     let cases: &[&[(&str, &str)]] = &[
         &[("same", "cairo/same.txt"), ("same", "alex/same.txt")],
         &[("q", "p/x/q.txt"), ("q", "r/x/q.txt"), ("q", "s/q.txt")],
@@ -88,6 +89,13 @@ fn the_renames_are_those_of_the_rule_in_memory() {
             ("n", "d/n.md"),
             ("n", "d/n.html"),
             ("d/n~3", "e.txt"),
+        ],
+        &[("x", "y/x.txt"), ("x", "z/x.txt"), ("y/x", "w.txt")],
+        &[
+            ("a", "d/a.txt"),
+            ("a", "d/a.md"),
+            ("a~2", "d/a~2.txt"),
+            ("a~2", "e/a~2.txt"),
         ],
     ];
     for case in cases {
