@@ -7,9 +7,12 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+mod ascii;
 mod run;
 mod stems;
 
+pub(crate) use ascii::ascii_letter_bits;
+use ascii::plain_ascii_word;
 use run::RunBuilder;
 pub use stems::stems;
 
@@ -188,24 +191,6 @@ impl Tokens {
             }
             space_before = false;
         }
-    }
-}
-
-/// The end of a word of ASCII letters only starting at byte `i`, when what follows it
-/// (an ASCII space, punctuation, or the end) ends the token: most words of English text.
-/// A letter, digit or non-ASCII character after it is left to the general run.
-#[inline(always)]
-fn plain_ascii_word(b: &[u8], i: usize) -> Option<usize> {
-    if !b.get(i)?.is_ascii_alphabetic() {
-        return None;
-    }
-    let end = i + b[i..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count();
-    match b.get(end) {
-        Some(c) if !c.is_ascii() || c.is_ascii_digit() => None,
-        _ => Some(end),
     }
 }
 

@@ -46,6 +46,11 @@ pub fn may_start(w: &str, set: &ImplicitWords) -> bool {
     (3..=LONGEST).contains(&w.len()) && (set.en_person(w) || ordinal(w).is_some())
 }
 
+/// The ordinals [`may_start`] takes.
+pub fn ordinals() -> impl Iterator<Item = &'static str> {
+    ORDINALS.iter().map(|(w, _)| *w)
+}
+
 /// The value of an ordinal of [`ORDINALS`]. Asked of every word: the ordinals have 5 to
 /// 7 letters and start with one of five letters, which rejects most words before any
 /// string is compared (docs/claims.md, "Speed").

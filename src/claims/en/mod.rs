@@ -10,7 +10,7 @@ mod quantity_words;
 pub mod words;
 
 use super::lexicon::Lexicon;
-use super::tokens::{Kind, Tokens};
+use super::tokens::{Kind, Tokens, ascii_letter_bits};
 
 /// Could an English paragraph hold a claim: a digit, a number word, or a count without
 /// digits (a noun of one person, an ordinal: `implicit`)? On raw bytes, the digits first,
@@ -29,6 +29,10 @@ pub fn may_hold_claim(text: &str, lexicon: &Lexicon) -> bool {
             return false;
         }
         let word = &b[start..end];
+        // Most words are none of the words looked for: one hash rejects them.
+        if !set.may_be_en_word(word) {
+            return false;
+        }
         // A lowercase word is looked up in place; only a capitalised one is copied.
         let w = if word.iter().any(u8::is_ascii_uppercase) {
             buf[..n].copy_from_slice(word);
@@ -45,21 +49,23 @@ pub fn may_hold_claim(text: &str, lexicon: &Lexicon) -> bool {
     })
 }
 
+/// The words [`may_hold_claim`] looks for besides the nouns of one person: the number
+/// words and the ordinals (lowercased).
+pub fn prefilter_words() -> impl Iterator<Item = &'static str> {
+    words::keys().chain(implicit::ordinals())
+}
+
 /// Calls `f(start, end)` for each maximal run of ASCII letters of `b`, in order, until it
 /// returns true; whether it did. The letters of each 64-byte block make a bit mask
 /// without a branch per byte, and the runs' edges are found with bit scans: a branch
 /// per word, not per letter (the byte loop's word ends were the pre-filter's cost,
 /// docs/claims.md, "Speed").
 fn any_letter_run(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
-    let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
     // The start of a run that reaches the end of the block before.
     let mut open: Option<usize> = None;
     for (k, block) in b.chunks(64).enumerate() {
         let base = k * 64;
-        let m = block
-            .iter()
-            .enumerate()
-            .fold(0u64, |m, (j, &c)| m | u64::from(letter(c)) << j);
+        let m = letter_mask(block);
         let carry = u64::from(open.is_some());
         let prev = m << 1 | carry;
         let starts = m & !prev;
@@ -84,6 +90,24 @@ fn any_letter_run(b: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
         }
     }
     open.is_some_and(|s| f(s, b.len()))
+}
+
+/// Bit `j` set when byte `j` of `block` (at most 64 bytes) is an ASCII letter, eight
+/// bytes at a time (`tokens::ascii_letter_bits`): a bit per byte cost five
+/// instructions a byte.
+fn letter_mask(block: &[u8]) -> u64 {
+    let mut m = 0u64;
+    let mut chunks = block.chunks_exact(8);
+    for (k, c) in (&mut chunks).enumerate() {
+        if let Ok(c) = <[u8; 8]>::try_from(c) {
+            m |= ascii_letter_bits(c) << (8 * k);
+        }
+    }
+    let at = block.len() - chunks.remainder().len();
+    for (j, &c) in chunks.remainder().iter().enumerate() {
+        m |= u64::from((c | 0x20).wrapping_sub(b'a') < 26) << (at + j);
+    }
+    m
 }
 
 /// Does `b` hold an ASCII digit? Blocks of 64 bytes are tested without a branch per

@@ -260,3 +260,25 @@ fn the_prefilter_finds_a_word_at_every_place_of_a_long_paragraph() {
         }
     }
 }
+
+#[test]
+fn the_letter_mask_is_the_byte_test() {
+    // Every byte value at every place of blocks of lengths around the 8-byte steps and up
+    // to 64, among letters and the bytes next to 'a', 'z', 'A' and 'Z' and non-ASCII.
+    let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
+    let fill = b"a@Z[`{zA\xc1\xe1 9";
+    for len in (0..=17).chain(56..=64) {
+        let base: Vec<u8> = (0..len).map(|i| fill[i % fill.len()]).collect();
+        for at in 0..len {
+            for x in 0..=255u8 {
+                let mut b = base.clone();
+                b[at] = x;
+                let want = b
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |m, (j, &c)| m | u64::from(letter(c)) << j);
+                assert_eq!(super::letter_mask(&b), want, "{len} {at} {x}");
+            }
+        }
+    }
+}

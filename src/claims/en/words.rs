@@ -130,6 +130,11 @@ pub fn word(w: &str) -> Option<Word> {
     WORDS.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
+/// Every number word (lowercased).
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    WORDS.iter().map(|(w, _)| *w)
+}
+
 /// The longest number word looked up on raw bytes (letters): «seventeen», «thousands».
 pub const LONGEST: usize = 12;
 

@@ -27,6 +27,9 @@ pub struct ImplicitWords {
     /// The first two bytes of `en_persons`: rejects most words before hashing (every
     /// word of a paragraph with no digit is asked; docs/claims.md, "Speed").
     en_starts: super::starts::Starts,
+    /// `en_persons`, the English number words and ordinals: what the English pre-filter
+    /// looks for (`en::may_hold_claim`), as word hashes.
+    en_words: super::starts::WordHashes,
     negations: Vec<String>,
     filter: crate::claims::prefilter::WordSet,
 }
@@ -64,6 +67,7 @@ impl ImplicitWords {
             if entry.is_ascii() {
                 let lower = entry.to_ascii_lowercase();
                 w.en_starts.add(&lower);
+                w.en_words.add(&lower);
                 w.en_persons.insert(lower);
                 continue;
             }
@@ -89,6 +93,9 @@ impl ImplicitWords {
             keys.push(o);
         }
         w.filter = crate::claims::prefilter::WordSet::new(keys.into_iter());
+        for word in crate::claims::en::prefilter_words() {
+            w.en_words.add(word);
+        }
         w
     }
 
@@ -108,6 +115,13 @@ impl ImplicitWords {
     /// An English noun of one person («guard», «protester»), lowercased.
     pub fn en_person(&self, word: &str) -> bool {
         self.en_starts.may_start(word) && self.en_persons.contains(word)
+    }
+
+    /// Could the ASCII letters `b` (any case) be an English noun of one person, number
+    /// word or ordinal? Never false for one of them.
+    #[inline]
+    pub fn may_be_en_word(&self, b: &[u8]) -> bool {
+        self.en_words.may_hold(b)
     }
 
     pub fn is_negation(&self, stem: &str) -> bool {

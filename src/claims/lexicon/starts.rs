@@ -66,9 +66,61 @@ impl Shapes {
     }
 }
 
+/// A set of ASCII words by a hash of their letters folded to lowercase (65,536 bits):
+/// a word whose bit is clear is none of the added words, whatever its case. The English
+/// pre-filter asks it of every word of a paragraph with no digit, before copying,
+/// lowercasing or comparing the word (docs/claims.md, "Performance").
+#[derive(Debug, Clone, Default)]
+pub struct WordHashes(Vec<u64>);
+
+/// FNV-1a of the bytes with the ASCII case bit set (letters lowercased; the same for
+/// every spelling of a word in letters), its top 16 bits.
+#[inline]
+pub fn word_hash(b: &[u8]) -> usize {
+    let h = b.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ u64::from(c | 0x20)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (h >> 48) as usize
+}
+
+impl WordHashes {
+    pub fn add(&mut self, word: &str) {
+        if self.0.is_empty() {
+            self.0 = vec![0; 1 << 10];
+        }
+        let i = word_hash(word.as_bytes());
+        self.0[i >> 6] |= 1 << (i & 63);
+    }
+
+    /// Could the letters `b`, in any case, be one of the added words (lowercased)?
+    #[inline]
+    pub fn may_hold(&self, b: &[u8]) -> bool {
+        let i = word_hash(b);
+        self.0.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Shapes, Starts};
+    use super::{Shapes, Starts, WordHashes};
+
+    #[test]
+    fn word_hashes_take_added_words_in_any_case() {
+        let mut s = WordHashes::default();
+        assert!(!s.may_hold(b"guard"));
+        for w in ["guard", "second", "a"] {
+            s.add(w);
+        }
+        for w in ["guard", "GUARD", "Guard", "second", "SeCoNd", "a", "A"] {
+            assert!(s.may_hold(w.as_bytes()), "{w}");
+        }
+        // Other words: a 16-bit hash may let one through, not these.
+        let others = ["guards", "secon", "the", "an", "officer"];
+        assert!(
+            others.iter().all(|w| !s.may_hold(w.as_bytes())),
+            "{others:?}"
+        );
+    }
 
     #[test]
     fn shapes_take_added_words_and_reject_other_lengths() {
