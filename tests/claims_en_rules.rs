@@ -255,22 +255,6 @@ fn a_hedge_after_the_figure_stays_in_its_clause() {
 }
 
 #[test]
-fn personnel_are_troops_when_named_military_or_security() {
-    let topic = |text: &str| claim(text, 200.0).topic;
-    assert_eq!(
-        topic("Hundreds of low-ranking personnel went on strike on Monday."),
-        None
-    );
-    for text in [
-        "Hundreds of security personnel stood around the palace.",
-        "Hundreds of military personnel are now in the city.",
-        "Hundreds of personnel were deployed around the palace.",
-    ] {
-        assert_eq!(topic(text).as_deref(), Some("troops"), "{text}");
-    }
-}
-
-#[test]
 fn what_a_figure_led_to_did_not_happen_to_it() {
     let c = claim(
         "A brawl involving 40 fans led to the deaths of two guards.",
