@@ -235,3 +235,35 @@ fn had_reached_after_a_verb_of_saying_is_the_level_said() {
     );
     assert_eq!(c.scope.as_deref(), Some("previous"), "{c:#?}");
 }
+
+#[test]
+fn a_hedge_after_the_figure_stays_in_its_clause() {
+    // The belief of the saying after the comma is not the figure's hedge...
+    let c = claim(
+        "The forward, who spent 11 years playing in Europe, said he believed the coach was wrong.",
+        11.0,
+    );
+    assert!(!c.hedged, "{c:#?}");
+    // ...but a hedge in its clause or opening the next one is.
+    for text in [
+        "Police killed 12 people, reportedly in the north.",
+        "Police killed 12 people, according to unconfirmed reports.",
+        "Police reportedly killed 12 people in the north.",
+    ] {
+        assert!(claim(text, 12.0).hedged, "{text}");
+    }
+}
+
+#[test]
+fn what_a_figure_led_to_did_not_happen_to_it() {
+    let c = claim(
+        "A brawl involving 40 fans led to the deaths of two guards.",
+        40.0,
+    );
+    assert_ne!(c.topic.as_deref(), Some("killed"), "{c:#?}");
+    let c = claim(
+        "A brawl involving 40 fans led to the deaths of two guards.",
+        2.0,
+    );
+    assert_eq!(c.topic.as_deref(), Some("killed"), "{c:#?}");
+}

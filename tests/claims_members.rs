@@ -167,3 +167,46 @@ fn ages_before_a_position_are_not_spans_of_time() {
         a.claims
     );
 }
+
+#[test]
+fn the_verbs_of_protesting_name_the_protesters() {
+    assert_eq!(
+        topics("تظاهر نحو مئتي شخص أمام السفارة في طنجة."),
+        [("protesters".to_string(), 200.0)]
+    );
+    assert_eq!(
+        topics("واعتصم 50 عاملا أمام مقر الشركة."),
+        [("protesters".to_string(), 50.0)]
+    );
+}
+
+#[test]
+fn alif_madda_begins_no_article() {
+    // «آلية» (a vehicle) folds to «اليه» but has no article «ال»: its stem is not
+    // «يه», and «فيه» («in it») after a number names no equipment.
+    let got = topics("وقال الشاهد إن عشرة فيه يحاولون إيقافهم.");
+    assert!(got.iter().all(|(t, _)| t != "equipment"), "{got:?}");
+    assert_eq!(
+        topics("ودخلت 12 آلية إلى المدينة."),
+        [("equipment".to_string(), 12.0)]
+    );
+}
+
+#[test]
+fn what_a_figure_caused_or_did_did_not_happen_to_it() {
+    // «أدت إلى مصرع طفلة»: the death is the child's, not the brawlers'.
+    let a = run(&[("a", "وقعت مشاجرة بين 4 أشقاء و6 أشخاص أدت إلى مصرع طفلة.")]);
+    let killed: Vec<f64> = claims_of(&a, "killed").iter().map(|c| c.value).collect();
+    assert_eq!(killed, [1.0], "{:#?}", a.claims);
+    // «قيام اثنين … بقتل المأمور»: the two killed him.
+    let got = topics("ويرجع أصل القضية إلى قيام اثنين من أبناء القرية بقتل المأمور.");
+    assert!(got.iter().all(|(t, _)| t != "killed"), "{got:?}");
+    // Its own noun still names it, and a verbal noun with «ال» has no object: the
+    // doers fled.
+    let got = topics("وقام 3 مسلحين بقتل الحارس.");
+    assert!(got.contains(&("militants".to_string(), 3.0)), "{got:?}");
+    assert_eq!(
+        topics("وشاهدت الدورية قيام ثلاثة أشخاص بالفرار من المكان."),
+        [("evacuated".to_string(), 3.0)]
+    );
+}

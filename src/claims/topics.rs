@@ -153,6 +153,7 @@ pub fn context(
     // «one woman who appeared to be seriously injured»: in an English relative clause
     // the auxiliaries, raising verbs and adverbs before its verb do not use up the window.
     let mut relative = false;
+    let agent = !english && members::agent_of_light_verb(tokens, q);
     while j < limit && d < AFTER_WINDOW as i32 {
         match tokens.toks[j].kind {
             Kind::Stop(_) | Kind::Digits(_) => break,
@@ -178,9 +179,19 @@ pub fn context(
             relative |= w == "who";
         }
         d += 1;
+        // «6 أشخاص أدت إلى مصرع طفلة»: what a verb of causing leads to, and what the
+        // doer of «قيام … بقتل» did, happened to another (docs/claims.md, "The rules one
+        // by one": what a figure caused or did).
+        let mut caused = false;
+        let done_by = agent && {
+            let w = tokens.norm(j);
+            w.starts_with('ب') && !w.starts_with("بال")
+        };
         hits.matches_at(lexicon, tokens, j, |t, len| match t {
+            Target::Cause => caused = true,
             // A phrase right after the number says what it counts, over a word before
             // it («ارتفاع الضحايا إلى 115 بين قتيل وجريح»، «إلى 75 قتيلا ومصابا»).
+            Target::Event(_) if done_by => {}
             Target::Event(k) if unit_ok(k) && d == 1 && len >= 2 => {
                 consider(&mut best, 101, k, true)
             }
@@ -190,6 +201,9 @@ pub fn context(
             }
             _ => {}
         });
+        if caused {
+            break;
+        }
         j += 1;
         after_end = j;
     }
@@ -319,7 +333,17 @@ pub fn context(
     };
     let scope =
         subject.or_else(|| scope::party(tokens, lexicon, hits, q, topic, (clause_start, sent_end)));
-    let hedge_end = next_limit.max(q.end).min(q.end + SENTENCE_REACH);
+    let mut hedge_end = next_limit.max(q.end).min(q.end + SENTENCE_REACH);
+    if english {
+        // An English hedge after the figure is in its clause or opens the next one
+        // («…, reportedly»); «who spent 11 years …, said he believed» hedges the saying,
+        // not the figure (docs/claims.md, "The rules one by one").
+        if let Some(stop) =
+            (q.end..hedge_end).find(|&j| matches!(tokens.toks[j].kind, Kind::Stop(_)))
+        {
+            hedge_end = hedge_end.min(stop + 2);
+        }
+    }
     let hedged = around::hedged(tokens, lexicon, hits, clause_start..hedge_end);
     let attribution = around::attribution(tokens, lexicon, hits, q, (sent_first, sent_end));
 

@@ -145,6 +145,10 @@ pub struct LexiconFile {
     /// نحو 1.4 مليار», "equivalent to"): the amount measures what that figure measures.
     #[serde(default)]
     pub(super) restates: Vec<String>,
+    /// Verbs of causing after a figure («أدت إلى»، "led to"): what follows is what its
+    /// clause caused, not what happened to the figure.
+    #[serde(default)]
+    pub(super) causes: Vec<String>,
     /// Nouns of places (ميدان، محافظة، "city"): in a list of figures each followed by
     /// «في …» they name the place of a part, and the name after them is its scope.
     #[serde(default)]
@@ -175,6 +179,7 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.worth.extend(o.worth);
     file.background.extend(o.background);
     file.restates.extend(o.restates);
+    file.causes.extend(o.causes);
     file.places.extend(o.places);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);

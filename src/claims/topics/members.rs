@@ -198,3 +198,16 @@ pub(super) fn governed(tokens: &Tokens, lexicon: &Lexicon, hits: &mut Hits, q: &
     }
     !known && !is_function_word(tokens, v)
 }
+
+/// The figure is the doer of «قام/قيام … ب»: «قيام اثنين من أبناء المركز بقتل المأمور»
+/// names who killed, so an event after it in «ب» without «ال» (a verbal noun annexed to
+/// its object) is what it did to another, not what happened to it. With «ال» it has no
+/// object: «قيام ثلاثة أشخاص بالفرار» fled, «قام العشرات بالتظاهر» protested.
+pub(super) fn agent_of_light_verb(tokens: &Tokens, q: &Quantity) -> bool {
+    q.first.checked_sub(1).is_some_and(|v| {
+        tokens.toks[v].kind == Kind::Word
+            && stems(tokens.norm(v)).any(|(s, al)| {
+                !al && matches!(s, "قيام" | "قام" | "قامت" | "يقوم" | "تقوم" | "قاموا")
+            })
+    })
+}
