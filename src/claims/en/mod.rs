@@ -103,9 +103,12 @@ fn letter_mask(block: &[u8]) -> u64 {
             m |= ascii_letter_bits(c) << (8 * k);
         }
     }
-    let at = block.len() - chunks.remainder().len();
-    for (j, &c) in chunks.remainder().iter().enumerate() {
-        m |= u64::from((c | 0x20).wrapping_sub(b'a') < 26) << (at + j);
+    // The last bytes padded with zeros, no letter: one test of what a letter is.
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut c = [0u8; 8];
+        c[..rest.len()].copy_from_slice(rest);
+        m |= ascii_letter_bits(c) << (block.len() - rest.len());
     }
     m
 }
