@@ -1,9 +1,13 @@
 //! The claims of a story's articles and the number of its groups in conflict
 //! (docs/stories.md): found per article while the grouping runs, counted per story.
 
-use super::Entry;
+use rayon::prelude::*;
+
+use super::{Entry, Grouped};
 use crate::claims::{self, Lexicon, Verdict};
 use crate::corpus::{self, Article, LoadOptions};
+use crate::stories::Story;
+use crate::stories::job::{self, Phase};
 
 /// One article's claims, with what grouping them with others needs of it.
 #[derive(Debug)]
@@ -62,4 +66,38 @@ pub(super) fn conflicts_of(all: Vec<ArticleClaims>, lexicon: &Lexicon) -> usize 
     .iter()
     .filter(|g| g.verdict == Verdict::Conflict)
     .count()
+}
+
+/// Each story with its number of groups in conflict: a story takes its articles'
+/// claims out of `claims` (an article is in one story only); what is left there (the
+/// articles alone in their story) is the caller's to free.
+pub(super) fn count_per_story(
+    grouped: Vec<Story>,
+    claims: &mut [Option<ArticleClaims>],
+    lexicon: &Lexicon,
+    seen: &job::Progress,
+) -> Vec<Grouped> {
+    seen.start(Phase::Conflicts, grouped.len());
+    let mut per_story: Vec<Vec<ArticleClaims>> = grouped
+        .iter()
+        .map(|st| {
+            st.articles
+                .iter()
+                .filter_map(|&a| claims.get_mut(a).and_then(Option::take))
+                .collect()
+        })
+        .collect();
+    grouped
+        .into_par_iter()
+        .zip(per_story.par_iter_mut())
+        .map(|(story, claims)| {
+            seen.tick();
+            let conflicts = if story.articles.len() > 1 && !seen.cancelled() {
+                conflicts_of(std::mem::take(claims), lexicon)
+            } else {
+                0
+            };
+            Grouped { story, conflicts }
+        })
+        .collect()
 }

@@ -8,6 +8,7 @@ pub mod store;
 mod storing;
 pub mod text;
 pub mod walk;
+mod warm;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,8 +22,8 @@ use crate::claims::Lexicon;
 use crate::corpus::{self, LoadOptions};
 use crate::stories::job::{self, Phase};
 use crate::stories::{self, Input, Params, Story, Terms};
-use conflicts::{ArticleClaims, conflicts_of};
-use rows::{AbsRoots, Progress, entry, fingerprint, hex, path_string, read_row, text_keys};
+use conflicts::ArticleClaims;
+use rows::{AbsRoots, Progress, entry, fingerprint, hex, read_row, text_keys};
 use store::{Row, Store};
 pub use storing::Storing;
 
@@ -50,14 +51,6 @@ pub struct Entry {
 pub struct Grouped {
     pub story: Story,
     pub conflicts: usize,
-}
-
-/// A run as stored: its stories and, per file in the walk's order, its outlet, title
-/// and publication time.
-#[derive(Deserialize)]
-struct Run {
-    stories: Vec<Grouped>,
-    entries: Vec<(String, String, Option<i64>)>,
 }
 
 /// An opened corpus.
@@ -173,30 +166,7 @@ fn open_inner(
     let params = params();
     let run_key = fingerprint(&keys, &params);
 
-    // Warm: every file unchanged and this exact set grouped before.
-    // The run holds its articles' metadata too: the same fingerprint means the same
-    // files, unchanged, so the rows need not be looked up (a third of a warm reopen).
-    if let Some(blob) = store.run(&run_key)?
-        && let Ok(run) = serde_json::from_slice::<Run>(&blob)
-        && run.entries.len() == found.len()
-    {
-        let entries = found
-            .iter()
-            .zip(run.entries)
-            .map(|(f, (outlet, title, published))| Entry {
-                path: path_string(&f.path),
-                outlet,
-                title,
-                published,
-            })
-            .collect();
-        let corpus = Corpus {
-            texts: text_keys(&found, &keys),
-            entries,
-            stories: run.stories,
-            read: 0,
-            reused: found.len(),
-        };
+    if let Some(corpus) = warm::reopen(&store, &run_key, &found, &keys)? {
         return Ok((corpus, Storing::default()));
     }
 
@@ -346,30 +316,7 @@ fn open_inner(
     finder.map_err(|_| anyhow::anyhow!("finding claims failed"))?;
     let mut claims: Vec<Option<ArticleClaims>> =
         found_claims.into_iter().map(OnceLock::into_inner).collect();
-    seen.start(Phase::Conflicts, grouped.len());
-    // Each story takes its articles' claims (an article is in one story only).
-    let mut per_story: Vec<Vec<ArticleClaims>> = grouped
-        .iter()
-        .map(|st| {
-            st.articles
-                .iter()
-                .filter_map(|&a| claims.get_mut(a).and_then(Option::take))
-                .collect()
-        })
-        .collect();
-    let stories: Vec<Grouped> = grouped
-        .into_par_iter()
-        .zip(per_story.par_iter_mut())
-        .map(|(story, claims)| {
-            seen.tick();
-            let conflicts = if story.articles.len() > 1 && !seen.cancelled() {
-                conflicts_of(std::mem::take(claims), &lexicon)
-            } else {
-                0
-            };
-            Grouped { story, conflicts }
-        })
-        .collect();
+    let stories = conflicts::count_per_story(grouped, &mut claims, &lexicon, seen);
     // Conflicts left uncounted must not be stored as counted.
     if seen.cancelled() {
         anyhow::bail!("cancelled");

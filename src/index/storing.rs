@@ -16,7 +16,7 @@ use super::store::Store;
 pub struct Storing(Option<JoinHandle<()>>);
 
 /// A run to store: the fingerprint of its files, its stories, and per file in the walk's
-/// order its outlet, title and publication time (read back as `super::Run`).
+/// order its outlet, title and publication time (read back as `super::warm::Run`).
 pub(super) struct Run {
     pub(super) key: String,
     pub(super) stories: Vec<Grouped>,
