@@ -89,3 +89,27 @@ fn a_number_in_quotes_keeps_its_unit_and_kamiya_is_no_hundred() {
     assert_eq!(days, [4.0], "{:#?}", a.claims);
     assert!(a.claims.iter().all(|c| c.value != 100.0), "{:#?}", a.claims);
 }
+
+#[test]
+fn a_number_in_the_quoted_title_of_a_work_is_no_claim() {
+    // A programme, a series, a film, a book: the number is part of its name.
+    for text in [
+        "وقال الوزير في مداخلة هاتفية ببرنامج \"90 دقيقة\" إن 30 شخصا أصيبوا.",
+        "وتعرض القناة مسلسل «7 أرواح» بعد أن قتل 4 من أبطاله في الحلقة الأخيرة.",
+        "وصدر للكاتب كتاب \"100 يوم في السجن\" عن اعتقال 40 ناشطا.",
+    ] {
+        // With `--all`: not even a figure without a topic.
+        let a = qarin::claims::analyze(
+            &[common::article("a", text)],
+            &qarin::claims::Lexicon::builtin(),
+            true,
+        );
+        let values: Vec<f64> = a.claims.iter().map(|c| c.value).collect();
+        assert!(
+            !values.iter().any(|v| [90.0, 7.0, 100.0].contains(v)),
+            "{text}: {:#?}",
+            a.claims
+        );
+        assert_eq!(values.len(), 1, "{text}: {:#?}", a.claims);
+    }
+}

@@ -235,3 +235,38 @@ fn places_bodies_and_results_are_not_head_counts() {
         assert_eq!(topic_of(text, value), None, "{text}");
     }
 }
+
+#[test]
+fn the_verb_after_an_english_list_of_subjects_is_every_figures() {
+    // "Two soldiers and four civilians have been killed": the soldiers were killed too;
+    // each figure keeps its own noun.
+    let text = "Two Malian soldiers and four civilians have already been killed by mines.";
+    assert_eq!(topic_of(text, 2.0).as_deref(), Some("killed"), "{text}");
+    assert_eq!(topic_of(text, 4.0).as_deref(), Some("killed"), "{text}");
+    let all = claims(text);
+    let units: Vec<Option<&str>> = all.iter().map(|c| c.unit.as_deref()).collect();
+    assert_eq!(units, [Some("soldier"), Some("person")], "{all:#?}");
+    // A verb of the figure's own clause still names it.
+    let text = "Three soldiers were wounded and five civilians were killed in the blast.";
+    assert_eq!(topic_of(text, 3.0).as_deref(), Some("injured"), "{text}");
+    assert_eq!(topic_of(text, 5.0).as_deref(), Some("killed"), "{text}");
+}
+
+#[test]
+fn english_personnel_are_troops_only_when_sent_or_carried() {
+    // "personnel" is any staff: troops only with a verb of sending or carrying in the
+    // clause (the troops test above keeps "The planes carried more than 600 personnel").
+    assert_no_troops("Hundreds of low-ranking personnel went on strike outside the directorate.");
+    assert_no_troops("The hospital said 300 personnel would get a pay rise.");
+    for text in [
+        "Washington sent 120 personnel to guard the embassy.",
+        "About 610 personnel were flown in on Sunday.",
+    ] {
+        let value = claims(text)
+            .iter()
+            .find(|c| c.topic.is_some())
+            .map(|c| c.value)
+            .unwrap_or(0.0);
+        assert_eq!(topic_of(text, value).as_deref(), Some("troops"), "{text}");
+    }
+}

@@ -210,3 +210,91 @@ fn what_a_figure_caused_or_did_did_not_happen_to_it() {
         [("evacuated".to_string(), 3.0)]
     );
 }
+
+#[test]
+fn a_nisba_after_the_noun_it_qualifies_counts_no_one() {
+    // «حكم عسكري»، «الحكم العسكري»: a military verdict, not soldiers; and the span after
+    // «لمدة» lends the 13 no noun and stays a duration.
+    for text in [
+        "واحتج الأهالي على حكم عسكري بسجن 13 لمدة 6 شهور.",
+        "واحتج الأهالي على الحكم العسكري الصادر بحبس 9 متهمين لمدة 6 شهور.",
+    ] {
+        let a = run(&[("a", text)]);
+        let got = topics(text);
+        assert!(
+            got.iter().all(|(t, _)| t != "troops"),
+            "{text}: {:#?}",
+            a.claims
+        );
+        let months: Vec<f64> = claims_of(&a, "duration").iter().map(|c| c.value).collect();
+        assert_eq!(months, [6.0], "{text}: {:#?}", a.claims);
+    }
+    // A soldier named as what is counted is still one.
+    assert_eq!(
+        topics("وأرسل الجيش 40 عسكريا إلى المدينة."),
+        [("troops".to_string(), 40.0)]
+    );
+}
+
+#[test]
+fn a_figure_alone_in_brackets_counts_what_follows_it() {
+    // «(7) من المدانين» counts the convicts, as «7 من المدانين» does: no arrest of an
+    // earlier clause is theirs. A parenthesis that goes on after the figure is still a
+    // list of parts («(أربعة ضباط، …)»).
+    let text = "وبعد حملة القبض على الهاربين تقدم (7) من المدانين بطلبات للعفو.";
+    assert_eq!(topics(text), [], "{text}");
+    let a = run(&[("a", "وقتل (5) أشخاص في الهجوم.")]);
+    let killed: Vec<&str> = claims_of(&a, "killed")
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(killed, ["(5) أشخاص"], "{:#?}", a.claims);
+}
+
+#[test]
+fn the_verbal_noun_of_protesting_counts_no_protesters() {
+    // «حق التظاهر»، «تنظيم التظاهر»: after a noun of the act (lexicon `act_nouns`) the
+    // verbal noun is the act, not who protested; the verb, and the verbal noun of what
+    // the figure went to do, still count them.
+    for text in [
+        "وناقش 30 نائبا قانون تنظيم التظاهر.",
+        "ويضم المشروع 40 بندا لتنظيم حق التظاهر السلمي.",
+    ] {
+        let got = topics(text);
+        assert!(
+            got.iter().all(|(t, _)| t != "protesters"),
+            "{text}: {got:?}"
+        );
+    }
+    assert_eq!(
+        topics("وتظاهر نحو 300 شخص أمام المحكمة."),
+        [("protesters".to_string(), 300.0)]
+    );
+    assert_eq!(
+        topics("وتوافد 500 شخص للتظاهر أمام القصر."),
+        [("protesters".to_string(), 500.0)]
+    );
+}
+
+#[test]
+fn the_doers_of_qama_are_lexicon_words() {
+    // The forms of «قام/قيام» that make a figure the doer of what follows in «ب» are
+    // the lexicon's `doers`: a merged lexicon adds one («تكفل … بقتل»).
+    let text = "وتكفل 3 أشخاص بقتل الحارس.";
+    assert_eq!(topics(text), [("killed".to_string(), 3.0)], "{text}");
+    let mut lexicon = qarin::claims::Lexicon::builtin();
+    let more = qarin::claims::Lexicon::from_toml(
+        "doers = [\"تكفل\"]\n",
+        std::path::Path::new("doers.toml"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    lexicon.merge(more);
+    let a = qarin::claims::analyze(&[common::article("a", text)], &lexicon, false);
+    assert!(
+        a.claims
+            .iter()
+            .all(|c| c.topic.as_deref() != Some("killed")),
+        "{:#?}",
+        a.claims
+    );
+}

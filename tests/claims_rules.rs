@@ -391,3 +391,70 @@ fn spaced_waw_digit_hundreds_and_grouped_digits_are_one_number() {
         assert_eq!(vals, [*value], "{text}: {:#?}", a.claims);
     }
 }
+
+// Readings of numbers (session 18).
+
+/// The claims of a one-paragraph Arabic article, with `--all` (topic-less ones too).
+fn all_claims(text: &str) -> Vec<Claim> {
+    analyze(&[article("a", text)], &Lexicon::builtin(), true).claims
+}
+
+#[test]
+fn a_dot_before_three_digits_groups_thousands_in_a_count() {
+    // A count or an amount with no scale word: the dot groups thousands, also at the end
+    // of a range.
+    let a = all_claims(
+        "وضبطت الشرطة بحوزة المتهم مبلغ 25.000 جنيه. ولقي حوالي 12.000 شخص حتفهم في الحرب. \
+         وأرسلت الحكومة ما بين 3000 إلى 8.000 جندي إلى الحدود.",
+    );
+    let values: Vec<f64> = a.iter().map(|c| c.value).collect();
+    assert_eq!(values, [25000.0, 12000.0, 5500.0], "{a:#?}");
+    assert_eq!(a[2].high, Some(8000.0), "{a:#?}");
+    // Before a scale word, a measure written to decimals, a percentage, a rate, a figure
+    // that counts nothing, and one or two decimals: a decimal point.
+    let b = all_claims(
+        "وبلغت الصادرات 1.250 مليار دولار. وضبطت الحملة 2.750 طن دقيق و13.555 كيلو جرام من \
+         البانجو. وارتفع عدد السكان إلى 2.5 مليون نسمة، وسجل المؤشر 6.45 نقطة. وبلغ العائد \
+         14.475%، وسعر الدولار 6.715 جنيه للشراء، وصعد الين إلى 93.135 أمس.",
+    );
+    let values: Vec<f64> = b.iter().map(|c| c.value).collect();
+    assert_eq!(
+        values,
+        [
+            1_250_000_000.0,
+            2750.0,
+            13.555,
+            2_500_000.0,
+            6.45,
+            14.475,
+            6.715,
+            93.135
+        ],
+        "{b:#?}"
+    );
+}
+
+#[test]
+fn a_number_of_years_under_or_over_is_an_age_bracket() {
+    // «تحت 17 سنة»، «فوق 15سنة» (glued) name an age group, not a span of time; a span
+    // after «لمدة» is still a duration.
+    let a = all_claims(
+        "وتأهل منتخب الناشئين تحت 17 سنة إلى النهائي، وفاز لاعبو المستوى العام فوق 15سنة \
+         بالمركز الأول. وقضت المحكمة بسجنه لمدة 15 سنة.",
+    );
+    let spans: Vec<f64> = a
+        .iter()
+        .filter(|c| c.topic.as_deref() == Some("duration"))
+        .map(|c| c.value)
+        .collect();
+    assert_eq!(spans, [15.0], "{a:#?}");
+}
+
+#[test]
+fn a_proclitic_and_a_number_word_that_make_a_common_word_are_no_number() {
+    // «لست» is «I am not», not «ل» + «ست» (six); «لستة» is still for six.
+    let a = all_claims("وقال المتحدث: ولست مع العنف، فلست أرى فيه حلا. وسافر لستة أيام.");
+    let values: Vec<f64> = a.iter().map(|c| c.value).collect();
+    assert_eq!(values, [6.0], "{a:#?}");
+    assert_eq!(a[0].text, "لستة أيام", "{a:#?}");
+}

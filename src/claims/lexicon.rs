@@ -88,6 +88,14 @@ pub enum Target {
     Restate,
     Cause,
     Place,
+    /// A noun naming a work or an outlet (`titles`).
+    Title,
+    /// A verb of sending or carrying (`sending`).
+    Sending,
+    /// A form of «قام/قيام» (`doers`).
+    Doer,
+    /// A noun that counts the topic after a `sending` word (`sent_nouns`).
+    SentNoun(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +103,9 @@ struct Pattern {
     /// Normalised words; a word ending in `*` matches by prefix.
     words: Vec<(String, bool)>,
     target: Target,
+    /// An event of a topic whose events are verbs: not matched on a stem the article
+    /// was stripped from («التظاهر» is the act).
+    verb: bool,
 }
 
 /// Topic words and labels; the built-in one comes from `assets/`, users extend it
@@ -121,6 +132,9 @@ pub struct Lexicon {
     symbols: HashMap<String, usize, FastHash>,
     /// `label` and `scope_label` give the English labels (`--lang en`).
     english_labels: bool,
+    /// Folded `act_nouns`: a verb of a `verbs` topic with the article after one of them
+    /// is the act («حق التظاهر»).
+    act_nouns: std::collections::HashSet<String, FastHash>,
 }
 
 impl Lexicon {
@@ -255,6 +269,7 @@ impl Lexicon {
                     patterns.push(Pattern {
                         words: parsed,
                         target,
+                        verb: false,
                     });
                 }
             }
@@ -271,15 +286,24 @@ impl Lexicon {
         add(&file.restates, Target::Restate);
         add(&file.causes, Target::Cause);
         add(&file.places, Target::Place);
+        add(&file.titles, Target::Title);
+        add(&file.sending, Target::Sending);
+        add(&file.doers, Target::Doer);
         for (i, t) in file.topics.iter().enumerate() {
             add(&t.events, Target::Event(i));
             add(&t.nouns, Target::Noun(i));
+            add(&t.sent_nouns, Target::SentNoun(i));
         }
         for (i, s) in file.scopes.iter().enumerate() {
             add(&s.words, Target::Scope(i));
         }
         for (i, u) in file.units.iter().enumerate() {
             add(&u.words, Target::Unit(i));
+        }
+        for p in &mut patterns {
+            if let Target::Event(i) = p.target {
+                p.verb = file.topics.get(i).is_some_and(|t| t.verbs);
+            }
         }
         let mut exact: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
         let mut prefixed: HashMap<(char, char), Vec<usize>, FastHash> = HashMap::default();
@@ -317,7 +341,13 @@ impl Lexicon {
                     .collect()
             })
             .collect();
+        let act_nouns = file
+            .act_nouns
+            .iter()
+            .map(|w| normalize(strip_article(w)))
+            .collect();
         Lexicon {
+            act_nouns,
             file,
             patterns,
             exact,

@@ -6,6 +6,7 @@
 mod compound;
 mod words;
 
+use super::lexicon::Lexicon;
 use super::tokens::{Kind, Tokens};
 pub use compound::Last;
 use compound::{Acc, continue_with, start};
@@ -81,6 +82,80 @@ pub enum NotCount {
     Identifier,
     Ordinal,
     Phone,
+}
+
+/// «10.000 جنيه»، «16.000 شخص»: Arabic papers group thousands with a dot. A digit run
+/// of one to three digits, one dot and exactly three digits (`DigitRun::dot_group`) that
+/// counts something is read as thousands: what follows it (past a closing quote, or
+/// after the range it opens: «7.000 إلى 8.000 جنيه») is a lexicon unit that is not
+/// written to decimals (people, currencies, things) or an indefinite noun the lexicon
+/// does not know («92.243 مشاهدة»). A scale word («1.500 مليار» is 1.5 billion), a
+/// percentage («15.184%»), a measure (`decimals` units: «1.600 طن»، «الكيلو 26.500»), a
+/// rate or a price per unit («6.715 جنيه للشراء»، «8.306 دولار للطن»),
+/// and a figure with no noun («ارتفع إلى 94.465 ين»، «عند 79.864») keep the decimal
+/// point; so do one or two decimals («2.5»). (docs/claims.md, "How it reads numbers".)
+pub fn dot_thousands(tokens: &Tokens, lexicon: &Lexicon, numbers: &mut [Number]) {
+    let word = |i: usize| tokens.toks.get(i).is_some_and(|t| t.kind == Kind::Word);
+    let unit = |i: usize| {
+        lexicon
+            .unit_at(tokens, i)
+            .and_then(|(u, _)| lexicon.unit_def(u))
+    };
+    // What the figure ending before token `end` counts: Some(true) a count, Some(false)
+    // a measure, None nothing said.
+    let counts = |end: usize| {
+        let quote = matches!(
+            tokens.toks.get(end).map(|t| t.kind),
+            Some(Kind::Mark('"' | '»' | '”'))
+        );
+        let i = end + usize::from(quote);
+        if let Some((u, len)) = lexicon.unit_at(tokens, i)
+            && let Some(u) = lexicon.unit_def(u)
+        {
+            // «6.715 جنيه للشراء»، «8.306 دولار للطن»: a rate or a price per unit.
+            let per = u.rate.is_some() && word(i + len) && tokens.norm(i + len).starts_with("لل");
+            return Some(!u.decimals && !per);
+        }
+        let w = tokens.norm(i);
+        let noun = word(i)
+            && w.chars().count() >= 4
+            && w.chars()
+                .next()
+                .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+            && !w.starts_with("ال")
+            && !lexicon.knows(w);
+        noun.then_some(true)
+    };
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let Some(Kind::Digits(d)) = tokens.toks.get(n.first).map(|t| t.kind) else {
+            continue;
+        };
+        if !d.dot_group || n.end != n.first + 1 || n.not_count.is_some() || n.words {
+            continue;
+        }
+        if crate::claims::quantities::percent_after(tokens, n.end) {
+            continue;
+        }
+        // «كوبري الكيلو 26.500»: a measure named before the figure.
+        if n.first > 0 && unit(n.first - 1).is_some_and(|u| u.decimals) {
+            continue;
+        }
+        // The unit after a range («7.000 إلى 8.000 جنيه») is both ends'.
+        let range_end = numbers
+            .get(k + 1)
+            .filter(|m| {
+                (m.first == n.end + 1
+                    && (word(n.end) && matches!(tokens.norm(n.end), "الي" | "حتي" | "او")
+                        || matches!(tokens.toks[n.end].kind, Kind::Mark('-' | '–'))))
+                    || (m.first == n.end && m.connector)
+            })
+            .map(|m| m.end);
+        let count = counts(n.end).or_else(|| range_end.and_then(counts));
+        if count == Some(true) {
+            numbers[k].value = (d.value * 1000.0).round();
+        }
+    }
 }
 
 /// Finds every number expression in a tokenised paragraph, left to right.

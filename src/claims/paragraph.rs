@@ -1,7 +1,7 @@
 //! The claims of one paragraph: its quantities (Arabic or English rules), each one's
 //! context, and what the article's earlier figures make of it (totals, parts, lists).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Target};
 use super::model::{Claim, Kind, Topic, Unit};
 use super::{Found, Scratch, en, group, implicit, numbers, parts, quantities, tokens, topics};
 use crate::text::lang::Lang;
@@ -221,6 +221,7 @@ fn arabic_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
     }
     s.tokens.scan(text);
     numbers::find_numbers(&s.tokens, &mut s.numbers);
+    numbers::dot_thousands(&s.tokens, lexicon, &mut s.numbers);
     s.implicit.clear();
     implicit::find(&s.tokens, lexicon, &s.numbers, &mut s.implicit);
     if !s.implicit.is_empty() {
@@ -231,7 +232,29 @@ fn arabic_quantities(text: &str, lexicon: &Lexicon, s: &mut Scratch) -> bool {
         return false;
     }
     quantities::quantities(&s.tokens, &s.numbers, &mut s.quants);
+    titles(&s.tokens, lexicon, &mut s.quants);
     true
+}
+
+/// «ببرنامج "90 دقيقة"»، «مسلسل "7 أرواح"»: a number in quotes right after a noun
+/// naming a work or an outlet (the lexicon's `titles`) is part of a name, not a claim.
+fn titles(tokens: &tokens::Tokens, lexicon: &Lexicon, quants: &mut [quantities::Quantity]) {
+    for q in quants.iter_mut().filter(|q| q.is_claim()) {
+        let quote = q
+            .first
+            .checked_sub(1)
+            .filter(|&k| matches!(tokens.toks[k].kind, tokens::Kind::Mark('"' | '«' | '“')));
+        let Some(name) = quote.and_then(|k| k.checked_sub(1)) else {
+            continue;
+        };
+        let mut title = false;
+        lexicon.matches_at(tokens, name, |t, len| {
+            title |= t == Target::Title && len == 1
+        });
+        if title {
+            q.kind = quantities::QKind::Ref;
+        }
+    }
 }
 
 /// Tokens, numbers and quantities of an English paragraph; false if it has none.

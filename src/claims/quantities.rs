@@ -15,7 +15,7 @@ mod grammar;
 use super::numbers::{NotCount, Number};
 use super::tokens::{Kind, Tokens};
 
-pub use arabic::{is_month, quantities};
+pub use arabic::{is_month, percent_after, quantities};
 pub use grammar::{Edges, Grammar, Phrase, is_mark, prev_word};
 
 /// Relative tolerance of «about».

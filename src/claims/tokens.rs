@@ -51,6 +51,10 @@ pub struct DigitRun {
     pub connector: bool,
     /// Digits after the decimal point (13.61 → 2): how precisely it is written.
     pub frac_digits: u32,
+    /// One to three digits, one ASCII dot, exactly three digits («10.000»، «1.500»): the
+    /// dot may group thousands, as Arabic papers write them (`value` reads it as a
+    /// decimal; see `numbers::dot_thousands`).
+    pub dot_group: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

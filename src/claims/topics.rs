@@ -21,7 +21,8 @@ use cues::{Cues, cues};
 pub use scan::{Hits, Sentences};
 pub use types::{Ask, Context, Measure};
 use words::{
-    consider, counted_noun, counts_unknown_noun, is_conjunct, is_function_word, starts_with_waw,
+    consider, counted_noun, counts_unknown_noun, is_conjunct, is_function_word, is_nisba_adjective,
+    starts_with_waw,
 };
 
 /// Words looked at before the number (from its qualifier) and after it.
@@ -84,7 +85,9 @@ pub fn context(
             Some(Kind::Mark('«' | '»' | '"' | '“' | '”'))
         )
     };
-    let quoted = q.num_first > 0 && quote(q.num_first - 1) && quote(q.end);
+    // «(7) من المحكوم عليهم»: so has a figure alone in brackets.
+    let quoted = q.num_first > 0
+        && (quote(q.num_first - 1) && quote(q.end) || !english && members::bracketed(tokens, q));
     let (mut unit, noun_end) = quoted
         .then(|| counted_noun(tokens, hits, lexicon, (q.end + 1, next_limit), false))
         .filter(|(u, _)| u.is_some())
@@ -131,6 +134,9 @@ pub fn context(
                     || unit_key.is_some_and(|u| t.requires_unit.iter().any(|r| r == u)))
         })
     };
+    // "carried more than 600 personnel": a `sending` word in the figure's clause makes
+    // a topic's `sent_nouns` count it (docs/claims.md, "The rules one by one").
+    let conveyed = english && sending_in_clause(tokens, lexicon, hits, q, (sent_first, sent_end));
     // After the number: up to the next clause, number, or «و…» conjunct.
     let mut d: i32 = 0;
     let mut j = q.end;
@@ -153,7 +159,7 @@ pub fn context(
     // «one woman who appeared to be seriously injured»: in an English relative clause
     // the auxiliaries, raising verbs and adverbs before its verb do not use up the window.
     let mut relative = false;
-    let agent = !english && members::agent_of_light_verb(tokens, q);
+    let agent = !english && members::agent_of_light_verb(tokens, lexicon, q);
     while j < limit && d < AFTER_WINDOW as i32 {
         match tokens.toks[j].kind {
             Kind::Stop(_) | Kind::Digits(_) => break,
@@ -199,6 +205,9 @@ pub fn context(
             Target::Noun(k) if unit_ok(k) && near_ok(k, false) && !(members && d == 1) => {
                 consider(&mut best, 60 - d, k, false)
             }
+            Target::SentNoun(k) if conveyed && unit_ok(k) && near_ok(k, false) => {
+                consider(&mut best, 60 - d, k, false)
+            }
             _ => {}
         });
         if caused {
@@ -206,6 +215,21 @@ pub fn context(
         }
         j += 1;
         after_end = j;
+    }
+    // "Two Malian soldiers and four civilians have been killed": the English verb after
+    // a list of subjects is every figure's. A figure whose own words only named what it
+    // counts takes the event after the next figure of its list (docs/claims.md, "Lists").
+    if english
+        && !best.is_some_and(|(_, _, e)| e)
+        && j < limit
+        && tokens.toks[j].kind == Kind::Word
+        && tokens.norm(j) == "and"
+        && let Some(n) = quants.get(qi + 1).filter(|n| n.first == j + 1)
+    {
+        let (_, noun_end) = counted_noun(tokens, hits, lexicon, (n.end, sent_end), false);
+        if let Some(k) = list_event(tokens, lexicon, hits, (noun_end, sent_end), &unit_ok) {
+            consider(&mut best, 80, k, true);
+        }
     }
     // Before the number (from its qualifier), back to the clause start or the previous
     // number.
@@ -233,6 +257,9 @@ pub fn context(
         // «قرض بقيمة 4.8 مليار دولار للمساعدة في…»: the noun a «worth» word ties the
         // amount to outweighs a noun after it.
         let tied = tied_at == Some(j + 1);
+        // «حكم عسكري»: a nisba qualifying the noun before it names no one counted.
+        let adjective = !english && is_nisba_adjective(tokens, lexicon, j);
+        let person = |k: usize| lexicon.topic_def(k).is_some_and(|d| d.people);
         hits.matches_at(lexicon, tokens, j, |t, len| match t {
             // «مصرع وإصابة 32»: a phrase ending at the number outweighs its last word.
             Target::Event(k) if unit_ok(k) && len >= 2 && j + len >= q.first => {
@@ -242,7 +269,11 @@ pub fn context(
                 consider(&mut best, 100 - d, k, true)
             }
             Target::Noun(k) if unit_ok(k) && tied => consider(&mut best, 95, k, false),
+            Target::Noun(k) if adjective && person(k) => {}
             Target::Noun(k) if unit_ok(k) && near_ok(k, false) && !members => {
+                consider(&mut best, 40 - d, k, false)
+            }
+            Target::SentNoun(k) if conveyed && unit_ok(k) && near_ok(k, false) && !members => {
                 consider(&mut best, 40 - d, k, false)
             }
             Target::Worth if d == 1 => tied_at = Some(j),
@@ -355,10 +386,14 @@ pub fn context(
         let b = b.clamp(a + 1, tokens.len());
         tokens.toks[a].span.start..tokens.toks[b - 1].span.end
     };
-    let mut text = span(q.first, noun_end);
+    // «(5) أشخاص»: the brackets of a figure alone in them are quoted with it.
+    let bracketed = !english && members::bracketed(tokens, q);
+    let b = usize::from(bracketed);
+    let mut text = span(q.first - b, noun_end.max(q.end + b));
     // The proclitic glued to the number is not part of the claim: «و250 قطعة»,
     // «وستة وستين جريحا».
     match tokens.toks[q.first].kind {
+        _ if bracketed => {}
         Kind::Digits(d) => text.start = (text.start + d.prefix_len as usize).min(text.end),
         Kind::Word if q.first == q.num_first && q.connector => {
             let w = &tokens.toks[q.first];
@@ -387,4 +422,71 @@ pub fn context(
         measure,
         by_event,
     })
+}
+
+/// The first event in the words after the last figure of an English list of subjects
+/// (`from..end`, its noun skipped): auxiliaries and adverbs («have already been killed»)
+/// do not use up the window; a stop, a number or a conjunction ends it.
+fn list_event(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    (from, end): (usize, usize),
+    unit_ok: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut d = 0;
+    let mut j = from;
+    while j < end && d < AFTER_WINDOW {
+        match tokens.toks[j].kind {
+            Kind::Stop(_) | Kind::Digits(_) => return None,
+            Kind::Mark(_) => {
+                j += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let w = tokens.norm(j);
+        if crate::claims::en::is_conjunction(w) {
+            return None;
+        }
+        if !crate::claims::en::is_verb_chain_filler(w) && w != "already" {
+            d += 1;
+        }
+        let mut event = None;
+        hits.matches_at(lexicon, tokens, j, |t, _| {
+            if let Target::Event(k) = t
+                && unit_ok(k)
+            {
+                event.get_or_insert(k);
+            }
+        });
+        if event.is_some() {
+            return event;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A `sending` word in the figure's clause, before it or after it (up to a stop, at
+/// most `SENTENCE_WORDS` tokens away): "The planes carried more than 600 personnel",
+/// "610 personnel were flown in".
+fn sending_in_clause(
+    tokens: &Tokens,
+    lexicon: &Lexicon,
+    hits: &mut Hits,
+    q: &Quantity,
+    (first, end): (usize, usize),
+) -> bool {
+    let mut found = false;
+    let stop = |k: usize| matches!(tokens.toks[k].kind, Kind::Stop(_));
+    let before = (first.max(q.first.saturating_sub(SENTENCE_WORDS))..q.first).rev();
+    for k in before.take_while(|&k| !stop(k)) {
+        hits.matches_at(lexicon, tokens, k, |t, _| found |= t == Target::Sending);
+    }
+    let after = q.end..end.min(q.end + SENTENCE_WORDS);
+    for k in after.take_while(|&k| !stop(k)) {
+        hits.matches_at(lexicon, tokens, k, |t, _| found |= t == Target::Sending);
+    }
+    found
 }

@@ -53,6 +53,17 @@ pub struct TopicDef {
     /// counts two (see `claims::implicit`). A trailing `+` marks a sound plural in ين.
     #[serde(default)]
     pub one: Vec<String>,
+    /// Its events are verbs («تظاهر»، «احتج»): with the article after one of the
+    /// lexicon's `act_nouns` the same letters are the verbal noun, the act («حق
+    /// التظاهر»), which counts no one; elsewhere («توافد الآلاف للتظاهر») it still names
+    /// what the figure did.
+    #[serde(default)]
+    pub verbs: bool,
+    /// Nouns that count the topic only when a `sending` word stands in the figure's
+    /// clause: "personnel" is any staff («hundreds of low-ranking personnel went on
+    /// strike»), troops when carried or sent ("The planes carried 600 personnel").
+    #[serde(default)]
+    pub sent_nouns: Vec<String>,
 }
 
 /// A subject scope that splits a topic (security forces vs civilians).
@@ -93,6 +104,11 @@ pub struct UnitDef {
     /// Signs and codes written before the number, glued or not (`$`, `LE`, `EGP`).
     #[serde(default)]
     pub symbols: Vec<String>,
+    /// A measure written to decimals (tonnes, kilograms, kilometres, index points):
+    /// «1.600 طن» is 1.6 tonnes, where a count's «10.000» groups thousands
+    /// (docs/claims.md, "How it reads numbers").
+    #[serde(default)]
+    pub decimals: bool,
 }
 
 fn yes() -> bool {
@@ -149,6 +165,22 @@ pub struct LexiconFile {
     /// clause caused, not what happened to the figure.
     #[serde(default)]
     pub(super) causes: Vec<String>,
+    /// Nouns that name a work or an outlet (برنامج، مسلسل، فيلم، كتاب، جريدة): a number
+    /// in quotes right after one is part of a title («برنامج "90 دقيقة"»), not a claim.
+    #[serde(default)]
+    pub(super) titles: Vec<String>,
+    /// Nouns a verbal noun is the act of («حق التظاهر»، «قانون تنظيم التظاهر»): after one
+    /// the article-bearing form of a `verbs` topic's event counts no one.
+    #[serde(default)]
+    pub(super) act_nouns: Vec<String>,
+    /// Verbs of sending or carrying ("sent", "carried", "deployed"): they make a topic's
+    /// `sent_nouns` count it.
+    #[serde(default)]
+    pub(super) sending: Vec<String>,
+    /// The forms of «قام/قيام» right before a figure that make it the doer of what
+    /// follows in «ب» («قيام اثنين … بقتل المأمور»: they killed, they were not killed).
+    #[serde(default)]
+    pub(super) doers: Vec<String>,
     /// Nouns of places (ميدان، محافظة، "city"): in a list of figures each followed by
     /// «في …» they name the place of a part, and the name after them is its scope.
     #[serde(default)]
@@ -180,6 +212,10 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
     file.background.extend(o.background);
     file.restates.extend(o.restates);
     file.causes.extend(o.causes);
+    file.titles.extend(o.titles);
+    file.act_nouns.extend(o.act_nouns);
+    file.sending.extend(o.sending);
+    file.doers.extend(o.doers);
     file.places.extend(o.places);
     file.persons.extend(o.persons);
     file.negations.extend(o.negations);
@@ -200,6 +236,8 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
                 x.people |= t.people;
                 x.actors |= t.actors;
                 x.one.extend(t.one);
+                x.verbs |= t.verbs;
+                x.sent_nouns.extend(t.sent_nouns);
                 if t.colour.is_some() {
                     x.colour = t.colour;
                 }
@@ -231,6 +269,7 @@ pub(super) fn merge_file(file: &mut LexiconFile, o: LexiconFile) {
             Some(x) => {
                 x.words.extend(u.words);
                 x.symbols.extend(u.symbols);
+                x.decimals |= u.decimals;
             }
             None => file.units.push(u),
         }

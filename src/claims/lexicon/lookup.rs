@@ -9,13 +9,17 @@ impl Lexicon {
             return;
         }
         let word = tokens.norm(i);
-        let try_pattern = |pi: usize, f: &mut dyn FnMut(Target, usize)| {
+        let try_pattern = |pi: usize, article: bool, f: &mut dyn FnMut(Target, usize)| {
             let p = &self.patterns[pi];
+            // «حق التظاهر»: a verb of the lexicon with the article after a noun of its act.
+            if article && p.verb && self.act_noun_before(tokens, i) {
+                return;
+            }
             if let Some(len) = match_rest(tokens, i, &p.words) {
                 f(p.target, len);
             }
         };
-        for (stem, _) in stems(word) {
+        for (stem, article) in stems(word) {
             if !self.starts.may_start(stem) {
                 continue;
             }
@@ -23,7 +27,7 @@ impl Lexicon {
                 && let Some(list) = self.exact.get(stem)
             {
                 for &pi in list {
-                    try_pattern(pi, &mut f);
+                    try_pattern(pi, article, &mut f);
                 }
             }
             if !self.prefixed_starts.may_start(stem) {
@@ -31,7 +35,7 @@ impl Lexicon {
             }
             if let Some(list) = first_two(stem).and_then(|k| self.prefixed.get(&k)) {
                 for &pi in list {
-                    try_pattern(pi, &mut f);
+                    try_pattern(pi, article, &mut f);
                 }
             }
         }
@@ -39,6 +43,26 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// The word before token `i` is one of the `act_nouns` («حق»، «تنظيم»), maybe with a
+    /// proclitic («لتنظيم»).
+    fn act_noun_before(&self, tokens: &Tokens, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| {
+            tokens.toks[p].kind == Kind::Word
+                && stems(tokens.norm(p)).any(|(s, al)| !al && self.act_nouns.contains(s))
+        })
+    }
+
+    /// The normalised word (a stem) is a one-word phrase of this kind as written:
+    /// «قام» is a `doers` word.
+    pub fn is_word(&self, stem: &str, target: Target) -> bool {
+        self.exact.get(stem).is_some_and(|list| {
+            list.iter().any(|&pi| {
+                let p = &self.patterns[pi];
+                p.target == target && p.words.len() == 1
+            })
+        })
+    }
+
     /// A lexicon phrase starts with this normalised word as written, without stripping a
     /// proclitic: the و of «وفيات»، «وفاة» is a root letter, not «and».
     pub fn knows(&self, word: &str) -> bool {

@@ -67,6 +67,9 @@ impl Words {
         if self.lasts & (1 << last) == 0 {
             return None;
         }
+        if COMMON_WORDS.contains(&w.strip_prefix(['و', 'ف']).unwrap_or(w)) {
+            return None;
+        }
         for (stem, al) in stems(w) {
             // «كمية» is a quantity, not «ك» + «مية» (100) (but «كعشرين» is twenty).
             if !self.may_be(stem, last)
@@ -82,6 +85,10 @@ impl Words {
         None
     }
 }
+
+/// Common words spelt as a proclitic and a number word: «لست» (I am not, of «ليس») is no
+/// «ل» + «ست» (six), «ولست مع التظاهر». (Normalised; «و»/«ف» before them too.)
+const COMMON_WORDS: &[&str] = &["لست"];
 
 pub(super) fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();

@@ -156,6 +156,11 @@ pub fn quantities(tokens: &Tokens, numbers: &[Number], out: &mut Vec<Quantity>) 
     build(&Arabic, tokens, numbers, out);
 }
 
+/// A percent sign or words («في المئة») right after token `end`.
+pub fn percent_after(tokens: &Tokens, end: usize) -> bool {
+    G.percent_after(tokens, end).is_some()
+}
+
 /// Token `i` is an Arabic month name (Gregorian, Levantine, Maghrebi or Hijri).
 pub fn is_month(tokens: &Tokens, i: usize) -> bool {
     word_in(tokens, i, MONTHS)

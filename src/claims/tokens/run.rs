@@ -29,6 +29,10 @@ pub(super) struct RunBuilder {
     mena: Option<(f64, u32)>,
     /// Letters came after the first digit.
     letters_after: bool,
+    /// Digits before the first joiner, and whether a joiner was the Arabic decimal
+    /// separator «٫» (never a thousands separator).
+    int_digits: Option<u32>,
+    decimal_sign: bool,
 }
 
 impl RunBuilder {
@@ -132,6 +136,10 @@ impl RunBuilder {
     pub(super) fn joiner(&mut self, c: char) {
         self.plain = false;
         self.last_digit = false;
+        if self.int_digits.is_none() {
+            self.int_digits = Some(self.digits);
+        }
+        self.decimal_sign |= c == '\u{066B}';
         match c {
             ':' => self.colon = true,
             '.' | '\u{066B}' => {
@@ -204,6 +212,14 @@ impl RunBuilder {
             leading_zero: self.first_digit == Some(0) && self.digits > 1 && self.dots == 0 && !mena,
             glued_latin: self.latin,
             frac_digits: if self.dots <= 1 { frac_digits } else { 0 },
+            dot_group: self.dots == 1
+                && self.commas == 0
+                && !self.colon
+                && !self.decimal_sign
+                && !mena
+                && self.last_digit
+                && self.group_len == 3
+                && self.int_digits.is_some_and(|d| (1..=3).contains(&d)),
             prefix_len: self.prefix_bytes,
             definite,
             connector,

@@ -42,7 +42,10 @@ pub(super) fn topic(
     while j > floor && found.is_none() {
         j -= 1;
         let in_clause = j >= people_floor;
+        // «حكم عسكري»: an adjective names no one counted.
+        let adjective = !english && super::words::is_nisba_adjective(tokens, lexicon, j);
         hits.matches_at(lexicon, tokens, j, |t, _| match t {
+            Target::Noun(k) if adjective && lexicon.topic_def(k).is_some_and(|d| d.people) => {}
             Target::Event(k) | Target::Noun(k)
                 if lexicon
                     .topic_def(k)

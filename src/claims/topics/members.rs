@@ -91,14 +91,30 @@ fn nisba(tokens: &Tokens, lexicon: &Lexicon, i: usize, adjective: bool) -> bool 
         && !lexicon.knows(w)
 }
 
-/// A part of a total («بينهم 3 …»، «17 منهم») takes its total's topic whatever it counts.
+/// A part of a total («بينهم 3 …»، «17 منهم»، «(أربعة ضباط، …)») takes its total's topic
+/// whatever it counts.
 pub(super) fn is_part(tokens: &Tokens, q: &Quantity) -> bool {
     let after = tokens.toks.get(q.end).is_some_and(|t| t.kind == Kind::Word)
         && matches!(tokens.norm(q.end), "منهم" | "منهن" | "منها" | "منهما");
-    after
-        || (q.first > 0
-            && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
-                || prev_word_is(tokens, q.first, PART_WORDS)))
+    after || opens_parenthesis(tokens, q) || prev_word_is(tokens, q.first, PART_WORDS)
+}
+
+/// The figure opens a parenthesis that goes on after it («(أربعة ضباط، …)»): a list of
+/// parts. A figure alone in brackets («(7) من المحكوم عليهم») is only written so.
+pub(super) fn opens_parenthesis(tokens: &Tokens, q: &Quantity) -> bool {
+    q.first > 0 && matches!(tokens.toks[q.first - 1].kind, Kind::Stop('(')) && !bracketed(tokens, q)
+}
+
+/// The figure alone in brackets: «(7)».
+pub(super) fn bracketed(tokens: &Tokens, q: &Quantity) -> bool {
+    q.end == q.first + 1
+        && matches!(tokens.toks[q.first].kind, Kind::Digits(_))
+        && q.first > 0
+        && matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
+        && tokens
+            .toks
+            .get(q.end)
+            .is_some_and(|t| t.kind == Kind::Stop(')'))
 }
 
 /// Token `i` is a word the lexicon knows as what is counted or what happened, as written
@@ -132,7 +148,12 @@ pub(super) fn names_members(
     hits: &mut Hits,
     q: &Quantity,
 ) -> bool {
-    let e = q.end;
+    // «(7) من المحكوم عليهم»: what the figure in brackets counts follows them.
+    let e = if bracketed(tokens, q) {
+        q.end + 1
+    } else {
+        q.end
+    };
     if q.kind == QKind::Percent || is_part(tokens, q) {
         return false;
     }
@@ -194,7 +215,7 @@ pub(super) fn governed(tokens: &Tokens, lexicon: &Lexicon, hits: &mut Hits, q: &
     // or from the verbal noun («تم اعتقال») is read by the lexicon's rules.
     let mut known = false;
     for i in [light, v] {
-        hits.matches_at(lexicon, tokens, i, |_, _| known = true);
+        hits.matches_at(lexicon, tokens, i, |t, _| known |= t != Target::Doer);
     }
     !known && !is_function_word(tokens, v)
 }
@@ -202,12 +223,11 @@ pub(super) fn governed(tokens: &Tokens, lexicon: &Lexicon, hits: &mut Hits, q: &
 /// The figure is the doer of «قام/قيام … ب»: «قيام اثنين من أبناء المركز بقتل المأمور»
 /// names who killed, so an event after it in «ب» without «ال» (a verbal noun annexed to
 /// its object) is what it did to another, not what happened to it. With «ال» it has no
-/// object: «قيام ثلاثة أشخاص بالفرار» fled, «قام العشرات بالتظاهر» protested.
-pub(super) fn agent_of_light_verb(tokens: &Tokens, q: &Quantity) -> bool {
+/// object: «قيام ثلاثة أشخاص بالفرار» fled, «قام العشرات بالتظاهر» protested. The forms
+/// of «قام/قيام» are the lexicon's `doers`, as written (no article).
+pub(super) fn agent_of_light_verb(tokens: &Tokens, lexicon: &Lexicon, q: &Quantity) -> bool {
     q.first.checked_sub(1).is_some_and(|v| {
         tokens.toks[v].kind == Kind::Word
-            && stems(tokens.norm(v)).any(|(s, al)| {
-                !al && matches!(s, "قيام" | "قام" | "قامت" | "يقوم" | "تقوم" | "قاموا")
-            })
+            && stems(tokens.norm(v)).any(|(s, al)| !al && lexicon.is_word(s, Target::Doer))
     })
 }

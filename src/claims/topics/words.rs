@@ -53,6 +53,37 @@ pub(super) fn is_function_word(tokens: &Tokens, i: usize) -> bool {
     F.contains(&tokens.norm(i)) || crate::claims::en::is_function_word(tokens.norm(i))
 }
 
+/// An Arabic nisba right after the noun it qualifies, with the article as that noun has
+/// it or not: «حكم عسكري»، «الحكم العسكري» are a military verdict, not a count of
+/// soldiers (docs/claims.md, "The rules one by one": nisba adjectives). A lexicon word
+/// before it is read by the lexicon («مقتل عسكري» is the killing of a soldier). The
+/// callers ask it of the nouns of people topics only («احتياطي النقد» is a reserve).
+pub(super) fn is_nisba_adjective(tokens: &Tokens, lexicon: &Lexicon, j: usize) -> bool {
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let word = |i: usize| tokens.toks.get(i).is_some_and(|t| t.kind == Kind::Word);
+    if !word(j) || !word(p) {
+        return false;
+    }
+    let (w, noun) = (tokens.norm(j), tokens.norm(p));
+    let arabic = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+    };
+    let definite = |s: &str| crate::claims::tokens::stems(s).any(|(_, al)| al);
+    arabic(w)
+        && arabic(noun)
+        && (w.ends_with('ي') || w.ends_with("يه"))
+        && noun.chars().count() >= 3
+        && !noun.ends_with("وا")
+        && definite(w) == definite(noun)
+        && !is_function_word(tokens, p)
+        && !lexicon.knows(noun)
+        && crate::claims::tokens::stems(noun).all(|(s, _)| !lexicon.knows(s))
+}
+
 /// Words before a part of a total («بينهم ثلاثة نواب»).
 pub(super) const PART_WORDS: &[&str] =
     &["بينهم", "منهم", "بينهن", "منهن", "ومنهم", "وبينهم", "ضمنهم"];
@@ -71,7 +102,7 @@ pub(super) fn counts_unknown_noun(
     english: bool,
 ) -> bool {
     let part = q.first > 0
-        && (matches!(tokens.toks[q.first - 1].kind, Kind::Stop('('))
+        && (super::members::opens_parenthesis(tokens, q)
             || prev_word_is(tokens, q.first, PART_WORDS)
             || english && en_part(tokens, q));
     if noun_end != q.end + 1 || part {

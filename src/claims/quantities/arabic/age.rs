@@ -9,8 +9,11 @@ use crate::claims::tokens::{Kind, Tokens};
 
 /// Year words after an age (normalised).
 const YEARS: &[&str] = &["سنه", "عام", "عاما", "سنوات", "اعوام"];
-/// Words just before an age.
+/// Words just before an age. «فوق»، «تحت» bracket ages: «منتخب تحت 20 سنة» (an under-20
+/// team), «المستوى العام فوق 15سنة» (over fifteen years of age), never a span of time.
 const AGE_CUES: &[&str] = &[
+    "فوق",
+    "تحت",
     "عمر",
     "عمره",
     "عمرها",
