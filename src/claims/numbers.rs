@@ -119,9 +119,7 @@ pub fn dot_thousands(tokens: &Tokens, lexicon: &Lexicon, numbers: &mut [Number])
         let w = tokens.norm(i);
         let noun = word(i)
             && w.chars().count() >= 4
-            && w.chars()
-                .next()
-                .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+            && crate::claims::tokens::starts_arabic(w)
             && !w.starts_with("ال")
             && !lexicon.knows(w);
         noun.then_some(true)

@@ -321,6 +321,14 @@ fn is_number_joiner(c: char) -> bool {
 // treats invisibles as word separators (see `CharInfo::of`) before folding.
 pub use crate::text::fold::{is_invisible, is_mark};
 
+/// The word starts with an Arabic letter (U+0620–U+064A): a noun or a nisba, not a
+/// Latin word, a symbol or a digit.
+pub fn starts_arabic(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+}
+
 /// Letters and marks. Arabic and ASCII are decided by range (this runs on every
 /// character; the general Unicode lookup dominated the profile).
 pub fn is_word_char(c: char) -> bool {

@@ -88,8 +88,8 @@ pub fn context(
         )
     };
     // «(7) من المحكوم عليهم»: so has a figure alone in brackets.
-    let quoted = q.num_first > 0
-        && (quote(q.num_first - 1) && quote(q.end) || !english && members::bracketed(tokens, q));
+    let bracketed = !english && members::bracketed(tokens, q);
+    let quoted = q.num_first > 0 && (quote(q.num_first - 1) && quote(q.end) || bracketed);
     let (mut unit, noun_end) = quoted
         .then(|| counted_noun(tokens, hits, lexicon, (q.end + 1, next_limit), false))
         .filter(|(u, _)| u.is_some())
@@ -389,7 +389,6 @@ pub fn context(
         tokens.toks[a].span.start..tokens.toks[b - 1].span.end
     };
     // «(5) أشخاص»: the brackets of a figure alone in them are quoted with it.
-    let bracketed = !english && members::bracketed(tokens, q);
     let b = usize::from(bracketed);
     let mut text = span(q.first - b, noun_end.max(q.end + b));
     // The proclitic glued to the number is not part of the claim: «و250 قطعة»,

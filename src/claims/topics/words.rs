@@ -67,14 +67,9 @@ pub(super) fn is_nisba_adjective(tokens: &Tokens, lexicon: &Lexicon, j: usize) -
         return false;
     }
     let (w, noun) = (tokens.norm(j), tokens.norm(p));
-    let arabic = |s: &str| {
-        s.chars()
-            .next()
-            .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
-    };
     let definite = |s: &str| crate::claims::tokens::stems(s).any(|(_, al)| al);
-    arabic(w)
-        && arabic(noun)
+    crate::claims::tokens::starts_arabic(w)
+        && crate::claims::tokens::starts_arabic(noun)
         && (w.ends_with('ي') || w.ends_with("يه"))
         && noun.chars().count() >= 3
         && !noun.ends_with("وا")
